@@ -1,0 +1,124 @@
+"""The ``victim-champion`` parser, dispatch and error handling."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+from victim_champion import __version__
+from victim_champion.cli import profile_commands, record_commands, self_test
+from victim_champion.cli.context import CommandContext
+from victim_champion.core.errors import VictimChampionError
+
+Handler = Callable[[CommandContext, argparse.Namespace], int]
+EXIT_FAILURE = 1
+EXIT_UNEXPECTED = 70
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Accepted before or after the command; SUPPRESS stops a subcommand's default
+    # from overwriting a value given at the top.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--data-dir", default=default, help="profile folder (or VC_DATA_DIR)"
+    )
+    parser.add_argument(
+        "--debug", action="store_true", default=False if top else argparse.SUPPRESS,
+        help="show tracebacks",
+    )
+
+
+def _command(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    name: str,
+    handler: Handler,
+    help_text: str,
+    *,
+    json_option: bool = True,
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=help_text)
+    _common(parser, top=False)
+    if json_option:
+        parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree of shared/design/CLI.md."""
+    parser = argparse.ArgumentParser(
+        prog="victim-champion",
+        description="Victim Champion: offline outreach for trainers and Compass Point workers.",
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    _common(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    _command(commands, "init", profile_commands.init, "create a new encrypted profile")
+    _command(commands, "export-key", profile_commands.export_key,
+             "print the raw SQLCipher key (disaster recovery)", json_option=False)
+    _command(commands, "self-test", self_test.self_test, "headless checks of this install")
+    _command(commands, self_test.QT_PROBE_COMMAND, self_test.qt_probe,
+             argparse.SUPPRESS, json_option=False)
+
+    session = commands.add_parser("session", help="training and drop-in sessions")
+    session_commands = session.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
+    create = _command(session_commands, "create", record_commands.session_create,
+                      "create a session and print its id")
+    create.add_argument("--kind", required=True, help="training or drop-in")
+    create.add_argument("--title", required=True)
+    create.add_argument("--district", required=True, help="a Kent district, or Medway")
+    create.add_argument("--venue", required=True)
+    create.add_argument("--date", required=True, help="YYYY-MM-DD")
+    create.add_argument("--facilitator", action="append", help="trainer's name (repeatable)")
+    _command(session_commands, "list", record_commands.session_list, "sessions, newest first")
+
+    attendees = commands.add_parser("attendees", help="a session's register")
+    attendee_commands = attendees.add_subparsers(
+        dest="subcommand", metavar="COMMAND", required=True
+    )
+    imports = _command(attendee_commands, "import", record_commands.attendees_import,
+                       "import a sign-up list (CSV)")
+    imports.add_argument("session_id", metavar="SESSION_ID")
+    imports.add_argument("file", metavar="FILE.csv")
+    imports.add_argument("--skip-bad", action="store_true",
+                         help="import the good rows even if some rows are bad")
+    listing = _command(attendee_commands, "list", record_commands.attendees_list, "the register")
+    listing.add_argument("session_id", metavar="SESSION_ID")
+    complete = _command(attendee_commands, "complete", record_commands.attendees_complete,
+                        "mark course completion")
+    complete.add_argument("session_id", metavar="SESSION_ID")
+    complete.add_argument("attendee_ids", metavar="ATTENDEE_ID", nargs="+")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; errors become one sentence on stderr and a non-zero exit."""
+    parser = build_parser()
+    options = parser.parse_args(argv)
+    handler: Handler | None = getattr(options, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_FAILURE
+    context = CommandContext.from_options(options.data_dir, getattr(options, "json", False))
+    try:
+        return handler(context, options)
+    except VictimChampionError as error:
+        if options.debug:
+            traceback.print_exc()
+        print(error.message, file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("Stopped; nothing more was changed.", file=sys.stderr)
+        return 130
+    except Exception:
+        if options.debug:
+            traceback.print_exc()
+        # The exception text could quote data, so it is shown only with --debug.
+        print(
+            "An unexpected error stopped the command; run it again with --debug for details.",
+            file=sys.stderr,
+        )
+        return EXIT_UNEXPECTED

@@ -1,0 +1,139 @@
+"""Handlers for ``session`` and ``attendees``: sessions and their registers."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from victim_champion.cli.context import CommandContext, progress
+from victim_champion.content.districts import load_districts
+from victim_champion.core.attendee_csv import plan_import
+from victim_champion.core.attendees import Attendee
+from victim_champion.core.errors import ImportFileError, ImportRowsError
+from victim_champion.core.identifiers import new_id
+from victim_champion.core.sessions import (
+    Session,
+    SessionKind,
+    clean_text,
+    parse_session_date,
+)
+
+
+def session_json(session: Session) -> dict[str, Any]:
+    """A session as the --json contract shows it."""
+    district = load_districts().by_id(session.district_id)
+    return {
+        "id": session.id,
+        "kind": session.kind.value,
+        "title": session.title,
+        "venue": session.venue,
+        "district": district.name if district else session.district_id,
+        "district_id": session.district_id,
+        "date": session.date.isoformat(),
+        "facilitators": list(session.facilitators),
+    }
+
+
+def session_create(context: CommandContext, options: argparse.Namespace) -> int:
+    """``session create``: validate everything before asking for the passphrase."""
+    draft = Session(
+        id=new_id(),
+        kind=SessionKind.parse(options.kind),
+        title=clean_text(options.title, "title"),
+        venue=clean_text(options.venue, "venue"),
+        district_id=load_districts().resolve(options.district).id,
+        date=parse_session_date(options.date),
+        facilitators=tuple(clean_text(f, "facilitator") for f in options.facilitator or ()),
+    )
+    with context.records() as records:
+        session = records.create_session(draft)
+    context.emit(session_json(session), session.id)
+    return 0
+
+
+def session_list(context: CommandContext, options: argparse.Namespace) -> int:
+    """``session list``: newest first."""
+    with context.records() as records:
+        sessions = records.sessions()
+    lines = [
+        f"{s.id}  {s.date.isoformat()}  {s.kind.value:<8}  "
+        f"{session_json(s)['district']:<22}  {s.title}"
+        for s in sessions
+    ]
+    context.emit([session_json(s) for s in sessions], "\n".join(lines) or "No sessions yet.")
+    return 0
+
+
+def attendees_import(context: CommandContext, options: argparse.Namespace) -> int:
+    """``attendees import``: all good rows or nothing, unless --skip-bad."""
+    try:
+        data = Path(options.file).read_bytes()
+    except OSError:
+        raise ImportFileError(
+            "The CSV file could not be read; check the path and that the file exists."
+        ) from None
+    plan = plan_import(data)
+    problems = [{"line": line, "problem": problem} for line, problem in plan.errors]
+    with context.records() as records:
+        try:
+            ids = records.import_attendees(options.session_id, plan, skip_bad=options.skip_bad)
+        except ImportRowsError:
+            if context.as_json:
+                context.emit({"imported": 0, "attendee_ids": [], "errors": problems}, "")
+            for line, problem in plan.errors:
+                progress(f"line {line}: {problem}.")
+            raise
+    for line, problem in plan.errors:
+        progress(f"skipped line {line}: {problem}.")
+    if plan.ignored_columns:
+        progress(f"Ignored columns not kept by the register: {', '.join(plan.ignored_columns)}.")
+    summary = {
+        "imported": len(ids),
+        "attendee_ids": ids,
+        "skipped": problems,
+        "ignored_columns": plan.ignored_columns,
+    }
+    skipped = f", skipped {len(problems)} bad rows" if problems else ""
+    context.emit(summary, f"Imported {len(ids)} attendees{skipped}.")
+    return 0
+
+
+def attendee_json(attendee: Attendee) -> dict[str, Any]:
+    """An attendee as the --json contract shows it."""
+    d = attendee.details
+    consent = attendee.contact_consent
+    return {
+        "id": attendee.id,
+        "session_id": attendee.session_id,
+        "name": d.name,
+        "email": d.email,
+        "phone": d.phone,
+        "organisation": d.organisation,
+        "role": d.role,
+        "consent_contact": d.consent_contact,
+        "consent_expires_at": consent.expires_at.isoformat() if consent else None,
+        "completed": attendee.completed_at is not None,
+        "completed_at": attendee.completed_at.isoformat() if attendee.completed_at else None,
+    }
+
+
+def attendees_list(context: CommandContext, options: argparse.Namespace) -> int:
+    """``attendees list``: the register (this command exists to show personal data)."""
+    with context.records() as records:
+        register = records.register(options.session_id)
+    lines = [
+        f"{a.id}  {'completed' if a.completed_at else '         '}  {a.name}"
+        + (f" ({a.details.organisation})" if a.details.organisation else "")
+        for a in register
+    ]
+    context.emit([attendee_json(a) for a in register], "\n".join(lines) or "Nobody yet.")
+    return 0
+
+
+def attendees_complete(context: CommandContext, options: argparse.Namespace) -> int:
+    """``attendees complete``: completion makes a certificate due."""
+    with context.records() as records:
+        done = records.complete(options.session_id, options.attendee_ids)
+    context.emit({"completed": done}, f"Marked {len(done)} attendees as completed.")
+    return 0

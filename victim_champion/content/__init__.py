@@ -1,0 +1,1 @@
+"""Reference data and course content shipped in resources/: loading and validation."""

@@ -1,0 +1,1 @@
+"""The domain: dataclasses, rules and typed errors. Standard library only, no I/O."""

@@ -1,0 +1,137 @@
+"""Reading a sign-up list (CSV) into attendee details, row by row, with line numbers.
+
+Pure: bytes in, a plan out. Whether to import a plan with bad rows is the caller's
+decision (the command line refuses unless --skip-bad is given).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from victim_champion.core.attendees import AttendeeDetails, problems_with
+from victim_champion.core.errors import ImportFileError
+
+COLUMNS = ("name", "email", "phone", "organisation", "role", "consent_contact")
+# A register of a few hundred is normal; this stops a wrong file (a whole CRM export)
+# from being read into memory by mistake.
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
+_YES = {"yes", "y", "true", "1"}
+_NO = {"no", "n", "false", "0", ""}
+_ALIASES = {"organization": "organisation", "consent": "consent_contact"}
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What a file holds: good rows with their line numbers, and bad rows with reasons."""
+
+    rows: list[tuple[int, AttendeeDetails]] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+def _header_key(raw: str) -> str:
+    key = "_".join(raw.strip().casefold().replace("-", " ").split())
+    return _ALIASES.get(key, key)
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (with or without Excel's byte-order mark), or say how to fix it."""
+    if len(data) > MAX_BYTES:
+        raise ImportFileError(
+            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
+            "check it is the sign-up list and not a whole export."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            "The file is not UTF-8 text; in Excel use Save As > 'CSV UTF-8', then try again."
+        ) from None
+
+
+def _parse_consent(value: str) -> bool | None:
+    folded = value.strip().casefold()
+    if folded in _YES:
+        return True
+    if folded in _NO:
+        return False
+    return None
+
+
+def plan_import(data: bytes) -> ImportPlan:
+    """Read a whole CSV file; raise ImportFileError only for file-level faults."""
+    text = decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    plan = ImportPlan()
+    header: list[str] | None = None
+    previous_line = 0
+    try:
+        for record in reader:
+            first_line = previous_line + 1
+            previous_line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue  # blank lines, and rows of only commas, are skipped
+            if header is None:
+                header = _read_header(record, plan)
+                continue
+            if len(plan.rows) + len(plan.errors) >= MAX_ROWS:
+                raise ImportFileError(
+                    f"The file has more than {MAX_ROWS} rows; split it and import each part."
+                )
+            _read_row(first_line, record, header, plan)
+    except csv.Error:
+        raise ImportFileError(
+            f"Line {reader.line_num} is not valid CSV (often an unclosed quote); "
+            "fix it and try again."
+        ) from None
+    if header is None:
+        raise ImportFileError("The file is empty; it needs a header row with a 'name' column.")
+    return plan
+
+
+def _read_header(record: list[str], plan: ImportPlan) -> list[str]:
+    header = [_header_key(cell) for cell in record]
+    if "name" not in header:
+        raise ImportFileError(
+            "The first row must be a header with a 'name' column "
+            "(and optionally email, phone, organisation, role, consent_contact)."
+        )
+    seen: set[str] = set()
+    for key in header:
+        if key in seen and key in COLUMNS:
+            raise ImportFileError(f"The header names the column '{key}' twice; keep one.")
+        seen.add(key)
+    # Unknown columns are dropped, never stored: we keep only what the register needs.
+    plan.ignored_columns.extend(k for k in header if k not in COLUMNS and k)
+    return header
+
+
+def _read_row(line: int, record: list[str], header: list[str], plan: ImportPlan) -> None:
+    if len(record) > len(header):
+        plan.errors.append(
+            (line, f"it has {len(record)} values but the header has {len(header)} columns")
+        )
+        return
+    values = {key: "" for key in COLUMNS}
+    for key, cell in zip(header, record, strict=False):
+        if key in values:
+            values[key] = " ".join(cell.split())
+    consent = _parse_consent(values["consent_contact"])
+    details = AttendeeDetails(
+        name=values["name"],
+        email=values["email"],
+        phone=values["phone"],
+        organisation=values["organisation"],
+        role=values["role"],
+        consent_contact=bool(consent),
+    )
+    problems = problems_with(details)
+    if consent is None:
+        problems.append("consent_contact must be yes or no")
+    if problems:
+        plan.errors.append((line, "; ".join(problems)))
+    else:
+        plan.rows.append((line, details))

@@ -1,0 +1,156 @@
+"""Typed errors for the whole product, each with the one sentence a worker can act on.
+
+This is the one module that holds user-facing wording for failures. The command line
+prints ``str(error)``; the UI shows it in its own way. No message may carry personal
+data: they name files, line numbers and field names, never the values in them.
+"""
+
+from __future__ import annotations
+
+
+class VictimChampionError(Exception):
+    """Root of every error the product raises on purpose."""
+
+    default_message = "Something went wrong."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.default_message)
+
+    @property
+    def message(self) -> str:
+        """The sentence to show to the person at the keyboard."""
+        return str(self)
+
+
+# ----------------------------------------------------------------- keys and profile
+
+
+class WrongPassphraseError(VictimChampionError):
+    """The passphrase does not open any key slot of this profile."""
+
+    default_message = (
+        "That passphrase does not open this profile; check Caps Lock and try again."
+    )
+
+
+class WeakPassphraseError(VictimChampionError):
+    """A new passphrase is too short to protect victims' data."""
+
+    def __init__(self, minimum_length: int) -> None:
+        super().__init__(
+            f"Choose a passphrase of at least {minimum_length} characters; "
+            "a few unrelated words work well."
+        )
+
+
+class NoKeyringError(VictimChampionError):
+    """The operating system offers no usable keyring (secret store)."""
+
+    default_message = (
+        "This computer has no working keyring to hold the device secret; "
+        "sign in to a desktop session with a keyring (such as GNOME Keyring) and try again."
+    )
+
+
+class KeyringEntryMissingError(VictimChampionError):
+    """The keyring is reachable but holds no device secret for this profile."""
+
+    default_message = (
+        "This computer's keyring has no device secret for this profile, so it cannot be "
+        "opened here; use the laptop it was created on, or ask Compass House for recovery."
+    )
+
+
+class ProfileExistsError(VictimChampionError):
+    """``init`` found a profile (or part of one) already in the folder."""
+
+    default_message = (
+        "A profile already exists in this folder; it was left untouched. "
+        "Use --data-dir to create a new one elsewhere."
+    )
+
+
+class ProfileNotFoundError(VictimChampionError):
+    """No profile exists in the folder."""
+
+    default_message = (
+        "There is no profile in this folder yet; run 'victim-champion init' to create one."
+    )
+
+
+class CorruptStoreError(VictimChampionError):
+    """The encrypted database or its key file is damaged or not ours."""
+
+    default_message = (
+        "The profile's data file is damaged and was not changed; "
+        "do not delete it, and contact Compass House support to recover it."
+    )
+
+
+class SchemaTooNewError(VictimChampionError):
+    """The database was written by a newer version of the app."""
+
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(
+            f"This profile was saved by a newer version of Victim Champion (data version "
+            f"{found}, this app reads up to {supported}); install the latest version to open it."
+        )
+
+
+class StoreLockedError(VictimChampionError):
+    """An operation needed the unlocked store after it was locked."""
+
+    default_message = "The profile is locked; unlock it with your passphrase to continue."
+
+
+class DiskFullError(VictimChampionError):
+    """The disk filled up during a write; the write was rolled back."""
+
+    default_message = (
+        "The disk is full, so nothing was saved; free some space and try again."
+    )
+
+
+# ----------------------------------------------------------------- records and input
+
+
+class NotFoundError(VictimChampionError):
+    """A record named by id does not exist."""
+
+    def __init__(self, kind: str, record_id: str) -> None:
+        super().__init__(f"No {kind} has the id {record_id}; check the id and try again.")
+
+
+class InvalidInputError(VictimChampionError):
+    """A value given on the command line or in a form is not acceptable."""
+
+
+class UnknownDistrictError(InvalidInputError):
+    """A district name that is not in the reference list."""
+
+    def __init__(self, given: str, known: list[str]) -> None:
+        super().__init__(
+            f"'{given}' is not a district we know; use one of: {', '.join(known)}."
+        )
+
+
+class ImportFileError(VictimChampionError):
+    """A CSV file that cannot be read as a whole (encoding, header, size)."""
+
+
+class ImportRowsError(VictimChampionError):
+    """Some rows of a CSV file are bad, so (without --skip-bad) nothing was imported."""
+
+    def __init__(self, row_errors: list[tuple[int, str]], good_rows: int) -> None:
+        self.row_errors = row_errors
+        self.good_rows = good_rows
+        count = len(row_errors)
+        rows = "row has a problem" if count == 1 else "rows have problems"
+        super().__init__(
+            f"{count} {rows}, so nothing was imported; fix the file, or pass --skip-bad "
+            f"to import the other {good_rows}."
+        )
+
+
+class ResourceError(VictimChampionError):
+    """Reference data shipped with the app is missing or malformed."""

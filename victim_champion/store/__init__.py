@@ -1,0 +1,1 @@
+"""SQLCipher persistence: key slots, the owned connection, migrations and repositories."""

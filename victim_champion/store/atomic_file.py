@@ -1,0 +1,48 @@
+"""Replace a small file atomically, so a crash or a full disk never leaves half a file."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from pathlib import Path
+
+from victim_champion.core.errors import DiskFullError
+
+
+def write_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+    """Write ``data`` beside ``path``, fsync it, then rename over ``path``.
+
+    The old file stays whole until the rename, which the OS makes atomic. On ENOSPC the
+    partial temporary file is removed and DiskFullError is raised.
+    """
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        temporary.replace(path)
+        _fsync_directory(path.parent)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if error.errno == errno.ENOSPC:
+            raise DiskFullError() from None
+        raise
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; Windows has no directory fsync.
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,92 @@
+"""The device secret kept in the OS keyring and mixed into every key slot.
+
+The keyring never holds the data key itself: only 32 random bytes that make a copied
+profile useless on another machine. A missing backend or entry fails closed.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import secrets
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from victim_champion.core.errors import (
+    CorruptStoreError,
+    KeyringEntryMissingError,
+    NoKeyringError,
+)
+
+SERVICE = "victim-champion"
+SECRET_BYTES = 32
+# Backends that store nothing, or nothing safely, count as "no keyring".
+_REFUSED_BACKENDS = {"keyring.backends.fail", "keyring.backends.null"}
+
+
+def _entry_name(profile_id: str) -> str:
+    return f"device-secret:{profile_id}"
+
+
+class DeviceSecretStore:
+    """Reads and writes the device secret for a profile in one keyring backend."""
+
+    def __init__(self, backend: KeyringBackend | None = None) -> None:
+        self._backend = backend
+
+    @property
+    def backend(self) -> KeyringBackend:
+        """The backend in use; refuses the fail/null backends with NoKeyringError."""
+        backend = self._backend or keyring.get_keyring()
+        for candidate in getattr(backend, "backends", [backend]):
+            if type(candidate).__module__ not in _REFUSED_BACKENDS:
+                return backend
+        raise NoKeyringError()
+
+    def backend_name(self) -> str:
+        """A human-readable name of the backend, for self-test."""
+        backend = self.backend
+        return f"{type(backend).__module__}.{type(backend).__name__}"
+
+    def create(self, profile_id: str) -> bytes:
+        """Make and store a fresh secret; refuses to overwrite an existing entry."""
+        backend = self.backend
+        name = _entry_name(profile_id)
+        try:
+            if backend.get_password(SERVICE, name) is not None:
+                raise CorruptStoreError(
+                    "The keyring already holds a secret for this profile id, so nothing was "
+                    "changed; contact Compass House support."
+                )
+            secret = secrets.token_bytes(SECRET_BYTES)
+            backend.set_password(SERVICE, name, base64.b64encode(secret).decode("ascii"))
+        except keyring.errors.KeyringError:
+            raise NoKeyringError() from None
+        return secret
+
+    def read(self, profile_id: str) -> bytes:
+        """The stored secret, or KeyringEntryMissingError."""
+        try:
+            stored = self.backend.get_password(SERVICE, _entry_name(profile_id))
+        except keyring.errors.KeyringError:
+            raise NoKeyringError() from None
+        if stored is None:
+            raise KeyringEntryMissingError()
+        try:
+            secret = base64.b64decode(stored, validate=True)
+        except (binascii.Error, ValueError):
+            raise KeyringEntryMissingError() from None
+        if len(secret) != SECRET_BYTES:
+            raise KeyringEntryMissingError()
+        return secret
+
+    def delete(self, profile_id: str) -> None:
+        """Remove the entry (used when an unfinished init is rolled back, and by wipe)."""
+        try:
+            self.backend.delete_password(SERVICE, _entry_name(profile_id))
+        except keyring.errors.PasswordDeleteError:
+            pass
+        except keyring.errors.KeyringError:
+            raise NoKeyringError() from None

@@ -1,0 +1,192 @@
+"""Key slots: the data key wrapped (AES-256-GCM) under Argon2id(passphrase) + device secret.
+
+Each staff member (and an optional recovery phrase) gets a slot; every slot wraps the
+same random data key. The Argon2id parameters are stored in the slot and bound into the
+AES-GCM associated data, so lowering them in the file makes the slot fail to open.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import time
+from dataclasses import asdict, dataclass
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from victim_champion.core.errors import (
+    CorruptStoreError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+)
+
+DATA_KEY_BYTES = 32
+MIN_PASSPHRASE_LENGTH = 8
+# SECURITY.md floor: at least 64 MiB and 3 passes. Tuning raises passes, never memory,
+# so a modest laptop in a village hall is not pushed into swap.
+MIN_MEMORY_KIB = 64 * 1024
+MIN_ITERATIONS = 3
+MAX_ITERATIONS = 40
+LANES = 4
+TARGET_SECONDS = 0.5  # inside the 0.3-1.0 s window on the laptop that creates the slot
+_HKDF_INFO = b"victim-champion key slot v1"
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    """Argon2id parameters, stored beside the wrapped key they protect."""
+
+    salt: bytes
+    memory_kib: int = MIN_MEMORY_KIB
+    iterations: int = MIN_ITERATIONS
+    lanes: int = LANES
+
+    def __post_init__(self) -> None:
+        if self.memory_kib < MIN_MEMORY_KIB or self.iterations < MIN_ITERATIONS:
+            raise CorruptStoreError(
+                "The profile's key file asks for weaker key protection than allowed, "
+                "so it was not used; contact Compass House support."
+            )
+        if len(self.salt) < 16:
+            raise CorruptStoreError()
+
+    def derive(self, passphrase: str) -> bytes:
+        """Run Argon2id; this is the deliberately slow step (0.3-1 s)."""
+        return Argon2id(
+            salt=self.salt,
+            length=32,
+            iterations=self.iterations,
+            lanes=self.lanes,
+            memory_cost=self.memory_kib,
+        ).derive(passphrase.encode("utf-8"))
+
+
+def fresh_salt() -> bytes:
+    """16 random bytes, new for every slot and every passphrase change."""
+    return secrets.token_bytes(16)
+
+
+def tune_kdf(target_seconds: float = TARGET_SECONDS) -> KdfParams:
+    """Measure this machine and choose enough passes for roughly ``target_seconds``."""
+    probe = KdfParams(salt=fresh_salt())
+    started = time.perf_counter()
+    probe.derive("calibration only")
+    per_pass = (time.perf_counter() - started) / probe.iterations
+    passes = round(target_seconds / per_pass) if per_pass > 0 else MAX_ITERATIONS
+    return KdfParams(
+        salt=fresh_salt(), iterations=max(MIN_ITERATIONS, min(MAX_ITERATIONS, passes))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class KeySlot:
+    """One wrapped copy of the data key."""
+
+    slot_id: str  # e.g. "staff-1", "recovery"; also the audit actor
+    kdf: KdfParams
+    nonce: bytes
+    wrapped_key: bytes
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict; bytes become base64."""
+        kdf = asdict(self.kdf)
+        kdf["salt"] = _b64(self.kdf.salt)
+        return {
+            "slot_id": self.slot_id,
+            "kdf": {"algorithm": "argon2id", **kdf},
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped_key),
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> KeySlot:
+        """Read a slot back; any missing or mistyped field means a damaged key file."""
+        try:
+            kdf = raw["kdf"]
+            assert isinstance(kdf, dict) and kdf["algorithm"] == "argon2id"
+            return cls(
+                slot_id=str(raw["slot_id"]),
+                kdf=KdfParams(
+                    salt=_unb64(kdf["salt"]),
+                    memory_kib=int(kdf["memory_kib"]),
+                    iterations=int(kdf["iterations"]),
+                    lanes=int(kdf["lanes"]),
+                ),
+                nonce=_unb64(raw["nonce"]),
+                wrapped_key=_unb64(raw["wrapped_key"]),
+            )
+        except (KeyError, TypeError, ValueError, AssertionError):
+            raise CorruptStoreError() from None
+
+
+def check_passphrase(passphrase: str) -> None:
+    """Refuse passphrases too short to protect victims' data."""
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise WeakPassphraseError(MIN_PASSPHRASE_LENGTH)
+
+
+def _wrapping_key(kdf: KdfParams, passphrase: str, device_secret: bytes) -> bytes:
+    stretched = kdf.derive(passphrase)
+    # The device secret from the OS keyring is the HKDF salt: a copied DB and key file
+    # plus the passphrase are not enough on another machine.
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=device_secret, info=_HKDF_INFO
+    ).derive(stretched)
+
+
+def _associated_data(profile_id: str, slot_id: str, kdf: KdfParams) -> bytes:
+    bound = {
+        "profile_id": profile_id,
+        "slot_id": slot_id,
+        "memory_kib": kdf.memory_kib,
+        "iterations": kdf.iterations,
+        "lanes": kdf.lanes,
+        "salt": _b64(kdf.salt),
+    }
+    return json.dumps(bound, sort_keys=True).encode()
+
+
+def wrap(
+    data_key: bytes,
+    *,
+    profile_id: str,
+    slot_id: str,
+    passphrase: str,
+    device_secret: bytes,
+    kdf: KdfParams,
+) -> KeySlot:
+    """Wrap the data key for one slot."""
+    nonce = os.urandom(12)
+    key = _wrapping_key(kdf, passphrase, device_secret)
+    sealed = AESGCM(key).encrypt(nonce, data_key, _associated_data(profile_id, slot_id, kdf))
+    return KeySlot(slot_id=slot_id, kdf=kdf, nonce=nonce, wrapped_key=sealed)
+
+
+def unwrap(slot: KeySlot, *, profile_id: str, passphrase: str, device_secret: bytes) -> bytes:
+    """Recover the data key, or raise WrongPassphraseError (GCM tag mismatch)."""
+    key = _wrapping_key(slot.kdf, passphrase, device_secret)
+    try:
+        data_key = AESGCM(key).decrypt(
+            slot.nonce, slot.wrapped_key, _associated_data(profile_id, slot.slot_id, slot.kdf)
+        )
+    except InvalidTag:
+        raise WrongPassphraseError() from None
+    if len(data_key) != DATA_KEY_BYTES:
+        raise CorruptStoreError()
+    return data_key
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(value: object) -> bytes:
+    if not isinstance(value, str):
+        raise ValueError("expected base64 text")
+    return base64.b64decode(value, validate=True)

@@ -1,0 +1,227 @@
+"""A profile folder: creating it, unlocking it, and managing its key slots.
+
+Layout: ``store.db`` (SQLCipher, plus its -wal/-shm) and ``keys.json`` (key slots).
+Creation is the only path that makes files, and it refuses if any part of a profile is
+already there. Every failure to open is a typed error that leaves the files untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from victim_champion import __version__
+from victim_champion.core.errors import (
+    CorruptStoreError,
+    ProfileExistsError,
+    ProfileNotFoundError,
+    WrongPassphraseError,
+)
+from victim_champion.core.identifiers import new_id
+from victim_champion.store.connection_owner import ConnectionOwner
+from victim_champion.store.database import Connection, open_encrypted, transaction
+from victim_champion.store.device_secret import DeviceSecretStore
+from victim_champion.store.key_file import CIPHER_SETTINGS, KeyFile, read_key_file, write_key_file
+from victim_champion.store.key_slots import (
+    DATA_KEY_BYTES,
+    KdfParams,
+    check_passphrase,
+    fresh_salt,
+    tune_kdf,
+    unwrap,
+    wrap,
+)
+from victim_champion.store.migrator import upgrade
+
+FIRST_SLOT = "staff-1"
+
+
+@dataclass(frozen=True)
+class ProfilePaths:
+    """Where a profile's files live."""
+
+    folder: Path
+
+    @property
+    def database(self) -> Path:
+        """The SQLCipher file."""
+        return self.folder / "store.db"
+
+    @property
+    def keys(self) -> Path:
+        """The key-slot file."""
+        return self.folder / "keys.json"
+
+    def all_files(self) -> list[Path]:
+        """Every file a profile may consist of."""
+        db = self.database
+        return [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), self.keys]
+
+
+@dataclass(frozen=True)
+class UnlockedKey:
+    """The data key and the slot that yielded it (the slot id is the audit actor)."""
+
+    slot_id: str
+    data_key: bytes
+
+
+class OpenStore:
+    """An unlocked profile: the owned connection and who unlocked it."""
+
+    def __init__(self, owner: ConnectionOwner, actor: str) -> None:
+        self.owner = owner
+        self.actor = actor
+
+    def close(self) -> None:
+        """Close the connection (locking the data). Safe to call twice."""
+        self.owner.close()
+
+
+class Profile:
+    """One profile folder and the keyring that holds its device secret."""
+
+    def __init__(self, folder: Path, device_secrets: DeviceSecretStore | None = None) -> None:
+        self.paths = ProfilePaths(folder)
+        self.device_secrets = device_secrets or DeviceSecretStore()
+
+    def exists(self) -> bool:
+        """True if any part of a profile is in the folder."""
+        return any(path.exists() for path in self.paths.all_files())
+
+    # ------------------------------------------------------------------ creation
+
+    def create(self, passphrase: str, *, kdf: KdfParams | None = None) -> None:
+        """Create a new encrypted profile; refuse if one (or part of one) exists."""
+        check_passphrase(passphrase)
+        if self.exists():
+            raise ProfileExistsError()
+        self.device_secrets.backend  # noqa: B018  fail with NoKeyringError before any file
+        self.paths.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        profile_id = new_id()
+        device_secret = self.device_secrets.create(profile_id)
+        data_key = secrets.token_bytes(DATA_KEY_BYTES)
+        try:
+            slot = wrap(
+                data_key,
+                profile_id=profile_id,
+                slot_id=FIRST_SLOT,
+                passphrase=passphrase,
+                device_secret=device_secret,
+                kdf=kdf or tune_kdf(),
+            )
+            self._create_database(data_key)
+            write_key_file(
+                self.paths.keys,
+                KeyFile(profile_id=profile_id, slots=(slot,), cipher=dict(CIPHER_SETTINGS)),
+            )
+        except BaseException:
+            # Only what this call made is removed: the folder held no profile before.
+            for path in self.paths.all_files():
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+            self.device_secrets.delete(profile_id)
+            raise
+
+    def _create_database(self, data_key: bytes) -> None:
+        def build() -> Connection:
+            connection = open_encrypted(self.paths.database, data_key, create=True)
+            os.chmod(self.paths.database, 0o600)
+            upgrade(connection)
+            with transaction(connection):
+                created = datetime.now(UTC).isoformat()
+                rows = [(f"cipher.{k}", str(v)) for k, v in CIPHER_SETTINGS.items()]
+                rows += [("created_at", created), ("created_by_version", __version__)]
+                connection.executemany("INSERT INTO profile_meta VALUES (?, ?)", rows)
+            return connection
+
+        ConnectionOwner(build).close()
+
+    # ------------------------------------------------------------------ unlocking
+
+    def _key_file(self) -> KeyFile:
+        has_db = self.paths.database.exists()
+        has_keys = self.paths.keys.exists()
+        if not has_db and not has_keys:
+            raise ProfileNotFoundError()
+        if not (has_db and has_keys):
+            raise CorruptStoreError(
+                "This profile is incomplete (its data file or key file is missing) and was "
+                "not changed; contact Compass House support."
+            )
+        return read_key_file(self.paths.keys)
+
+    def unlock_key(self, passphrase: str, slot_id: str | None = None) -> UnlockedKey:
+        """Unwrap the data key with the passphrase and this device's secret."""
+        key_file = self._key_file()
+        device_secret = self.device_secrets.read(key_file.profile_id)
+        candidates = [s for s in key_file.slots if slot_id in (None, s.slot_id)]
+        for slot in candidates:
+            try:
+                data_key = unwrap(
+                    slot,
+                    profile_id=key_file.profile_id,
+                    passphrase=passphrase,
+                    device_secret=device_secret,
+                )
+            except WrongPassphraseError:
+                continue
+            return UnlockedKey(slot.slot_id, data_key)
+        raise WrongPassphraseError()
+
+    def open(self, passphrase: str, slot_id: str | None = None) -> OpenStore:
+        """Unlock and open the store, upgrading its schema if it is older than the app."""
+        return self.open_with_key(self.unlock_key(passphrase, slot_id))
+
+    def open_with_key(self, unlocked: UnlockedKey) -> OpenStore:
+        """Open the store with an already unwrapped key."""
+
+        def connect() -> Connection:
+            connection = open_encrypted(self.paths.database, unlocked.data_key)
+            try:
+                upgrade(connection)
+            except BaseException:
+                connection.close()
+                raise
+            return connection
+
+        return OpenStore(ConnectionOwner(connect), actor=unlocked.slot_id)
+
+    # ------------------------------------------------------------------ key slots
+
+    def change_passphrase(self, old: str, new: str, slot_id: str | None = None) -> None:
+        """Rewrap the data key under a new passphrase; the database file is not touched."""
+        check_passphrase(new)
+        unlocked = self.unlock_key(old, slot_id)
+        self.set_slot(unlocked, unlocked.slot_id, new)
+
+    def set_slot(
+        self,
+        unlocked: UnlockedKey,
+        slot_id: str,
+        passphrase: str,
+        kdf: KdfParams | None = None,
+    ) -> None:
+        """Add (or replace) a slot, e.g. a second staff member or a recovery phrase."""
+        check_passphrase(passphrase)
+        key_file = self._key_file()
+        device_secret = self.device_secrets.read(key_file.profile_id)
+        params = kdf or tune_kdf()
+        slot = wrap(
+            unlocked.data_key,
+            profile_id=key_file.profile_id,
+            slot_id=slot_id,
+            passphrase=passphrase,
+            device_secret=device_secret,
+            kdf=KdfParams(
+                salt=fresh_salt(),
+                memory_kib=params.memory_kib,
+                iterations=params.iterations,
+                lanes=params.lanes,
+            ),
+        )
+        write_key_file(self.paths.keys, key_file.with_slot(slot))

@@ -1,0 +1,172 @@
+"""What the trainer and worker do with records: each call one transaction, each write audited.
+
+The command line and the UI both call these; neither talks SQL. Every method hands its
+work to the connection's owner thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from victim_champion.core.attendee_csv import ImportPlan
+from victim_champion.core.attendees import Attendee, AttendeeDetails
+from victim_champion.core.audit import AuditAction, AuditEvent, RecordKind
+from victim_champion.core.clock import Clock, utc_now
+from victim_champion.core.consent import CONTACT_CONSENT_LIFETIME, Consent, ConsentPurpose
+from victim_champion.core.errors import ImportRowsError, InvalidInputError, NotFoundError
+from victim_champion.core.identifiers import is_record_id, new_id
+from victim_champion.core.sessions import Session
+from victim_champion.store.attendee_repository import AttendeeRepository
+from victim_champion.store.audit_log import AuditLogRepository
+from victim_champion.store.database import Connection, transaction
+from victim_champion.store.profile import OpenStore
+from victim_champion.store.session_repository import SessionRepository
+
+
+class Records:
+    """Sessions and registers of one unlocked profile."""
+
+    def __init__(self, store: OpenStore, clock: Clock = utc_now) -> None:
+        self._store = store
+        self._clock = clock
+
+    def _audit(
+        self,
+        connection: Connection,
+        action: AuditAction,
+        kind: RecordKind,
+        record_id: str | None,
+    ) -> None:
+        AuditLogRepository(connection).append(
+            AuditEvent(self._store.actor, action, kind, record_id, self._clock())
+        )
+
+    # ------------------------------------------------------------------ sessions
+
+    def create_session(self, session: Session) -> Session:
+        """Store a new session (its id is ignored and a fresh one given)."""
+        stored = Session(
+            id=new_id(),
+            kind=session.kind,
+            title=session.title,
+            venue=session.venue,
+            district_id=session.district_id,
+            date=session.date,
+            facilitators=session.facilitators,
+            created_at=self._clock(),
+        )
+
+        def work(connection: Connection) -> None:
+            with transaction(connection):
+                SessionRepository(connection).add(stored, self._clock())
+                self._audit(connection, AuditAction.CREATE, RecordKind.SESSION, stored.id)
+
+        self._store.owner.run(work)
+        return stored
+
+    def sessions(self) -> list[Session]:
+        """Every session, newest first."""
+        return self._store.owner.run(lambda c: SessionRepository(c).newest_first())
+
+    def session(self, session_id: str) -> Session:
+        """One session, or NotFoundError."""
+        found = self._store.owner.run(lambda c: _get_session(c, session_id))
+        return found
+
+    # ------------------------------------------------------------------ register
+
+    def add_attendees(self, session_id: str, people: Sequence[AttendeeDetails]) -> list[str]:
+        """Add people to a session's register in one transaction; returns their new ids."""
+        now = self._clock()
+        attendees = [self._new_attendee(session_id, details) for details in people]
+
+        def work(connection: Connection) -> None:
+            _get_session(connection, session_id)
+            repository = AttendeeRepository(connection)
+            with transaction(connection):
+                for attendee in attendees:
+                    repository.add(attendee, now)
+                    self._audit(connection, AuditAction.CREATE, RecordKind.ATTENDEE, attendee.id)
+                    if attendee.contact_consent is not None:
+                        self._audit(
+                            connection,
+                            AuditAction.CREATE,
+                            RecordKind.CONSENT,
+                            attendee.contact_consent.id,
+                        )
+
+        self._store.owner.run(work)
+        return [attendee.id for attendee in attendees]
+
+    def import_attendees(self, session_id: str, plan: ImportPlan, *, skip_bad: bool) -> list[str]:
+        """Import a planned CSV: all rows, or (with skip_bad) the good ones; else nothing."""
+        if plan.errors and not skip_bad:
+            raise ImportRowsError(plan.errors, good_rows=len(plan.rows))
+        return self.add_attendees(session_id, [details for _, details in plan.rows])
+
+    def _new_attendee(self, session_id: str, details: AttendeeDetails) -> Attendee:
+        attendee_id = new_id()
+        consent = None
+        if details.consent_contact:
+            given = self._clock()
+            consent = Consent(
+                id=new_id(),
+                subject_id=attendee_id,
+                purpose=ConsentPurpose.CONTACT,
+                given_at=given,
+                expires_at=given + CONTACT_CONSENT_LIFETIME,
+            )
+        return Attendee(attendee_id, session_id, details, contact_consent=consent)
+
+    def register(self, session_id: str) -> list[Attendee]:
+        """A session's attendees; viewing personal data is itself audited."""
+
+        def work(connection: Connection) -> list[Attendee]:
+            _get_session(connection, session_id)
+            with transaction(connection):
+                self._audit(connection, AuditAction.VIEW, RecordKind.REGISTER, session_id)
+            return AttendeeRepository(connection).for_session(session_id)
+
+        return self._store.owner.run(work)
+
+    def complete(self, session_id: str, attendee_ids: Sequence[str]) -> list[str]:
+        """Mark attendees as having completed the course (which makes a certificate due)."""
+        for attendee_id in attendee_ids:
+            if not is_record_id(attendee_id):
+                raise NotFoundError("attendee", attendee_id)
+        now = self._clock()
+
+        def work(connection: Connection) -> list[str]:
+            _get_session(connection, session_id)
+            with transaction(connection):
+                done = AttendeeRepository(connection).mark_completed(
+                    list(attendee_ids), session_id, now
+                )
+                missing = [a for a in attendee_ids if a not in done]
+                if missing:
+                    raise NotFoundError("attendee in this session", missing[0])
+                for attendee_id in done:
+                    self._audit(connection, AuditAction.COMPLETE, RecordKind.ATTENDEE, attendee_id)
+            return done
+
+        return self._store.owner.run(work)
+
+    def record_key_export(self) -> None:
+        """Audit that the raw data key left the app (export-key)."""
+
+        def work(connection: Connection) -> None:
+            with transaction(connection):
+                self._audit(connection, AuditAction.EXPORT, RecordKind.DATA_KEY, None)
+
+        self._store.owner.run(work)
+
+
+def _get_session(connection: Connection, session_id: str) -> Session:
+    if not is_record_id(session_id):
+        raise InvalidInputError(
+            "A session id is 32 letters and digits; copy it from 'session list'."
+        )
+    session = SessionRepository(connection).get(session_id)
+    if session is None:
+        raise NotFoundError("session", session_id)
+    return session

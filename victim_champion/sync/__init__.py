@@ -1,0 +1,1 @@
+"""Sync with the Compass House hub: wire protocol, client and outbox. Arrives with the sync issue."""
