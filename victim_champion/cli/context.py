@@ -17,7 +17,7 @@ from victim_champion.core.errors import InvalidInputError
 from victim_champion.store.profile import OpenStore, Profile
 from victim_champion.store.records import Records
 
-PASSPHRASE_VARIABLE = "VC_PASSPHRASE"
+PASSPHRASE_VARIABLE = "VC_PASSPHRASE"  # noqa: S105  the variable name, not a secret
 DATA_DIR_VARIABLE = "VC_DATA_DIR"
 
 

@@ -21,17 +21,17 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # Accepted before or after the command; SUPPRESS stops a subcommand's default
     # from overwriting a value given at the top.
     default = None if top else argparse.SUPPRESS
+    parser.add_argument("--data-dir", default=default, help="profile folder (or VC_DATA_DIR)")
     parser.add_argument(
-        "--data-dir", default=default, help="profile folder (or VC_DATA_DIR)"
-    )
-    parser.add_argument(
-        "--debug", action="store_true", default=False if top else argparse.SUPPRESS,
+        "--debug",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
         help="show tracebacks",
     )
 
 
 def _command(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    commands: argparse._SubParsersAction,
     name: str,
     handler: Handler,
     help_text: str,
@@ -57,16 +57,30 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     _command(commands, "init", profile_commands.init, "create a new encrypted profile")
-    _command(commands, "export-key", profile_commands.export_key,
-             "print the raw SQLCipher key (disaster recovery)", json_option=False)
+    _command(
+        commands,
+        "export-key",
+        profile_commands.export_key,
+        "print the raw SQLCipher key (disaster recovery)",
+        json_option=False,
+    )
     _command(commands, "self-test", self_test.self_test, "headless checks of this install")
-    _command(commands, self_test.QT_PROBE_COMMAND, self_test.qt_probe,
-             argparse.SUPPRESS, json_option=False)
+    _command(
+        commands,
+        self_test.QT_PROBE_COMMAND,
+        self_test.qt_probe,
+        argparse.SUPPRESS,
+        json_option=False,
+    )
 
     session = commands.add_parser("session", help="training and drop-in sessions")
     session_commands = session.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
-    create = _command(session_commands, "create", record_commands.session_create,
-                      "create a session and print its id")
+    create = _command(
+        session_commands,
+        "create",
+        record_commands.session_create,
+        "create a session and print its id",
+    )
     create.add_argument("--kind", required=True, help="training or drop-in")
     create.add_argument("--title", required=True)
     create.add_argument("--district", required=True, help="a Kent district, or Medway")
@@ -79,16 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
     attendee_commands = attendees.add_subparsers(
         dest="subcommand", metavar="COMMAND", required=True
     )
-    imports = _command(attendee_commands, "import", record_commands.attendees_import,
-                       "import a sign-up list (CSV)")
+    imports = _command(
+        attendee_commands, "import", record_commands.attendees_import, "import a sign-up list (CSV)"
+    )
     imports.add_argument("session_id", metavar="SESSION_ID")
     imports.add_argument("file", metavar="FILE.csv")
-    imports.add_argument("--skip-bad", action="store_true",
-                         help="import the good rows even if some rows are bad")
+    imports.add_argument(
+        "--skip-bad", action="store_true", help="import the good rows even if some rows are bad"
+    )
     listing = _command(attendee_commands, "list", record_commands.attendees_list, "the register")
     listing.add_argument("session_id", metavar="SESSION_ID")
-    complete = _command(attendee_commands, "complete", record_commands.attendees_complete,
-                        "mark course completion")
+    complete = _command(
+        attendee_commands, "complete", record_commands.attendees_complete, "mark course completion"
+    )
     complete.add_argument("session_id", metavar="SESSION_ID")
     complete.add_argument("attendee_ids", metavar="ATTENDEE_ID", nargs="+")
     return parser

@@ -25,6 +25,4 @@ def resources_root() -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise ResourceError(
-        "The app's resources folder is missing; reinstall Victim Champion."
-    )
+    raise ResourceError("The app's resources folder is missing; reinstall Victim Champion.")

@@ -23,8 +23,6 @@ class AuditAction(enum.StrEnum):
     VIEW = "view"
     EXPORT = "export"
     DELETE = "delete"
-    UNLOCK = "unlock"
-    CHANGE_PASSPHRASE = "change-passphrase"
 
 
 class RecordKind(enum.StrEnum):

@@ -28,9 +28,7 @@ class VictimChampionError(Exception):
 class WrongPassphraseError(VictimChampionError):
     """The passphrase does not open any key slot of this profile."""
 
-    default_message = (
-        "That passphrase does not open this profile; check Caps Lock and try again."
-    )
+    default_message = "That passphrase does not open this profile; check Caps Lock and try again."
 
 
 class WeakPassphraseError(VictimChampionError):
@@ -106,9 +104,7 @@ class StoreLockedError(VictimChampionError):
 class DiskFullError(VictimChampionError):
     """The disk filled up during a write; the write was rolled back."""
 
-    default_message = (
-        "The disk is full, so nothing was saved; free some space and try again."
-    )
+    default_message = "The disk is full, so nothing was saved; free some space and try again."
 
 
 # ----------------------------------------------------------------- records and input
@@ -129,9 +125,7 @@ class UnknownDistrictError(InvalidInputError):
     """A district name that is not in the reference list."""
 
     def __init__(self, given: str, known: list[str]) -> None:
-        super().__init__(
-            f"'{given}' is not a district we know; use one of: {', '.join(known)}."
-        )
+        super().__init__(f"'{given}' is not a district we know; use one of: {', '.join(known)}.")
 
 
 class ImportFileError(VictimChampionError):

@@ -26,9 +26,7 @@ class SessionKind(enum.StrEnum):
         try:
             return cls(folded)
         except ValueError:
-            raise InvalidInputError(
-                "The session kind must be 'training' or 'drop-in'."
-            ) from None
+            raise InvalidInputError("The session kind must be 'training' or 'drop-in'.") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,13 @@ SQLCipher connections are not to be shared between threads. Every call goes thro
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
+
+import sqlcipher3
 
 from victim_champion.core.errors import StoreLockedError
 from victim_champion.store.database import Connection
@@ -54,5 +57,13 @@ class ConnectionOwner:
         if connection is None:
             return
         connection.interrupt()  # sqlite3_interrupt is the one call safe from any thread
-        self._executor.submit(connection.close).result()
+        self._executor.submit(_close_on_owner_thread, connection).result()
         self._executor.shutdown(wait=True)
+
+
+def _close_on_owner_thread(connection: Connection) -> None:
+    # A pending interrupt would also cancel the checkpoint that close() runs, leaving the
+    # -wal and -shm files behind; one statement first consumes the interrupt.
+    with contextlib.suppress(sqlcipher3.Error):
+        connection.execute("SELECT 1").fetchone()
+    connection.close()

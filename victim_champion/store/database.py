@@ -13,12 +13,14 @@ from typing import Any
 
 import sqlcipher3
 
-from victim_champion.core.errors import ProfileNotFoundError
+from victim_champion.core.errors import CorruptStoreError, ProfileNotFoundError
 from victim_champion.store.key_file import CIPHER_SETTINGS
 from victim_champion.store.sqlite_errors import translated_errors
 
 Connection = Any  # sqlcipher3 ships no type information
 # cipher_compatibility can be set but not read back; these show its effect.
+CACHE_KIB = -32768  # negative: KiB, so 32 MiB
+MIN_FILE_BYTES = int(CIPHER_SETTINGS["cipher_page_size"])
 READABLE_SETTINGS = ("cipher_page_size", "cipher_hmac_algorithm", "cipher_kdf_algorithm")
 
 
@@ -34,6 +36,10 @@ def open_encrypted(path: Path | None, data_key: bytes, *, create: bool = False) 
     else:
         if not create and not path.exists():
             raise ProfileNotFoundError()
+        if not create and path.stat().st_size < MIN_FILE_BYTES:
+            # An empty file is a valid *empty* SQLite database; opening it would quietly
+            # start a new store in place of the damaged one.
+            raise CorruptStoreError()
         uri = f"file:{urllib.parse.quote(str(path))}?mode={'rwc' if create else 'rw'}"
     connection = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=True)
     try:
@@ -50,6 +56,8 @@ def open_encrypted(path: Path | None, data_key: bytes, *, create: bool = False) 
         connection.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = FULL")
+        # Decrypting a page is the cost SQLCipher adds; a bigger page cache pays it once.
+        connection.execute(f"PRAGMA cache_size = {CACHE_KIB}")
     except BaseException:
         connection.close()
         raise

@@ -69,9 +69,9 @@ def schema_version(connection: Connection) -> int:
         return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
-def upgrade(connection: Connection) -> int:
+def upgrade(connection: Connection, migrations: list[Migration] | None = None) -> int:
     """Bring the file to the latest schema; refuse a newer one. Returns the new version."""
-    migrations = load_migrations()
+    migrations = load_migrations() if migrations is None else migrations
     supported = len(migrations)
     current = schema_version(connection)
     if current > supported:

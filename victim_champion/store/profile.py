@@ -8,7 +8,6 @@ already there. Every failure to open is a typed error that leaves the files unto
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,7 +34,7 @@ from victim_champion.store.key_slots import (
     unwrap,
     wrap,
 )
-from victim_champion.store.migrator import upgrade
+from victim_champion.store.migrator import schema_version, upgrade
 
 FIRST_SLOT = "staff-1"
 
@@ -130,7 +129,7 @@ class Profile:
     def _create_database(self, data_key: bytes) -> None:
         def build() -> Connection:
             connection = open_encrypted(self.paths.database, data_key, create=True)
-            os.chmod(self.paths.database, 0o600)
+            self.paths.database.chmod(0o600)
             upgrade(connection)
             with transaction(connection):
                 created = datetime.now(UTC).isoformat()
@@ -183,6 +182,9 @@ class Profile:
         def connect() -> Connection:
             connection = open_encrypted(self.paths.database, unlocked.data_key)
             try:
+                if schema_version(connection) == 0:
+                    # init always builds the schema; a keyed but empty file is not ours.
+                    raise CorruptStoreError()
                 upgrade(connection)
             except BaseException:
                 connection.close()

@@ -1,1 +1,1 @@
-"""Sync with the Compass House hub: wire protocol, client and outbox. Arrives with the sync issue."""
+"""Sync with the Compass House hub: wire protocol, client, outbox (with the sync issue)."""

@@ -13,7 +13,8 @@ def probe() -> str:
     """Create the QGuiApplication and return the name of the platform plugin it loaded."""
     from PySide6.QtGui import QGuiApplication
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    existing = QGuiApplication.instance()
+    app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
     screen = app.primaryScreen()
     size = screen.size() if screen else None
     geometry = f", screen {size.width()}x{size.height()}" if size else ""

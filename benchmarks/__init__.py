@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print figures against baselines measured in the same run."""

@@ -1,0 +1,94 @@
+"""Consent, audit events, sessions and districts: the rules the rest relies on."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from victim_champion.core.attendees import AttendeeDetails, problems_with
+from victim_champion.core.audit import AuditAction, AuditEvent, RecordKind
+from victim_champion.core.consent import Consent, ConsentPurpose
+from victim_champion.core.districts import District, DistrictList
+from victim_champion.core.errors import InvalidInputError, UnknownDistrictError
+from victim_champion.core.identifiers import is_record_id, new_id
+from victim_champion.core.sessions import SessionKind, clean_text, parse_session_date
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def consent(**changes: object) -> Consent:
+    base = Consent(new_id(), new_id(), ConsentPurpose.CONTACT, T0, T0 + timedelta(days=30))
+    return Consent(**{**{f: getattr(base, f) for f in base.__slots__}, **changes})
+
+
+def test_consent_is_active_only_between_giving_and_expiry() -> None:
+    c = consent()
+    assert not c.is_active(T0 - timedelta(seconds=1))
+    assert c.is_active(T0)
+    assert c.is_active(T0 + timedelta(days=29))
+    assert not c.is_active(T0 + timedelta(days=30))
+
+
+def test_withdrawn_consent_stops_counting_from_the_moment_of_withdrawal() -> None:
+    withdrawn = consent().withdraw(T0 + timedelta(days=2))
+    assert withdrawn.is_active(T0 + timedelta(days=1))
+    assert not withdrawn.is_active(T0 + timedelta(days=2))
+    assert withdrawn.withdraw(T0 + timedelta(days=5)).withdrawn_at == T0 + timedelta(days=2)
+
+
+def test_audit_events_refuse_anything_but_random_ids_and_slot_actors() -> None:
+    AuditEvent("staff-1", AuditAction.VIEW, RecordKind.REGISTER, new_id(), T0)
+    with pytest.raises(ValueError, match="random id"):
+        AuditEvent("staff-1", AuditAction.VIEW, RecordKind.ATTENDEE, "Ada Example", T0)
+    with pytest.raises(ValueError, match="key-slot"):
+        AuditEvent("Ada Example", AuditAction.VIEW, RecordKind.ATTENDEE, None, T0)
+
+
+def test_record_ids_are_random_hex_and_recognised() -> None:
+    ids = {new_id() for _ in range(100)}
+    assert len(ids) == 100
+    assert all(is_record_id(i) for i in ids)
+    assert not is_record_id("robert'); drop table")
+
+
+def test_session_kind_parsing_is_forgiving_but_strict_about_meaning() -> None:
+    assert SessionKind.parse("Drop_In") is SessionKind.DROP_IN
+    assert SessionKind.parse("dropin") is SessionKind.DROP_IN
+    assert SessionKind.parse(" training ") is SessionKind.TRAINING
+    with pytest.raises(InvalidInputError, match="'training' or 'drop-in'"):
+        SessionKind.parse("webinar")
+
+
+def test_dates_and_text_fields_explain_what_is_wrong() -> None:
+    assert parse_session_date("2026-03-14") == date(2026, 3, 14)
+    with pytest.raises(InvalidInputError, match="YYYY-MM-DD"):
+        parse_session_date("14/03/2026")
+    assert clean_text("  Village   hall ", "venue") == "Village hall"
+    with pytest.raises(InvalidInputError, match="venue is missing"):
+        clean_text("   ", "venue")
+    with pytest.raises(InvalidInputError, match="too long"):
+        clean_text("x" * 201, "title")
+
+
+def test_districts_resolve_by_name_or_id_and_unknown_ones_list_the_choices() -> None:
+    districts = DistrictList(
+        (
+            District("tunbridge-wells", "Tunbridge Wells", "district"),
+            District("medway", "Medway", "unitary"),
+        )
+    )
+    assert districts.resolve("tunbridge wells").id == "tunbridge-wells"
+    assert districts.resolve("TUNBRIDGE-WELLS").id == "tunbridge-wells"
+    assert districts.resolve("Medway").kind == "unitary"
+    with pytest.raises(UnknownDistrictError, match="Tunbridge Wells, Medway"):
+        districts.resolve("Narnia")
+
+
+def test_attendee_details_need_only_a_name() -> None:
+    assert problems_with(AttendeeDetails(name="Ada Example")) == []
+    assert problems_with(AttendeeDetails(name=" ")) == ["the name is missing"]
+    assert problems_with(AttendeeDetails(name="A", phone="+44 (0)1234 567-890")) == []
+    assert problems_with(AttendeeDetails(name="A", email="a@b")) == [
+        "the email address is not valid"
+    ]

@@ -1,0 +1,104 @@
+"""Wrapping the data key: Argon2id floor, device secret binding, tamper evidence."""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+
+import pytest
+
+from victim_champion.core.errors import CorruptStoreError, WeakPassphraseError, WrongPassphraseError
+from victim_champion.store.key_slots import (
+    MIN_ITERATIONS,
+    MIN_MEMORY_KIB,
+    KdfParams,
+    KeySlot,
+    check_passphrase,
+    fresh_salt,
+    tune_kdf,
+    unwrap,
+    wrap,
+)
+
+DATA_KEY = secrets.token_bytes(32)
+SECRET = secrets.token_bytes(32)
+
+
+def make_slot(kdf: KdfParams, passphrase: str = "correct horse battery") -> KeySlot:
+    return wrap(
+        DATA_KEY,
+        profile_id="p1",
+        slot_id="staff-1",
+        passphrase=passphrase,
+        device_secret=SECRET,
+        kdf=kdf,
+    )
+
+
+def test_the_right_passphrase_and_device_secret_recover_the_data_key(fast_kdf: KdfParams) -> None:
+    slot = make_slot(fast_kdf)
+    assert (
+        unwrap(slot, profile_id="p1", passphrase="correct horse battery", device_secret=SECRET)
+        == DATA_KEY
+    )
+    assert DATA_KEY not in slot.wrapped_key
+
+
+def test_a_wrong_passphrase_is_a_typed_error(fast_kdf: KdfParams) -> None:
+    with pytest.raises(WrongPassphraseError):
+        unwrap(
+            make_slot(fast_kdf),
+            profile_id="p1",
+            passphrase="wrong horse battery",
+            device_secret=SECRET,
+        )
+
+
+def test_the_passphrase_alone_is_not_enough_on_another_device(fast_kdf: KdfParams) -> None:
+    with pytest.raises(WrongPassphraseError):
+        unwrap(
+            make_slot(fast_kdf),
+            profile_id="p1",
+            passphrase="correct horse battery",
+            device_secret=secrets.token_bytes(32),
+        )
+
+
+def test_editing_the_stored_parameters_makes_the_slot_fail(fast_kdf: KdfParams) -> None:
+    slot = make_slot(fast_kdf)
+    raised = dataclasses.replace(slot, kdf=dataclasses.replace(slot.kdf, iterations=4))
+    with pytest.raises(WrongPassphraseError):
+        unwrap(raised, profile_id="p1", passphrase="correct horse battery", device_secret=SECRET)
+    with pytest.raises(WrongPassphraseError):
+        unwrap(
+            slot,
+            profile_id="another profile",
+            passphrase="correct horse battery",
+            device_secret=SECRET,
+        )
+
+
+def test_parameters_below_the_security_floor_are_refused() -> None:
+    with pytest.raises(CorruptStoreError):
+        KdfParams(salt=fresh_salt(), memory_kib=MIN_MEMORY_KIB // 2)
+    with pytest.raises(CorruptStoreError):
+        KdfParams(salt=fresh_salt(), iterations=MIN_ITERATIONS - 1)
+
+
+def test_slots_survive_a_json_round_trip(fast_kdf: KdfParams) -> None:
+    slot = make_slot(fast_kdf)
+    assert KeySlot.from_json(slot.to_json()) == slot
+    broken = slot.to_json() | {"nonce": "not base64!"}
+    with pytest.raises(CorruptStoreError):
+        KeySlot.from_json(broken)
+
+
+def test_tuning_never_goes_below_the_floor() -> None:
+    tuned = tune_kdf(target_seconds=0.0001)
+    assert tuned.memory_kib >= MIN_MEMORY_KIB
+    assert tuned.iterations >= MIN_ITERATIONS
+
+
+def test_short_passphrases_are_refused_with_the_minimum_named() -> None:
+    with pytest.raises(WeakPassphraseError, match="at least 8 characters"):
+        check_passphrase("short")

@@ -1,0 +1,1 @@
+"""Test helpers: keyring backends for tests, tool discovery, canaries."""
