@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.figures import Figure, median_seconds, print_table
-from tests.support.keyrings import MemoryKeyring
 from victim_champion.store.database import CACHE_KIB, open_encrypted
 from victim_champion.store.device_secret import DeviceSecretStore
+from victim_champion.store.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 
 ROWS = 100_000

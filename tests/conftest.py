@@ -14,9 +14,9 @@ from pathlib import Path
 import keyring
 import pytest
 
-from tests.support.keyrings import MemoryKeyring
 from victim_champion.store.device_secret import DeviceSecretStore
 from victim_champion.store.key_slots import KdfParams, fresh_salt
+from victim_champion.store.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 
 REPO = Path(__file__).resolve().parents[1]

@@ -39,7 +39,7 @@ def test_a_broken_districts_file_is_a_clear_resource_error(
     monkeypatch.setenv("VC_RESOURCES", str(tmp_path))
     load_districts.cache_clear()
     try:
-        with pytest.raises(ResourceError, match="districts.json"):
+        with pytest.raises(ResourceError, match=r"districts\.json"):
             load_districts()
     finally:
         load_districts.cache_clear()

@@ -10,7 +10,6 @@ import keyring.backends.fail
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.support.keyrings import MemoryKeyring
 from victim_champion.core.errors import (
     CorruptStoreError,
     KeyringEntryMissingError,
@@ -23,6 +22,7 @@ from victim_champion.core.errors import (
 from victim_champion.store.database import open_encrypted
 from victim_champion.store.device_secret import DeviceSecretStore
 from victim_champion.store.key_slots import KdfParams, fresh_salt
+from victim_champion.store.memory_keyring import MemoryKeyring
 from victim_champion.store.migrator import latest_version
 from victim_champion.store.profile import Profile
 

@@ -1,6 +1,7 @@
-"""Keyring backends for tests: in memory (in-process) and in a JSON file (across processes).
+"""A keyring backend in a JSON file, so CLI child processes share one keyring in tests.
 
-Unit tests use these; the integration test uses the real Secret Service (gnome-keyring).
+In-process tests use victim_champion.store.memory_keyring; the integration test uses
+the real Secret Service (gnome-keyring).
 """
 
 from __future__ import annotations
@@ -11,26 +12,6 @@ from pathlib import Path
 
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
-
-
-class MemoryKeyring(KeyringBackend):
-    """Keeps secrets in a dict for the life of the object."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("no such entry")
 
 
 class FileKeyring(KeyringBackend):

@@ -46,6 +46,13 @@ def _command(
     return parser
 
 
+def open_desktop(context: CommandContext, options: argparse.Namespace) -> int:
+    """No command: the desktop app on the profile (or the demo profile with --demo)."""
+    from victim_champion.app import run_desktop
+
+    return run_desktop(context.data_dir, demo=options.demo)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree of shared/design/CLI.md."""
     parser = argparse.ArgumentParser(
@@ -53,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Victim Champion: offline outreach for trainers and Compass Point workers.",
     )
     parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a throwaway profile of synthetic demo data",
+    )
     _common(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -115,10 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors become one sentence on stderr and a non-zero exit."""
     parser = build_parser()
     options = parser.parse_args(argv)
-    handler: Handler | None = getattr(options, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return EXIT_FAILURE
+    handler: Handler = getattr(options, "handler", open_desktop)
     context = CommandContext.from_options(options.data_dir, getattr(options, "json", False))
     try:
         return handler(context, options)

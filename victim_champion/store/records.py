@@ -16,11 +16,14 @@ from victim_champion.core.consent import CONTACT_CONSENT_LIFETIME, Consent, Cons
 from victim_champion.core.errors import ImportRowsError, InvalidInputError, NotFoundError
 from victim_champion.core.identifiers import is_record_id, new_id
 from victim_champion.core.sessions import Session
+from victim_champion.core.settings import ProfileSettings
 from victim_champion.store.attendee_repository import AttendeeRepository
 from victim_champion.store.audit_log import AuditLogRepository
 from victim_champion.store.database import Connection, transaction
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.session_repository import SessionRepository
+
+_IDLE_LOCK_KEY = "settings.idle_lock_seconds"
 
 
 class Records:
@@ -150,6 +153,33 @@ class Records:
             return done
 
         return self._store.owner.run(work)
+
+    # ------------------------------------------------------------------ settings
+
+    def settings(self) -> ProfileSettings:
+        """The profile's settings (defaults for anything never set)."""
+
+        def work(connection: Connection) -> ProfileSettings:
+            row = connection.execute(
+                "SELECT value FROM profile_meta WHERE key = ?", (_IDLE_LOCK_KEY,)
+            ).fetchone()
+            return ProfileSettings(idle_lock_seconds=int(row[0])) if row else ProfileSettings()
+
+        return self._store.owner.run(work)
+
+    def save_settings(self, settings: ProfileSettings) -> None:
+        """Store the settings (validated by ProfileSettings itself)."""
+
+        def work(connection: Connection) -> None:
+            with transaction(connection):
+                connection.execute(
+                    "INSERT INTO profile_meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (_IDLE_LOCK_KEY, str(settings.idle_lock_seconds)),
+                )
+                self._audit(connection, AuditAction.UPDATE, RecordKind.PROFILE, None)
+
+        self._store.owner.run(work)
 
     def record_key_export(self) -> None:
         """Audit that the raw data key left the app (export-key)."""

@@ -1,0 +1,1 @@
+"""Developer tools: screenshots and other helpers that are not part of the app."""

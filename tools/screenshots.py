@@ -1,0 +1,86 @@
+"""Screenshots of the shell for docs/screenshots/. Run: scripts/screenshots (uses xvfb-run).
+
+Drives the real app on synthetic data: first run, safety, unlock, main window, decoy.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from victim_champion.app import application, build_desktop
+from victim_champion.store.demo_profile import DEMO_PASSPHRASE, create_demo_profile
+from victim_champion.store.device_secret import DeviceSecretStore
+from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.store.profile import Profile
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def settle(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(window: QWidget, name: str) -> None:
+    settle()
+    screen = window.screen()
+    image = screen.grabWindow(window.winId()) if screen else window.grab()
+    image.save(str(OUT / f"{name}.png"))
+    print(f"saved {name}.png")
+
+
+def wait_until(condition: object, timeout_ms: int = 10_000) -> None:
+    waited = 0
+    while not condition() and waited < timeout_ms:  # type: ignore[operator]
+        settle(50)
+        waited += 50
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = application()
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Profile(Path(folder) / "new", DeviceSecretStore(MemoryKeyring()))
+        first = build_desktop(fresh)
+        first.window.show()
+        first.window.first_run.passphrase.setText("river lantern copper meadow")
+        first.window.first_run.confirmation.setText("river lantern copper meadow")
+        shoot(first.window, "01-first-run")
+        first.window.first_run.create_button.click()
+        wait_until(lambda: first.controller.is_unlocked)
+        shoot(first.window, "02-safety")
+        first.close()
+        first.window.close()
+
+    demo = create_demo_profile(date.today())
+    try:
+        desktop = build_desktop(demo.profile, DEMO_PASSPHRASE)
+        desktop.window.show()
+        shoot(desktop.window, "03-unlock")
+        desktop.window.unlock.passphrase.setText(DEMO_PASSPHRASE)
+        desktop.window.unlock.unlock_button.click()
+        wait_until(lambda: desktop.controller.is_unlocked)
+        shoot(desktop.window, "04-main-window")
+        desktop.controller.open_settings()
+        settle()
+        dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
+        if dialogs:
+            shoot(dialogs[0], "05-settings-dialog")
+        desktop.controller.quick_exit()
+        shoot(desktop.window, "06-decoy")
+        desktop.close()
+    finally:
+        demo.discard()
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Composition root of the desktop app: builds the profile, the shell and its watchers."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from victim_champion.store.demo_profile import DEMO_PASSPHRASE, DemoProfile, create_demo_profile
+from victim_champion.store.profile import Profile
+from victim_champion.ui.shell_controller import ShellController
+from victim_champion.ui.shell_window import ShellWindow
+from victim_champion.ui.system_lock_watcher import SystemLockWatcher
+from victim_champion.ui.theme import apply_theme
+
+
+@dataclass
+class DesktopApp:
+    """The wired-up desktop app: one window, its controller and the OS lock watcher."""
+
+    window: ShellWindow
+    controller: ShellController
+    system_lock: SystemLockWatcher
+
+    def close(self) -> None:
+        """Lock, and wait for background work, before the process ends."""
+        self.controller.lock()
+        self.controller.work.shutdown()
+
+
+def application() -> QApplication:
+    """The QApplication, themed (created if needed)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    apply_theme(app)
+    return app
+
+
+def build_desktop(profile: Profile, demo_passphrase: str | None = None) -> DesktopApp:
+    """Wire the shell for a profile; the caller shows the window and runs the event loop."""
+    app = application()
+    window = ShellWindow(demo_passphrase)
+    controller = ShellController(window, profile)
+    controller.install(app)
+    system_lock = SystemLockWatcher()
+    system_lock.lock_requested.connect(controller.lock)
+    controller.start()
+    return DesktopApp(window, controller, system_lock)
+
+
+def run_desktop(data_dir: Path, demo: bool) -> int:
+    """Open the app on the profile in ``data_dir``, or on a throwaway demo profile."""
+    app = application()
+    demo_profile: DemoProfile | None = create_demo_profile(date.today()) if demo else None
+    profile = demo_profile.profile if demo_profile else Profile(data_dir)
+    desktop = build_desktop(profile, DEMO_PASSPHRASE if demo_profile else None)
+    desktop.window.show()
+    try:
+        return app.exec()
+    finally:
+        desktop.close()
+        if demo_profile is not None:
+            demo_profile.discard()

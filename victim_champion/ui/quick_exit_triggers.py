@@ -1,0 +1,48 @@
+"""Watches every key press in the app for the quick-exit triggers: Escape and Shift x3.
+
+Installed on the QApplication, so it sees keys in every window, including modal dialogs,
+before any widget does. Escape is consumed (dialogs never see it, so they close only
+through their own buttons).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
+
+from victim_champion.core.quick_exit_rules import TripleShiftDetector
+
+
+class QuickExitTriggers(QObject):
+    """Emits ``triggered`` on Escape or on the third Shift press within the rules."""
+
+    triggered = Signal()
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self._clock = clock
+        self._shift = TripleShiftDetector()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        # A key press reaches the filter once per widget it propagates through; only the
+        # first, spontaneous delivery to a widget is the person's actual key press.
+        if not isinstance(watched, QWidget) or not event.spontaneous():
+            return False
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self._shift.other_key_pressed()
+            self.triggered.emit()
+            return True
+        if key == Qt.Key.Key_Shift:
+            if not event.isAutoRepeat() and self._shift.shift_pressed(self._clock()):
+                self.triggered.emit()
+            return False
+        self._shift.other_key_pressed()
+        return False

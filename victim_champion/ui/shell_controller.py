@@ -1,0 +1,223 @@
+"""The safety shell's decisions: first run, unlock, lock, idle lock and the quick exit.
+
+The quick exit runs in the order SECURITY.md gives: the decoy is painted over every
+window first, then the data is locked, then the clipboard is cleared and every dialog,
+menu and preview is closed. Nothing in that path waits for background work.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from victim_champion.core.errors import VictimChampionError, WrongPassphraseError
+from victim_champion.core.settings import ProfileSettings
+from victim_champion.core.unlock_throttle import UnlockThrottle
+from victim_champion.store.profile import OpenStore, Profile
+from victim_champion.store.records import Records
+from victim_champion.ui.background_work import BackgroundWork
+from victim_champion.ui.clipboard_guard import ClipboardGuard
+from victim_champion.ui.idle_watcher import IdleWatcher
+from victim_champion.ui.quick_exit_triggers import QuickExitTriggers
+from victim_champion.ui.settings_dialog import SettingsDialog
+from victim_champion.ui.shell_window import ShellWindow
+
+UNEXPECTED = "Something went wrong while opening the records; try again, or restart the app."
+
+
+def _close_quietly(result: object) -> None:
+    """A store that finished opening after a lock or quick exit is closed at once."""
+    if isinstance(result, OpenStore):
+        result.close()
+
+
+class ShellController(QObject):
+    """Owns the unlocked store (if any) and moves the window between its screens."""
+
+    locked = Signal()
+    quick_exited = Signal()
+
+    def __init__(
+        self,
+        window: ShellWindow,
+        profile: Profile,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.window = window
+        self.profile = profile
+        self.clock = clock
+        self.work = BackgroundWork(self)
+        self.triggers = QuickExitTriggers(clock)
+        self.idle = IdleWatcher()
+        self.throttle = UnlockThrottle()
+        self.clipboard = ClipboardGuard()
+        self.store: OpenStore | None = None
+        self.records: Records | None = None
+        self.settings = ProfileSettings()
+
+        self.triggers.triggered.connect(self.quick_exit)
+        self.idle.idle.connect(self.lock)
+        window.quick_exit_button.clicked.connect(self.quick_exit)
+        window.lock_button.clicked.connect(self.lock)
+        window.settings_button.clicked.connect(self.open_settings)
+        window.first_run.create_requested.connect(self._on_first_run_create_requested)
+        window.safety.acknowledged.connect(self._on_safety_acknowledged)
+        window.unlock.unlock_requested.connect(self._on_unlock_requested)
+        window.decoy.return_requested.connect(self._on_decoy_return_requested)
+
+    def install(self, app: QApplication) -> None:
+        """Watch every key and input event in the application."""
+        app.installEventFilter(self.triggers)
+        app.installEventFilter(self.idle)
+
+    def start(self) -> None:
+        """First run if there is no profile yet, otherwise the passphrase screen."""
+        if self.profile.exists():
+            self.window.show_unlock()
+        else:
+            self.window.show_first_run()
+
+    @property
+    def is_unlocked(self) -> bool:
+        """True while a store is open."""
+        return self.store is not None
+
+    # ------------------------------------------------------------------ first run
+
+    def _on_first_run_create_requested(self, passphrase: str) -> None:
+        self.window.first_run.set_busy(True)
+
+        def create_and_open() -> OpenStore:  # runs on a worker thread
+            self.profile.create(passphrase)
+            return self.profile.open(passphrase)
+
+        self.work.run(
+            create_and_open,
+            self._on_profile_created,
+            self._on_first_run_failed,
+            on_discarded=_close_quietly,
+        )
+
+    def _on_profile_created(self, store: OpenStore) -> None:
+        self.window.first_run.set_busy(False)
+        self._adopt(store)
+        self.window.show_safety()
+
+    def _on_first_run_failed(self, error: BaseException) -> None:
+        self.window.first_run.set_busy(False)
+        message = error.message if isinstance(error, VictimChampionError) else UNEXPECTED
+        self.window.first_run.show_error(message)
+
+    def _on_safety_acknowledged(self) -> None:
+        if self.records is None:
+            self.window.show_unlock()
+            return
+        self.window.show_work_area()
+
+    # ------------------------------------------------------------------ unlock
+
+    def _on_unlock_requested(self, passphrase: str) -> None:
+        wait = self.throttle.wait_seconds(self.clock())
+        if wait > 0:
+            self.window.unlock.show_error("Please wait before trying again.", wait)
+            return
+        self.window.unlock.set_busy(True)
+        self.work.run(
+            lambda: self.profile.open(passphrase),
+            self._on_unlocked,
+            self._on_unlock_failed,
+            on_discarded=_close_quietly,
+        )
+
+    def _on_unlocked(self, store: OpenStore) -> None:
+        self.throttle.record_success()
+        self.window.unlock.set_busy(False)
+        self._adopt(store)
+        self.window.show_work_area()
+
+    def _on_unlock_failed(self, error: BaseException) -> None:
+        self.window.unlock.set_busy(False)
+        if isinstance(error, WrongPassphraseError):
+            delay = self.throttle.record_failure(self.clock())
+            self.window.unlock.show_error(error.message, delay)
+        elif isinstance(error, VictimChampionError):
+            self.window.unlock.show_error(error.message)
+        else:
+            self.window.unlock.show_error(UNEXPECTED)
+
+    def _adopt(self, store: OpenStore) -> None:
+        self.store = store
+        self.records = Records(store)
+        self.settings = self.records.settings()
+        self.window.sessions.show_records(self.records)
+        self.idle.start(self.settings.idle_lock_seconds)
+
+    # ------------------------------------------------------------------ settings
+
+    def open_settings(self) -> None:
+        """The settings dialog (modal, non-blocking: lock and quick exit close it)."""
+        if self.records is None:
+            return
+        dialog = SettingsDialog(self.settings, self.quick_exit, self.window)
+        dialog.accepted.connect(lambda: self._on_settings_saved(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_settings_saved(self, dialog: SettingsDialog) -> None:
+        if self.records is None or dialog.result_settings is None:
+            return
+        self.records.save_settings(dialog.result_settings)
+        self.settings = dialog.result_settings
+        self.idle.start(self.settings.idle_lock_seconds)
+
+    # ------------------------------------------------------------------ lock and exit
+
+    def lock(self) -> None:
+        """Lock the data and ask for the passphrase again."""
+        self._lock()
+        if not self.window.showing_decoy:
+            self.window.show_unlock()
+        self.locked.emit()
+
+    def quick_exit(self) -> None:
+        """Decoy first (one frame), then lock, then clipboard and the closing of windows."""
+        self._hide_other_windows()
+        self.window.show_decoy()
+        self._lock()
+        self.clipboard.clear_if_ours()
+        self.quick_exited.emit()
+
+    def _lock(self) -> None:
+        self.work.cancel_all()
+        self.idle.stop()
+        self._close_transient_windows()
+        self.window.clear_personal_data()
+        store, self.store, self.records = self.store, None, None
+        if store is not None:
+            store.close()
+
+    def _hide_other_windows(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self.window and widget.isVisible():
+                widget.hide()
+
+    def _close_transient_windows(self) -> None:
+        for _ in range(20):  # menus can nest; each close reveals the next
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        for widget in QApplication.topLevelWidgets():
+            if widget is self.window:
+                continue
+            if isinstance(widget, QDialog):
+                widget.reject()  # ends exec() loops too: no dialog can hold the lock up
+            elif isinstance(widget, QWidget) and widget.isVisible():
+                widget.close()
+
+    def _on_decoy_return_requested(self) -> None:
+        self.start()

@@ -1,0 +1,156 @@
+"""The one main window: a header with Lock and Quick exit, and a stack of screens.
+
+It shows what the controller tells it to and forwards what the person asks for; the
+decisions (unlock, lock, quick exit) live in ShellController.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from victim_champion.ui.decoy_screen import DECOY_TITLE, DecoyScreen
+from victim_champion.ui.first_run_screen import FirstRunScreen
+from victim_champion.ui.neutral_icon import app_icon, neutral_icon
+from victim_champion.ui.safety_screen import SafetyScreen
+from victim_champion.ui.sessions_page import SessionsPage
+from victim_champion.ui.unlock_screen import UnlockScreen
+from victim_champion.ui.widgets import button, label
+
+APP_TITLE = "Victim Champion"
+
+
+class ShellWindow(QMainWindow):
+    """Header plus screens: first run, safety, unlock, the main work area, and the decoy."""
+
+    def __init__(self, demo_passphrase: str | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_TITLE)
+        self._app_icon = app_icon()
+        self._neutral_icon = neutral_icon()
+        self.setWindowIcon(self._app_icon)
+        self.resize(1100, 720)
+
+        root = QWidget()
+        column = QVBoxLayout(root)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.header = QFrame()
+        self.header.setProperty("role", "header")
+        bar = QHBoxLayout(self.header)
+        bar.setContentsMargins(16, 8, 16, 8)
+        title = label(APP_TITLE + (": demo profile" if demo_passphrase else ""))
+        title.setWordWrap(False)
+        bar.addWidget(title)
+        bar.addStretch(1)
+        self.settings_button = button("Settings", "Settings", role="header")
+        self.lock_button = button(
+            "Lock",
+            "Lock now",
+            role="header",
+            tooltip="Lock the records; your passphrase opens them again",
+        )
+        self.quick_exit_button = button(
+            "Quick exit",
+            "Quick exit",
+            role="exit",
+            tooltip="Hide everything now (Esc, or Shift three times)",
+        )
+        for each in (self.settings_button, self.lock_button, self.quick_exit_button):
+            bar.addWidget(each)
+        column.addWidget(self.header)
+
+        self.stack = QStackedWidget()
+        self.first_run = FirstRunScreen()
+        self.safety = SafetyScreen()
+        self.unlock = UnlockScreen(demo_passphrase)
+        self.work_area = QWidget()
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Sections")
+        self.navigation.setMaximumWidth(200)
+        self.pages = QStackedWidget()
+        self.sessions = SessionsPage()
+        self._add_page("Sessions", self.sessions)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        area = QHBoxLayout(self.work_area)
+        area.setContentsMargins(0, 0, 0, 0)
+        area.addWidget(self.navigation)
+        area.addWidget(self.pages, 1)
+        self.decoy = DecoyScreen()
+        for screen in (self.first_run, self.safety, self.unlock, self.work_area, self.decoy):
+            self.stack.addWidget(screen)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(root)
+        self._set_unlocked_controls(False)
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.navigation.addItem(title)
+        self.pages.addWidget(page)
+
+    def _set_unlocked_controls(self, unlocked: bool) -> None:
+        self.settings_button.setVisible(unlocked)
+        self.lock_button.setVisible(unlocked)
+
+    def _show(self, screen: QWidget, *, unlocked: bool = False) -> None:
+        self.header.show()
+        self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(self._app_icon)
+        self._set_unlocked_controls(unlocked)
+        self.stack.setCurrentWidget(screen)
+
+    def show_first_run(self) -> None:
+        """The create-profile screen."""
+        self._show(self.first_run)
+        self.first_run.focus_passphrase()
+
+    def show_safety(self) -> None:
+        """The quick-exit explanation."""
+        self._show(self.safety)
+        self.safety.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_unlock(self) -> None:
+        """The passphrase screen."""
+        self.unlock.reset()
+        self._show(self.unlock)
+        self.unlock.focus_passphrase()
+
+    def show_work_area(self) -> None:
+        """The records, after unlocking."""
+        self._show(self.work_area, unlocked=True)
+        self.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_decoy(self) -> None:
+        """Cover everything with the neutral notes page and paint it now, not later."""
+        self.header.hide()
+        self.decoy.reset()
+        self.stack.setCurrentWidget(self.decoy)
+        self.setWindowTitle(DECOY_TITLE)
+        self.setWindowIcon(self._neutral_icon)
+        self.decoy.page.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.repaint()  # synchronous: the decoy is on screen before this returns
+
+    @property
+    def showing_decoy(self) -> bool:
+        """True while the decoy covers the window."""
+        return self.stack.currentWidget() is self.decoy
+
+    def clear_personal_data(self) -> None:
+        """Empty every model and field that could hold a name or a passphrase."""
+        self.sessions.clear()
+        self.unlock.passphrase.clear()
+        self.first_run.passphrase.clear()
+        self.first_run.confirmation.clear()
+
+    def app_icon(self) -> QIcon:
+        """The app's own icon (for tests and the window manager)."""
+        return self._app_icon
