@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from victim_champion.store.demo_profile import DEMO_PASSPHRASE, DemoProfile, create_demo_profile
 from victim_champion.store.profile import Profile
 from victim_champion.ui.shell_controller import ShellController
 from victim_champion.ui.shell_window import ShellWindow
@@ -26,8 +29,9 @@ class DesktopApp:
     system_lock: SystemLockWatcher
 
     def close(self) -> None:
-        """Lock, and wait for background work, before the process ends."""
+        """Lock, stop watching input, and wait for background work."""
         self.controller.lock()
+        self.controller.uninstall(application())
         self.controller.work.shutdown()
 
 
@@ -39,11 +43,15 @@ def application() -> QApplication:
     return app
 
 
-def build_desktop(profile: Profile, demo_passphrase: str | None = None) -> DesktopApp:
+def build_desktop(
+    profile: Profile,
+    demo_passphrase: str | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> DesktopApp:
     """Wire the shell for a profile; the caller shows the window and runs the event loop."""
     app = application()
     window = ShellWindow(demo_passphrase)
-    controller = ShellController(window, profile)
+    controller = ShellController(window, profile, clock)
     controller.install(app)
     system_lock = SystemLockWatcher()
     system_lock.lock_requested.connect(controller.lock)
@@ -53,11 +61,20 @@ def build_desktop(profile: Profile, demo_passphrase: str | None = None) -> Deskt
 
 def run_desktop(data_dir: Path, demo: bool) -> int:
     """Open the app on the profile in ``data_dir``, or on a throwaway demo profile."""
+    from victim_champion.store.demo_profile import DEMO_PASSPHRASE, create_demo_profile
+
     app = application()
-    demo_profile: DemoProfile | None = create_demo_profile(date.today()) if demo else None
+    demo_profile = create_demo_profile(date.today()) if demo else None
     profile = demo_profile.profile if demo_profile else Profile(data_dir)
     desktop = build_desktop(profile, DEMO_PASSPHRASE if demo_profile else None)
     desktop.window.show()
+    # Ctrl+C or a polite kill still locks and removes the demo folder: Python only runs
+    # signal handlers when it has control, so a light timer hands it control.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: app.quit())
+    heartbeat = QTimer()
+    heartbeat.start(250)
+    heartbeat.timeout.connect(lambda: None)
     try:
         return app.exec()
     finally:

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-import sqlcipher3
-
 from victim_champion.core.errors import StoreLockedError
 from victim_champion.store.database import Connection
 
@@ -64,6 +62,8 @@ class ConnectionOwner:
 def _close_on_owner_thread(connection: Connection) -> None:
     # A pending interrupt would also cancel the checkpoint that close() runs, leaving the
     # -wal and -shm files behind; one statement first consumes the interrupt.
+    import sqlcipher3
+
     with contextlib.suppress(sqlcipher3.Error):
         connection.execute("SELECT 1").fetchone()
     connection.close()

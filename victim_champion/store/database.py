@@ -11,8 +11,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3
-
 from victim_champion.core.errors import CorruptStoreError, ProfileNotFoundError
 from victim_champion.store.key_file import CIPHER_SETTINGS
 from victim_champion.store.sqlite_errors import translated_errors
@@ -31,6 +29,8 @@ def open_encrypted(path: Path | None, data_key: bytes, *, create: bool = False) 
     file never writes to it until the key has been proved by reading the schema, so a
     wrong key or a damaged file leaves every byte as it was.
     """
+    import sqlcipher3  # imported on first open, so the unlock screen appears sooner
+
     if path is None:
         uri = "file::memory:?mode=memory"
     else:
@@ -70,6 +70,8 @@ def cipher_report(connection: Connection) -> dict[str, str]:
     for name in (*READABLE_SETTINGS, "cipher_provider", "cipher_provider_version"):
         row = connection.execute(f"PRAGMA {name}").fetchone()
         report[name] = str(row[0]) if row else ""
+    import sqlcipher3
+
     report["sqlite_version"] = sqlcipher3.sqlite_version
     return report
 

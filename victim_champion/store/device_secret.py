@@ -9,16 +9,19 @@ from __future__ import annotations
 import base64
 import binascii
 import secrets
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from victim_champion.core.errors import (
     CorruptStoreError,
     KeyringEntryMissingError,
     NoKeyringError,
 )
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring is imported when first needed: it costs ~75 ms, and the unlock screen must
+# appear before anyone needs the keyring.
 
 SERVICE = "victim-champion"
 SECRET_BYTES = 32
@@ -39,6 +42,8 @@ class DeviceSecretStore:
     @property
     def backend(self) -> KeyringBackend:
         """The backend in use; refuses the fail/null backends with NoKeyringError."""
+        import keyring
+
         backend = self._backend or keyring.get_keyring()
         for candidate in getattr(backend, "backends", [backend]):
             if type(candidate).__module__ not in _REFUSED_BACKENDS:
@@ -52,6 +57,8 @@ class DeviceSecretStore:
 
     def create(self, profile_id: str) -> bytes:
         """Make and store a fresh secret; refuses to overwrite an existing entry."""
+        import keyring.errors
+
         backend = self.backend
         name = _entry_name(profile_id)
         try:
@@ -68,6 +75,8 @@ class DeviceSecretStore:
 
     def read(self, profile_id: str) -> bytes:
         """The stored secret, or KeyringEntryMissingError."""
+        import keyring.errors
+
         try:
             stored = self.backend.get_password(SERVICE, _entry_name(profile_id))
         except keyring.errors.KeyringError:
@@ -84,6 +93,8 @@ class DeviceSecretStore:
 
     def delete(self, profile_id: str) -> None:
         """Remove the entry (used when an unfinished init is rolled back, and by wipe)."""
+        import keyring.errors
+
         try:
             self.backend.delete_password(SERVICE, _entry_name(profile_id))
         except keyring.errors.PasswordDeleteError:

@@ -14,12 +14,6 @@ import secrets
 import time
 from dataclasses import asdict, dataclass
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from victim_champion.core.errors import (
     CorruptStoreError,
     WeakPassphraseError,
@@ -58,6 +52,9 @@ class KdfParams:
 
     def derive(self, passphrase: str) -> bytes:
         """Run Argon2id; this is the deliberately slow step (0.3-1 s)."""
+        # cryptography is imported on first use so that the unlock screen appears sooner.
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
         return Argon2id(
             salt=self.salt,
             length=32,
@@ -146,6 +143,9 @@ def check_passphrase(passphrase: str) -> None:
 
 
 def _wrapping_key(kdf: KdfParams, passphrase: str, device_secret: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     stretched = kdf.derive(passphrase)
     # The device secret from the OS keyring is the HKDF salt: a copied DB and key file
     # plus the passphrase are not enough on another machine.
@@ -176,6 +176,8 @@ def wrap(
     kdf: KdfParams,
 ) -> KeySlot:
     """Wrap the data key for one slot."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(12)
     key = _wrapping_key(kdf, passphrase, device_secret)
     sealed = AESGCM(key).encrypt(nonce, data_key, _associated_data(profile_id, slot_id, kdf))
@@ -184,6 +186,9 @@ def wrap(
 
 def unwrap(slot: KeySlot, *, profile_id: str, passphrase: str, device_secret: bytes) -> bytes:
     """Recover the data key, or raise WrongPassphraseError (GCM tag mismatch)."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     key = _wrapping_key(slot.kdf, passphrase, device_secret)
     try:
         data_key = AESGCM(key).decrypt(

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
-
-import sqlcipher3
 
 from victim_champion.core.errors import ResourceError, SchemaTooNewError
 from victim_champion.store.database import Connection, transaction
@@ -30,6 +27,8 @@ class Migration:
 
     def statements(self) -> list[str]:
         """Split into complete statements (executescript would commit mid-migration)."""
+        import sqlcipher3
+
         statements: list[str] = []
         buffer = ""
         for line in self.sql.splitlines(keepends=True):
@@ -46,6 +45,8 @@ class Migration:
 
 def load_migrations() -> list[Migration]:
     """Every migration shipped with the app, in order, checked to be gapless from 1."""
+    from importlib import resources  # pulls in zipfile; wanted only when a store opens
+
     folder = resources.files("victim_champion.store").joinpath("migrations")
     found: list[Migration] = []
     for entry in folder.iterdir():

@@ -6,8 +6,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import sqlcipher3
-
 from victim_champion.core.errors import CorruptStoreError, DiskFullError
 
 _CORRUPT_HINTS = ("file is not a database", "malformed", "not a database", "corrupt")
@@ -17,6 +15,8 @@ _FULL_HINTS = ("database or disk is full", "disk i/o error")
 @contextmanager
 def translated_errors() -> Iterator[None]:
     """Turn damaged-file and full-disk failures into CorruptStoreError and DiskFullError."""
+    import sqlcipher3
+
     try:
         yield
     except (sqlcipher3.DatabaseError, sqlite3.DatabaseError) as error:

@@ -74,6 +74,11 @@ class ShellController(QObject):
         app.installEventFilter(self.triggers)
         app.installEventFilter(self.idle)
 
+    def uninstall(self, app: QApplication) -> None:
+        """Stop watching (when the shell is torn down)."""
+        app.removeEventFilter(self.triggers)
+        app.removeEventFilter(self.idle)
+
     def start(self) -> None:
         """First run if there is no profile yet, otherwise the passphrase screen."""
         if self.profile.exists():

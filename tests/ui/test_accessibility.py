@@ -1,0 +1,112 @@
+"""Every screen: each control has an accessible name, Tab reaches every control, and every
+colour pair in the theme has a contrast of at least 4.5:1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import unlock
+from tests.ui.widget_walk import focusable_controls
+from victim_champion.app import DesktopApp, build_desktop
+from victim_champion.store.device_secret import DeviceSecretStore
+from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.store.profile import Profile
+from victim_champion.ui import theme
+from victim_champion.ui.settings_dialog import SettingsDialog
+
+
+def relative_luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    lighter, darker = sorted(
+        (relative_luminance(foreground), relative_luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize(("foreground", "background", "where"), theme.TEXT_PAIRS)
+def test_text_contrast_is_at_least_4_5_to_1(foreground: str, background: str, where: str) -> None:
+    assert contrast(foreground, background) >= 4.5, where
+
+
+def audit(qtbot: QtBot, root: QWidget) -> None:
+    """Accessible names on every control, and Tab visits every control."""
+    controls = focusable_controls(root)
+    assert controls, "the screen has no controls"
+    unnamed = [type(w).__name__ for w in controls if not w.accessibleName().strip()]
+    assert unnamed == [], f"controls without an accessible name: {unnamed}"
+    root.window().activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is root.window())
+    controls[0].setFocus(Qt.FocusReason.TabFocusReason)
+    visited: list[QWidget] = []
+    for _ in range(len(controls) * 2 + 2):
+        current = QApplication.focusWidget()
+        assert current is not None
+        visited.append(current)
+        qtbot.keyClick(current, Qt.Key.Key_Tab)
+    missing = [w.accessibleName() for w in controls if w not in visited]
+    assert missing == [], f"Tab never reaches: {missing}"
+
+
+@pytest.fixture
+def fresh_desktop(qtbot: QtBot, tmp_path: Path) -> Iterator[DesktopApp]:
+    built = build_desktop(Profile(tmp_path / "new", DeviceSecretStore(MemoryKeyring())))
+    qtbot.addWidget(built.window)
+    built.window.show()
+    qtbot.waitExposed(built.window)
+    yield built
+    built.close()
+
+
+def test_first_run_and_safety_screens(qtbot: QtBot, fresh_desktop: DesktopApp) -> None:
+    window = fresh_desktop.window
+    assert window.stack.currentWidget() is window.first_run
+    audit(qtbot, window)
+    qtbot.keyClicks(window.first_run.passphrase, "river lantern copper meadow")
+    qtbot.keyClicks(window.first_run.confirmation, "river lantern copper meadow")
+    qtbot.keyClick(window.first_run.confirmation, "\r")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.safety, timeout=15_000)
+    audit(qtbot, window)
+
+
+def test_unlock_main_and_settings_screens(qtbot: QtBot, desktop: DesktopApp) -> None:
+    audit(qtbot, desktop.window)
+    unlock(qtbot, desktop)
+    audit(qtbot, desktop.window)
+    desktop.controller.open_settings()
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, SettingsDialog)
+    qtbot.waitExposed(dialog)
+    audit(qtbot, dialog)
+
+
+def test_the_decoy_screen(qtbot: QtBot, desktop: DesktopApp) -> None:
+    desktop.controller.quick_exit()
+    audit(qtbot, desktop.window)
+
+
+def test_a_new_profile_is_made_from_the_first_run_screen_by_keyboard_alone(
+    qtbot: QtBot, fresh_desktop: DesktopApp
+) -> None:
+    window = fresh_desktop.window
+    qtbot.keyClicks(window.first_run.passphrase, "river lantern copper meadow")
+    qtbot.keyClick(window.first_run.passphrase, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "river lantern copper meadow different")
+    qtbot.keyClick(QApplication.focusWidget(), "\r")
+    assert "different" in window.first_run.message.text()
+    qtbot.keyClicks(window.first_run.confirmation, "river lantern copper meadow")
+    qtbot.keyClick(window.first_run.confirmation, "\r")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.safety, timeout=15_000)
+    qtbot.keyClick(window.safety.continue_button, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.work_area
+    assert fresh_desktop.controller.is_unlocked
