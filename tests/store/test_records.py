@@ -64,6 +64,7 @@ def test_every_write_and_every_view_of_the_register_is_audited(records: Records)
     consent = register[0].contact_consent
     assert consent is not None and register[1].contact_consent is None
     assert audit(records) == [
+        ("create", "profile", None),
         ("create", "session", session.id),
         ("create", "attendee", with_consent),
         ("create", "consent", consent.id),

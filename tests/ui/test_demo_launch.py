@@ -15,8 +15,11 @@ def test_the_demo_opens_and_removes_its_profile_when_closed(
 ) -> None:
     env = {**cli_env, "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
-        [PYTHON, "-m", "victim_champion", "--demo"], env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [PYTHON, "-m", "victim_champion", "--demo"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     private_tmp = Path(env["TMPDIR"])
     try:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from victim_champion import __version__
+from victim_champion.core.audit import AuditAction, AuditEvent, RecordKind
 from victim_champion.core.errors import (
     CorruptStoreError,
     ProfileExistsError,
@@ -21,6 +22,7 @@ from victim_champion.core.errors import (
     WrongPassphraseError,
 )
 from victim_champion.core.identifiers import new_id
+from victim_champion.store.audit_log import AuditLogRepository
 from victim_champion.store.connection_owner import ConnectionOwner
 from victim_champion.store.database import Connection, open_encrypted, transaction
 from victim_champion.store.device_secret import DeviceSecretStore
@@ -136,6 +138,11 @@ class Profile:
                 rows = [(f"cipher.{k}", str(v)) for k, v in CIPHER_SETTINGS.items()]
                 rows += [("created_at", created), ("created_by_version", __version__)]
                 connection.executemany("INSERT INTO profile_meta VALUES (?, ?)", rows)
+                AuditLogRepository(connection).append(
+                    AuditEvent(
+                        FIRST_SLOT, AuditAction.CREATE, RecordKind.PROFILE, None, datetime.now(UTC)
+                    )
+                )
             return connection
 
         ConnectionOwner(build).close()
