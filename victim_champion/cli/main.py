@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable, Sequence
 
 from victim_champion import __version__
-from victim_champion.cli import profile_commands, record_commands, self_test
+from victim_champion.cli import print_commands, profile_commands, record_commands, self_test
 from victim_champion.cli.context import CommandContext
 from victim_champion.core.errors import VictimChampionError
 
@@ -120,7 +120,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     complete.add_argument("session_id", metavar="SESSION_ID")
     complete.add_argument("attendee_ids", metavar="ATTENDEE_ID", nargs="+")
+    _print_commands(commands)
     return parser
+
+
+def _print_commands(commands: argparse._SubParsersAction) -> None:
+    printing = commands.add_parser("print", help="certificates and handouts (PDF)")
+    kinds = printing.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
+    certificates = _command(
+        kinds,
+        "certificates",
+        print_commands.print_certificates,
+        "one page per attendee who completed",
+    )
+    certificates.add_argument("session_id", metavar="SESSION_ID")
+    certificates.add_argument("--out", required=True, metavar="FILE.pdf")
+    handout = _command(
+        kinds, "handout", print_commands.print_handout, "public handouts, with no personal data"
+    )
+    handout.add_argument("kind", choices=["rights", "directory"])
+    handout.add_argument("--district", help="for the directory: a Kent district, or Medway")
+    handout.add_argument("--large-print", action="store_true", help="body text 16 pt or more")
+    handout.add_argument(
+        "--discreet", action="store_true", help="a plain cover that does not say 'victim'"
+    )
+    handout.add_argument("--out", required=True, metavar="FILE.pdf")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

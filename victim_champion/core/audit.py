@@ -34,6 +34,7 @@ class RecordKind(enum.StrEnum):
     CONSENT = "consent"
     REGISTER = "register"  # a session's attendee list as a whole
     DATA_KEY = "data-key"
+    CERTIFICATE = "certificate"
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,17 @@ class AuditLogRepository:
             ),
         )
 
+    def record(
+        self,
+        actor: str,
+        action: AuditAction,
+        kind: RecordKind,
+        record_id: str | None,
+        at: datetime,
+    ) -> None:
+        """Append an event built from its parts."""
+        self.append(AuditEvent(actor, action, kind, record_id, at))
+
     def recent(self, limit: int = 200) -> list[AuditEvent]:
         """The newest events first."""
         rows = self._connection.execute(

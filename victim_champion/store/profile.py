@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from victim_champion import __version__
-from victim_champion.core.audit import AuditAction, AuditEvent, RecordKind
+from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.errors import (
     CorruptStoreError,
     ProfileExistsError,
@@ -25,6 +25,7 @@ from victim_champion.core.identifiers import new_id
 from victim_champion.store.audit_log import AuditLogRepository
 from victim_champion.store.connection_owner import ConnectionOwner
 from victim_champion.store.database import Connection, open_encrypted, transaction
+from victim_champion.store.device_keys import DeviceKeyRepository
 from victim_champion.store.device_secret import DeviceSecretStore
 from victim_champion.store.key_file import CIPHER_SETTINGS, KeyFile, read_key_file, write_key_file
 from victim_champion.store.key_slots import (
@@ -134,14 +135,13 @@ class Profile:
             self.paths.database.chmod(0o600)
             upgrade(connection)
             with transaction(connection):
-                created = datetime.now(UTC).isoformat()
+                now = datetime.now(UTC)
                 rows = [(f"cipher.{k}", str(v)) for k, v in CIPHER_SETTINGS.items()]
-                rows += [("created_at", created), ("created_by_version", __version__)]
+                rows += [("created_at", now.isoformat()), ("created_by_version", __version__)]
                 connection.executemany("INSERT INTO profile_meta VALUES (?, ?)", rows)
-                AuditLogRepository(connection).append(
-                    AuditEvent(
-                        FIRST_SLOT, AuditAction.CREATE, RecordKind.PROFILE, None, datetime.now(UTC)
-                    )
+                DeviceKeyRepository(connection).get_or_create(now)
+                AuditLogRepository(connection).record(
+                    FIRST_SLOT, AuditAction.CREATE, RecordKind.PROFILE, None, now
                 )
             return connection
 

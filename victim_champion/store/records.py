@@ -10,10 +10,10 @@ from collections.abc import Sequence
 
 from victim_champion.core.attendee_csv import ImportPlan
 from victim_champion.core.attendees import Attendee, AttendeeDetails
-from victim_champion.core.audit import AuditAction, AuditEvent, RecordKind
+from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.consent import CONTACT_CONSENT_LIFETIME, Consent, ConsentPurpose
-from victim_champion.core.errors import ImportRowsError, InvalidInputError, NotFoundError
+from victim_champion.core.errors import ImportRowsError, NotFoundError
 from victim_champion.core.identifiers import is_record_id, new_id
 from victim_champion.core.sessions import Session
 from victim_champion.core.settings import ProfileSettings
@@ -21,7 +21,7 @@ from victim_champion.store.attendee_repository import AttendeeRepository
 from victim_champion.store.audit_log import AuditLogRepository
 from victim_champion.store.database import Connection, transaction
 from victim_champion.store.profile import OpenStore
-from victim_champion.store.session_repository import SessionRepository
+from victim_champion.store.session_repository import SessionRepository, require_session
 
 _IDLE_LOCK_KEY = "settings.idle_lock_seconds"
 
@@ -40,8 +40,8 @@ class Records:
         kind: RecordKind,
         record_id: str | None,
     ) -> None:
-        AuditLogRepository(connection).append(
-            AuditEvent(self._store.actor, action, kind, record_id, self._clock())
+        AuditLogRepository(connection).record(
+            self._store.actor, action, kind, record_id, self._clock()
         )
 
     # ------------------------------------------------------------------ sessions
@@ -73,7 +73,7 @@ class Records:
 
     def session(self, session_id: str) -> Session:
         """One session, or NotFoundError."""
-        found = self._store.owner.run(lambda c: _get_session(c, session_id))
+        found = self._store.owner.run(lambda c: require_session(c, session_id))
         return found
 
     # ------------------------------------------------------------------ register
@@ -84,7 +84,7 @@ class Records:
         attendees = [self._new_attendee(session_id, details) for details in people]
 
         def work(connection: Connection) -> None:
-            _get_session(connection, session_id)
+            require_session(connection, session_id)
             repository = AttendeeRepository(connection)
             with transaction(connection):
                 for attendee in attendees:
@@ -125,7 +125,7 @@ class Records:
         """A session's attendees; viewing personal data is itself audited."""
 
         def work(connection: Connection) -> list[Attendee]:
-            _get_session(connection, session_id)
+            require_session(connection, session_id)
             with transaction(connection):
                 self._audit(connection, AuditAction.VIEW, RecordKind.REGISTER, session_id)
             return AttendeeRepository(connection).for_session(session_id)
@@ -140,7 +140,7 @@ class Records:
         now = self._clock()
 
         def work(connection: Connection) -> list[str]:
-            _get_session(connection, session_id)
+            require_session(connection, session_id)
             with transaction(connection):
                 done = AttendeeRepository(connection).mark_completed(
                     list(attendee_ids), session_id, now
@@ -189,14 +189,3 @@ class Records:
                 self._audit(connection, AuditAction.EXPORT, RecordKind.DATA_KEY, None)
 
         self._store.owner.run(work)
-
-
-def _get_session(connection: Connection, session_id: str) -> Session:
-    if not is_record_id(session_id):
-        raise InvalidInputError(
-            "A session id is 32 letters and digits; copy it from 'session list'."
-        )
-    session = SessionRepository(connection).get(session_id)
-    if session is None:
-        raise NotFoundError("session", session_id)
-    return session

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+from victim_champion.core.errors import InvalidInputError, NotFoundError
+from victim_champion.core.identifiers import is_record_id
 from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.store.database import Connection
 
@@ -23,6 +25,18 @@ def _from_row(row: tuple[str, ...]) -> Session:
         facilitators=tuple(json.loads(facilitators)),
         created_at=datetime.fromisoformat(created),
     )
+
+
+def require_session(connection: Connection, session_id: str) -> Session:
+    """The session, or a clear error for a malformed or unknown id."""
+    if not is_record_id(session_id):
+        raise InvalidInputError(
+            "A session id is 32 letters and digits; copy it from 'session list'."
+        )
+    session = SessionRepository(connection).get(session_id)
+    if session is None:
+        raise NotFoundError("session", session_id)
+    return session
 
 
 class SessionRepository:
