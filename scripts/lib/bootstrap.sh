@@ -18,6 +18,7 @@ TEST_PACKAGES=(
     dbus dbus-x11 gnome-keyring libsecret-tools   # a real Secret Service for keyring tests
     xvfb xauth                                    # screenshots under a virtual display
     poppler-utils                                 # pdftotext, pdffonts, pdftoppm
+    zbar-tools                                    # zbarimg decodes the certificate QR codes
 )
 # Debian 12's own sqlcipher shell is SQLCipher 3 and cannot open SQLCipher 4 files.
 BACKPORTS_PACKAGES=(sqlcipher)

@@ -54,6 +54,9 @@ def test_imported_names_and_contacts_appear_in_no_file_the_app_touched(
     first_id = register.json()[0]["id"]
     assert run_cli(cli_env, "attendees", "complete", session_id, first_id).code == 0
     assert run_cli(cli_env, "export-key").code == 0
+    printed = tmp_path / "certificates.pdf"  # the one place the user chose to save
+    assert run_cli(cli_env, "print", "certificates", session_id, "--out", str(printed)).code == 0
+    assert printed.stat().st_size > 0
 
     scanned = every_file(Path(cli_env["VC_DATA_DIR"])) + every_file(Path(cli_env["TMPDIR"]))
     scanned.append(Path(cli_env["VC_TEST_KEYRING_FILE"]))

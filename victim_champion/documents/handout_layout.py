@@ -87,7 +87,7 @@ def build_handout(
         initialFontSize=style.body_size,
     )
     footer_text = "" if discreet else footer
-    footer_size = min(style.body_size, 12)
+    footer_size = style.small.fontSize  # 16 pt in large print, like everything else
 
     def decorate(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()

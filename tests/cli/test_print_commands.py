@@ -1,0 +1,60 @@
+"""`print certificates` and `print handout`, through the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.conftest import InProcessCli
+from tests.support.pdf_tools import pages_text, pdf_text
+
+
+def test_certificates_are_printed_for_completers_only(cli: InProcessCli, tmp_path: Path) -> None:
+    cli("init")
+    session_id = cli(
+        "session",
+        "create",
+        "--kind",
+        "training",
+        "--title",
+        "Basics",
+        "--district",
+        "Dover",
+        "--venue",
+        "Town Hall",
+        "--date",
+        "2026-12-03",
+        "--facilitator",
+        "Trainer One",
+    ).out.strip()
+    signup = tmp_path / "s.csv"
+    signup.write_text("name\nZoë Example\nBo Example\n", encoding="utf-8")
+    cli("attendees", "import", session_id, str(signup))
+    out = tmp_path / "certificates.pdf"
+    refused = cli("print", "certificates", session_id, "--out", str(out))
+    assert refused.code == 1 and "Nobody in this session has completed" in refused.err
+    assert not out.exists()
+    zoe = cli("attendees", "list", session_id, "--json").json()[0]["id"]
+    cli("attendees", "complete", session_id, zoe)
+    printed = cli("print", "certificates", session_id, "--out", str(out), "--json")
+    assert printed.code == 0, printed.err
+    assert printed.json()["pages"] == 1
+    [page] = pages_text(out.read_bytes(), tmp_path)
+    assert "Zoë Example" in page and "Bo Example" not in page
+    assert "Town Hall, Dover" in page and "Trainer One" in page
+
+
+def test_handouts_need_no_passphrase_and_say_what_is_missing(
+    cli: InProcessCli, tmp_path: Path
+) -> None:
+    out = tmp_path / "rights.pdf"
+    assert cli("print", "handout", "rights", "--large-print", "--out", str(out)).code == 0
+    assert "To complain" in pdf_text(out.read_bytes(), tmp_path)
+    no_district = cli("print", "handout", "directory", "--out", str(out))
+    assert no_district.code == 1 and "--district" in no_district.err
+    medway = tmp_path / "medway.pdf"
+    assert (
+        cli("print", "handout", "directory", "--district", "Medway", "--out", str(medway)).code == 0
+    )
+    assert "Support in Medway" in pdf_text(medway.read_bytes(), tmp_path)
+    missing = cli("print", "handout", "rights", "--out", str(tmp_path / "no" / "x.pdf"))
+    assert missing.code == 1 and "does not exist" in missing.err

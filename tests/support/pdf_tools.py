@@ -1,0 +1,87 @@
+"""Reading real PDFs back with poppler (pdftotext, pdffonts, pdftoppm) and zbarimg."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.support.tools import require_tool
+
+
+def pdf_text(
+    pdf: bytes, tmp_path: Path, *, first: int | None = None, last: int | None = None
+) -> str:
+    """The text poppler extracts (optionally a page range)."""
+    path = tmp_path / "read.pdf"
+    path.write_bytes(pdf)
+    pages = []
+    if first:
+        pages += ["-f", str(first)]
+    if last:
+        pages += ["-l", str(last)]
+    return subprocess.run(
+        [require_tool("pdftotext", "poppler-utils"), *pages, "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def pages_text(pdf: bytes, tmp_path: Path) -> list[str]:
+    """Each page's text (pdftotext separates pages with form feeds)."""
+    return pdf_text(pdf, tmp_path).split("\f")[:-1]
+
+
+def pdf_fonts(pdf: bytes, tmp_path: Path) -> list[tuple[str, bool]]:
+    """(font name, embedded?) for every font the PDF references."""
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(
+        [require_tool("pdffonts", "poppler-utils"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()[2:]
+    fonts = []
+    for line in out:
+        parts = line.split()
+        # columns: name type [type2] encoding emb sub uni object ID
+        emb = parts[-5]
+        fonts.append((parts[0], emb == "yes"))
+    return fonts
+
+
+def qr_codes(pdf: bytes, tmp_path: Path, page: int) -> list[str]:
+    """Every QR code zbarimg finds on one page rendered at 200 dpi."""
+    path = tmp_path / "qr.pdf"
+    path.write_bytes(pdf)
+    prefix = tmp_path / f"page{page}"
+    subprocess.run(
+        [
+            require_tool("pdftoppm", "poppler-utils"),
+            "-r",
+            "200",
+            "-png",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(path),
+            str(prefix),
+        ],
+        check=True,
+    )
+    result = subprocess.run(
+        [
+            require_tool("zbarimg", "zbar-tools"),
+            "--quiet",
+            "--raw",
+            "-Sqrcode.enable",
+            f"{prefix}.png",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return [line for line in result.stdout.splitlines() if line]
