@@ -90,6 +90,18 @@ def test_unlock_main_and_settings_screens(qtbot: QtBot, desktop: DesktopApp) -> 
     audit(qtbot, dialog)
 
 
+def test_handouts_page_and_the_preview_dialog(qtbot: QtBot, desktop: DesktopApp) -> None:
+    unlock(qtbot, desktop)
+    desktop.window.navigation.setCurrentRow(1)
+    audit(qtbot, desktop.window)
+    desktop.window.handouts.preview_button.click()
+    qtbot.waitUntil(lambda: desktop.controller.printing.preview is not None, timeout=20_000)
+    preview = desktop.controller.printing.preview
+    assert preview is not None
+    qtbot.waitExposed(preview)
+    audit(qtbot, preview)
+
+
 def test_the_decoy_screen(qtbot: QtBot, desktop: DesktopApp) -> None:
     desktop.controller.quick_exit()
     audit(qtbot, desktop.window)

@@ -37,7 +37,7 @@ def check_keyring() -> str:
     return DeviceSecretStore().backend_name()
 
 
-def check_qt_platform() -> str:
+def _qt_child() -> list[str]:
     """Start Qt in a child process, so a missing display is a failed line, not a crash."""
     if getattr(sys, "frozen", False):
         command = [sys.executable, QT_PROBE_COMMAND]
@@ -46,27 +46,38 @@ def check_qt_platform() -> str:
     child = subprocess.run(
         command, capture_output=True, text=True, timeout=QT_PROBE_TIMEOUT, check=False
     )
-    if child.returncode != 0:
+    lines = child.stdout.strip().splitlines()
+    if child.returncode != 0 or len(lines) != 2:
         last = (child.stderr.strip().splitlines() or ["Qt did not start"])[-1]
         raise RuntimeError(f"Qt could not load a platform plugin: {last}")
-    return child.stdout.strip()
+    return lines
 
 
 def qt_probe(context: CommandContext, options: argparse.Namespace) -> int:
-    """The hidden child command behind the Qt check."""
-    from victim_champion.ui.platform_probe import probe
+    """The hidden child command behind the Qt checks: one line each, or a failure line."""
+    from victim_champion.ui.platform_probe import probe, render_check
 
     print(probe())
+    try:
+        print(render_check())
+    except Exception as error:  # reported as the pdf line's failure
+        print(f"FAILED: {error}")
     return 0
 
 
 def self_test(context: CommandContext, options: argparse.Namespace) -> int:
     """``self-test``: one line per check; exit 1 if any fails."""
-    results = [
-        _run("sqlcipher", check_sqlcipher),
-        _run("keyring", check_keyring),
-        _run("qt", check_qt_platform),
-    ]
+    results = [_run("sqlcipher", check_sqlcipher), _run("keyring", check_keyring)]
+    try:
+        qt_line, pdf_line = _qt_child()
+        results.append(CheckResult("qt", True, qt_line))
+        failed = pdf_line.startswith("FAILED: ")
+        results.append(CheckResult("pdf", not failed, pdf_line.removeprefix("FAILED: ")))
+    except Exception as error:  # no Qt means no PDF render either
+        results += [
+            CheckResult("qt", False, str(error)),
+            CheckResult("pdf", False, "not checked: Qt did not start"),
+        ]
     passed = all(r.ok for r in results)
     document = {
         "ok": passed,

@@ -44,7 +44,10 @@ def _qr(canvas: Canvas, value: str, x: float, y: float) -> None:
     and with no text object, so no font is referenced."""
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(value)
-    code.make()
+    # make() tries all eight masks and scores them, which is most of the time spent on a
+    # certificate. Any mask is valid QR; mask 0 on a clean printed page scans fine.
+    code.version = code.calculate_version()
+    code.makeImpl(False, 0)
     count = code.getModuleCount()
     border = 4  # the quiet zone scanners need
     box = QR_SIZE / (count + 2 * border)

@@ -19,3 +19,31 @@ def probe() -> str:
     size = screen.size() if screen else None
     geometry = f", screen {size.width()}x{size.height()}" if size else ""
     return f"platform plugin '{app.platformName()}'{geometry}"
+
+
+def render_check() -> str:
+    """Build a handout in memory and render its first page with QtPdf, as preview does."""
+    from PySide6.QtCore import QObject, QSize
+
+    from victim_champion.content.victims_code import load_victims_code
+    from victim_champion.documents.rights_handout import build_rights_handout
+    from victim_champion.ui.pdf_preview_dialog import load_pdf
+
+    pdf = build_rights_handout(load_victims_code(), large_print=False, discreet=False)
+    owner = QObject()
+    document, _buffer = load_pdf(pdf, owner)
+    image = document.render(0, QSize(595, 842))
+    if document.pageCount() < 1 or image.isNull():
+        raise RuntimeError("QtPdf could not render the test page")
+    inked = sum(
+        1
+        for x in range(0, 595, 7)
+        for y in range(0, 842, 7)
+        if image.pixelColor(x, y).lightness() < 128
+    )
+    if inked == 0:
+        raise RuntimeError("QtPdf rendered a blank page")
+    return (
+        f"built a {len(pdf) // 1024} KB PDF in memory, rendered page 1 of "
+        f"{document.pageCount()} at {image.width()}x{image.height()}"
+    )

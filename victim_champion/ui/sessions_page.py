@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from victim_champion.content.districts import load_districts
 from victim_champion.store.records import Records
 from victim_champion.ui.record_models import register_model, session_model
-from victim_champion.ui.widgets import label
+from victim_champion.ui.widgets import button, label
 
 
 def _district_name(district_id: str) -> str:
@@ -32,6 +40,8 @@ def _table(accessible_name: str) -> QTableView:
 class SessionsPage(QWidget):
     """Lists sessions, newest first; selecting one shows (and audits viewing) its register."""
 
+    print_certificates_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._records: Records | None = None
@@ -52,8 +62,17 @@ class SessionsPage(QWidget):
         self.session_table.setModel(self.sessions)
         self.session_table.selectionModel().currentRowChanged.connect(self._on_session_changed)
         layout.addWidget(self.session_table, 2)
+        row = QHBoxLayout()
         self.register_heading = label("Register", "subheading")
-        layout.addWidget(self.register_heading)
+        row.addWidget(self.register_heading, 1)
+        self.print_button = button(
+            "Print certificates\u2026",
+            "Print certificates",
+            tooltip="For everyone in this session who completed",
+        )
+        self.print_button.clicked.connect(self._on_print_clicked)
+        row.addWidget(self.print_button)
+        layout.addLayout(row)
         self.register_table = _table("Register")
         self.register_table.setModel(self.register)
         layout.addWidget(self.register_table, 3)
@@ -74,6 +93,11 @@ class SessionsPage(QWidget):
         attendees = self._records.register(session.id)
         self.register.set_rows(attendees)
         self.register_heading.setText(f"Register: {len(attendees)} people")
+
+    def _on_print_clicked(self) -> None:
+        row = self.session_table.currentIndex().row()
+        if row >= 0:
+            self.print_certificates_requested.emit(self.sessions.row_at(row).id)
 
     def clear(self) -> None:
         """Forget every record shown (lock and quick exit)."""

@@ -21,6 +21,8 @@ from victim_champion.store.records import Records
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.clipboard_guard import ClipboardGuard
 from victim_champion.ui.idle_watcher import IdleWatcher
+from victim_champion.ui.message_dialog import MessageDialog
+from victim_champion.ui.printing_controller import PrintingController
 from victim_champion.ui.quick_exit_triggers import QuickExitTriggers
 from victim_champion.ui.settings_dialog import SettingsDialog
 from victim_champion.ui.shell_window import ShellWindow
@@ -59,6 +61,9 @@ class ShellController(QObject):
         self.records: Records | None = None
         self.settings = ProfileSettings()
 
+        self.printing = PrintingController(self.work, window, self.quick_exit, self.show_error)
+        window.sessions.print_certificates_requested.connect(self._on_print_certificates)
+        window.handouts.preview_requested.connect(self.printing.preview_handout)
         self.triggers.triggered.connect(self.quick_exit)
         self.idle.idle.connect(self.lock)
         window.quick_exit_button.clicked.connect(self.quick_exit)
@@ -160,6 +165,16 @@ class ShellController(QObject):
         self.settings = self.records.settings()
         self.window.sessions.show_records(self.records)
         self.idle.start(self.settings.idle_lock_seconds)
+
+    # ------------------------------------------------------------------ printing
+
+    def _on_print_certificates(self, session_id: str) -> None:
+        if self.store is not None:
+            self.printing.print_certificates(self.store, session_id)
+
+    def show_error(self, text: str) -> None:
+        """Tell the person, in one sentence, why something could not be done."""
+        MessageDialog("Could not finish", text, self.quick_exit, self.window).open()
 
     # ------------------------------------------------------------------ settings
 

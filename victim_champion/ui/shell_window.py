@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from victim_champion.ui.decoy_screen import DECOY_TITLE, DecoyScreen
 from victim_champion.ui.first_run_screen import FirstRunScreen
+from victim_champion.ui.handouts_page import HandoutsPage
 from victim_champion.ui.neutral_icon import app_icon, neutral_icon
 from victim_champion.ui.safety_screen import SafetyScreen
 from victim_champion.ui.sessions_page import SessionsPage
@@ -80,6 +81,8 @@ class ShellWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.sessions = SessionsPage()
         self._add_page("Sessions", self.sessions)
+        self.handouts = HandoutsPage()
+        self._add_page("Handouts", self.handouts)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         area = QHBoxLayout(self.work_area)
