@@ -5,6 +5,7 @@ Drives the real app on synthetic data: first run, safety, unlock, main window, d
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -43,6 +44,37 @@ def wait_until(condition: object, timeout_ms: int = 10_000) -> None:
         waited += 50
 
 
+def documents() -> None:
+    """Each printed document's first page(s) as PNG, rendered by poppler."""
+    from victim_champion.content.directory import load_directory, load_needs
+    from victim_champion.content.victims_code import load_victims_code
+    from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
+    from victim_champion.core.directory import grouped_by_need
+    from victim_champion.documents.certificate_document import build_certificates
+    from victim_champion.documents.directory_handout import build_directory_handout
+    from victim_champion.documents.rights_handout import build_rights_handout
+
+    from benchmarks.documents import thirty_certificates
+
+    code = load_victims_code()
+    groups = grouped_by_need(load_directory(), load_needs(), "thanet")
+    pdfs = {
+        "doc-certificate": build_certificates(thirty_certificates()[:1], UNENROLLED_VERIFY_BASE),
+        "doc-rights": build_rights_handout(code, large_print=False, discreet=False),
+        "doc-rights-large-print": build_rights_handout(code, large_print=True, discreet=False),
+        "doc-rights-discreet-cover": build_rights_handout(code, large_print=False, discreet=True),
+        "doc-directory-thanet": build_directory_handout(
+            groups, district_name="Thanet", sample=True, large_print=False, discreet=False),
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        for name, pdf in pdfs.items():
+            path = Path(folder) / f"{name}.pdf"
+            path.write_bytes(pdf)
+            subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1",
+                            "-singlefile", str(path), str(OUT / name)], check=True)
+            print(f"saved {name}.png")
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = application()
@@ -68,6 +100,15 @@ def main() -> int:
         desktop.window.unlock.unlock_button.click()
         wait_until(lambda: desktop.controller.is_unlocked)
         shoot(desktop.window, "04-main-window")
+        desktop.window.handouts.discreet.setChecked(False)
+        desktop.window.navigation.setCurrentRow(1)
+        desktop.window.handouts.preview_button.click()
+        wait_until(lambda: desktop.controller.printing.preview is not None)
+        preview = desktop.controller.printing.preview
+        if preview is not None:
+            shoot(preview, "07-handout-preview")
+            preview.reject()
+        desktop.window.navigation.setCurrentRow(0)
         desktop.controller.open_settings()
         settle()
         dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
@@ -79,6 +120,7 @@ def main() -> int:
     finally:
         demo.discard()
     app.quit()
+    documents()
     return 0
 
 
