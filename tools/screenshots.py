@@ -46,6 +46,7 @@ def wait_until(condition: object, timeout_ms: int = 10_000) -> None:
 
 def documents() -> None:
     """Each printed document's first page(s) as PNG, rendered by poppler."""
+    from benchmarks.documents import thirty_certificates
     from victim_champion.content.directory import load_directory, load_needs
     from victim_champion.content.victims_code import load_victims_code
     from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
@@ -53,8 +54,6 @@ def documents() -> None:
     from victim_champion.documents.certificate_document import build_certificates
     from victim_champion.documents.directory_handout import build_directory_handout
     from victim_champion.documents.rights_handout import build_rights_handout
-
-    from benchmarks.documents import thirty_certificates
 
     code = load_victims_code()
     groups = grouped_by_need(load_directory(), load_needs(), "thanet")
@@ -64,14 +63,29 @@ def documents() -> None:
         "doc-rights-large-print": build_rights_handout(code, large_print=True, discreet=False),
         "doc-rights-discreet-cover": build_rights_handout(code, large_print=False, discreet=True),
         "doc-directory-thanet": build_directory_handout(
-            groups, district_name="Thanet", sample=True, large_print=False, discreet=False),
+            groups, district_name="Thanet", sample=True, large_print=False, discreet=False
+        ),
     }
     with tempfile.TemporaryDirectory() as folder:
         for name, pdf in pdfs.items():
             path = Path(folder) / f"{name}.pdf"
             path.write_bytes(pdf)
-            subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1",
-                            "-singlefile", str(path), str(OUT / name)], check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "70",
+                    "-png",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(path),
+                    str(OUT / name),
+                ],
+                check=True,
+            )
             print(f"saved {name}.png")
 
 
