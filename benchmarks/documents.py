@@ -78,29 +78,22 @@ def measure() -> list[Figure]:
     ]
     for large in (False, True):
         suffix = " (large print)" if large else ""
-        figures.append(
-            Figure(
-                f"rights handout{suffix}",
-                median_seconds(
-                    lambda: build_rights_handout(code, large_print=large, discreet=False), repeats=5
-                ),
-                "s",
-                "<= 0.3 s",
+
+        def rights(large: bool = large) -> bytes:
+            return build_rights_handout(code, large_print=large, discreet=False)
+
+        def directory(large: bool = large) -> bytes:
+            return build_directory_handout(
+                groups, district_name="Thanet", sample=True, large_print=large, discreet=False
             )
+
+        figures.append(
+            Figure(f"rights handout{suffix}", median_seconds(rights, repeats=5), "s", "<= 0.3 s")
         )
         figures.append(
             Figure(
                 f"directory handout, Thanet{suffix}",
-                median_seconds(
-                    lambda: build_directory_handout(
-                        groups,
-                        district_name="Thanet",
-                        sample=True,
-                        large_print=large,
-                        discreet=False,
-                    ),
-                    repeats=5,
-                ),
+                median_seconds(directory, repeats=5),
                 "s",
                 "<= 0.3 s",
             )
