@@ -7,6 +7,7 @@ built here; anyone with the device's public key can check a certificate offline.
 
 from __future__ import annotations
 
+import base64
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -55,6 +56,11 @@ def format_code(code: str) -> str:
     """1234-5678-9012: three groups of four, easy to read aloud."""
     digits = code.replace("-", "").replace(" ", "")
     return "-".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+
+
+def signature_text(signature: bytes) -> str:
+    """A signature as it travels in a QR code or to the hub: URL-safe base64, no padding."""
+    return base64.urlsafe_b64encode(signature).decode("ascii").rstrip("=")
 
 
 def signed_message(code: str, name: str, course: str, course_date: date) -> bytes:

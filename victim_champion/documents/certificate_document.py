@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import itertools
 from collections.abc import Callable, Sequence
 from io import BytesIO
@@ -13,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from victim_champion.core.certificates import Certificate, format_code
+from victim_champion.core.certificates import Certificate, format_code, signature_text
 from victim_champion.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from victim_champion.documents.house_style import INK, MUTED, NAVY, PALE
 
@@ -25,11 +24,6 @@ QR_SIZE = 42 * mm
 
 class BuildCancelled(Exception):  # noqa: N818  a signal to stop, not a failure
     """The person cancelled a batch before it finished."""
-
-
-def signature_text(signature: bytes) -> str:
-    """The signature as it travels in the QR code: URL-safe base64 without padding."""
-    return base64.urlsafe_b64encode(signature).decode("ascii").rstrip("=")
 
 
 def _fit(text: str, font: str, size: float, width: float) -> float:

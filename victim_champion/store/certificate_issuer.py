@@ -10,13 +10,18 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from victim_champion.core.audit import AuditAction, RecordKind
-from victim_champion.core.certificates import Certificate, new_verification_code, signed_message
+from victim_champion.core.certificates import (
+    Certificate,
+    new_verification_code,
+    signature_text,
+    signed_message,
+)
 from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.store.attendee_repository import AttendeeRepository
-from victim_champion.store.audit_log import AuditLogRepository
 from victim_champion.store.database import Connection, transaction
 from victim_champion.store.device_keys import DeviceKey, DeviceKeyRepository
+from victim_champion.store.journal import journaled
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.session_repository import require_session
 
@@ -48,8 +53,7 @@ class CertificateIssuer:
         def work(connection: Connection) -> list[Certificate]:
             session = require_session(connection, session_id)
             now = self._clock()
-            audit = AuditLogRepository(connection)
-            with transaction(connection):
+            with journaled(connection, self._store.actor, now, "certificates.issued") as journal:
                 key = DeviceKeyRepository(connection).get_or_create(now)
                 existing = _existing(connection, session_id)
                 issued: list[Certificate] = []
@@ -68,22 +72,23 @@ class CertificateIssuer:
                             session.date,
                             now,
                         )
-                        audit.record(
-                            self._store.actor,
-                            AuditAction.CREATE,
-                            RecordKind.CERTIFICATE,
-                            attendee.id,
-                            now,
+                        journal.audit(AuditAction.CREATE, RecordKind.CERTIFICATE, attendee.id)
+                        journal.record(
+                            {
+                                "type": "certificate",
+                                "code": code,
+                                "attendee_id": attendee.id,
+                                "session_id": session_id,
+                                "name": attendee.name,
+                                "course": course,
+                                "course_date": session.date.isoformat(),
+                                "key_id": key.key_id,
+                                "signature": signature_text(signature),
+                            }
                         )
                         row = (attendee.name, course, code, key.key_id, signature, now)
                     name, course_name, code, key_id, signature, issued_at = row
-                    audit.record(
-                        self._store.actor,
-                        AuditAction.EXPORT,
-                        RecordKind.CERTIFICATE,
-                        attendee.id,
-                        now,
-                    )
+                    journal.audit(AuditAction.EXPORT, RecordKind.CERTIFICATE, attendee.id)
                     issued.append(
                         Certificate(
                             code=code,

@@ -22,11 +22,11 @@ from victim_champion.core.errors import (
     WrongPassphraseError,
 )
 from victim_champion.core.identifiers import new_id
-from victim_champion.store.audit_log import AuditLogRepository
 from victim_champion.store.connection_owner import ConnectionOwner
-from victim_champion.store.database import Connection, open_encrypted, transaction
+from victim_champion.store.database import Connection, open_encrypted
 from victim_champion.store.device_keys import DeviceKeyRepository
 from victim_champion.store.device_secret import DeviceSecretStore
+from victim_champion.store.journal import journaled
 from victim_champion.store.key_file import CIPHER_SETTINGS, KeyFile, read_key_file, write_key_file
 from victim_champion.store.key_slots import (
     DATA_KEY_BYTES,
@@ -134,15 +134,13 @@ class Profile:
             connection = open_encrypted(self.paths.database, data_key, create=True)
             self.paths.database.chmod(0o600)
             upgrade(connection)
-            with transaction(connection):
-                now = datetime.now(UTC)
+            now = datetime.now(UTC)
+            with journaled(connection, FIRST_SLOT, now, "audit.events") as journal:
                 rows = [(f"cipher.{k}", str(v)) for k, v in CIPHER_SETTINGS.items()]
                 rows += [("created_at", now.isoformat()), ("created_by_version", __version__)]
                 connection.executemany("INSERT INTO profile_meta VALUES (?, ?)", rows)
                 DeviceKeyRepository(connection).get_or_create(now)
-                AuditLogRepository(connection).record(
-                    FIRST_SLOT, AuditAction.CREATE, RecordKind.PROFILE, None, now
-                )
+                journal.audit(AuditAction.CREATE, RecordKind.PROFILE, None)
             return connection
 
         ConnectionOwner(build).close()

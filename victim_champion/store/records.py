@@ -1,12 +1,15 @@
 """What the trainer and worker do with records: each call one transaction, each write audited.
 
 The command line and the UI both call these; neither talks SQL. Every method hands its
-work to the connection's owner thread.
+work to the connection's owner thread, and every write goes through a journal so that
+its audit events and its outbox envelope commit with it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 from victim_champion.core.attendee_csv import ImportPlan
 from victim_champion.core.attendees import Attendee, AttendeeDetails
@@ -18,12 +21,49 @@ from victim_champion.core.identifiers import is_record_id, new_id
 from victim_champion.core.sessions import Session
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.store.attendee_repository import AttendeeRepository
-from victim_champion.store.audit_log import AuditLogRepository
-from victim_champion.store.database import Connection, transaction
+from victim_champion.store.database import Connection
+from victim_champion.store.journal import Journal, journaled
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.session_repository import SessionRepository, require_session
 
 _IDLE_LOCK_KEY = "settings.idle_lock_seconds"
+
+
+def session_record(session: Session) -> dict[str, Any]:
+    """A session as the hub receives it."""
+    return {
+        "type": "session",
+        "id": session.id,
+        "kind": session.kind.value,
+        "title": session.title,
+        "venue": session.venue,
+        "district_id": session.district_id,
+        "date": session.date.isoformat(),
+        "facilitators": list(session.facilitators),
+    }
+
+
+def attendee_record(attendee: Attendee) -> dict[str, Any]:
+    """An attendee (with any contact consent) as the hub receives it."""
+    d, consent = attendee.details, attendee.contact_consent
+    return {
+        "type": "attendee",
+        "id": attendee.id,
+        "session_id": attendee.session_id,
+        "name": d.name,
+        "email": d.email,
+        "phone": d.phone,
+        "organisation": d.organisation,
+        "role": d.role,
+        "consent": None
+        if consent is None
+        else {
+            "id": consent.id,
+            "purpose": consent.purpose.value,
+            "given_at": consent.given_at.isoformat(),
+            "expires_at": consent.expires_at.isoformat(),
+        },
+    }
 
 
 class Records:
@@ -33,21 +73,16 @@ class Records:
         self._store = store
         self._clock = clock
 
-    def _audit(
-        self,
-        connection: Connection,
-        action: AuditAction,
-        kind: RecordKind,
-        record_id: str | None,
-    ) -> None:
-        AuditLogRepository(connection).record(
-            self._store.actor, action, kind, record_id, self._clock()
-        )
+    @contextmanager
+    def _journal(self, connection: Connection, kind: str) -> Iterator[Journal]:
+        with journaled(connection, self._store.actor, self._clock(), kind) as journal:
+            yield journal
 
     # ------------------------------------------------------------------ sessions
 
     def create_session(self, session: Session) -> Session:
         """Store a new session (its id is ignored and a fresh one given)."""
+        now = self._clock()
         stored = Session(
             id=new_id(),
             kind=session.kind,
@@ -56,13 +91,14 @@ class Records:
             district_id=session.district_id,
             date=session.date,
             facilitators=session.facilitators,
-            created_at=self._clock(),
+            created_at=now,
         )
 
         def work(connection: Connection) -> None:
-            with transaction(connection):
-                SessionRepository(connection).add(stored, self._clock())
-                self._audit(connection, AuditAction.CREATE, RecordKind.SESSION, stored.id)
+            with self._journal(connection, "session.created") as journal:
+                SessionRepository(connection).add(stored, now)
+                journal.record(session_record(stored))
+                journal.audit(AuditAction.CREATE, RecordKind.SESSION, stored.id)
 
         self._store.owner.run(work)
         return stored
@@ -73,8 +109,7 @@ class Records:
 
     def session(self, session_id: str) -> Session:
         """One session, or NotFoundError."""
-        found = self._store.owner.run(lambda c: require_session(c, session_id))
-        return found
+        return self._store.owner.run(lambda c: require_session(c, session_id))
 
     # ------------------------------------------------------------------ register
 
@@ -86,16 +121,14 @@ class Records:
         def work(connection: Connection) -> None:
             require_session(connection, session_id)
             repository = AttendeeRepository(connection)
-            with transaction(connection):
+            with self._journal(connection, "attendees.added") as journal:
                 for attendee in attendees:
                     repository.add(attendee, now)
-                    self._audit(connection, AuditAction.CREATE, RecordKind.ATTENDEE, attendee.id)
+                    journal.record(attendee_record(attendee))
+                    journal.audit(AuditAction.CREATE, RecordKind.ATTENDEE, attendee.id)
                     if attendee.contact_consent is not None:
-                        self._audit(
-                            connection,
-                            AuditAction.CREATE,
-                            RecordKind.CONSENT,
-                            attendee.contact_consent.id,
+                        journal.audit(
+                            AuditAction.CREATE, RecordKind.CONSENT, attendee.contact_consent.id
                         )
 
         self._store.owner.run(work)
@@ -126,8 +159,8 @@ class Records:
 
         def work(connection: Connection) -> list[Attendee]:
             require_session(connection, session_id)
-            with transaction(connection):
-                self._audit(connection, AuditAction.VIEW, RecordKind.REGISTER, session_id)
+            with self._journal(connection, "audit.events") as journal:
+                journal.audit(AuditAction.VIEW, RecordKind.REGISTER, session_id)
             return AttendeeRepository(connection).for_session(session_id)
 
         return self._store.owner.run(work)
@@ -141,7 +174,7 @@ class Records:
 
         def work(connection: Connection) -> list[str]:
             require_session(connection, session_id)
-            with transaction(connection):
+            with self._journal(connection, "attendees.completed") as journal:
                 done = AttendeeRepository(connection).mark_completed(
                     list(attendee_ids), session_id, now
                 )
@@ -149,7 +182,15 @@ class Records:
                 if missing:
                     raise NotFoundError("attendee in this session", missing[0])
                 for attendee_id in done:
-                    self._audit(connection, AuditAction.COMPLETE, RecordKind.ATTENDEE, attendee_id)
+                    journal.record(
+                        {
+                            "type": "completion",
+                            "attendee_id": attendee_id,
+                            "session_id": session_id,
+                            "completed_at": now.isoformat(),
+                        }
+                    )
+                    journal.audit(AuditAction.COMPLETE, RecordKind.ATTENDEE, attendee_id)
             return done
 
         return self._store.owner.run(work)
@@ -171,13 +212,13 @@ class Records:
         """Store the settings (validated by ProfileSettings itself)."""
 
         def work(connection: Connection) -> None:
-            with transaction(connection):
+            with self._journal(connection, "audit.events") as journal:
                 connection.execute(
                     "INSERT INTO profile_meta (key, value) VALUES (?, ?) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (_IDLE_LOCK_KEY, str(settings.idle_lock_seconds)),
                 )
-                self._audit(connection, AuditAction.UPDATE, RecordKind.PROFILE, None)
+                journal.audit(AuditAction.UPDATE, RecordKind.PROFILE, None)
 
         self._store.owner.run(work)
 
@@ -185,7 +226,7 @@ class Records:
         """Audit that the raw data key left the app (export-key)."""
 
         def work(connection: Connection) -> None:
-            with transaction(connection):
-                self._audit(connection, AuditAction.EXPORT, RecordKind.DATA_KEY, None)
+            with self._journal(connection, "audit.events") as journal:
+                journal.audit(AuditAction.EXPORT, RecordKind.DATA_KEY, None)
 
         self._store.owner.run(work)

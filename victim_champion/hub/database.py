@@ -1,0 +1,47 @@
+"""The hub's database: engine from a URL, migrations on start, and the default location."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+
+HUB_DB_VARIABLE = "VC_HUB_DB"
+_ADVISORY_LOCK = 0x5643_4855_4221  # "VCHUB!": one migrator at a time across processes
+
+
+def default_url() -> str:
+    """A SQLite file in the hub's data folder (zero set-up)."""
+    folder = Path(platformdirs.user_data_dir("victim-champion-hub", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'hub.sqlite3'}"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine; SQLite gets WAL, foreign keys and a busy timeout for concurrent use."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: object, _record: object) -> None:
+            cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest migration (safe with several hub processes)."""
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

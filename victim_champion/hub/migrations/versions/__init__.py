@@ -1,0 +1,1 @@
+"""Numbered hub schema versions."""

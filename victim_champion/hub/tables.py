@@ -1,0 +1,111 @@
+"""The hub's tables (SQLAlchemy Core). Alembic migrations create them; this is the map."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+# SQLite only auto-numbers INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
+Serial = BigInteger().with_variant(Integer(), "sqlite")
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("enrolled_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("last_seen_at", DateTime(timezone=True)),
+)
+
+enrolment_codes = Table(
+    "enrolment_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+    Column("device_id", String(64)),
+)
+
+hub_key = Table(
+    "hub_key",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key_id", String(32), nullable=False),
+    Column("private_key", LargeBinary, nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+envelopes = Table(
+    "envelopes",
+    metadata,
+    Column("server_seq", Serial, primary_key=True, autoincrement=True),
+    Column("device_id", String(64), ForeignKey("devices.device_id"), nullable=False),
+    Column("device_seq", BigInteger, nullable=False),
+    Column("mutation_id", String(64), nullable=False, unique=True),
+    Column("schema_version", Integer, nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("base_version", BigInteger),
+    Column("payload", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    # Idempotency lives here, in the database, so several hub processes stay correct.
+    UniqueConstraint("device_id", "device_seq", name="uq_envelopes_device_seq"),
+)
+
+certificates = Table(
+    "certificates",
+    metadata,
+    Column("code", String(12), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("course", String(200), nullable=False),
+    Column("course_date", String(10), nullable=False),
+    Column("key_id", String(32), nullable=False),
+    Column("signature", Text, nullable=False),
+)
+
+bundles = Table(
+    "bundles",
+    metadata,
+    Column("id", Serial, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),
+    Column("version", String(64), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("signature", Text, nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("kind", "version", name="uq_bundles_kind_version"),
+)
+
+down_items = Table(
+    "down_items",
+    metadata,
+    Column("server_seq", Serial, primary_key=True, autoincrement=True),
+    Column("device_id", String(64)),  # NULL: for every device
+    Column("kind", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

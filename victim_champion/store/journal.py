@@ -1,0 +1,97 @@
+"""One write transaction: its audit events, and the one frozen envelope it adds to the outbox.
+
+Every write in the store goes through :func:`journaled`, so the change, its audit events
+and its outbox envelope commit together or not at all (SYNC.md, step 1).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from victim_champion.core.audit import AuditAction, RecordKind
+from victim_champion.core.envelopes import SCHEMA_VERSION, Envelope, canonical_json, content_hash
+from victim_champion.store.audit_log import AuditLogRepository
+from victim_champion.store.database import Connection, transaction
+from victim_champion.store.device_keys import DeviceKeyRepository
+
+
+class Journal:
+    """Collects the records for the hub and the audit events of one transaction."""
+
+    def __init__(self, connection: Connection, actor: str, now: datetime) -> None:
+        self.connection = connection
+        self.actor = actor
+        self.now = now
+        self.records: list[dict[str, Any]] = []
+        self.audit_events: list[dict[str, Any]] = []
+
+    def record(self, record: dict[str, Any]) -> None:
+        """A changed record, as the hub should receive it."""
+        self.records.append(record)
+
+    def audit(self, action: AuditAction, kind: RecordKind, record_id: str | None) -> None:
+        """Log an audit event locally, and send it up with this transaction's envelope."""
+        AuditLogRepository(self.connection).record(self.actor, action, kind, record_id, self.now)
+        self.audit_events.append(
+            {
+                "actor": self.actor,
+                "action": action.value,
+                "record_kind": kind.value,
+                "record_id": record_id,
+                "at": self.now.isoformat(),
+            }
+        )
+
+
+def append_envelope(
+    connection: Connection, kind: str, payload: dict[str, Any], now: datetime
+) -> Envelope:
+    """Add the next envelope (gapless sequence) to the outbox; call inside a transaction."""
+    device_id = DeviceKeyRepository(connection).get_or_create(now).key_id
+    last = connection.execute("SELECT COALESCE(MAX(device_seq), 0) FROM outbox").fetchone()[0]
+    envelope = Envelope(
+        mutation_id=uuid.uuid4().hex,
+        device_id=device_id,
+        device_seq=int(last) + 1,
+        schema_version=SCHEMA_VERSION,
+        kind=kind,
+        base_version=None,
+        payload=payload,
+        content_hash=content_hash(payload),
+    )
+    connection.execute(
+        "INSERT INTO outbox (device_seq, mutation_id, schema_version, kind, base_version, "
+        "payload, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            envelope.device_seq,
+            envelope.mutation_id,
+            envelope.schema_version,
+            envelope.kind,
+            envelope.base_version,
+            canonical_json(payload).decode(),
+            envelope.content_hash,
+            now.isoformat(),
+        ),
+    )
+    return envelope
+
+
+@contextmanager
+def journaled(connection: Connection, actor: str, now: datetime, kind: str) -> Iterator[Journal]:
+    """A write transaction that ends by queueing its envelope (kind ``audit.events`` if it
+    changed no record but only logged an event)."""
+    with transaction(connection):
+        journal = Journal(connection, actor, now)
+        yield journal
+        if journal.records or journal.audit_events:
+            envelope_kind = kind if journal.records else "audit.events"
+            append_envelope(
+                connection,
+                envelope_kind,
+                {"records": journal.records, "audit": journal.audit_events},
+                now,
+            )
