@@ -8,7 +8,13 @@ import traceback
 from collections.abc import Callable, Sequence
 
 from victim_champion import __version__
-from victim_champion.cli import print_commands, profile_commands, record_commands, self_test
+from victim_champion.cli import (
+    print_commands,
+    profile_commands,
+    record_commands,
+    self_test,
+    sync_commands,
+)
 from victim_champion.cli.context import CommandContext
 from victim_champion.core.errors import VictimChampionError
 
@@ -121,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     complete.add_argument("session_id", metavar="SESSION_ID")
     complete.add_argument("attendee_ids", metavar="ATTENDEE_ID", nargs="+")
     _print_commands(commands)
+    enrolling = _command(commands, "enrol", sync_commands.enrol, "enrol with the hub")
+    enrolling.add_argument("--hub", required=True, metavar="URL")
+    enrolling.add_argument("--code", required=True)
+    syncing = _command(commands, "sync", sync_commands.sync, "one sync round with the hub")
+    syncing.add_argument("--hub", metavar="URL", help="reach the enrolled hub by another address")
     return parser
 
 

@@ -134,3 +134,23 @@ def sequence_digest(entries: list[tuple[int, str]]) -> str:
     for seq, digest in entries:
         total += int.from_bytes(hashlib.sha256(f"{seq}:{digest}".encode()).digest(), "big")
     return f"{total % 2**256:064x}"
+
+
+@dataclass(frozen=True)
+class HubEnrolment:
+    """Where the hub is and the key it signs with, pinned when the laptop enrolled."""
+
+    hub_url: str
+    hub_key_id: str
+    hub_public_key: bytes
+    device_name: str
+
+
+@dataclass(frozen=True)
+class VerifyRange:
+    """What the laptop still holds of the envelopes the hub confirmed, for comparison."""
+
+    from_seq: int
+    to_seq: int
+    count: int
+    digest: str

@@ -148,3 +148,76 @@ class ImportRowsError(VictimChampionError):
 
 class ResourceError(VictimChampionError):
     """Reference data shipped with the app is missing or malformed."""
+
+
+# ----------------------------------------------------------------- sync with the hub
+
+
+class NotEnrolledError(VictimChampionError):
+    """Sync was asked for before the laptop was enrolled with a hub."""
+
+    default_message = (
+        "This laptop is not enrolled with the Compass House hub yet; ask the hub admin for "
+        "a code and run 'victim-champion enrol --hub URL --code CODE'."
+    )
+
+
+class HubUnreachableError(VictimChampionError):
+    """No answer from the hub (no network, hub down, timeout)."""
+
+    default_message = (
+        "The hub could not be reached, so nothing was lost: your records stay on this "
+        "laptop and will go at the next sync."
+    )
+
+
+class HubNotTrustedError(VictimChampionError):
+    """An answer that is not our protocol or not signed by the pinned hub key."""
+
+    default_message = (
+        "The answer did not come from the enrolled hub (a Wi-Fi sign-in page or a fake "
+        "server), so nothing was sent or changed; sign in to the network and try again."
+    )
+
+
+class InsecureHubAddressError(VictimChampionError):
+    """A plain-HTTP hub address that is not this machine."""
+
+    default_message = (
+        "Records are only sent over an encrypted connection; use the hub's https:// address."
+    )
+
+
+class UpgradeRequiredError(VictimChampionError):
+    """The hub no longer accepts this app's record format."""
+
+    default_message = (
+        "The hub needs a newer version of Victim Champion; your records are kept and will "
+        "go once the app is updated."
+    )
+
+
+class EnrolmentRefusedError(VictimChampionError):
+    """The hub refused the enrolment code."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"The hub refused to enrol this laptop: {reason}; ask for a new code.")
+
+
+class DeviceRevokedError(VictimChampionError):
+    """The hub, in a signed answer, says this device is revoked and must wipe."""
+
+    default_message = (
+        "Compass House has revoked this laptop, so all Victim Champion data on it has been "
+        "erased; contact Compass House to enrol it again."
+    )
+
+
+class BundleRejectedError(VictimChampionError):
+    """A content bundle whose signature does not check out."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(
+            f"The {kind} update from the hub failed its signature check, so it was refused "
+            "and the current one is still in use."
+        )

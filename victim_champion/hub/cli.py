@@ -173,3 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

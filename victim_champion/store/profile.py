@@ -198,6 +198,19 @@ class Profile:
 
         return OpenStore(ConnectionOwner(connect), actor=unlocked.slot_id)
 
+    def wipe(self) -> None:
+        """Erase this profile from the laptop (revoked by the hub): the key file and the
+        keyring's device secret go first, so even a copy of the database is unreadable."""
+        profile_id: str | None = None
+        if self.paths.keys.exists():
+            with contextlib.suppress(CorruptStoreError, OSError):
+                profile_id = read_key_file(self.paths.keys).profile_id
+        for path in [self.paths.keys, *self.paths.all_files()]:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        if profile_id is not None:
+            self.device_secrets.delete(profile_id)
+
     # ------------------------------------------------------------------ key slots
 
     def change_passphrase(self, old: str, new: str, slot_id: str | None = None) -> None:

@@ -1,0 +1,57 @@
+"""Handlers for ``enrol`` and ``sync``."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from victim_champion.cli.context import CommandContext, progress
+from victim_champion.core.errors import DeviceRevokedError
+from victim_champion.store.sync_local import StoreSyncLocal
+from victim_champion.sync.client import SyncClient
+from victim_champion.sync.client import enrol as enrol_with_hub
+
+
+def enrol(context: CommandContext, options: argparse.Namespace) -> int:
+    """``enrol --hub URL --code CODE``: pin the hub's key, register this laptop's key."""
+    with context.open_store() as store:
+        enrolment = enrol_with_hub(StoreSyncLocal(store), options.hub, options.code)
+    context.emit(
+        {
+            "hub": enrolment.hub_url,
+            "hub_key_id": enrolment.hub_key_id,
+            "name": enrolment.device_name,
+        },
+        f"Enrolled as '{enrolment.device_name}' with {enrolment.hub_url}; "
+        f"hub key {enrolment.hub_key_id} is pinned.",
+    )
+    return 0
+
+
+def sync(context: CommandContext, options: argparse.Namespace) -> int:
+    """``sync [--hub URL]``: one round; progress on stderr, the summary on stdout."""
+    revoked = False
+    with context.open_store() as store:
+        try:
+            client = SyncClient(StoreSyncLocal(store), options.hub)
+            summary = client.run_once(
+                lambda stage, done, total: progress(f"{stage}: {done}/{total}")
+            )
+        except DeviceRevokedError:
+            revoked = True
+    if revoked:
+        context.profile().wipe()  # after the store is closed
+        raise DeviceRevokedError()
+    document = {k: v for k, v in asdict(summary).items() if k != "rejected_reasons"}
+    document["rejected_records"] = [
+        {"device_seq": s, "reason": r} for s, r in summary.rejected_reasons
+    ]
+    context.emit(
+        document,
+        (
+            f"sent {summary.sent}, accepted {summary.accepted}, duplicates {summary.duplicates}, "
+            f"rejected {summary.rejected}, received {summary.received}, pending {summary.pending}"
+            + ("" if summary.verified else " (verification found a difference; run sync again)")
+        ),
+    )
+    return 0

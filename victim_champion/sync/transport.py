@@ -1,0 +1,157 @@
+"""HTTP to the hub: signed requests out, signed answers in, nothing else believed.
+
+Runs on whatever thread the caller uses (a worker thread in the app). Plain HTTP is
+allowed only to this machine (tests and a hub behind a local TLS proxy); anything else
+must be https.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import json
+import ssl
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from victim_champion.core.errors import (
+    DeviceRevokedError,
+    EnrolmentRefusedError,
+    HubNotTrustedError,
+    HubUnreachableError,
+    InsecureHubAddressError,
+    UpgradeRequiredError,
+)
+from victim_champion.sync.protocol import (
+    HEADER_DEVICE,
+    HEADER_SIGNATURE,
+    HEADER_TIMESTAMP,
+    PROTOCOL,
+    ProtocolError,
+    b64,
+    canonical_json,
+    check_signed_body,
+    request_message,
+    sign,
+    unb64,
+)
+
+TIMEOUT_SECONDS = 20.0
+MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A signed, checked answer from the hub."""
+
+    status: int
+    body: dict[str, Any]
+    bytes_sent: int
+    bytes_received: int
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class HubTransport:
+    """Talks to one hub address as one device, trusting only the pinned hub key."""
+
+    def __init__(
+        self, hub_url: str, device_id: str, private_key: bytes, hub_public_key: bytes | None
+    ) -> None:
+        parts = urlsplit(hub_url.rstrip("/"))
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise InsecureHubAddressError("The hub address must look like https://hub.example")
+        if parts.scheme == "http" and not _is_loopback(parts.hostname):
+            raise InsecureHubAddressError()
+        self._scheme = parts.scheme
+        self._host = parts.hostname
+        self._port = parts.port or (443 if parts.scheme == "https" else 80)
+        self._prefix = parts.path
+        self._device_id = device_id
+        self._private_key = private_key
+        self.hub_public_key = hub_public_key
+        self.bytes_sent = 0
+        self.bytes_received = 0
+
+    def request(self, method: str, path: str, document: dict[str, Any] | None = None) -> Answer:
+        """Send one signed request; return the checked answer or raise a typed error."""
+        body = canonical_json(document) if document is not None else b""
+        full_path = self._prefix + path
+        stamp = int(time.time())
+        headers = {
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            HEADER_DEVICE: self._device_id,
+            HEADER_TIMESTAMP: str(stamp),
+            HEADER_SIGNATURE: b64(
+                sign(self._private_key, request_message(method, full_path, stamp, body))
+            ),
+        }
+        status, raw = self._exchange(method, full_path, body, headers)
+        self.bytes_sent += len(body) + sum(len(k) + len(v) for k, v in headers.items())
+        self.bytes_received += len(raw)
+        try:
+            parsed = json.loads(raw)
+        except ValueError:
+            raise HubNotTrustedError() from None  # a captive portal's page, a proxy's error
+        key = self.hub_public_key or _self_declared_key(parsed)
+        try:
+            checked = check_signed_body(parsed, key)
+        except ProtocolError:
+            raise HubNotTrustedError() from None
+        if status == 403 and checked.get("wipe") is True:
+            raise DeviceRevokedError()
+        if status == 426:
+            raise UpgradeRequiredError()
+        return Answer(status, checked, len(body), len(raw))
+
+    def _exchange(
+        self, method: str, path: str, body: bytes, headers: dict[str, str]
+    ) -> tuple[int, bytes]:
+        connection: http.client.HTTPConnection
+        if self._scheme == "https":
+            connection = http.client.HTTPSConnection(
+                self._host,
+                self._port,
+                timeout=TIMEOUT_SECONDS,
+                context=ssl.create_default_context(),
+            )
+        else:
+            connection = http.client.HTTPConnection(self._host, self._port, timeout=TIMEOUT_SECONDS)
+        try:
+            connection.request(method, path, body=body or None, headers=headers)
+            response = connection.getresponse()
+            raw = response.read(MAX_RESPONSE_BYTES + 1)
+            if len(raw) > MAX_RESPONSE_BYTES:
+                raise HubNotTrustedError()
+            return response.status, raw
+        except (TimeoutError, OSError, http.client.HTTPException):
+            raise HubUnreachableError() from None
+        finally:
+            connection.close()
+
+
+def _self_declared_key(parsed: Any) -> bytes:
+    """Only for enrolment: the hub presents the key it will sign with, and we pin it."""
+    if isinstance(parsed, dict) and isinstance(parsed.get("hub_public_key"), str):
+        try:
+            return unb64(parsed["hub_public_key"], "hub_public_key")
+        except ProtocolError:
+            pass
+    if (
+        isinstance(parsed, dict)
+        and parsed.get("protocol") == PROTOCOL
+        and isinstance(parsed.get("error"), str)
+    ):
+        # A refusal before any key is pinned: shown to the person, trusted for nothing.
+        raise EnrolmentRefusedError(parsed["error"][:200])
+    raise HubNotTrustedError()
