@@ -1,0 +1,74 @@
+"""Fixtures: a real hub on 127.0.0.1, and laptops (real SQLCipher profiles) enrolled with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+from tests.support.hub_process import HubProcess, sqlite_url, start_hub
+from victim_champion.core.attendees import AttendeeDetails
+from victim_champion.core.identifiers import new_id
+from victim_champion.core.sessions import Session, SessionKind
+from victim_champion.store.device_secret import DeviceSecretStore
+from victim_champion.store.key_slots import KdfParams, fresh_salt
+from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.store.profile import OpenStore, Profile
+from victim_champion.store.records import Records
+from victim_champion.store.sync_local import StoreSyncLocal
+from victim_champion.sync.client import SyncClient, enrol
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[HubProcess]:
+    process = start_hub(sqlite_url(tmp_path))
+    yield process
+    process.stop()
+
+
+@dataclass
+class Laptop:
+    """One enrolled laptop: its profile, open store, records and sync client."""
+
+    profile: Profile
+    store: OpenStore
+    records: Records
+    local: StoreSyncLocal
+
+    def client(self, hub_url: str | None = None) -> SyncClient:
+        return SyncClient(self.local, hub_url)
+
+    def add_session_with(self, people: int) -> str:
+        session = self.records.create_session(
+            Session(new_id(), SessionKind.TRAINING, "Basics", "Hall", "thanet", date(2026, 12, 3))
+        )
+        self.records.add_attendees(
+            session.id, [AttendeeDetails(f"Person {i}") for i in range(people)]
+        )
+        return session.id
+
+    def outbox_count(self) -> int:
+        return int(
+            self.store.owner.run(lambda c: c.execute("SELECT count(*) FROM outbox").fetchone()[0])
+        )
+
+
+def make_laptop(folder: Path, hub: HubProcess | None, name: str = "Laptop") -> Laptop:
+    profile = Profile(folder, DeviceSecretStore(MemoryKeyring()))
+    profile.create(PASSPHRASE, kdf=KdfParams(salt=fresh_salt()))
+    store = profile.open(PASSPHRASE)
+    laptop = Laptop(profile, store, Records(store), StoreSyncLocal(store))
+    if hub is not None:
+        enrol(laptop.local, hub.url, hub.enrol_code(name))
+    return laptop
+
+
+@pytest.fixture
+def laptop(tmp_path: Path, hub: HubProcess) -> Iterator[Laptop]:
+    made = make_laptop(tmp_path / "laptop", hub)
+    yield made
+    made.store.close()
