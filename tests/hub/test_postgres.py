@@ -1,0 +1,92 @@
+"""Two hub processes on one PostgreSQL, with many devices syncing at once: idempotency
+lives in the database, so nothing is stored twice and nothing is lost."""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.hub.conftest import Laptop, make_laptop
+from tests.support.hub_process import start_hub
+
+POSTGRES_VARIABLE = "VC_TEST_POSTGRES_URL"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh database on the PostgreSQL named by VC_TEST_POSTGRES_URL (.ci/run sets it)."""
+    base = os.environ.get(POSTGRES_VARIABLE)
+    if not base:
+        message = (
+            f"PostgreSQL tests need {POSTGRES_VARIABLE} (scripts/start-postgres prints "
+            "it); the hub's other tests ran on SQLite"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    name = f"vc_hub_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield base.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_two_hub_processes_on_one_postgresql_store_each_envelope_once(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    first, second = start_hub(postgres_url), start_hub(postgres_url)
+    laptops: list[Laptop] = []
+    try:
+        for index in range(6):
+            laptops.append(
+                make_laptop(
+                    tmp_path / f"laptop{index}", first if index % 2 else second, f"Laptop {index}"
+                )
+            )
+        for laptop in laptops:
+            for _ in range(4):
+                laptop.add_session_with(people=5)
+        errors: list[BaseException] = []
+
+        def sync_against_both(laptop: Laptop) -> None:
+            try:
+                # The same envelopes race to both hubs at once, twice over.
+                racers = [
+                    threading.Thread(target=laptop.client(hub.url).run_once)
+                    for hub in (first, second, first, second)
+                ]
+                for racer in racers:
+                    racer.start()
+                for racer in racers:
+                    racer.join()
+                laptop.client(first.url).run_once()
+            except BaseException as error:  # reported below
+                errors.append(error)
+
+        threads = [
+            threading.Thread(target=sync_against_both, args=(machine,)) for machine in laptops
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        stats = first.stats()
+        assert stats["envelopes"] == sum(machine.outbox_count() for machine in laptops)
+        assert stats["missing"] == 0 and stats["duplicates"] == 0
+        assert stats["records_by_kind"]["attendees.added"] == 6 * 4 * 5
+        assert all(machine.local.pending_count() == 0 for machine in laptops)
+    finally:
+        for laptop in laptops:
+            laptop.store.close()
+        first.stop()
+        second.stop()
