@@ -18,10 +18,26 @@ def test_no_request_generated_from_the_openapi_schema_gets_a_server_error(
     command = shutil.which("schemathesis", path=str(Path(sys.executable).parent))
     assert command, "schemathesis is installed with the dev extra"
     result = subprocess.run(
-        [command, "run", f"{hub.url}/openapi.json", "--checks", "not_a_server_error",
-         "--max-examples", "40", "--workers", "1", "--seed", "1",
-         "--header", f"Authorization: Bearer {ADMIN_TOKEN}",
-         "--report-dir", str(tmp_path / "report")],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            command,
+            "run",
+            f"{hub.url}/openapi.json",
+            "--checks",
+            "not_a_server_error",
+            "--max-examples",
+            "40",
+            "--workers",
+            "1",
+            "--seed",
+            "1",
+            "--header",
+            f"Authorization: Bearer {ADMIN_TOKEN}",
+            "--report-dir",
+            str(tmp_path / "report"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

@@ -56,7 +56,11 @@ class SyncLocal(Protocol):
         ...
 
     def verify_range(self) -> VerifyRange | None:
-        """Count and digest of the confirmed envelopes still held, or None if none."""
+        """Count and digest of confirmed envelopes not yet verified, or None if none."""
+        ...
+
+    def mark_verified(self, through_seq: int) -> None:
+        """The hub agreed on everything up to this sequence; later verifies start after it."""
         ...
 
     def requeue(self, from_seq: int, to_seq: int) -> int:

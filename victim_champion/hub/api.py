@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import Body, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import Engine, select, update
@@ -40,6 +41,7 @@ from victim_champion.sync.protocol import (
 )
 
 ADMIN_TOKEN_VARIABLE = "VC_HUB_ADMIN_TOKEN"  # noqa: S105  a variable name
+SEEN_RESOLUTION_SECONDS = 60
 
 
 class HubError(Exception):
@@ -50,6 +52,28 @@ class HubError(Exception):
         self.status = status
         self.reason = reason
         self.extra = extra
+
+
+def _device_row(engine: Engine, device_id: str) -> Any:
+    with engine.begin() as connection:
+        return connection.execute(
+            select(devices.c.public_key, devices.c.revoked_at, devices.c.last_seen_at).where(
+                devices.c.device_id == device_id
+            )
+        ).first()
+
+
+def _note_seen(engine: Engine, device_id: str, last_seen: datetime | None) -> None:
+    """Record contact at most once a minute: a write per request would slow every sync."""
+    now = datetime.now(UTC)
+    if last_seen is not None:
+        seen = last_seen if last_seen.tzinfo else last_seen.replace(tzinfo=UTC)
+        if (now - seen).total_seconds() < SEEN_RESOLUTION_SECONDS:
+            return
+    with engine.begin() as connection:
+        connection.execute(
+            update(devices).where(devices.c.device_id == device_id).values(last_seen_at=now)
+        )
 
 
 def create_app(engine: Engine) -> FastAPI:
@@ -94,12 +118,7 @@ def create_app(engine: Engine) -> FastAPI:
             raise HubError(401, "the request is not signed by a device")
         if abs(time.time() - int(stamp)) > CLOCK_SKEW_SECONDS:
             raise HubError(401, "the device clock is too far out; set the time and try again")
-        with engine.begin() as connection:
-            row = connection.execute(
-                select(devices.c.public_key, devices.c.revoked_at).where(
-                    devices.c.device_id == device_id
-                )
-            ).first()
+        row = await run_in_threadpool(_device_row, engine, device_id)
         if row is None:
             raise HubError(401, "this device is not enrolled")
         try:
@@ -112,12 +131,7 @@ def create_app(engine: Engine) -> FastAPI:
             raise HubError(401, "the request signature is not valid")
         if row.revoked_at is not None:
             raise HubError(403, "this device has been revoked", wipe=True)
-        with engine.begin() as connection:
-            connection.execute(
-                update(devices)
-                .where(devices.c.device_id == device_id)
-                .values(last_seen_at=datetime.now(UTC))
-            )
+        await run_in_threadpool(_note_seen, engine, device_id, row.last_seen_at)
         return device_id
 
     def admin(request: Request) -> None:
@@ -168,7 +182,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         numbers = [v for v in versions if isinstance(v, int) and not isinstance(v, bool)]
         if numbers and max(numbers) < min(ACCEPTED_SCHEMA_VERSIONS):
             raise HubError(426, "upgrade required: install the latest Victim Champion")
-        results = exchange.push(engine, device_id, raw)
+        results = await run_in_threadpool(exchange.push, engine, device_id, raw)
         return reply({"results": [r.__dict__ for r in results]})
 
     @app.get("/v1/pull", summary="One page of items for this device after a cursor")
@@ -176,7 +190,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         device_id = await device_for(request)
         if cursor < 0 or limit < 1:
             raise HubError(400, "cursor must be 0 or more, limit 1 or more")
-        return reply(exchange.pull(engine, device_id, cursor, limit))
+        return reply(await run_in_threadpool(exchange.pull, engine, device_id, cursor, limit))
 
     @app.post("/v1/verify", summary="Counts and digest of a device's envelopes")
     async def verify_range(request: Request, payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
@@ -184,7 +198,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         low, high = payload.get("from_seq"), payload.get("to_seq")
         if not isinstance(low, int) or not isinstance(high, int) or low < 0 or high < low:
             raise HubError(400, "from_seq and to_seq must be whole numbers, from <= to")
-        return reply(exchange.verify(engine, device_id, low, high))
+        return reply(await run_in_threadpool(exchange.verify, engine, device_id, low, high))
 
     @app.get("/v1/bundles/{kind}/latest", summary="The newest signed content bundle")
     async def latest_bundle(request: Request, kind: str) -> JSONResponse:

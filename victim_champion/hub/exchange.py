@@ -49,67 +49,65 @@ def _check_payload(envelope: Envelope) -> None:
 
 
 def push(engine: Engine, device_id: str, raw_envelopes: list[Any]) -> list[PushResult]:
-    """Store each envelope once; answer accepted, duplicate or rejected (with a reason)."""
+    """Store each envelope once; answer accepted, duplicate or rejected (with a reason).
+
+    One transaction for the whole push: conflicts are settled row by row by the database
+    (ON CONFLICT DO NOTHING), so a duplicate or a clash never aborts the others.
+    """
     results: list[PushResult] = []
     now = datetime.now(UTC)
-    for raw in raw_envelopes:
-        seq = raw.get("device_seq") if isinstance(raw, dict) else None
-        seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else -1
-        try:
-            envelope = Envelope.from_wire(raw)
-            if envelope.device_id != device_id:
-                raise ProtocolError("the envelope belongs to another device")
-            if envelope.schema_version not in ACCEPTED_SCHEMA_VERSIONS:
-                raise ProtocolError(f"schema version {envelope.schema_version} is not accepted")
-            _check_payload(envelope)
-        except ProtocolError as error:
-            results.append(PushResult(seq, "rejected", str(error)))
-            continue
-        with engine.begin() as connection:
-            inserted = _insert_ignoring_conflicts(
-                connection,
-                envelopes,
-                {
-                    "device_id": device_id,
-                    "device_seq": envelope.device_seq,
-                    "mutation_id": envelope.mutation_id,
-                    "schema_version": envelope.schema_version,
-                    "kind": envelope.kind,
-                    "base_version": envelope.base_version,
-                    "payload": canonical_json(envelope.payload).decode(),
-                    "content_hash": envelope.content_hash,
-                    "received_at": now,
-                },
-            )
-            if inserted:
-                _index(connection, device_id, envelope)
-                results.append(PushResult(envelope.device_seq, "accepted"))
-                continue
-            existing = connection.execute(
-                select(envelopes.c.content_hash, envelopes.c.mutation_id).where(
-                    envelopes.c.device_id == device_id,
-                    envelopes.c.device_seq == envelope.device_seq,
-                )
-            ).first()
-        if existing is None:
-            results.append(
-                PushResult(
-                    envelope.device_seq,
-                    "rejected",
-                    "this mutation id was already used for another record",
-                )
-            )
-        elif existing.content_hash == envelope.content_hash:
-            results.append(PushResult(envelope.device_seq, "duplicate"))
-        else:
-            results.append(
-                PushResult(
-                    envelope.device_seq,
-                    "rejected",
-                    "a different record was already received with this sequence number",
-                )
-            )
+    with engine.begin() as connection:
+        for raw in raw_envelopes:
+            results.append(_push_one(connection, device_id, raw, now))
     return results
+
+
+def _push_one(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
+    seq = raw.get("device_seq") if isinstance(raw, dict) else None
+    seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else -1
+    try:
+        envelope = Envelope.from_wire(raw)
+        if envelope.device_id != device_id:
+            raise ProtocolError("the envelope belongs to another device")
+        if envelope.schema_version not in ACCEPTED_SCHEMA_VERSIONS:
+            raise ProtocolError(f"schema version {envelope.schema_version} is not accepted")
+        _check_payload(envelope)
+    except ProtocolError as error:
+        return PushResult(seq, "rejected", str(error))
+    inserted = _insert_ignoring_conflicts(
+        connection,
+        envelopes,
+        {
+            "device_id": device_id,
+            "device_seq": envelope.device_seq,
+            "mutation_id": envelope.mutation_id,
+            "schema_version": envelope.schema_version,
+            "kind": envelope.kind,
+            "base_version": envelope.base_version,
+            "payload": canonical_json(envelope.payload).decode(),
+            "content_hash": envelope.content_hash,
+            "received_at": now,
+        },
+    )
+    if inserted:
+        _index(connection, device_id, envelope)
+        return PushResult(envelope.device_seq, "accepted")
+    existing = connection.execute(
+        select(envelopes.c.content_hash).where(
+            envelopes.c.device_id == device_id, envelopes.c.device_seq == envelope.device_seq
+        )
+    ).first()
+    if existing is None:
+        return PushResult(
+            envelope.device_seq, "rejected", "this mutation id was already used for another record"
+        )
+    if existing.content_hash == envelope.content_hash:
+        return PushResult(envelope.device_seq, "duplicate")
+    return PushResult(
+        envelope.device_seq,
+        "rejected",
+        "a different record was already received with this sequence number",
+    )
 
 
 def _index(connection: Connection, device_id: str, envelope: Envelope) -> None:

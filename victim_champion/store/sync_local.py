@@ -187,9 +187,11 @@ class StoreSyncLocal:
 
     def verify_range(self) -> VerifyRange | None:
         def work(connection: Connection) -> VerifyRange | None:
+            through = int(_get(connection, "verified_through") or 0)
             rows = connection.execute(
                 "SELECT device_seq, content_hash FROM outbox WHERE state = 'accepted' "
-                "ORDER BY device_seq"
+                "AND device_seq > ? ORDER BY device_seq",
+                (through,),
             ).fetchall()
             if not rows:
                 return None
@@ -197,6 +199,13 @@ class StoreSyncLocal:
             return VerifyRange(pairs[0][0], pairs[-1][0], len(pairs), sequence_digest(pairs))
 
         return self._owner.run(work)
+
+    def mark_verified(self, through_seq: int) -> None:
+        def work(connection: Connection) -> None:
+            with transaction(connection):
+                _put(connection, "verified_through", str(through_seq))
+
+        self._owner.run(work)
 
     def requeue(self, from_seq: int, to_seq: int) -> int:
         def work(connection: Connection) -> int:

@@ -77,6 +77,7 @@ class SyncClient:
         self._push_all(counts, progress)
         received = self._pull_all(progress)
         verified = self._verify(counts, progress)
+        self.transport.close()
         now = datetime.now(UTC)
         self._local.record_success(now)
         return SyncSummary(
@@ -162,25 +163,23 @@ class SyncClient:
         return {"document": document, "signature": signature}
 
     def _verify(self, counts: dict[str, int], progress: Progress) -> bool:
-        """Compare what we hold as confirmed with the hub; resend that range on a mismatch."""
-        held = self._local.verify_range()
-        if held is None:
-            return True
-        progress("verify", 0, 1)
-        answer = self.transport.request(
-            "POST", "/v1/verify", {"from_seq": held.from_seq, "to_seq": held.to_seq}
-        )
-        if answer.body.get("count") == held.count and answer.body.get("digest") == held.digest:
-            return True
-        self._local.requeue(held.from_seq, held.to_seq)
-        self._push_all(counts, progress)
-        again = self._local.verify_range()
-        if again is None:
-            return False
-        answer = self.transport.request(
-            "POST", "/v1/verify", {"from_seq": again.from_seq, "to_seq": again.to_seq}
-        )
-        return answer.body.get("count") == again.count and answer.body.get("digest") == again.digest
+        """Compare what was confirmed since the last check with the hub; on a mismatch,
+        resend that range (the hub dedupes) and check once more."""
+        for attempt in range(2):
+            held = self._local.verify_range()
+            if held is None:
+                return True
+            progress("verify", 0, 1)
+            answer = self.transport.request(
+                "POST", "/v1/verify", {"from_seq": held.from_seq, "to_seq": held.to_seq}
+            )
+            if answer.body.get("count") == held.count and answer.body.get("digest") == held.digest:
+                self._local.mark_verified(held.to_seq)
+                return True
+            if attempt == 0:
+                self._local.requeue(held.from_seq, held.to_seq)
+                self._push_all(counts, progress)
+        return False
 
 
 def _results(body: dict[str, Any], sent: set[int]) -> list[PushResult]:

@@ -81,6 +81,7 @@ class HubTransport:
         self.hub_public_key = hub_public_key
         self.bytes_sent = 0
         self.bytes_received = 0
+        self._connection: http.client.HTTPConnection | None = None
 
     def request(self, method: str, path: str, document: dict[str, Any] | None = None) -> Answer:
         """Send one signed request; return the checked answer or raise a typed error."""
@@ -114,30 +115,48 @@ class HubTransport:
             raise UpgradeRequiredError()
         return Answer(status, checked, len(body), len(raw))
 
-    def _exchange(
-        self, method: str, path: str, body: bytes, headers: dict[str, str]
-    ) -> tuple[int, bytes]:
-        connection: http.client.HTTPConnection
+    def _connect(self) -> http.client.HTTPConnection:
         if self._scheme == "https":
-            connection = http.client.HTTPSConnection(
+            return http.client.HTTPSConnection(
                 self._host,
                 self._port,
                 timeout=TIMEOUT_SECONDS,
                 context=ssl.create_default_context(),
             )
-        else:
-            connection = http.client.HTTPConnection(self._host, self._port, timeout=TIMEOUT_SECONDS)
-        try:
-            connection.request(method, path, body=body or None, headers=headers)
-            response = connection.getresponse()
-            raw = response.read(MAX_RESPONSE_BYTES + 1)
-            if len(raw) > MAX_RESPONSE_BYTES:
-                raise HubNotTrustedError()
-            return response.status, raw
-        except (TimeoutError, OSError, http.client.HTTPException):
-            raise HubUnreachableError() from None
-        finally:
-            connection.close()
+        return http.client.HTTPConnection(self._host, self._port, timeout=TIMEOUT_SECONDS)
+
+    def _exchange(
+        self, method: str, path: str, body: bytes, headers: dict[str, str]
+    ) -> tuple[int, bytes]:
+        """One request on a kept-alive connection (one fresh retry if the hub had closed an
+        idle one: every request is idempotent, so a repeat is safe)."""
+        for attempt in range(2):
+            reused = self._connection is not None
+            if self._connection is None:
+                self._connection = self._connect()
+            try:
+                self._connection.request(method, path, body=body or None, headers=headers)
+                response = self._connection.getresponse()
+                raw = response.read(MAX_RESPONSE_BYTES + 1)
+                if response.will_close:
+                    self.close()
+                if len(raw) > MAX_RESPONSE_BYTES:
+                    raise HubNotTrustedError()
+                return response.status, raw
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.close()
+                if not reused or attempt:
+                    raise HubUnreachableError() from None
+            except (OSError, http.client.HTTPException):
+                self.close()
+                raise HubUnreachableError() from None
+        raise HubUnreachableError()
+
+    def close(self) -> None:
+        """Drop the kept-alive connection."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
 
 def _self_declared_key(parsed: Any) -> bytes:

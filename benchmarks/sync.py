@@ -1,0 +1,201 @@
+"""Sync: push of 10k records, a no-op sync (time and bytes), and p95 latency with 200
+devices syncing at once against one hub process. Run: python -m benchmarks.sync
+
+The hub runs as a real uvicorn process on 127.0.0.1 with a SQLite file, as at a small
+Compass House install. Simulated devices keep their outbox in memory (the SyncLocal port),
+so the figures measure the protocol and the hub, not laptop set-up.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks.figures import Figure, print_table
+from tests.support.hub_process import sqlite_url, start_hub
+from victim_champion.core.envelopes import (
+    SCHEMA_VERSION,
+    Envelope,
+    HubEnrolment,
+    PushResult,
+    VerifyRange,
+    content_hash,
+    sequence_digest,
+)
+from victim_champion.sync.client import SyncClient, enrol
+
+RECORDS = 10_000
+DEVICES = 200
+
+
+class MemorySyncLocal:
+    """A device whose outbox lives in memory: implements core.ports.SyncLocal."""
+
+    def __init__(self, records: int) -> None:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        key = Ed25519PrivateKey.generate()
+        raw = serialization.Encoding.Raw
+        self._private = key.private_bytes(
+            raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+        )
+        self._public = key.public_key().public_bytes(raw, serialization.PublicFormat.Raw)
+        self.device_id = uuid.uuid4().hex[:16]
+        self._enrolment: HubEnrolment | None = None
+        self.state: dict[int, str] = {}
+        self.outbox: list[Envelope] = []
+        for seq in range(1, records + 1):
+            payload = {
+                "records": [{"type": "attendee", "id": uuid.uuid4().hex, "name": f"Person {seq}"}],
+                "audit": [],
+            }
+            self.outbox.append(
+                Envelope(
+                    uuid.uuid4().hex,
+                    self.device_id,
+                    seq,
+                    SCHEMA_VERSION,
+                    "attendees.added",
+                    None,
+                    payload,
+                    content_hash(payload),
+                )
+            )
+            self.state[seq] = "pending"
+        self.cursor = 0
+        self.verified_through = 0
+
+    def identity(self) -> tuple[str, bytes, bytes]:
+        return self.device_id, self._private, self._public
+
+    def enrolment(self) -> HubEnrolment | None:
+        return self._enrolment
+
+    def save_enrolment(self, enrolment: HubEnrolment, policy: dict[str, Any]) -> None:
+        self._enrolment = enrolment
+
+    def pending(self, limit: int) -> list[Envelope]:
+        return [e for e in self.outbox if self.state[e.device_seq] == "pending"][:limit]
+
+    def pending_count(self) -> int:
+        return sum(1 for s in self.state.values() if s == "pending")
+
+    def apply_results(self, results: Sequence[PushResult], at: datetime) -> None:
+        for result in results:
+            self.state[result.device_seq] = (
+                "accepted" if result.status != "rejected" else "rejected"
+            )
+
+    def rejected(self) -> list[tuple[int, str]]:
+        return []
+
+    def pull_cursor(self) -> int:
+        return self.cursor
+
+    def apply_pull_page(
+        self,
+        items: Sequence[dict[str, Any]],
+        next_cursor: int,
+        policy: dict[str, Any],
+        bundles: Sequence[dict[str, Any]],
+    ) -> None:
+        self.cursor = next_cursor
+
+    def verify_range(self) -> VerifyRange | None:
+        pairs = [
+            (e.device_seq, e.content_hash)
+            for e in self.outbox
+            if self.state[e.device_seq] == "accepted" and e.device_seq > self.verified_through
+        ]
+        if not pairs:
+            return None
+        return VerifyRange(pairs[0][0], pairs[-1][0], len(pairs), sequence_digest(pairs))
+
+    def mark_verified(self, through_seq: int) -> None:
+        self.verified_through = through_seq
+
+    def requeue(self, from_seq: int, to_seq: int) -> int:
+        return 0
+
+    def record_success(self, at: datetime) -> None:
+        pass
+
+
+def measure() -> list[Figure]:
+    with tempfile.TemporaryDirectory() as folder:
+        hub = start_hub(sqlite_url(Path(folder)))
+        try:
+            big = MemorySyncLocal(RECORDS)
+            enrol(big, hub.url, hub.enrol_code("bench"))
+            started = time.perf_counter()
+            summary = SyncClient(big).run_once()
+            push_seconds = time.perf_counter() - started
+            assert summary.accepted == RECORDS, summary
+
+            client = SyncClient(big)
+            noop_times = []
+            for _ in range(20):
+                before = (client.transport.bytes_sent, client.transport.bytes_received)
+                started = time.perf_counter()
+                client.run_once()
+                noop_times.append(time.perf_counter() - started)
+                noop_bytes = (
+                    client.transport.bytes_sent
+                    - before[0]
+                    + client.transport.bytes_received
+                    - before[1]
+                )
+
+            devices = [MemorySyncLocal(5) for _ in range(DEVICES)]
+            codes = [hub.enrol_code(f"device {i}") for i in range(DEVICES)]
+            for device, code in zip(devices, codes, strict=True):
+                enrol(device, hub.url, code)
+            latencies: list[float] = []
+            lock = threading.Lock()
+            barrier = threading.Barrier(DEVICES)
+
+            def one(device: MemorySyncLocal) -> None:
+                barrier.wait()
+                started = time.perf_counter()
+                SyncClient(device).run_once()
+                with lock:
+                    latencies.append(time.perf_counter() - started)
+
+            threads = [threading.Thread(target=one, args=(d,)) for d in devices]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            stats = hub.stats()
+            assert stats["missing"] == 0 and stats["duplicates"] == 0
+        finally:
+            hub.stop()
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    return [
+        Figure(f"push of {RECORDS // 1000}k records over loopback", push_seconds, "s", "<= 5 s"),
+        Figure(
+            "no-op sync: time (median of 20)",
+            statistics.median(noop_times) * 1000,
+            "ms",
+            "<= 50 ms",
+        ),
+        Figure("no-op sync: bytes on the wire", noop_bytes / 1024, "KB", "<= 2 KB"),
+        Figure(f"sync round p95, {DEVICES} devices at once", p95 * 1000, "ms", "<= 200 ms"),
+    ]
+
+
+def main() -> None:
+    print_table("Sync (benchmarks/sync.py)", measure())
+
+
+if __name__ == "__main__":
+    main()
