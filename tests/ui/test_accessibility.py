@@ -102,6 +102,12 @@ def test_handouts_page_and_the_preview_dialog(qtbot: QtBot, desktop: DesktopApp)
     audit(qtbot, preview)
 
 
+def test_the_sync_panel(qtbot: QtBot, desktop: DesktopApp) -> None:
+    unlock(qtbot, desktop)
+    desktop.window.navigation.setCurrentRow(2)
+    audit(qtbot, desktop.window)
+
+
 def test_the_decoy_screen(qtbot: QtBot, desktop: DesktopApp) -> None:
     desktop.controller.quick_exit()
     audit(qtbot, desktop.window)

@@ -13,7 +13,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from victim_champion.core.errors import VictimChampionError, WrongPassphraseError
+from victim_champion.core.errors import (
+    DeviceRevokedError,
+    VictimChampionError,
+    WrongPassphraseError,
+)
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.core.unlock_throttle import UnlockThrottle
 from victim_champion.store.profile import OpenStore, Profile
@@ -26,6 +30,7 @@ from victim_champion.ui.printing_controller import PrintingController
 from victim_champion.ui.quick_exit_triggers import QuickExitTriggers
 from victim_champion.ui.settings_dialog import SettingsDialog
 from victim_champion.ui.shell_window import ShellWindow
+from victim_champion.ui.sync_controller import SyncController
 
 UNEXPECTED = "Something went wrong while opening the records; try again, or restart the app."
 
@@ -64,6 +69,8 @@ class ShellController(QObject):
         self.printing = PrintingController(self.work, window, self.quick_exit, self.show_error)
         window.sessions.print_certificates_requested.connect(self._on_print_certificates)
         window.handouts.preview_requested.connect(self.printing.preview_handout)
+        self.syncing = SyncController(self.work, window.sync)
+        self.syncing.revoked.connect(self._on_revoked)
         self.triggers.triggered.connect(self.quick_exit)
         self.idle.idle.connect(self.lock)
         window.quick_exit_button.clicked.connect(self.quick_exit)
@@ -164,6 +171,7 @@ class ShellController(QObject):
         self.records = Records(store)
         self.settings = self.records.settings()
         self.window.sessions.show_records(self.records)
+        self.syncing.attach(store)
         self.idle.start(self.settings.idle_lock_seconds)
 
     # ------------------------------------------------------------------ printing
@@ -216,6 +224,7 @@ class ShellController(QObject):
         self.idle.stop()
         self._close_transient_windows()
         self.window.clear_personal_data()
+        self.syncing.detach()
         store, self.store, self.records = self.store, None, None
         if store is not None:
             store.close()
@@ -238,6 +247,13 @@ class ShellController(QObject):
                 widget.reject()  # ends exec() loops too: no dialog can hold the lock up
             elif isinstance(widget, QWidget) and widget.isVisible():
                 widget.close()
+
+    def _on_revoked(self) -> None:
+        """A signed revocation from the hub: lock, erase the profile, and say so."""
+        self.lock()
+        self.profile.wipe()
+        self.start()
+        self.show_error(DeviceRevokedError().message)
 
     def _on_decoy_return_requested(self) -> None:
         self.start()

@@ -24,6 +24,7 @@ from victim_champion.ui.handouts_page import HandoutsPage
 from victim_champion.ui.neutral_icon import app_icon, neutral_icon
 from victim_champion.ui.safety_screen import SafetyScreen
 from victim_champion.ui.sessions_page import SessionsPage
+from victim_champion.ui.sync_page import SyncPage
 from victim_champion.ui.unlock_screen import UnlockScreen
 from victim_champion.ui.widgets import button, label
 
@@ -83,6 +84,8 @@ class ShellWindow(QMainWindow):
         self._add_page("Sessions", self.sessions)
         self.handouts = HandoutsPage()
         self._add_page("Handouts", self.handouts)
+        self.sync = SyncPage()
+        self._add_page("Sync", self.sync)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         area = QHBoxLayout(self.work_area)
