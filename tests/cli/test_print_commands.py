@@ -58,3 +58,16 @@ def test_handouts_need_no_passphrase_and_say_what_is_missing(
     assert "Support in Medway" in pdf_text(medway.read_bytes(), tmp_path)
     missing = cli("print", "handout", "rights", "--out", str(tmp_path / "no" / "x.pdf"))
     assert missing.code == 1 and "does not exist" in missing.err
+
+
+def test_course_list_shows_the_version_and_each_modules_contents(cli: InProcessCli) -> None:
+    result = cli("course", "list", "--json")
+    assert result.code == 0
+    course = result.json()
+    assert course["version"] == "2026.1" and course["code_edition"] == "2020"
+    assert len(course["modules"]) == 8
+    first = course["modules"][0]
+    assert first["id"] == "what-is-a-victim-champion"
+    assert first["slides"] >= 1 and first["activities"] >= 1 and first["quiz_questions"] >= 3
+    human = cli("course", "list").out
+    assert all(module["id"] in human for module in course["modules"])

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from victim_champion import __version__
 from victim_champion.cli import (
+    course_commands,
     print_commands,
     profile_commands,
     record_commands,
@@ -132,6 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     enrolling.add_argument("--code", required=True)
     syncing = _command(commands, "sync", sync_commands.sync, "one sync round with the hub")
     syncing.add_argument("--hub", metavar="URL", help="reach the enrolled hub by another address")
+    course = commands.add_parser("course", help="the installed course")
+    course_commands_ = course.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
+    _command(course_commands_, "list", course_commands.course_list, "modules and their contents")
     return parser
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from victim_champion.cli.context import CommandContext, progress
-from victim_champion.content.course import load_course_identity
+from victim_champion.content.course import load_course
 from victim_champion.content.directory import load_directory, load_needs
 from victim_champion.content.districts import load_districts
 from victim_champion.content.victims_code import load_victims_code
@@ -38,7 +38,7 @@ def _save(path: str, pdf: bytes) -> Path:
 
 def print_certificates(context: CommandContext, options: argparse.Namespace) -> int:
     """One page per attendee who completed; each certificate is recorded and audited."""
-    course = load_course_identity()
+    course = load_course()
     names = {d.id: d.name for d in load_districts().districts}
     with context.open_store() as store:
         certificates = CertificateIssuer(store).issue_for_session(

@@ -1,35 +1,64 @@
-"""The installed course's identity (title and version), from resources/course/course.toml."""
+"""Loading the course: the copy shipped in resources/course/, or a verified hub bundle.
+
+Every module is validated on load; the first mistake is raised with its file and line,
+and the caller keeps using the course it already had.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import tomllib
 from functools import cache
 
-from victim_champion.content.reference_files import field, read_document
+from victim_champion.content.resource_paths import resources_root
+from victim_champion.core.course import Course, parse_module
+from victim_champion.core.errors import CourseContentError, ResourceError
 
-FILE = ("course", "course.toml")
+MANIFEST = "course.toml"
 
 
-@dataclass(frozen=True)
-class CourseIdentity:
-    """What a certificate names: the course title and its version."""
+def course_from_files(files: dict[str, str]) -> Course:
+    """Build and validate a course from its files (relative path -> text)."""
+    if MANIFEST not in files:
+        raise CourseContentError(MANIFEST, 1, "the course has no course.toml")
+    try:
+        manifest = tomllib.loads(files[MANIFEST])
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", 1)
+        raise CourseContentError(MANIFEST, line, "it is not valid TOML") from None
+    for key in ("title", "version", "code_edition", "modules"):
+        if key not in manifest:
+            raise CourseContentError(MANIFEST, 1, f"it has no '{key}'")
+    modules = []
+    for name in manifest["modules"]:
+        path = f"modules/{name}"
+        if path not in files:
+            raise CourseContentError(MANIFEST, 1, f"it lists {name}, which is missing")
+        modules.append(parse_module(files[path], name))
+    ids = [m.id for m in modules]
+    if len(set(ids)) != len(ids):
+        raise CourseContentError(MANIFEST, 1, "two modules have the same id")
+    return Course(
+        str(manifest["title"]),
+        str(manifest["version"]),
+        str(manifest["code_edition"]),
+        tuple(modules),
+    )
 
-    title: str
-    version: str
-    code_edition: str
 
-    @property
-    def signed_name(self) -> str:
-        """Title and version as they appear on (and are signed into) a certificate."""
-        return f"{self.title} {self.version}"
+def shipped_course_files() -> dict[str, str]:
+    """The course files that ship with the app."""
+    folder = resources_root() / "course"
+    try:
+        return {
+            p.relative_to(folder).as_posix(): p.read_text("utf-8")
+            for p in folder.rglob("*")
+            if p.is_file()
+        }
+    except OSError as error:
+        raise ResourceError(f"The course files could not be read ({error}).") from None
 
 
 @cache
-def load_course_identity() -> CourseIdentity:
-    """The course's title and version."""
-    document = read_document(*FILE)
-    return CourseIdentity(
-        title=field(document, "title", str, FILE[-1]),
-        version=field(document, "version", str, FILE[-1]),
-        code_edition=field(document, "code_edition", str, FILE[-1]),
-    )
+def load_course() -> Course:
+    """The shipped course, validated."""
+    return course_from_files(shipped_course_files())

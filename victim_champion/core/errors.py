@@ -221,3 +221,12 @@ class BundleRejectedError(VictimChampionError):
             f"The {kind} update from the hub failed its signature check, so it was refused "
             "and the current one is still in use."
         )
+
+
+class CourseContentError(ResourceError):
+    """A mistake in a course file, with the file and line where it is."""
+
+    def __init__(self, file_name: str, line: int, problem: str) -> None:
+        self.file_name = file_name
+        self.line = line
+        super().__init__(f"{file_name}, line {line}: {problem}.")
