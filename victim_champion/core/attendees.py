@@ -36,6 +36,7 @@ class Attendee:
     details: AttendeeDetails
     completed_at: datetime | None = None
     contact_consent: Consent | None = None
+    attendance: str | None = None  # a core.training_day.Attendance value, once marked
 
     @property
     def name(self) -> str:

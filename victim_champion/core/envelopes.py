@@ -17,7 +17,11 @@ SCHEMA_VERSION = 1
 ENVELOPE_KINDS = frozenset(
     {
         "session.created",
+        "session.updated",
         "attendees.added",
+        "attendance.marked",
+        "quiz.submitted",
+        "feedback.submitted",
         "attendees.completed",
         "certificates.issued",
         "audit.events",

@@ -9,6 +9,7 @@ from victim_champion.core.consent import Consent, ConsentPurpose
 from victim_champion.store.database import Connection
 
 _COLUMNS = "id, session_id, name, email, phone, organisation, role, completed_at"
+_READ_COLUMNS = _COLUMNS + ", attendance"
 
 
 def _when(value: str | None) -> datetime | None:
@@ -60,7 +61,7 @@ class AttendeeRepository:
     def for_session(self, session_id: str) -> list[Attendee]:
         """The register of one session, in the order people were added."""
         rows = self._connection.execute(
-            f"SELECT {_COLUMNS} FROM attendee WHERE session_id = ? "  # noqa: S608
+            f"SELECT {_READ_COLUMNS} FROM attendee WHERE session_id = ? "  # noqa: S608
             "ORDER BY created_at, rowid",
             (session_id,),
         ).fetchall()
@@ -79,8 +80,9 @@ class AttendeeRepository:
                 ),
                 completed_at=_when(completed),
                 contact_consent=consents.get(aid),
+                attendance=attendance,
             )
-            for aid, sid, name, email, phone, organisation, role, completed in rows
+            for aid, sid, name, email, phone, organisation, role, completed, attendance in rows
         ]
 
     def _contact_consents(self, session_id: str) -> dict[str, Consent]:

@@ -1,0 +1,80 @@
+"""Attendance, anonymous knowledge checks and feedback, and editing a session."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+from victim_champion.content.course import load_course
+from victim_champion.core.attendees import AttendeeDetails
+from victim_champion.core.errors import InvalidInputError, NotFoundError
+from victim_champion.core.identifiers import new_id
+from victim_champion.core.sessions import Session, SessionKind
+from victim_champion.core.training_day import (
+    Attendance,
+    Feedback,
+    QuizPhase,
+    knowledge_check,
+    score,
+)
+from victim_champion.store.profile import Profile
+from victim_champion.store.records import Records
+from victim_champion.store.training_day import TrainingDay
+
+
+def test_a_training_day_is_recorded_anonymously_where_it_should_be(profile: Profile) -> None:
+    from datetime import date
+
+    store = profile.open(PASSPHRASE)
+    try:
+        records, day = Records(store), TrainingDay(store)
+        session = records.create_session(
+            Session(new_id(), SessionKind.TRAINING, "Basics", "Hall", "dover", date(2026, 12, 3))
+        )
+        [ada] = records.add_attendees(session.id, [AttendeeDetails("Ada Example")])
+        day.mark_attendance(session.id, ada, Attendance.LATE)
+        assert records.register(session.id)[0].attendance == "late"
+        with pytest.raises(NotFoundError):
+            day.mark_attendance(session.id, new_id(), Attendance.PRESENT)
+
+        questions = knowledge_check(load_course())
+        assert len(questions) == 8
+        day.submit_quiz(session.id, QuizPhase.PRE, score(questions, [0] * 8), 8)
+        day.submit_quiz(
+            session.id, QuizPhase.POST, score(questions, [q.answer for q in questions]), 8
+        )
+        scores = day.scores(session.id)
+        assert scores.post_percent == 100.0 and scores.gain is not None and scores.gain > 0
+        with pytest.raises(InvalidInputError, match="Answer every question"):
+            score(questions, [0])
+
+        day.submit_feedback(session.id, Feedback(5, 4, 4, 5, "Clear and useful"))
+        with pytest.raises(InvalidInputError, match="from 1 to 5"):
+            Feedback(6, 4, 4, 5)
+        assert day.feedback_count(session.id) == 1
+        columns = store.owner.run(
+            lambda c: (
+                [r[1] for r in c.execute("PRAGMA table_info(quiz_result)").fetchall()]
+                + [r[1] for r in c.execute("PRAGMA table_info(feedback)").fetchall()]
+            )
+        )
+        assert not any("attendee" in column for column in columns)
+
+        moved = dataclasses.replace(session, venue="Library", facilitators=("Trainer Two",))
+        day.update_session(moved)
+        assert records.session(session.id).venue == "Library"
+        kinds = store.owner.run(
+            lambda c: [
+                r[0] for r in c.execute("SELECT kind FROM outbox ORDER BY device_seq").fetchall()
+            ]
+        )
+        assert {
+            "attendance.marked",
+            "quiz.submitted",
+            "feedback.submitted",
+            "session.updated",
+        } <= set(kinds)
+    finally:
+        store.close()
