@@ -91,6 +91,11 @@ class PdfPreviewDialog(SafeDialog):
         self.finished.connect(self._forget)
 
     @property
+    def pdf_bytes(self) -> bytes:
+        """The previewed PDF, as built in memory (empty once the preview has closed)."""
+        return self._data
+
+    @property
     def page_count(self) -> int:
         """Pages in the previewed document."""
         return self.document.pageCount()

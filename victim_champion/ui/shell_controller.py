@@ -31,6 +31,7 @@ from victim_champion.ui.quick_exit_triggers import QuickExitTriggers
 from victim_champion.ui.settings_dialog import SettingsDialog
 from victim_champion.ui.shell_window import ShellWindow
 from victim_champion.ui.sync_controller import SyncController
+from victim_champion.ui.training_controller import TrainingController
 
 UNEXPECTED = "Something went wrong while opening the records; try again, or restart the app."
 
@@ -69,6 +70,9 @@ class ShellController(QObject):
         self.printing = PrintingController(self.work, window, self.quick_exit, self.show_error)
         window.sessions.print_certificates_requested.connect(self._on_print_certificates)
         window.handouts.preview_requested.connect(self.printing.preview_handout)
+        self.training = TrainingController(
+            window, profile, self.work, self.quick_exit, self.show_error
+        )
         self.syncing = SyncController(self.work, window.sync)
         self.syncing.revoked.connect(self._on_revoked)
         self.triggers.triggered.connect(self.quick_exit)
@@ -172,6 +176,7 @@ class ShellController(QObject):
         self.settings = self.records.settings()
         self.window.sessions.show_records(self.records)
         self.syncing.attach(store)
+        self.training.attach(store)
         self.idle.start(self.settings.idle_lock_seconds)
 
     # ------------------------------------------------------------------ printing
@@ -225,6 +230,7 @@ class ShellController(QObject):
         self._close_transient_windows()
         self.window.clear_personal_data()
         self.syncing.detach()
+        self.training.detach()
         store, self.store, self.records = self.store, None, None
         if store is not None:
             store.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from victim_champion.ui.decoy_screen import DECOY_TITLE, DecoyScreen
 from victim_champion.ui.first_run_screen import FirstRunScreen
 from victim_champion.ui.handouts_page import HandoutsPage
+from victim_champion.ui.kiosk_screen import KioskScreen
 from victim_champion.ui.neutral_icon import app_icon, neutral_icon
 from victim_champion.ui.safety_screen import SafetyScreen
 from victim_champion.ui.sessions_page import SessionsPage
@@ -93,7 +94,15 @@ class ShellWindow(QMainWindow):
         area.addWidget(self.navigation)
         area.addWidget(self.pages, 1)
         self.decoy = DecoyScreen()
-        for screen in (self.first_run, self.safety, self.unlock, self.work_area, self.decoy):
+        self.kiosk = KioskScreen()
+        for screen in (
+            self.first_run,
+            self.safety,
+            self.unlock,
+            self.work_area,
+            self.decoy,
+            self.kiosk,
+        ):
             self.stack.addWidget(screen)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(root)
@@ -135,6 +144,10 @@ class ShellWindow(QMainWindow):
         self._show(self.work_area, unlocked=True)
         self.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_kiosk(self) -> None:
+        """Attendees' mode: only the Quick exit stays in the header."""
+        self._show(self.kiosk)
+
     def show_decoy(self) -> None:
         """Cover everything with the neutral notes page and paint it now, not later."""
         self.header.hide()
@@ -153,6 +166,7 @@ class ShellWindow(QMainWindow):
     def clear_personal_data(self) -> None:
         """Empty every model and field that could hold a name or a passphrase."""
         self.sessions.clear()
+        self.kiosk.clear()
         self.unlock.passphrase.clear()
         self.first_run.passphrase.clear()
         self.first_run.confirmation.clear()

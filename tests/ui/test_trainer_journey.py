@@ -1,0 +1,143 @@
+"""A whole Victim Champion session, driven through the real widgets: set up, register,
+kiosk sign-in, quizzes, presenting, feedback, completion and certificates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.support.pdf_tools import pages_text
+from tests.ui.conftest import unlock
+from tests.ui.widget_walk import texts_of
+from victim_champion.app import DesktopApp
+from victim_champion.store.demo_profile import DEMO_PASSPHRASE
+from victim_champion.ui.training_dialogs import ImportDialog, SessionDialog
+
+SIGNUP = "name,organisation,consent_contact\nPriya Example,Parish council,yes\nTom Sample,,no\n"
+
+
+def modal(qtbot: QtBot, kind: type) -> QWidget:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None
+    return dialog
+
+
+def kiosk_text(desktop: DesktopApp) -> str:
+    return " ".join(t for w in desktop.window.kiosk.findChildren(QWidget) for t in texts_of(w))
+
+
+def answer_quiz(qtbot: QtBot, desktop: DesktopApp, right: bool) -> None:
+    kiosk = desktop.window.kiosk
+    for question in list(kiosk.questions):
+        choice = question.answer if right else (question.answer + 1) % len(question.options)
+        kiosk.option_buttons[choice].click()
+        kiosk.quiz_next.click()
+
+
+def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_path: Path) -> None:
+    unlock(qtbot, desktop)
+    page = desktop.window.sessions
+    # 1. create the session
+    page.new_button.click()
+    dialog = modal(qtbot, SessionDialog)
+    assert isinstance(dialog, SessionDialog)
+    dialog.title.setText("Victim Champion at Hawkhurst")
+    qtbot.keyClicks(dialog.venue, "Hawkhurst Village Hall")
+    dialog.district.setCurrentIndex(dialog.district.findText("Tunbridge Wells"))
+    qtbot.keyClicks(dialog.trainers, "Trainer One")
+    dialog.ok_button.click()
+    qtbot.waitUntil(
+        lambda: (
+            page.selected_session_id() is not None
+            and page.sessions.row_at(page.session_table.currentIndex().row()).title
+            == "Victim Champion at Hawkhurst"
+        )
+    )
+    session_id = page.selected_session_id()
+    assert session_id is not None
+    # 2. import the register
+    signup = tmp_path / "signup.csv"
+    signup.write_text(SIGNUP)
+    page.import_button.click()
+    importer = modal(qtbot, ImportDialog)
+    assert isinstance(importer, ImportDialog)
+    qtbot.keyClicks(importer.path, str(signup))
+    importer.ok_button.click()
+    qtbot.waitUntil(lambda: page.register.rowCount() == 2)
+    # 3. three kiosk sign-ins (one walk-in who was not on the list)
+    page.kiosk_buttons["sign-in"].click()
+    kiosk = desktop.window.kiosk
+    assert (
+        desktop.window.stack.currentWidget() is kiosk and not desktop.window.lock_button.isVisible()
+    )
+    for name in ("Priya Example", "Tom Sample", "Walk In Visitor"):
+        qtbot.keyClicks(kiosk.name, name)
+        qtbot.keyClick(kiosk.name, Qt.Key.Key_Return)
+        assert f"Thank you, {name.split()[0]}" in kiosk.thanks.text()
+        others = [n for n in ("Priya Example", "Tom Sample", "Walk In Visitor") if n != name]
+        assert not any(other.split()[0] in kiosk_text(desktop) for other in others)
+    # leaving kiosk mode needs the staff passphrase
+    qtbot.keyClicks(kiosk.staff_passphrase, "not the passphrase")
+    kiosk.leave_button.click()
+    qtbot.waitUntil(
+        lambda: "not the staff passphrase" in kiosk.staff_message.text(), timeout=10_000
+    )
+    assert desktop.window.stack.currentWidget() is kiosk
+    qtbot.keyClicks(kiosk.staff_passphrase, DEMO_PASSPHRASE)
+    kiosk.leave_button.click()
+    qtbot.waitUntil(
+        lambda: desktop.window.stack.currentWidget() is desktop.window.work_area, timeout=10_000
+    )
+    assert page.register.rowCount() == 3
+    assert all(page.register.row_at(r).attendance == "present" for r in range(3))
+    # 4. pre-quiz, two people
+    page.kiosk_buttons["pre"].click()
+    answer_quiz(qtbot, desktop, right=False)
+    answer_quiz(qtbot, desktop, right=True)
+    # 5. the presenter goes through every slide
+    page.present_button.click()
+    presenter = desktop.controller.training.presenter
+    assert presenter is not None
+    for _ in range(len(presenter.slides) + 2):
+        qtbot.keyClick(presenter, Qt.Key.Key_Right)
+    assert presenter.index == len(presenter.slides) - 1
+    assert presenter.next_title.text() == "End of the course"
+    qtbot.keyClick(presenter, Qt.Key.Key_B)
+    assert presenter.audience.blanked
+    presenter.close()
+    # 6. post-quiz and 7. feedback
+    desktop.controller.training.start_kiosk(session_id, "post")
+    answer_quiz(qtbot, desktop, right=True)
+    answer_quiz(qtbot, desktop, right=True)
+    desktop.controller.training.start_kiosk(session_id, "feedback")
+    for group in kiosk.rating_groups.values():
+        group.button(5).click()
+    qtbot.keyClicks(kiosk.comment, "Clear, and I know where to send people now.")
+    kiosk.feedback_button.click()
+    assert "Thank you for your feedback" in kiosk.thanks.text()
+    qtbot.keyClicks(kiosk.staff_passphrase, DEMO_PASSPHRASE)
+    qtbot.keyClick(kiosk.staff_passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: desktop.window.stack.currentWidget() is desktop.window.work_area, timeout=10_000
+    )
+    assert "before 50%" in page.scores.text() and "after 100%" in page.scores.text()
+    assert "Feedback forms: 1" in page.scores.text()
+    # 8. completion for everyone present
+    for row in range(3):
+        page.register_table.selectRow(row)
+        page.complete_button.click()
+    assert all(page.register.row_at(r).completed_at for r in range(3))
+    # 9. the certificates, read back
+    page.print_button.click()
+    qtbot.waitUntil(lambda: desktop.controller.printing.preview is not None, timeout=20_000)
+    preview = desktop.controller.printing.preview
+    assert preview is not None
+    pages = pages_text(preview.pdf_bytes, tmp_path)
+    assert len(pages) == 3
+    for name in ("Priya Example", "Tom Sample", "Walk In Visitor"):
+        assert sum(name in text for text in pages) == 1
+    assert all("Hawkhurst Village Hall, Tunbridge Wells" in text for text in pages)

@@ -1,0 +1,151 @@
+"""The trainer's presenter view: this slide, its notes, the next slide and a timer.
+
+Keys: Right, Space or Page Down for the next slide; Left or Page Up for the previous;
+B to blank the audience screen. Escape stays the quick exit, which hides both windows.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from victim_champion.core.course import Course
+from victim_champion.ui.audience_window import AudienceWindow, projector_screen
+from victim_champion.ui.slide_view import SlideView
+from victim_champion.ui.widgets import button, label
+
+NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown}
+PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp}
+
+
+class PresenterWindow(QWidget):
+    """Steps through every slide of the course; drives the audience window."""
+
+    def __init__(self, course: Course) -> None:
+        super().__init__()
+        self.setWindowTitle("Presenter view")
+        self.resize(1200, 760)
+        self.slides = course.all_slides()
+        self.index = 0
+        self.audience = AudienceWindow()
+        self._started = time.monotonic()
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.counter = label("", "subheading")
+        self.counter.setAccessibleName("Slide number")
+        self.clock = label("", "subheading")
+        self.clock.setAccessibleName("Time since the start")
+        top.addWidget(self.counter)
+        top.addStretch(1)
+        top.addWidget(self.clock)
+        layout.addLayout(top)
+        middle = QHBoxLayout()
+        self.current = SlideView(scale=0.8)
+        self.current.setAccessibleName("Current slide")
+        middle.addWidget(self.current, 3)
+        side = QVBoxLayout()
+        side.addWidget(label("Next", "subheading"))
+        self.next_title = QLabel()
+        self.next_title.setWordWrap(True)
+        self.next_title.setAccessibleName("Next slide")
+        side.addWidget(self.next_title)
+        side.addWidget(label("Notes", "subheading"))
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setAccessibleName("Trainer notes")
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.notes.setStyleSheet("font-size: 14pt;")
+        side.addWidget(self.notes, 1)
+        middle.addLayout(side, 2)
+        layout.addLayout(middle, 1)
+        buttons = QHBoxLayout()
+        self.previous_button = button("\u2190 Previous", "Previous slide")
+        self.next_button = button("Next \u2192", "Next slide", role="primary")
+        self.blank_button = button("Blank (B)", "Blank the audience screen")
+        self.audience_button = button("Show audience screen", "Show the audience screen")
+        for each in (
+            self.previous_button,
+            self.next_button,
+            self.blank_button,
+            self.audience_button,
+        ):
+            each.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            buttons.addWidget(each)
+        layout.addLayout(buttons)
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        self.blank_button.clicked.connect(self.toggle_blank)
+        self.audience_button.clicked.connect(self.toggle_audience)
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._update_clock)
+        self._tick.start(1000)
+        self._show()
+
+    def start(self) -> None:
+        """Open the presenter view, and the audience view on a projector if there is one."""
+        self.show()
+        if projector_screen() is not None:
+            self.audience.present()
+        self.setFocus()
+
+    def _show(self) -> None:
+        module, slide = self.slides[self.index]
+        self.current.show_slide(module, slide)
+        self.audience.show_slide(module, slide)
+        self.notes.setText(slide.notes)
+        if self.index + 1 < len(self.slides):
+            next_module, next_slide = self.slides[self.index + 1]
+            self.next_title.setText(f"{next_slide.title}\n({next_module.title})")
+        else:
+            self.next_title.setText("End of the course")
+        self.counter.setText(f"Slide {self.index + 1} of {len(self.slides)}: {module.title}")
+        self._update_clock()
+
+    def _update_clock(self) -> None:
+        minutes, seconds = divmod(int(time.monotonic() - self._started), 60)
+        self.clock.setText(f"{minutes:02d}:{seconds:02d}")
+
+    def next(self) -> None:
+        """The next slide."""
+        if self.index + 1 < len(self.slides):
+            self.index += 1
+            self._show()
+
+    def previous(self) -> None:
+        """The slide before."""
+        if self.index > 0:
+            self.index -= 1
+            self._show()
+
+    def toggle_blank(self) -> None:
+        """Blank the audience screen, or bring it back."""
+        module, slide = self.slides[self.index]
+        self.audience.set_blank(not self.audience.blanked, module, slide)
+        self.blank_button.setText("Unblank (B)" if self.audience.blanked else "Blank (B)")
+
+    def toggle_audience(self) -> None:
+        """With one screen, show or hide the audience view over it."""
+        if self.audience.isVisible():
+            self.audience.hide()
+        else:
+            self.audience.present()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in NEXT_KEYS:
+            self.next()
+        elif key in PREVIOUS_KEYS:
+            self.previous()
+        elif key == Qt.Key.Key_B:
+            self.toggle_blank()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.audience.close()
+        self._tick.stop()
+        super().closeEvent(event)
