@@ -44,6 +44,32 @@ def wait_until(condition: object, timeout_ms: int = 10_000) -> None:
         waited += 50
 
 
+def training(desktop: object) -> None:
+    """The presenter and audience views, the kiosk, the quiz and the feedback form."""
+    window = desktop.window  # type: ignore[attr-defined]
+    training = desktop.controller.training  # type: ignore[attr-defined]
+    window.sessions.present_button.click()
+    presenter = training.presenter
+    for _ in range(5):
+        presenter.next()
+    shoot(presenter, "08-presenter-view")
+    presenter.audience.present()
+    shoot(presenter.audience, "09-audience-view")
+    presenter.close()
+    session_id = window.sessions.selected_session_id()
+    training.start_kiosk(session_id, "sign-in")
+    window.kiosk.name.setText("Sam")
+    shoot(window, "10-kiosk-sign-in")
+    window.kiosk.name.setText("")
+    training.start_kiosk(session_id, "pre")
+    window.kiosk.option_buttons[1].setChecked(True)
+    shoot(window, "11-kiosk-quiz")
+    training.start_kiosk(session_id, "feedback")
+    shoot(window, "12-kiosk-feedback")
+    window.kiosk.clear()
+    window.show_work_area()
+
+
 def documents() -> None:
     """Each printed document's first page(s) as PNG, rendered by poppler."""
     from benchmarks.documents import thirty_certificates
@@ -128,6 +154,8 @@ def main() -> int:
         dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
         if dialogs:
             shoot(dialogs[0], "05-settings-dialog")
+            dialogs[0].reject()
+        training(desktop)
         desktop.controller.quick_exit()
         shoot(desktop.window, "06-decoy")
         desktop.close()

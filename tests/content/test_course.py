@@ -127,3 +127,16 @@ def test_a_manifest_naming_a_missing_module_is_refused() -> None:
     del files["modules/03-who-does-what.md"]
     with pytest.raises(CourseContentError, match=r"03-who-does-what\.md, which is missing"):
         course_from_files(files)
+
+
+def test_a_broken_course_update_is_refused_and_the_installed_course_stays_in_use() -> None:
+    from victim_champion.content.course import course_in_use
+
+    files = broken(GOOD.replace("- [x] To listen", "- [ ] To listen", 1))
+    course, problem = course_in_use(files)
+    assert course == load_course()
+    assert problem is not None and "01-what-is-a-victim-champion.md, line" in problem
+    newer = dict(shipped_course_files())
+    newer["course.toml"] = newer["course.toml"].replace('version = "2026.1"', 'version = "2026.2"')
+    course, problem = course_in_use(newer)
+    assert course.version == "2026.2" and problem is None

@@ -62,3 +62,20 @@ def shipped_course_files() -> dict[str, str]:
 def load_course() -> Course:
     """The shipped course, validated."""
     return course_from_files(shipped_course_files())
+
+
+def course_in_use(bundle_files: dict[str, str] | None) -> tuple[Course, str | None]:
+    """The course to teach from: a verified hub bundle if it is valid, else the shipped one.
+
+    Returns the course and, when a bundle was refused, the sentence saying why (file and
+    line), so the app can tell the trainer while carrying on with the course it has.
+    """
+    if bundle_files:
+        try:
+            return course_from_files(bundle_files), None
+        except CourseContentError as error:
+            return load_course(), (
+                f"The course update from Compass House has a mistake "
+                f"({error.message}), so the installed course is in use."
+            )
+    return load_course(), None

@@ -21,7 +21,7 @@ class AudienceWindow(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("Slides")
-        self.view = SlideView(scale=1.6, parent=self)
+        self.view = SlideView(scale=1.35, parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

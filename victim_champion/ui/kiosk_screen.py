@@ -23,8 +23,9 @@ from victim_champion.core.course import Question
 from victim_champion.ui.widgets import button, label, passphrase_field
 
 KIOSK_STYLE = (
-    "QWidget#kiosk QLabel, QWidget#kiosk QRadioButton, QWidget#kiosk QCheckBox "
-    "{ font-size: 18pt; } QWidget#kiosk QLineEdit { font-size: 20pt; padding: 10px; }"
+    "QWidget#kiosk QLabel { font-size: 18pt; } "
+    "QWidget#kiosk QRadioButton, QWidget#kiosk QCheckBox { font-size: 15pt; } "
+    "QWidget#kiosk QLineEdit { font-size: 20pt; padding: 10px; }"
 )
 RATINGS = (
     ("usefulness", "How useful was the session?"),

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from victim_champion.content.course import load_course
 from victim_champion.content.directory import load_directory, load_needs
 from victim_champion.content.districts import load_districts
 from victim_champion.content.victims_code import load_victims_code
@@ -49,9 +48,8 @@ class PrintingController(QObject):
         self.preview: PdfPreviewDialog | None = None
         self.progress: BatchProgressDialog | None = None
 
-    def print_certificates(self, store: OpenStore, session_id: str) -> None:
+    def print_certificates(self, store: OpenStore, session_id: str, course: str) -> None:
         """Issue and lay out certificates for the session's completers, with progress."""
-        course = load_course().signed_name
         names = {d.id: d.name for d in load_districts().districts}
 
         def build(progress: Progress) -> bytes:  # runs on a worker thread

@@ -11,6 +11,7 @@ from victim_champion.core.attendees import Attendee
 from victim_champion.core.sessions import Session
 
 Row = TypeVar("Row")
+_ATTENDANCE = {"present": "Present", "late": "Late", "left-early": "Left early"}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -78,6 +79,7 @@ def register_model() -> RecordTableModel[Attendee]:
             ("Name", lambda a: a.name),
             ("Organisation", lambda a: a.details.organisation),
             ("Role", lambda a: a.details.role),
+            ("Attendance", lambda a: _ATTENDANCE.get(a.attendance or "", "")),
             ("Completed", lambda a: "Yes" if a.completed_at else ""),
         ]
     )

@@ -70,14 +70,14 @@ class SessionsPage(QWidget):
         actions = QHBoxLayout()
         self.new_button = button("New session\u2026", "New session")
         self.edit_button = button("Edit\u2026", "Edit the session")
-        self.present_button = button("Present the course", "Present the course")
+        self.present_button = button("Present", "Present the course")
         self.kiosk_buttons = {
             mode: button(text, name)
             for mode, text, name in (
-                ("sign-in", "Kiosk: sign-in", "Kiosk sign-in"),
-                ("pre", "Kiosk: quiz before", "Kiosk knowledge check before the course"),
-                ("post", "Kiosk: quiz after", "Kiosk knowledge check after the course"),
-                ("feedback", "Kiosk: feedback", "Kiosk feedback form"),
+                ("sign-in", "Sign-in kiosk", "Kiosk sign-in"),
+                ("pre", "Quiz before", "Kiosk knowledge check before the course"),
+                ("post", "Quiz after", "Kiosk knowledge check after the course"),
+                ("feedback", "Feedback", "Kiosk feedback form"),
             )
         }
         self.new_button.clicked.connect(self.new_session_requested)
@@ -125,7 +125,9 @@ class SessionsPage(QWidget):
         self.import_button.clicked.connect(lambda: self._emit_for_session(self.import_requested))
         tools.addWidget(self.add_button)
         tools.addWidget(self.import_button)
-        tools.addStretch(1)
+        layout.addLayout(tools)
+        tools = QHBoxLayout()
+        tools.addWidget(label("Selected person:", "hint"))
         self.attendance_buttons = {}
         for value, text in (("present", "Present"), ("late", "Late"), ("left-early", "Left early")):
             marker = button(text, f"Mark as {text.lower()}")
@@ -141,6 +143,7 @@ class SessionsPage(QWidget):
             lambda: self._emit_for_attendee(self.complete_requested)
         )
         tools.addWidget(self.complete_button)
+        tools.addStretch(1)
         layout.addLayout(tools)
         self.filtered = QSortFilterProxyModel(self)
         self.filtered.setSourceModel(self.register)

@@ -183,7 +183,9 @@ class ShellController(QObject):
 
     def _on_print_certificates(self, session_id: str) -> None:
         if self.store is not None:
-            self.printing.print_certificates(self.store, session_id)
+            self.printing.print_certificates(
+                self.store, session_id, self.training.course.signed_name
+            )
 
     def show_error(self, text: str) -> None:
         """Tell the person, in one sentence, why something could not be done."""

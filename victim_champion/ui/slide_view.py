@@ -16,8 +16,11 @@ class SlideView(QWidget):
 
     def __init__(self, scale: float = 1.0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAutoFillBackground(True)
-        self.setStyleSheet(f"background: {SLIDE_BACKGROUND};")
+        # A plain QWidget paints a style-sheet background only with WA_StyledBackground;
+        # without it the app's pale window colour shows through the white text.
+        self.setObjectName("slide")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(f"QWidget#slide {{ background: {SLIDE_BACKGROUND}; }}")
         layout = QVBoxLayout(self)
         margin = int(48 * scale)
         layout.setContentsMargins(margin, margin, margin, margin)
@@ -43,7 +46,7 @@ class SlideView(QWidget):
         """Draw a slide."""
         self.module_title.setText(module.title)
         self.title.setText(slide.title)
-        self.points.setText("\n\n".join(f"\u2022  {point}" for point in slide.points))
+        self.points.setText("\n".join(f"\u2022  {point}" for point in slide.points))
 
     def blank(self) -> None:
         """Show nothing (the B key, and the quick exit)."""

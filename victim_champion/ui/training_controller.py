@@ -12,9 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from victim_champion.content.course import load_course
+from victim_champion.content.course import course_in_use, load_course
 from victim_champion.core.attendee_csv import plan_import
 from victim_champion.core.attendees import AttendeeDetails
+from victim_champion.core.course import Course
 from victim_champion.core.errors import ImportFileError, VictimChampionError, WrongPassphraseError
 from victim_champion.core.training_day import (
     Attendance,
@@ -25,6 +26,7 @@ from victim_champion.core.training_day import (
 )
 from victim_champion.store.profile import OpenStore, Profile
 from victim_champion.store.records import Records
+from victim_champion.store.sync_local import StoreSyncLocal
 from victim_champion.store.training_day import TrainingDay
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.presenter_window import PresenterWindow
@@ -50,6 +52,7 @@ class TrainingController(QObject):
         self._quick_exit = quick_exit
         self._show_error = show_error
         self._records: Records | None = None
+        self.course: Course = load_course()
         self._day: TrainingDay | None = None
         self.kiosk_session: str | None = None
         self.kiosk_phase: QuizPhase | None = None
@@ -70,8 +73,12 @@ class TrainingController(QObject):
         kiosk.leave_requested.connect(self._on_kiosk_leave_requested)
 
     def attach(self, store: OpenStore) -> None:
-        """Unlocked."""
+        """Unlocked: teach from the newest valid course (a verified hub bundle if any)."""
         self._records, self._day = Records(store), TrainingDay(store)
+        bundle = StoreSyncLocal(store).bundle("course")
+        self.course, problem = course_in_use(dict(bundle[1]["files"]) if bundle else None)
+        if problem:
+            self._show_error(problem)
 
     def detach(self) -> None:
         """Locked: close the presenter and leave kiosk mode."""
@@ -171,7 +178,7 @@ class TrainingController(QObject):
         """Open the presenter view (and the audience view on a projector)."""
         if self.presenter is not None:
             self.presenter.close()
-        self.presenter = PresenterWindow(load_course())
+        self.presenter = PresenterWindow(self.course)
         self.presenter.start()
 
     # ------------------------------------------------------------------ kiosk
@@ -188,7 +195,7 @@ class TrainingController(QObject):
         elif mode in ("pre", "post"):
             self.kiosk_phase = QuizPhase(mode)
             title = "Before we start: a short quiz" if mode == "pre" else "A short quiz to finish"
-            kiosk.start_quiz(title + " (anonymous)", knowledge_check(load_course()))
+            kiosk.start_quiz(title + " (anonymous)", knowledge_check(self.course))
         else:
             kiosk.start_feedback()
         self._window.show_kiosk()
@@ -218,7 +225,7 @@ class TrainingController(QObject):
     def _on_kiosk_quiz_finished(self, answers: list[int]) -> None:
         if self._day is None or self.kiosk_session is None or self.kiosk_phase is None:
             return
-        questions = knowledge_check(load_course())
+        questions = knowledge_check(self.course)
         right = score(questions, answers)
         self._day.submit_quiz(self.kiosk_session, self.kiosk_phase, right, len(questions))
         self._window.kiosk.say(

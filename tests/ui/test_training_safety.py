@@ -1,0 +1,75 @@
+"""The quick exit and accessibility in the trainer's screens: kiosk, presenter, dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import DEMO_NAMES, unlock
+from tests.ui.test_accessibility import audit
+from tests.ui.widget_walk import widgets_containing
+from victim_champion.app import DesktopApp
+from victim_champion.store.demo_profile import DEMO_PASSPHRASE
+from victim_champion.ui.training_dialogs import PersonDialog, SessionDialog
+
+
+def test_escape_in_kiosk_mode_exits_and_locks(qtbot: QtBot, desktop: DesktopApp) -> None:
+    unlock(qtbot, desktop)
+    session_id = desktop.window.sessions.selected_session_id()
+    assert session_id is not None
+    desktop.controller.training.start_kiosk(session_id, "sign-in")
+    kiosk = desktop.window.kiosk
+    qtbot.keyClicks(kiosk.name, DEMO_NAMES[0])
+    qtbot.keyClick(kiosk.name, Qt.Key.Key_Return)
+    qtbot.keyClick(kiosk.name, Qt.Key.Key_Escape)
+    assert desktop.window.showing_decoy and not desktop.controller.is_unlocked
+    assert widgets_containing(DEMO_NAMES) == []
+    assert desktop.controller.training.kiosk_session is None
+
+
+def test_the_quick_exit_hides_the_presenter_and_blanks_the_audience_screen(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    unlock(qtbot, desktop)
+    desktop.window.sessions.present_button.click()
+    presenter = desktop.controller.training.presenter
+    assert presenter is not None
+    presenter.toggle_audience()  # one screen here: the trainer shows it by hand
+    audience = presenter.audience
+    assert audience.isVisible()
+    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    assert desktop.window.showing_decoy
+    assert not presenter.isVisible() and not audience.isVisible()
+    assert desktop.controller.training.presenter is None
+
+
+def test_kiosk_presenter_and_dialogs_are_accessible(qtbot: QtBot, desktop: DesktopApp) -> None:
+    unlock(qtbot, desktop)
+    session_id = desktop.window.sessions.selected_session_id()
+    assert session_id is not None
+    for mode in ("sign-in", "pre", "feedback"):
+        desktop.controller.training.start_kiosk(session_id, mode)
+        audit(qtbot, desktop.window)
+    qtbot.keyClicks(desktop.window.kiosk.staff_passphrase, DEMO_PASSPHRASE)
+    qtbot.keyClick(desktop.window.kiosk.staff_passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: desktop.window.stack.currentWidget() is desktop.window.work_area, timeout=10_000
+    )
+    desktop.window.sessions.present_button.click()
+    presenter = desktop.controller.training.presenter
+    assert presenter is not None
+    qtbot.waitExposed(presenter)
+    audit(qtbot, presenter)
+    presenter.close()
+    for opener, kind in (
+        (desktop.window.sessions.new_button, SessionDialog),
+        (desktop.window.sessions.add_button, PersonDialog),
+    ):
+        opener.click()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, kind)
+        qtbot.waitExposed(dialog)
+        audit(qtbot, dialog)
+        dialog.reject()
