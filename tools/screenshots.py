@@ -154,7 +154,7 @@ def main() -> int:
         dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
         if dialogs:
             shoot(dialogs[0], "05-settings-dialog")
-            dialogs[0].reject()
+            dialogs[0].close()
         training(desktop)
         desktop.controller.quick_exit()
         shoot(desktop.window, "06-decoy")
