@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from victim_champion import __version__
 from victim_champion.cli import (
     course_commands,
+    directory_commands,
     print_commands,
     profile_commands,
     record_commands,
@@ -136,6 +137,18 @@ def build_parser() -> argparse.ArgumentParser:
     course = commands.add_parser("course", help="the installed course")
     course_commands_ = course.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
     _command(course_commands_, "list", course_commands.course_list, "modules and their contents")
+    directory = commands.add_parser("directory", help="the services directory")
+    directory_commands_ = directory.add_subparsers(
+        dest="subcommand", metavar="COMMAND", required=True
+    )
+    search = _command(
+        directory_commands_,
+        "search",
+        directory_commands.directory_search,
+        "ranked services for needs in a district",
+    )
+    search.add_argument("--need", action="append", help="a need (repeatable)")
+    search.add_argument("--district", help="a Kent district, or Medway")
     return parser
 
 

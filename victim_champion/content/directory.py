@@ -8,7 +8,15 @@ from typing import Any
 
 from victim_champion.content.districts import load_districts
 from victim_champion.content.reference_files import field, read_document
-from victim_champion.core.directory import COUNTY_WIDE, NATIONAL, ContactChannel, Need, Service
+from victim_champion.core.directory import (
+    COUNTY_WIDE,
+    NATIONAL,
+    Audience,
+    ContactChannel,
+    Need,
+    ReferralRoute,
+    Service,
+)
 from victim_champion.core.errors import ResourceError
 
 DIRECTORY_FILE = ("directory", "services.json")
@@ -52,7 +60,23 @@ def _service(raw: dict[str, Any], index: int, need_ids: set[str], area_ids: set[
         verified_on = date.fromisoformat(verified) if verified else None
     except (TypeError, ValueError):
         raise ResourceError(f"{where}: verified_on must be YYYY-MM-DD or null.") from None
+    audience = raw.get("for", {})
+    route = raw.get("referral", {})
+    if not isinstance(audience, dict) or not isinstance(route, dict):
+        raise ResourceError(f"{where}: 'for' and 'referral' must be objects.")
     return Service(
+        audience=Audience(
+            str(audience.get("ages", "all")),
+            str(audience.get("genders", "all")),
+            bool(audience.get("lgbt", True)),
+            bool(audience.get("disability", True)),
+        ),
+        referral=ReferralRoute(
+            bool(route.get("self", True)),
+            bool(route.get("worker", True)),
+            bool(route.get("consent_needed", True)),
+        ),
+        languages=tuple(str(language) for language in raw.get("languages", ["English"])),
         id=service_id,
         name=field(raw, "name", str, where),
         description=field(raw, "description", str, where),

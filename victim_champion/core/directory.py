@@ -28,6 +28,25 @@ class ContactChannel:
     hours: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """Who a service is for."""
+
+    ages: str = "all"  # "all", "adults", "young people"
+    genders: str = "all"  # "all", "men", "women"
+    lgbt: bool = True
+    disability: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralRoute:
+    """How people reach the service."""
+
+    self_referral: bool = True
+    worker_referral: bool = True
+    consent_needed: bool = True
+
+
 @dataclass(frozen=True)
 class Service:
     """A service in the directory."""
@@ -40,6 +59,9 @@ class Service:
     source: str
     verified_on: date | None
     contacts: tuple[ContactChannel, ...] = ()
+    audience: Audience = Audience()
+    referral: ReferralRoute = ReferralRoute()
+    languages: tuple[str, ...] = ("English",)
 
     @property
     def is_verified(self) -> bool:

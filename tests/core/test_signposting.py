@@ -1,0 +1,73 @@
+"""The needs-led matcher: its promises hold for any person (hypothesis) and read well."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from victim_champion.content.directory import load_directory, load_needs
+from victim_champion.content.districts import load_districts
+from victim_champion.core.signposting import Person, match_services
+
+SERVICES = load_directory()
+NEEDS = {n.id: n.label for n in load_needs()}
+DISTRICTS = {d.id: d.name for d in load_districts().districts}
+
+people = st.builds(
+    Person,
+    district_id=st.sampled_from(sorted(DISTRICTS)),
+    needs=st.frozensets(st.sampled_from(sorted(NEEDS)), max_size=4),
+    age_band=st.sampled_from([None, "under-18", "18-64", "65+"]),
+    gender=st.sampled_from([None, "man", "woman", "other"]),
+    lgbt=st.booleans(),
+    disability=st.booleans(),
+    language=st.sampled_from([None, "English", "Polish"]),
+    reported=st.sampled_from([None, True, False]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(person=people)
+def test_every_result_covers_the_district_has_reasons_and_flags_unverified(
+    person: Person,
+) -> None:
+    district = person.district_id
+    assert district is not None
+    matches = match_services(SERVICES, person, NEEDS, DISTRICTS[district])
+    for match in matches:
+        assert match.service.covers(district)
+        assert match.reasons and all(reason.strip() for reason in match.reasons)
+        if not match.verified:
+            assert any("not yet verified" in reason for reason in match.reasons)
+        if person.needs:
+            assert set(match.service.needs) & person.needs
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+
+
+def test_a_man_in_dartford_needing_safety_from_abuse_sees_reasons_in_plain_words() -> None:
+    person = Person("dartford", frozenset({"domestic-abuse", "feeling-safe"}), gender="man")
+    matches = match_services(SERVICES, person, NEEDS, "Dartford")
+    assert matches[0].service.name == "Choices domestic abuse service"
+    reasons = " · ".join(matches[0].reasons)
+    assert "covers Dartford" in reasons
+    assert "supports male victims of domestic abuse" in reasons
+    assert "Choices domestic abuse service" not in {
+        m.service.name
+        for m in match_services(SERVICES, Person("thanet", person.needs), NEEDS, "Thanet")
+    }
+
+
+def test_restorative_justice_needs_no_report_and_young_people_get_youth_services() -> None:
+    rj = match_services(
+        SERVICES,
+        Person("thanet", frozenset({"restorative-justice"}), reported=False),
+        NEEDS,
+        "Thanet",
+    )
+    assert [m.service.name for m in rj] == ["Restorative Solutions"]
+    assert "no police report needed" in rj[0].reasons
+    young = match_services(
+        SERVICES, Person("swale", frozenset({"child-support"}), age_band="under-18"), NEEDS, "Swale"
+    )
+    assert young[0].service.name == "St Giles Trust"
+    assert all(m.service.audience.ages != "adults" for m in young)
