@@ -35,6 +35,8 @@ class RecordKind(enum.StrEnum):
     REGISTER = "register"  # a session's attendee list as a whole
     DATA_KEY = "data-key"
     CERTIFICATE = "certificate"
+    SIGNPOSTING = "signposting"
+    REFERRAL = "referral"
 
 
 @dataclass(frozen=True, slots=True)

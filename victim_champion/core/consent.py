@@ -9,12 +9,16 @@ from datetime import datetime, timedelta
 # A sign-up list's "may we contact you" lasts a year: long enough for follow-up training
 # and the next Code's refresher, short enough that nobody is contacted on a stale yes.
 CONTACT_CONSENT_LIFETIME = timedelta(days=365)
+# A referral consent covers the referral and its follow-up; 90 days is long enough for a
+# service to make contact and report back, short enough not to linger.
+REFERRAL_CONSENT_LIFETIME = timedelta(days=90)
 
 
 class ConsentPurpose(enum.StrEnum):
     """What the person agreed to. Each purpose is its own consent record."""
 
-    CONTACT = "contact"  # follow-up contact about Victim Champion training
+    CONTACT = "contact"  # follow-up contact (training news, or a Compass Point call-back)
+    REFERRAL = "referral"  # passing the person's details to a service
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,6 +128,14 @@ class UnknownDistrictError(InvalidInputError):
         super().__init__(f"'{given}' is not a district we know; use one of: {', '.join(known)}.")
 
 
+class ConsentRequiredError(VictimChampionError):
+    """A referral (or stored contact details) without the person's consent."""
+
+    default_message = (
+        "A referral needs the person's consent first; ask them, record it, then refer."
+    )
+
+
 class ImportFileError(VictimChampionError):
     """A CSV file that cannot be read as a whole (encoding, header, size)."""
 

@@ -113,6 +113,14 @@ def publish(options: argparse.Namespace) -> int:
     return 0
 
 
+def referral_outcome(options: argparse.Namespace) -> int:
+    if not exchange.record_outcome(_engine(options), options.referral_id, options.outcome):
+        print("No referral has that id.", file=sys.stderr)
+        return 1
+    print("Recorded; the laptop that made the referral receives it at its next sync.")
+    return 0
+
+
 def stats(options: argparse.Namespace) -> int:
     report = exchange.stats(_engine(options))
     _emit(
@@ -158,6 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
     published.add_argument("kind", choices=bundles.KINDS)
     published.add_argument("path")
     command("stats", stats, "record counts by kind", True)
+    outcome = command("referral-outcome", referral_outcome, "record what happened to a referral")
+    outcome.add_argument("referral_id")
+    outcome.add_argument("--outcome", required=True, help="e.g. 'contacted', 'declined'")
     return parser
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, func, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from victim_champion.hub.tables import certificates, down_items, envelopes, settings
+from victim_champion.hub.tables import certificates, down_items, envelopes, referrals, settings
 from victim_champion.sync.protocol import (
     ACCEPTED_SCHEMA_VERSIONS,
     PULL_PAGE_LIMIT,
@@ -111,7 +111,24 @@ def _push_one(connection: Connection, device_id: str, raw: Any, now: datetime) -
 
 
 def _index(connection: Connection, device_id: str, envelope: Envelope) -> None:
-    """Side tables kept in the same transaction as the envelope (certificate look-up)."""
+    """Side tables kept in the same transaction as the envelope: certificate look-up,
+    referrals awaiting an outcome, and erasure of a forgotten person's details."""
+    if envelope.kind == "referral.made":
+        for record in envelope.payload["records"]:
+            _insert_ignoring_conflicts(
+                connection,
+                referrals,
+                {
+                    "referral_id": str(record.get("id", ""))[:64],
+                    "device_id": device_id,
+                    "service_id": str(record.get("service_id", ""))[:64],
+                },
+            )
+        return
+    if envelope.kind == "erasure.requested":
+        for record in envelope.payload["records"]:
+            _erase(connection, device_id, str(record.get("record_id", "")))
+        return
     if envelope.kind != "certificates.issued":
         return
     for record in envelope.payload["records"]:
@@ -128,6 +145,53 @@ def _index(connection: Connection, device_id: str, envelope: Envelope) -> None:
                 "signature": record["signature"],
             },
         )
+
+
+def _erase(connection: Connection, device_id: str, record_id: str) -> None:
+    """Replace every record that names ``record_id`` with a tombstone holding no personal
+    field (the envelope's hash still proves what was received, not what it said)."""
+    if len(record_id) != 32:
+        return
+    rows = connection.execute(
+        select(envelopes.c.server_seq, envelopes.c.payload).where(
+            envelopes.c.device_id == device_id,
+            envelopes.c.payload.contains(record_id),
+            envelopes.c.kind != "erasure.requested",
+        )
+    ).all()
+    for seq, payload in rows:
+        document = json.loads(payload)
+        document["records"] = [
+            r if record_id not in json.dumps(r) else {"type": "erased", "record_id": record_id}
+            for r in document.get("records", [])
+        ]
+        connection.execute(
+            envelopes.update()
+            .where(envelopes.c.server_seq == seq)
+            .values(payload=canonical_json(document).decode())
+        )
+
+
+def record_outcome(engine: Engine, referral_id: str, outcome: str) -> bool:
+    """An admin records what happened to a referral; the device pulls it. False if unknown."""
+    with engine.begin() as connection:
+        row = connection.execute(
+            select(referrals.c.device_id).where(referrals.c.referral_id == referral_id)
+        ).first()
+        if row is None:
+            return False
+        connection.execute(
+            referrals.update()
+            .where(referrals.c.referral_id == referral_id)
+            .values(outcome=outcome[:200])
+        )
+        add_down_item(
+            connection,
+            "referral.outcome",
+            {"referral_id": referral_id, "outcome": outcome[:200]},
+            row.device_id,
+        )
+    return True
 
 
 def policy(engine: Engine) -> dict[str, int]:

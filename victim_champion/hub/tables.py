@@ -103,6 +103,15 @@ down_items = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+referrals = Table(
+    "referrals",
+    metadata,
+    Column("referral_id", String(64), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("service_id", String(64), nullable=False),
+    Column("outcome", String(200)),
+)
+
 settings = Table(
     "settings",
     metadata,

@@ -98,6 +98,13 @@ class StoreSyncLocal:
                 "ORDER BY device_seq LIMIT ?",
                 (limit,),
             ).fetchall()
+            # Handed to the network from now on: such an envelope can no longer be redacted.
+            connection.execute(
+                "UPDATE outbox SET attempted = 1 WHERE state = 'pending' AND attempted = 0 "
+                "AND device_seq IN (SELECT device_seq FROM outbox WHERE state = 'pending' "
+                "ORDER BY device_seq LIMIT ?)",
+                (limit,),
+            )
             return [
                 Envelope(
                     mutation_id=m,
@@ -180,6 +187,19 @@ class StoreSyncLocal:
                             now,
                         ),
                     )
+                for item in items:
+                    if item.get("kind") == "referral.outcome":
+                        # Outcomes belong to the hub: the laptop never edits them locally,
+                        # so a pulled outcome cannot overwrite a pending local change.
+                        payload = item.get("payload", {})
+                        connection.execute(
+                            "UPDATE referral SET outcome = ?, outcome_at = ? WHERE id = ?",
+                            (
+                                str(payload.get("outcome", ""))[:200],
+                                now,
+                                str(payload.get("referral_id", "")),
+                            ),
+                        )
                 _put(connection, "policy", json.dumps(policy))
                 _put(connection, "pull_cursor", str(next_cursor))
 

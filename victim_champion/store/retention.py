@@ -1,0 +1,80 @@
+"""Retention: once the hub has confirmed a record and the window has passed, the laptop
+lets it go. The safest data is data that is no longer on the laptop (SYNC.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from victim_champion.core.audit import AuditAction, RecordKind
+from victim_champion.core.clock import Clock, utc_now
+from victim_champion.store.database import Connection
+from victim_champion.store.journal import journaled
+from victim_champion.store.profile import OpenStore
+
+DEFAULT_RETENTION_DAYS = 30
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    """How much was let go."""
+
+    records: int
+    envelopes: int
+
+
+def purge_confirmed(store: OpenStore, retention_days: int, clock: Clock = utc_now) -> PurgeResult:
+    """Delete signposting records whose envelope the hub confirmed and which are older than
+    the window, and the confirmed, verified envelopes of the same age (their payloads hold
+    personal data too). Then checkpoint, so secure_delete has overwritten them on disk."""
+    now = clock()
+    cutoff = (now - timedelta(days=retention_days)).isoformat()
+
+    def work(connection: Connection) -> PurgeResult:
+        expired = [
+            row[0]
+            for row in connection.execute(
+                "SELECT s.id FROM signposting s JOIN outbox o ON o.device_seq = s.envelope_seq "
+                "WHERE o.state = 'accepted' AND s.created_at < ?",
+                (cutoff,),
+            )
+        ]
+        through = connection.execute(
+            "SELECT COALESCE((SELECT CAST(value AS INTEGER) FROM sync_state "
+            "WHERE key = 'verified_through'), 0)"
+        ).fetchone()[0]
+        old_envelopes = connection.execute(
+            "SELECT count(*) FROM outbox WHERE state = 'accepted' AND device_seq <= ? "
+            "AND created_at < ?",
+            (through, cutoff),
+        ).fetchone()[0]
+        if not expired and not old_envelopes:
+            return PurgeResult(0, 0)
+        with journaled(connection, store.actor, now, "audit.events") as journal:
+            for record_id in expired:
+                for table, column in (
+                    ("referral", "record_id"),
+                    ("signposting_contact", "record_id"),
+                    ("consent", "subject_id"),
+                    ("signposting", "id"),
+                ):
+                    connection.execute(
+                        f"DELETE FROM {table} WHERE {column} = ?",  # noqa: S608
+                        (record_id,),
+                    )
+                journal.audit(AuditAction.DELETE, RecordKind.SIGNPOSTING, record_id)
+            connection.execute(
+                "DELETE FROM outbox WHERE state = 'accepted' AND device_seq <= ? "
+                "AND created_at < ?",
+                (through, cutoff),
+            )
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return PurgeResult(len(expired), int(old_envelopes))
+
+    return store.owner.run(work)
+
+
+def retention_days(policy: dict[str, object]) -> int:
+    """The hub's window from the device policy, or the default before enrolment."""
+    value = policy.get("retention_days", DEFAULT_RETENTION_DAYS)
+    return value if isinstance(value, int) and value > 0 else DEFAULT_RETENTION_DAYS
