@@ -264,20 +264,37 @@ class SignpostingRecords:
         self._store.owner.run(work)
 
 
+def _redacted(payload: str, record_id: str) -> dict[str, object]:
+    document = json.loads(payload)
+    document["records"] = [
+        r if record_id not in json.dumps(r) else {"type": "erased", "record_id": record_id}
+        for r in document.get("records", [])
+    ]
+    return dict(document)
+
+
 def _redact_unsent(connection: Connection, record_id: str) -> None:
-    """Envelopes never handed to the network may still change: remove the person from them."""
+    """Remove the person from the laptop's copies of envelopes.
+
+    Never sent: rewritten whole (new hash), so nothing personal ever leaves. Confirmed by
+    the hub: only the local payload is cleared; the hash stays as proof of what was sent
+    (the tombstone erases the hub's copy). In flight (sent, not yet confirmed): left as it
+    is, because it must not change once sending started; retention removes it later.
+    """
     rows = connection.execute(
-        "SELECT device_seq, payload FROM outbox WHERE state = 'pending' AND attempted = 0 "
-        "AND payload LIKE ?",
+        "SELECT device_seq, payload, state FROM outbox WHERE payload LIKE ? "
+        "AND (state = 'accepted' OR (state = 'pending' AND attempted = 0))",
         (f"%{record_id}%",),
     ).fetchall()
-    for seq, payload in rows:
-        document = json.loads(payload)
-        document["records"] = [
-            r if record_id not in json.dumps(r) else {"type": "erased", "record_id": record_id}
-            for r in document.get("records", [])
-        ]
-        connection.execute(
-            "UPDATE outbox SET payload = ?, content_hash = ? WHERE device_seq = ?",
-            (canonical_json(document).decode(), content_hash(document), seq),
-        )
+    for seq, payload, state in rows:
+        document = _redacted(payload, record_id)
+        if state == "accepted":
+            connection.execute(
+                "UPDATE outbox SET payload = ? WHERE device_seq = ?",
+                (canonical_json(document).decode(), seq),
+            )
+        else:
+            connection.execute(
+                "UPDATE outbox SET payload = ?, content_hash = ? WHERE device_seq = ?",
+                (canonical_json(document).decode(), content_hash(document), seq),
+            )
