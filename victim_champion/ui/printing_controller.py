@@ -90,9 +90,11 @@ class PrintingController(QObject):
             )
 
         title = "Rights handout" if kind == "rights" else "Local support handout"
-        self._work.run(
-            build, lambda pdf: self._show(title, pdf, f"{kind}-handout.pdf"), self._failed
-        )
+        self.preview_document(title, build, f"{kind}-handout.pdf")
+
+    def preview_document(self, title: str, build: Callable[[], bytes], suggested_name: str) -> None:
+        """Build any document off the GUI thread and preview it from memory."""
+        self._work.run(build, lambda pdf: self._show(title, pdf, suggested_name), self._failed)
 
     def _show(self, title: str, pdf: bytes, suggested_name: str) -> None:
         self._close_progress()

@@ -10,7 +10,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from victim_champion.core.errors import (
@@ -20,14 +21,17 @@ from victim_champion.core.errors import (
 )
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.core.unlock_throttle import UnlockThrottle
+from victim_champion.store.audit_log import AuditLogRepository
 from victim_champion.store.profile import OpenStore, Profile
 from victim_champion.store.records import Records
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.clipboard_guard import ClipboardGuard
+from victim_champion.ui.compass_point_controller import CompassPointController
 from victim_champion.ui.idle_watcher import IdleWatcher
 from victim_champion.ui.message_dialog import MessageDialog
 from victim_champion.ui.printing_controller import PrintingController
 from victim_champion.ui.quick_exit_triggers import QuickExitTriggers
+from victim_champion.ui.quick_reference_dialog import SHORTCUT, QuickReferenceDialog
 from victim_champion.ui.settings_dialog import SettingsDialog
 from victim_champion.ui.shell_window import ShellWindow
 from victim_champion.ui.sync_controller import SyncController
@@ -74,8 +78,16 @@ class ShellController(QObject):
             window, profile, self.work, self.quick_exit, self.show_error
         )
         self.syncing = SyncController(self.work, window.sync)
+        self.compass_point = CompassPointController(
+            window.signposting, self.work, self.printing, self.quick_exit, self.show_error
+        )
         self.syncing.revoked.connect(self._on_revoked)
         self.triggers.triggered.connect(self.quick_exit)
+        self._reference_shortcut = QShortcut(QKeySequence(SHORTCUT), window)
+        self._reference_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._reference_shortcut.activated.connect(self.open_quick_reference)
+        window.audit.refresh_button.clicked.connect(self.show_audit)
+        window.navigation.currentRowChanged.connect(lambda _: self.show_audit())
         self.idle.idle.connect(self.lock)
         window.quick_exit_button.clicked.connect(self.quick_exit)
         window.lock_button.clicked.connect(self.lock)
@@ -177,6 +189,7 @@ class ShellController(QObject):
         self.window.sessions.show_records(self.records)
         self.syncing.attach(store)
         self.training.attach(store)
+        self.compass_point.attach(store)
         self.idle.start(self.settings.idle_lock_seconds)
 
     # ------------------------------------------------------------------ printing
@@ -186,6 +199,17 @@ class ShellController(QObject):
             self.printing.print_certificates(
                 self.store, session_id, self.training.course.signed_name
             )
+
+    def open_quick_reference(self) -> None:
+        """Ctrl+K: the rights and services, while talking with someone."""
+        if self.records is not None:
+            QuickReferenceDialog(self.quick_exit, self.window).open()
+
+    def show_audit(self) -> None:
+        """Load the audit log into its page (when it is the page on show)."""
+        if self.store is not None and self.window.pages.currentWidget() is self.window.audit:
+            events = self.store.owner.run(lambda c: AuditLogRepository(c).recent())
+            self.window.audit.show_events(events)
 
     def show_error(self, text: str) -> None:
         """Tell the person, in one sentence, why something could not be done."""
@@ -233,6 +257,7 @@ class ShellController(QObject):
         self.window.clear_personal_data()
         self.syncing.detach()
         self.training.detach()
+        self.compass_point.detach()
         store, self.store, self.records = self.store, None, None
         if store is not None:
             store.close()

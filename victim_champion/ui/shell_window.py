@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from victim_champion.ui.audit_page import AuditPage
 from victim_champion.ui.decoy_screen import DECOY_TITLE, DecoyScreen
 from victim_champion.ui.first_run_screen import FirstRunScreen
 from victim_champion.ui.handouts_page import HandoutsPage
@@ -25,6 +26,7 @@ from victim_champion.ui.kiosk_screen import KioskScreen
 from victim_champion.ui.neutral_icon import app_icon, neutral_icon
 from victim_champion.ui.safety_screen import SafetyScreen
 from victim_champion.ui.sessions_page import SessionsPage
+from victim_champion.ui.signposting_page import SignpostingPage
 from victim_champion.ui.sync_page import SyncPage
 from victim_champion.ui.unlock_screen import UnlockScreen
 from victim_champion.ui.widgets import button, label
@@ -87,6 +89,10 @@ class ShellWindow(QMainWindow):
         self._add_page("Handouts", self.handouts)
         self.sync = SyncPage()
         self._add_page("Sync", self.sync)
+        self.signposting = SignpostingPage()
+        self._add_page("Signposting", self.signposting)
+        self.audit = AuditPage()
+        self._add_page("Audit log", self.audit)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         area = QHBoxLayout(self.work_area)
@@ -166,6 +172,8 @@ class ShellWindow(QMainWindow):
     def clear_personal_data(self) -> None:
         """Empty every model and field that could hold a name or a passphrase."""
         self.sessions.clear()
+        self.signposting.clear()
+        self.audit.events.clear()
         self.kiosk.clear()
         self.unlock.passphrase.clear()
         self.first_run.passphrase.clear()
