@@ -70,6 +70,48 @@ def training(desktop: object) -> None:
     window.show_work_area()
 
 
+def signposting(desktop: object) -> None:
+    """The drop-in conversation: needs, results with reasons, the printed sheet."""
+    window = desktop.window  # type: ignore[attr-defined]
+    controller = desktop.controller  # type: ignore[attr-defined]
+    window.navigation.setCurrentRow(3)
+    page = window.signposting
+    page.district.setCurrentIndex(page.district.findText("Dartford"))
+    for need in ("domestic-abuse", "feeling-safe"):
+        page.need_boxes[need].setChecked(True)
+    page.gender.setCurrentIndex(page.gender.findText("Man"))
+    shoot(window, "13-signposting")
+    page.find_button.click()
+    shoot(window, "14-signposting-results")
+    page.sheet_button.click()
+    wait_until(lambda: controller.printing.preview is not None)
+    preview = controller.printing.preview
+    if preview is not None:
+        shoot(preview, "15-signposting-sheet-preview")
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "sheet.pdf"
+            path.write_bytes(preview.pdf_bytes)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "70",
+                    "-png",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(path),
+                    str(OUT / "doc-signposting-sheet"),
+                ],
+                check=True,
+            )
+        preview.reject()
+    page.clear()
+    window.navigation.setCurrentRow(0)
+
+
 def documents() -> None:
     """Each printed document's first page(s) as PNG, rendered by poppler."""
     from benchmarks.documents import thirty_certificates
@@ -156,6 +198,7 @@ def main() -> int:
             shoot(dialogs[0], "05-settings-dialog")
             dialogs[0].close()
         training(desktop)
+        signposting(desktop)
         desktop.controller.quick_exit()
         shoot(desktop.window, "06-decoy")
         desktop.close()

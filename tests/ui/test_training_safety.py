@@ -73,3 +73,29 @@ def test_kiosk_presenter_and_dialogs_are_accessible(qtbot: QtBot, desktop: Deskt
         qtbot.waitExposed(dialog)
         audit(qtbot, dialog)
         dialog.reject()
+
+
+def test_signposting_referral_reference_and_audit_screens_are_accessible(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    from victim_champion.ui.quick_reference_dialog import QuickReferenceDialog
+    from victim_champion.ui.referral_dialog import ReferralDialog
+
+    unlock(qtbot, desktop)
+    window = desktop.window
+    for row in (3, 4):
+        window.navigation.setCurrentRow(row)
+        audit(qtbot, window)
+    window.navigation.setCurrentRow(3)
+    window.signposting.find_button.click()
+    window.signposting.refer_button.click()
+    for kind in (ReferralDialog, QuickReferenceDialog):
+        if kind is QuickReferenceDialog:
+            desktop.controller.open_quick_reference()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, kind)
+        qtbot.waitExposed(dialog)
+        audit(qtbot, dialog)
+        dialog.reject()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)

@@ -76,13 +76,21 @@ class Service:
 
 
 def grouped_by_need(
-    services: Iterable[Service], needs: Iterable[Need], district_id: str
+    services: Iterable[Service], needs: Iterable[Need], district_id: str, *, once: bool = False
 ) -> list[tuple[Need, list[Service]]]:
-    """For one district: each need (in the given order) with the services that meet it."""
+    """For one district: each need (in the given order) with the services that meet it.
+
+    ``once`` lists each service only under the first need it meets (a personal sheet).
+    """
     local = [s for s in services if s.covers(district_id)]
     groups = []
+    shown: set[str] = set()
     for need in needs:
-        matching = sorted((s for s in local if need.id in s.needs), key=lambda s: s.name)
+        matching = sorted(
+            (s for s in local if need.id in s.needs and s.id not in shown), key=lambda s: s.name
+        )
+        if once:
+            shown.update(s.id for s in matching)
         if matching:
             groups.append((need, matching))
     return groups

@@ -111,7 +111,7 @@ class CompassPointController(QObject):
         services = [s for s in load_directory() if s.id in chosen]
         needs = [n for n in load_needs() if n.id in person.needs] or list(load_needs())
         district = load_districts().by_id(person.district_id or "")
-        groups = grouped_by_need(services, needs, person.district_id or "")
+        groups = grouped_by_need(services, needs, person.district_id or "", once=True)
         name = self._page.sheet_name.text().strip()
         large, discreet = self._page.large_print.isChecked(), self._page.discreet.isChecked()
         self._printing.preview_document(

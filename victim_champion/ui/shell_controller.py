@@ -207,7 +207,7 @@ class ShellController(QObject):
 
     def show_audit(self) -> None:
         """Load the audit log into its page (when it is the page on show)."""
-        if self.store is not None and self.window.pages.currentWidget() is self.window.audit:
+        if self.store is not None and self.window.current_page() is self.window.audit:
             events = self.store.owner.run(lambda c: AuditLogRepository(c).recent())
             self.window.audit.show_events(events)
 

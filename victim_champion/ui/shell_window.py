@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -82,6 +83,7 @@ class ShellWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Sections")
         self.navigation.setMaximumWidth(200)
+        self.navigation.setSpacing(4)
         self.pages = QStackedWidget()
         self.sessions = SessionsPage()
         self._add_page("Sessions", self.sessions)
@@ -115,8 +117,19 @@ class ShellWindow(QMainWindow):
         self._set_unlocked_controls(False)
 
     def _add_page(self, title: str, page: QWidget) -> None:
+        # Each page scrolls, so a 768-pixel laptop screen never hides a control.
+        holder = QScrollArea()
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(page)
+        holder.setAccessibleName(f"{title} page")
         self.navigation.addItem(title)
-        self.pages.addWidget(page)
+        self.pages.addWidget(holder)
+
+    def current_page(self) -> QWidget | None:
+        """The page on show (inside its scroll area)."""
+        holder = self.pages.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
 
     def _set_unlocked_controls(self, unlocked: bool) -> None:
         self.settings_button.setVisible(unlocked)

@@ -74,7 +74,7 @@ QListWidget, QTableView {{
     selection-color: {INK};
 }}
 QListWidget:focus, QTableView:focus {{ border: 3px solid {INK}; }}
-QListWidget::item {{ padding: 10px; min-height: 28px; }}
+QListWidget::item {{ padding: 6px; }}
 QHeaderView::section {{
     background: {CANVAS}; color: {INK}; padding: 6px; border: 0; font-weight: 600;
 }}
