@@ -70,6 +70,30 @@ def training(desktop: object) -> None:
     window.show_work_area()
 
 
+def render_first_page(pdf: bytes, name: str) -> None:
+    """Page 1 of a PDF as docs/screenshots/NAME.png, rendered by poppler."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "document.pdf"
+        path.write_bytes(pdf)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "70",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(path),
+                str(OUT / name),
+            ],
+            check=True,
+        )
+    print(f"saved {name}.png")
+
+
 def signposting(desktop: object) -> None:
     """The drop-in conversation: needs, results with reasons, the printed sheet."""
     window = desktop.window  # type: ignore[attr-defined]
@@ -88,25 +112,7 @@ def signposting(desktop: object) -> None:
     preview = controller.printing.preview
     if preview is not None:
         shoot(preview, "15-signposting-sheet-preview")
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "sheet.pdf"
-            path.write_bytes(preview.pdf_bytes)
-            subprocess.run(
-                [
-                    "pdftoppm",
-                    "-r",
-                    "70",
-                    "-png",
-                    "-f",
-                    "1",
-                    "-l",
-                    "1",
-                    "-singlefile",
-                    str(path),
-                    str(OUT / "doc-signposting-sheet"),
-                ],
-                check=True,
-            )
+        render_first_page(preview.pdf_bytes, "doc-signposting-sheet")
         preview.reject()
     page.clear()
     window.navigation.setCurrentRow(0)
@@ -134,27 +140,8 @@ def documents() -> None:
             groups, district_name="Thanet", sample=True, large_print=False, discreet=False
         ),
     }
-    with tempfile.TemporaryDirectory() as folder:
-        for name, pdf in pdfs.items():
-            path = Path(folder) / f"{name}.pdf"
-            path.write_bytes(pdf)
-            subprocess.run(
-                [
-                    "pdftoppm",
-                    "-r",
-                    "70",
-                    "-png",
-                    "-f",
-                    "1",
-                    "-l",
-                    "1",
-                    "-singlefile",
-                    str(path),
-                    str(OUT / name),
-                ],
-                check=True,
-            )
-            print(f"saved {name}.png")
+    for name, pdf in pdfs.items():
+        render_first_page(pdf, name)
 
 
 def main() -> int:

@@ -10,13 +10,17 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from victim_champion.core.audit import AuditAction, RecordKind
+from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.envelopes import SCHEMA_VERSION, Envelope, canonical_json, content_hash
 from victim_champion.store.audit_log import AuditLogRepository
 from victim_champion.store.database import Connection, transaction
 from victim_champion.store.device_keys import DeviceKeyRepository
+
+if TYPE_CHECKING:  # profile.py uses journaled() when it creates a store
+    from victim_champion.store.profile import OpenStore
 
 
 class Journal:
@@ -78,6 +82,19 @@ def append_envelope(
         ),
     )
     return envelope
+
+
+class JournaledService:
+    """Base of the store's use-case classes: an open store, a clock, and journaled writes."""
+
+    def __init__(self, store: OpenStore, clock: Clock = utc_now) -> None:
+        self._store = store
+        self._clock = clock
+
+    @contextmanager
+    def _journal(self, connection: Connection, kind: str) -> Iterator[Journal]:
+        with journaled(connection, self._store.actor, self._clock(), kind) as journal:
+            yield journal
 
 
 @contextmanager

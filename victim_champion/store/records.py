@@ -7,14 +7,12 @@ its audit events and its outbox envelope commit with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 from victim_champion.core.attendee_csv import ImportPlan
 from victim_champion.core.attendees import Attendee, AttendeeDetails
 from victim_champion.core.audit import AuditAction, RecordKind
-from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.consent import CONTACT_CONSENT_LIFETIME, Consent, ConsentPurpose
 from victim_champion.core.errors import ImportRowsError, NotFoundError
 from victim_champion.core.identifiers import is_record_id, new_id
@@ -22,8 +20,7 @@ from victim_champion.core.sessions import Session
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.store.attendee_repository import AttendeeRepository
 from victim_champion.store.database import Connection
-from victim_champion.store.journal import Journal, journaled
-from victim_champion.store.profile import OpenStore
+from victim_champion.store.journal import JournaledService
 from victim_champion.store.session_repository import SessionRepository, require_session
 
 _IDLE_LOCK_KEY = "settings.idle_lock_seconds"
@@ -66,17 +63,8 @@ def attendee_record(attendee: Attendee) -> dict[str, Any]:
     }
 
 
-class Records:
+class Records(JournaledService):
     """Sessions and registers of one unlocked profile."""
-
-    def __init__(self, store: OpenStore, clock: Clock = utc_now) -> None:
-        self._store = store
-        self._clock = clock
-
-    @contextmanager
-    def _journal(self, connection: Connection, kind: str) -> Iterator[Journal]:
-        with journaled(connection, self._store.actor, self._clock(), kind) as journal:
-            yield journal
 
     # ------------------------------------------------------------------ sessions
 

@@ -11,6 +11,7 @@ from victim_champion.core.clock import Clock, utc_now
 from victim_champion.store.database import Connection
 from victim_champion.store.journal import journaled
 from victim_champion.store.profile import OpenStore
+from victim_champion.store.signposting_records import delete_record
 
 DEFAULT_RETENTION_DAYS = 30
 
@@ -52,16 +53,7 @@ def purge_confirmed(store: OpenStore, retention_days: int, clock: Clock = utc_no
             return PurgeResult(0, 0)
         with journaled(connection, store.actor, now, "audit.events") as journal:
             for record_id in expired:
-                for table, column in (
-                    ("referral", "record_id"),
-                    ("signposting_contact", "record_id"),
-                    ("consent", "subject_id"),
-                    ("signposting", "id"),
-                ):
-                    connection.execute(
-                        f"DELETE FROM {table} WHERE {column} = ?",  # noqa: S608
-                        (record_id,),
-                    )
+                delete_record(connection, record_id)
                 journal.audit(AuditAction.DELETE, RecordKind.SIGNPOSTING, record_id)
             connection.execute(
                 "DELETE FROM outbox WHERE state = 'accepted' AND device_seq <= ? "

@@ -7,13 +7,11 @@ to more. Every call is one journaled transaction: audited, with its outbox envel
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from victim_champion.core.audit import AuditAction, RecordKind
-from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.consent import (
     CONTACT_CONSENT_LIFETIME,
     REFERRAL_CONSENT_LIFETIME,
@@ -26,8 +24,7 @@ from victim_champion.core.identifiers import new_id
 from victim_champion.core.referrals import make_referral
 from victim_champion.store.attendee_repository import AttendeeRepository
 from victim_champion.store.database import Connection
-from victim_champion.store.journal import Journal, journaled
-from victim_champion.store.profile import OpenStore
+from victim_champion.store.journal import JournaledService
 
 _LIFETIMES = {
     ConsentPurpose.CONTACT: CONTACT_CONSENT_LIFETIME,
@@ -48,17 +45,8 @@ class SignpostingRecord:
     referrals: tuple[tuple[str, str | None], ...]  # (service id, outcome)
 
 
-class SignpostingRecords:
+class SignpostingRecords(JournaledService):
     """The worker's records of one unlocked profile."""
-
-    def __init__(self, store: OpenStore, clock: Clock = utc_now) -> None:
-        self._store = store
-        self._clock = clock
-
-    @contextmanager
-    def _journal(self, connection: Connection, kind: str) -> Iterator[Journal]:
-        with journaled(connection, self._store.actor, self._clock(), kind) as journal:
-            yield journal
 
     def record(
         self, district_id: str, needs: Sequence[str], services: Sequence[str], reported: bool | None
@@ -246,22 +234,27 @@ class SignpostingRecords:
         def work(connection: Connection) -> None:
             self._require(connection, record_id)
             with self._journal(connection, "erasure.requested") as journal:
-                for table, column in (
-                    ("referral", "record_id"),
-                    ("signposting_contact", "record_id"),
-                    ("consent", "subject_id"),
-                    ("signposting", "id"),
-                ):
-                    connection.execute(
-                        f"DELETE FROM {table} WHERE {column} = ?",  # noqa: S608
-                        (record_id,),
-                    )
+                delete_record(connection, record_id)
                 _redact_unsent(connection, record_id)
                 journal.record({"type": "erasure", "record_id": record_id})
                 journal.audit(AuditAction.DELETE, RecordKind.SIGNPOSTING, record_id)
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
         self._store.owner.run(work)
+
+
+def delete_record(connection: Connection, record_id: str) -> None:
+    """Remove a record with its referrals, contact details and consents."""
+    for table, column in (
+        ("referral", "record_id"),
+        ("signposting_contact", "record_id"),
+        ("consent", "subject_id"),
+        ("signposting", "id"),
+    ):
+        connection.execute(
+            f"DELETE FROM {table} WHERE {column} = ?",  # noqa: S608
+            (record_id,),
+        )
 
 
 def _redacted(payload: str, record_id: str) -> dict[str, object]:

@@ -7,11 +7,8 @@ an attendee. Each call is one journaled transaction (audited, with its outbox en
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from victim_champion.core.audit import AuditAction, RecordKind
-from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.errors import NotFoundError
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session
@@ -23,23 +20,13 @@ from victim_champion.core.training_day import (
     session_scores,
 )
 from victim_champion.store.database import Connection
-from victim_champion.store.journal import Journal, journaled
-from victim_champion.store.profile import OpenStore
+from victim_champion.store.journal import JournaledService
 from victim_champion.store.records import session_record
 from victim_champion.store.session_repository import require_session
 
 
-class TrainingDay:
+class TrainingDay(JournaledService):
     """What a trainer records during a session."""
-
-    def __init__(self, store: OpenStore, clock: Clock = utc_now) -> None:
-        self._store = store
-        self._clock = clock
-
-    @contextmanager
-    def _journal(self, connection: Connection, kind: str) -> Iterator[Journal]:
-        with journaled(connection, self._store.actor, self._clock(), kind) as journal:
-            yield journal
 
     def update_session(self, session: Session) -> Session:
         """Change a session's details (kind, title, venue, district, date, trainers)."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QWidget
 
 from victim_champion.core.passphrase_strength import LABELS, estimate
 from victim_champion.store.key_slots import MIN_PASSPHRASE_LENGTH
-from victim_champion.ui.widgets import button, card, label, passphrase_field
+from victim_champion.ui.widgets import button, centred_card, label, passphrase_field
 
 
 class FirstRunScreen(QWidget):
@@ -17,15 +17,7 @@ class FirstRunScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        panel = card(self)
-        panel.setMaximumWidth(620)
-        form = QVBoxLayout(panel)
-        form.setContentsMargins(32, 28, 32, 28)
-        form.setSpacing(10)
+        form = centred_card(self, 620)
         form.addWidget(label("Set up Victim Champion on this laptop", "heading"))
         form.addWidget(
             label(
@@ -64,10 +56,6 @@ class FirstRunScreen(QWidget):
         )
         self.create_button.clicked.connect(self._submit)
         form.addWidget(self.create_button)
-        row.addWidget(panel, 3)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
         self._update_strength("")
 
     def _update_strength(self, text: str) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from victim_champion.ui.decoy_screen import RETURN_SHORTCUT
-from victim_champion.ui.widgets import button, card, label
+from victim_champion.ui.widgets import button, centred_card, label
 
 DOES = (
     "Press Escape, press Shift three times, or use the red Quick exit button at the top "
@@ -34,15 +34,7 @@ class SafetyScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        panel = card(self)
-        panel.setMaximumWidth(720)
-        form = QVBoxLayout(panel)
-        form.setContentsMargins(32, 28, 32, 28)
-        form.setSpacing(12)
+        form = centred_card(self, 720)
         form.addWidget(label("Before you start: the quick exit", "heading"))
         form.addWidget(
             label(
@@ -59,7 +51,3 @@ class SafetyScreen(QWidget):
         )
         self.continue_button.clicked.connect(self.acknowledged)
         form.addWidget(self.continue_button)
-        row.addWidget(panel, 4)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)

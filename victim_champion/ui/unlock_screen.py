@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QWidget
 
-from victim_champion.ui.widgets import button, card, label, passphrase_field
+from victim_champion.ui.widgets import button, centred_card, label, passphrase_field
 
 
 class UnlockScreen(QWidget):
@@ -15,15 +15,7 @@ class UnlockScreen(QWidget):
 
     def __init__(self, demo_passphrase: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        panel = card(self)
-        panel.setMaximumWidth(560)
-        form = QVBoxLayout(panel)
-        form.setContentsMargins(32, 28, 32, 28)
-        form.setSpacing(12)
+        form = centred_card(self, 560)
         form.addWidget(label("Unlock Victim Champion", "heading"))
         form.addWidget(label("Enter your staff passphrase to open the records on this laptop."))
         self.passphrase = passphrase_field("Staff passphrase")
@@ -49,10 +41,6 @@ class UnlockScreen(QWidget):
             )
             demo.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             form.addWidget(demo)
-        row.addWidget(panel, 3)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
@@ -33,6 +41,24 @@ def passphrase_field(accessible_name: str) -> QLineEdit:
     field.setAccessibleName(accessible_name)
     field.setMinimumWidth(320)
     return field
+
+
+def centred_card(screen: QWidget, max_width: int) -> QVBoxLayout:
+    """Lay ``screen`` out as one white card in the middle; returns the card's own layout."""
+    outer = QVBoxLayout(screen)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    panel = card(screen)
+    panel.setMaximumWidth(max_width)
+    form = QVBoxLayout(panel)
+    form.setContentsMargins(32, 28, 32, 28)
+    form.setSpacing(12)
+    row.addWidget(panel, 3)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+    return form
 
 
 def card(parent: QWidget | None = None) -> QFrame:
