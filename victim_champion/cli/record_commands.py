@@ -113,6 +113,7 @@ def attendee_json(attendee: Attendee) -> dict[str, Any]:
         "role": d.role,
         "consent_contact": d.consent_contact,
         "consent_expires_at": consent.expires_at.isoformat() if consent else None,
+        "attendance": attendee.attendance,
         "completed": attendee.completed_at is not None,
         "completed_at": attendee.completed_at.isoformat() if attendee.completed_at else None,
     }
