@@ -13,7 +13,6 @@ from victim_champion.core.consent import ConsentPurpose
 from victim_champion.core.directory import Service, grouped_by_need
 from victim_champion.core.errors import VictimChampionError
 from victim_champion.core.signposting import match_services
-from victim_champion.documents.signposting_sheet import build_signposting_sheet
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.retention import purge_confirmed, retention_days
 from victim_champion.store.signposting_records import SignpostingRecords
@@ -112,6 +111,9 @@ class CompassPointController(QObject):
         needs = [n for n in load_needs() if n.id in person.needs] or list(load_needs())
         district = load_districts().by_id(person.district_id or "")
         groups = grouped_by_need(services, needs, person.district_id or "", once=True)
+        # reportlab is imported on first print, not at start-up (it costs ~200 ms).
+        from victim_champion.documents.signposting_sheet import build_signposting_sheet
+
         name = self._page.sheet_name.text().strip()
         large, discreet = self._page.large_print.isChecked(), self._page.discreet.isChecked()
         self._printing.preview_document(

@@ -17,9 +17,6 @@ from victim_champion.content.victims_code import load_victims_code
 from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
 from victim_champion.core.directory import grouped_by_need
 from victim_champion.core.errors import VictimChampionError
-from victim_champion.documents.certificate_document import BuildCancelled, build_certificates
-from victim_champion.documents.directory_handout import build_directory_handout
-from victim_champion.documents.rights_handout import build_rights_handout
 from victim_champion.store.certificate_issuer import CertificateIssuer
 from victim_champion.store.profile import OpenStore
 from victim_champion.ui.background_work import BackgroundWork, Progress
@@ -28,6 +25,7 @@ from victim_champion.ui.pdf_preview_dialog import PdfPreviewDialog
 from victim_champion.ui.safe_dialog import SafeDialog
 
 UNEXPECTED = "The document could not be made; try again, or restart the app."
+# The document builders (reportlab, ~200 ms to import) load on first use, not at start-up.
 
 
 class PrintingController(QObject):
@@ -52,6 +50,8 @@ class PrintingController(QObject):
         """Issue and lay out certificates for the session's completers, with progress."""
         names = {d.id: d.name for d in load_districts().districts}
 
+        from victim_champion.documents.certificate_document import build_certificates
+
         def build(progress: Progress) -> bytes:  # runs on a worker thread
             certificates = CertificateIssuer(store).issue_for_session(session_id, course, names)
             return build_certificates(certificates, UNENROLLED_VERIFY_BASE, progress.report)
@@ -73,6 +73,9 @@ class PrintingController(QObject):
         self, kind: str, district_id: str, large_print: bool, discreet: bool
     ) -> None:
         """Build a public handout and preview it."""
+
+        from victim_champion.documents.directory_handout import build_directory_handout
+        from victim_champion.documents.rights_handout import build_rights_handout
 
         def build() -> bytes:  # runs on a worker thread
             if kind == "rights":
@@ -103,6 +106,8 @@ class PrintingController(QObject):
         self.preview.open()
 
     def _failed(self, error: BaseException) -> None:
+        from victim_champion.documents.certificate_document import BuildCancelled
+
         self._close_progress()
         if isinstance(error, BuildCancelled):
             return

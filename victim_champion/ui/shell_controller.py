@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,16 +27,15 @@ from victim_champion.store.profile import OpenStore, Profile
 from victim_champion.store.records import Records
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.clipboard_guard import ClipboardGuard
-from victim_champion.ui.compass_point_controller import CompassPointController
 from victim_champion.ui.idle_watcher import IdleWatcher
 from victim_champion.ui.message_dialog import MessageDialog
-from victim_champion.ui.printing_controller import PrintingController
 from victim_champion.ui.quick_exit_triggers import QuickExitTriggers
 from victim_champion.ui.quick_reference_dialog import SHORTCUT, QuickReferenceDialog
 from victim_champion.ui.settings_dialog import SettingsDialog
 from victim_champion.ui.shell_window import ShellWindow
-from victim_champion.ui.sync_controller import SyncController
-from victim_champion.ui.training_controller import TrainingController
+
+if TYPE_CHECKING:
+    pass
 
 UNEXPECTED = "Something went wrong while opening the records; try again, or restart the app."
 
@@ -71,23 +71,7 @@ class ShellController(QObject):
         self.records: Records | None = None
         self.settings = ProfileSettings()
 
-        self.printing = PrintingController(self.work, window, self.quick_exit, self.show_error)
-        window.sessions.print_certificates_requested.connect(self._on_print_certificates)
-        window.handouts.preview_requested.connect(self.printing.preview_handout)
-        self.training = TrainingController(
-            window, profile, self.work, self.quick_exit, self.show_error
-        )
-        self.syncing = SyncController(self.work, window.sync)
-        self.compass_point = CompassPointController(
-            window.signposting, self.work, self.printing, self.quick_exit, self.show_error
-        )
-        self.syncing.revoked.connect(self._on_revoked)
         self.triggers.triggered.connect(self.quick_exit)
-        self._reference_shortcut = QShortcut(QKeySequence(SHORTCUT), window)
-        self._reference_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        self._reference_shortcut.activated.connect(self.open_quick_reference)
-        window.audit.refresh_button.clicked.connect(self.show_audit)
-        window.navigation.currentRowChanged.connect(lambda _: self.show_audit())
         self.idle.idle.connect(self.lock)
         window.quick_exit_button.clicked.connect(self.quick_exit)
         window.lock_button.clicked.connect(self.lock)
@@ -96,6 +80,36 @@ class ShellController(QObject):
         window.safety.acknowledged.connect(self._on_safety_acknowledged)
         window.unlock.unlock_requested.connect(self._on_unlock_requested)
         window.decoy.return_requested.connect(self._on_decoy_return_requested)
+
+    def _ensure_built(self) -> None:
+        """Build the pages behind the passphrase and their controllers, on first unlock."""
+        if self.window.built:
+            return
+        # Imported here, not at start-up: these pull in the matcher, sync and the store's
+        # use cases, which the unlock screen does not need.
+        from victim_champion.ui.compass_point_controller import CompassPointController
+        from victim_champion.ui.printing_controller import PrintingController
+        from victim_champion.ui.sync_controller import SyncController
+        from victim_champion.ui.training_controller import TrainingController
+
+        self.window.build_work_area()
+        window = self.window
+        self.printing = PrintingController(self.work, window, self.quick_exit, self.show_error)
+        window.sessions.print_certificates_requested.connect(self._on_print_certificates)
+        window.handouts.preview_requested.connect(self.printing.preview_handout)
+        self.training = TrainingController(
+            window, self.profile, self.work, self.quick_exit, self.show_error
+        )
+        self.syncing = SyncController(self.work, window.sync)
+        self.compass_point = CompassPointController(
+            window.signposting, self.work, self.printing, self.quick_exit, self.show_error
+        )
+        self.syncing.revoked.connect(self._on_revoked)
+        self._reference_shortcut = QShortcut(QKeySequence(SHORTCUT), window)
+        self._reference_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._reference_shortcut.activated.connect(self.open_quick_reference)
+        window.audit.refresh_button.clicked.connect(self.show_audit)
+        window.navigation.currentRowChanged.connect(lambda _: self.show_audit())
 
     def install(self, app: QApplication) -> None:
         """Watch every key and input event in the application."""
@@ -183,6 +197,7 @@ class ShellController(QObject):
             self.window.unlock.show_error(UNEXPECTED)
 
     def _adopt(self, store: OpenStore) -> None:
+        self._ensure_built()
         self.store = store
         self.records = Records(store)
         self.settings = self.records.settings()
@@ -207,7 +222,11 @@ class ShellController(QObject):
 
     def show_audit(self) -> None:
         """Load the audit log into its page (when it is the page on show)."""
-        if self.store is not None and self.window.current_page() is self.window.audit:
+        if (
+            self.store is not None
+            and self.window.built
+            and self.window.current_page() is self.window.audit
+        ):
             events = self.store.owner.run(lambda c: AuditLogRepository(c).recent())
             self.window.audit.show_events(events)
 
@@ -255,9 +274,10 @@ class ShellController(QObject):
         self.idle.stop()
         self._close_transient_windows()
         self.window.clear_personal_data()
-        self.syncing.detach()
-        self.training.detach()
-        self.compass_point.detach()
+        if self.window.built:
+            self.syncing.detach()
+            self.training.detach()
+            self.compass_point.detach()
         store, self.store, self.records = self.store, None, None
         if store is not None:
             store.close()

@@ -80,6 +80,22 @@ class ShellWindow(QMainWindow):
         self.safety = SafetyScreen()
         self.unlock = UnlockScreen(demo_passphrase)
         self.work_area = QWidget()
+        self.decoy = DecoyScreen()
+        for screen in (self.first_run, self.safety, self.unlock, self.work_area, self.decoy):
+            self.stack.addWidget(screen)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(root)
+        self._set_unlocked_controls(False)
+        self.built = False
+
+    def build_work_area(self) -> None:
+        """Build the pages behind the passphrase, once, on first unlock.
+
+        Deferred so the unlock screen appears quickly: these pages are most of the widgets.
+        """
+        if self.built:
+            return
+        self.built = True
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Sections")
         self.navigation.setMaximumWidth(200)
@@ -101,20 +117,8 @@ class ShellWindow(QMainWindow):
         area.setContentsMargins(0, 0, 0, 0)
         area.addWidget(self.navigation)
         area.addWidget(self.pages, 1)
-        self.decoy = DecoyScreen()
         self.kiosk = KioskScreen()
-        for screen in (
-            self.first_run,
-            self.safety,
-            self.unlock,
-            self.work_area,
-            self.decoy,
-            self.kiosk,
-        ):
-            self.stack.addWidget(screen)
-        column.addWidget(self.stack, 1)
-        self.setCentralWidget(root)
-        self._set_unlocked_controls(False)
+        self.stack.addWidget(self.kiosk)
 
     def _add_page(self, title: str, page: QWidget) -> None:
         # Each page scrolls, so a 768-pixel laptop screen never hides a control.
@@ -184,10 +188,11 @@ class ShellWindow(QMainWindow):
 
     def clear_personal_data(self) -> None:
         """Empty every model and field that could hold a name or a passphrase."""
-        self.sessions.clear()
-        self.signposting.clear()
-        self.audit.events.clear()
-        self.kiosk.clear()
+        if self.built:
+            self.sessions.clear()
+            self.signposting.clear()
+            self.audit.events.clear()
+            self.kiosk.clear()
         self.unlock.passphrase.clear()
         self.first_run.passphrase.clear()
         self.first_run.confirmation.clear()

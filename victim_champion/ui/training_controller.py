@@ -52,7 +52,7 @@ class TrainingController(QObject):
         self._quick_exit = quick_exit
         self._show_error = show_error
         self._records: Records | None = None
-        self.course: Course = load_course()
+        self._course: Course | None = None
         self._day: TrainingDay | None = None
         self.kiosk_session: str | None = None
         self.kiosk_phase: QuizPhase | None = None
@@ -76,9 +76,16 @@ class TrainingController(QObject):
         """Unlocked: teach from the newest valid course (a verified hub bundle if any)."""
         self._records, self._day = Records(store), TrainingDay(store)
         bundle = StoreSyncLocal(store).bundle("course")
-        self.course, problem = course_in_use(dict(bundle[1]["files"]) if bundle else None)
+        self._course, problem = course_in_use(dict(bundle[1]["files"]) if bundle else None)
         if problem:
             self._show_error(problem)
+
+    @property
+    def course(self) -> Course:
+        """The course in use (read at unlock; the installed one before that)."""
+        if self._course is None:
+            self._course = load_course()
+        return self._course
 
     def detach(self) -> None:
         """Locked: close the presenter and leave kiosk mode."""
