@@ -12,7 +12,7 @@ from victim_champion.content.districts import load_districts
 from victim_champion.content.victims_code import load_victims_code
 from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
 from victim_champion.core.directory import grouped_by_need
-from victim_champion.core.errors import DiskFullError, InvalidInputError
+from victim_champion.core.errors import InvalidInputError
 from victim_champion.documents.certificate_document import build_certificates
 from victim_champion.documents.directory_handout import build_directory_handout
 from victim_champion.documents.rights_handout import build_rights_handout
@@ -27,9 +27,7 @@ def _save(path: str, pdf: bytes) -> Path:
         raise InvalidInputError(f"The folder {target.parent} does not exist; create it first.")
     try:
         write_atomically(target, pdf, mode=0o644)
-    except DiskFullError:
-        raise
-    except OSError:
+    except OSError:  # a full disk raises DiskFullError, which passes through as it is
         raise InvalidInputError(
             f"Could not write {target.name}; check that the folder is writable."
         ) from None

@@ -11,12 +11,11 @@ from victim_champion.ui.widgets import button, label
 
 
 class BatchProgressDialog(SafeDialog):
-    """Shows done/total; ``cancel_requested`` fires on Cancel."""
+    """Shows done/total; the caller connects Cancel to the batch it started."""
 
     def __init__(
         self,
         title: str,
-        on_cancel: Callable[[], None],
         quick_exit: Callable[[], None],
         parent: QWidget | None = None,
     ) -> None:
@@ -32,7 +31,6 @@ class BatchProgressDialog(SafeDialog):
         self.detail = label("Starting\u2026", "hint")
         layout.addWidget(self.detail)
         self.cancel_button = button("Cancel", "Cancel printing")
-        self.cancel_button.clicked.connect(on_cancel)
         self.cancel_button.clicked.connect(self.reject)
         layout.addLayout(self.button_row(self.cancel_button))
 

@@ -57,7 +57,7 @@ class PrintingController(QObject):
             return build_certificates(certificates, UNENROLLED_VERIFY_BASE, progress.report)
 
         self.progress = BatchProgressDialog(
-            "Preparing certificates", lambda: None, self._quick_exit, self._window
+            "Preparing certificates", self._quick_exit, self._window
         )
         self._adopt(self.progress)
         batch = self._work.run_batch(

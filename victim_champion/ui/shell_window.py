@@ -7,7 +7,6 @@ decisions (unlock, lock, quick exit) live in ShellController.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -196,7 +195,3 @@ class ShellWindow(QMainWindow):
         self.unlock.passphrase.clear()
         self.first_run.passphrase.clear()
         self.first_run.confirmation.clear()
-
-    def app_icon(self) -> QIcon:
-        """The app's own icon (for tests and the window manager)."""
-        return self._app_icon

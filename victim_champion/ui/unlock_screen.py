@@ -44,7 +44,6 @@ class UnlockScreen(QWidget):
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick)
-        self._wait_until_text = ""
         self._remaining = 0.0
 
     def _submit(self) -> None:
