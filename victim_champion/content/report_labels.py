@@ -1,0 +1,16 @@
+"""The names reports print for district, need and service ids, from the shipped content."""
+
+from __future__ import annotations
+
+from victim_champion.content.directory import load_directory, load_needs
+from victim_champion.content.districts import load_districts
+from victim_champion.core.reporting import Labels
+
+
+def report_labels() -> Labels:
+    """Districts in reference order, needs in checklist order, services in directory order."""
+    return Labels(
+        districts={d.id: d.name for d in load_districts().districts},
+        needs={n.id: n.label for n in load_needs()},
+        services={s.id: s.name for s in load_directory()},
+    )
