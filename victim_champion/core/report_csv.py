@@ -1,0 +1,41 @@
+"""The report as CSV: one line per published figure, in long form, so that a partner's
+spreadsheet can filter and pivot it. Values are exactly the printed text ("<5", "[c]")."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from victim_champion.core.reporting import Report
+
+HEADER = ("period_from", "period_to", "data_set", "table", "row", "column", "value")
+
+
+def report_csv(report: Report) -> str:
+    """CSV text with a header row; totals appear as the row or column "Total"."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    start, end = report.period.start.isoformat(), report.period.end.isoformat()
+    for table in report.tables:
+        published = table.table
+        where = (start, end, table.data_set, table.id)
+
+        def line(row: str, column: str, value: str, where: tuple[str, ...] = where) -> None:
+            writer.writerow((*where, row, column, value))
+
+        if published.withheld:
+            line("", "", "withheld")
+            continue
+        for index, (row, cells) in enumerate(zip(published.rows, published.cells, strict=True)):
+            for column, cell in zip(published.columns, cells, strict=True):
+                line(row, column, cell.text)
+            if published.row_totals is not None:
+                line(row, "Total", published.row_totals[index].text)
+            if table.extra:
+                line(row, table.extra_heading, table.extra[index])
+        for column, cell in zip(published.columns, published.column_totals or (), strict=False):
+            line("Total", column, cell.text)
+        if published.grand_total is not None:
+            line("Total", "Total", published.grand_total.text)
+    return out.getvalue()

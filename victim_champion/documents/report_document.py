@@ -1,0 +1,188 @@
+"""The performance report as a PDF: each published table with a bar chart where a chart
+helps. Charts draw only shown values; a hidden cell gets no bar, just its label."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from victim_champion.core.reporting import Report, ReportTable
+from victim_champion.core.suppression import Cell
+from victim_champion.documents.fonts import BOLD, REGULAR
+from victim_champion.documents.handout_layout import build_handout, title_band
+from victim_champion.documents.house_style import (
+    INK,
+    MUTED,
+    NAVY,
+    PALE,
+    RULE,
+    Styles,
+    styles,
+    table_style,
+)
+
+KEY = (
+    "<b>&lt;5</b> means a count from 1 to 4. <b>[c]</b> means withheld: either a "
+    "percentage or average based on fewer than 10 people, or a count hidden so that a "
+    "small number cannot be worked out from the totals. Charts show no bar for hidden counts."
+)
+# Charts of row totals (reach and volume) or of the single column of a list.
+CHARTED = {
+    "sessions-by-district": "Sessions held",
+    "attendees-by-district": "People trained (reach)",
+    "signposting-by-district": "People signposted (reach)",
+    "needs": "People who named each need",
+    "referrals": "Referrals made",
+}
+CHART_WIDTH = 170 * mm
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def build_report_pdf(report: Report) -> bytes:
+    """PDF bytes for the report (nothing touches the disk)."""
+    style = styles(large_print=False)
+    story: list[Flowable] = [
+        title_band(_escape(report.title), style, _escape(report.period.label)),
+        Spacer(1, 4 * mm),
+        Paragraph(f"For: {_escape(report.audience)}", style.callout),
+        Paragraph(KEY, style.small),
+    ]
+    for table in report.tables:
+        story += _section(table, style)
+    return build_handout(
+        story,
+        title=f"Victim Champion {report.title}",
+        footer=f"Victim Champion \u00b7 {report.title} \u00b7 {report.period.label}",
+        style=style,
+        discreet=False,
+    )
+
+
+def _section(table: ReportTable, style: Styles) -> list[Flowable]:
+    head: list[Flowable] = [
+        Paragraph(_escape(table.title), style.heading),
+        Paragraph(_escape(table.note), style.small),
+        Spacer(1, 2 * mm),
+    ]
+    if table.table.withheld:
+        return [
+            KeepTogether(
+                [
+                    *head,
+                    Paragraph("Withheld: every figure in it is too small to publish.", style.body),
+                ]
+            )
+        ]
+    parts: list[Flowable] = []
+    if table.id in CHARTED:
+        bars = _chart_cells(table)
+        if any(cell.chart_value for _, cell in bars):
+            parts.append(bar_chart(bars, CHARTED[table.id]))
+            parts.append(Spacer(1, 2 * mm))
+    parts.append(_grid(table, style))
+    return [KeepTogether(head + parts[:1]), *parts[1:]] if parts else head
+
+
+def _chart_cells(table: ReportTable) -> list[tuple[str, Cell]]:
+    published = table.table
+    if published.row_totals is not None:
+        return list(zip(published.rows, published.row_totals, strict=True))
+    return [(row, line[0]) for row, line in zip(published.rows, published.cells, strict=True)]
+
+
+def bar_chart(bars: Sequence[tuple[str, Cell]], caption: str) -> Drawing:
+    """Horizontal bars, longest scale first; a hidden value draws no bar and prints its
+    label where the bar would start."""
+    row_height = 5.2 * mm
+    height = row_height * len(bars) + 16 * mm
+    drawing = Drawing(CHART_WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 55 * mm, 8 * mm
+    chart.width, chart.height = CHART_WIDTH - 70 * mm, row_height * len(bars)
+    # The chart reads bottom-up; reverse so the first row is at the top, as in the table.
+    ordered = list(reversed(bars))
+    chart.data = [[cell.chart_value or 0 for _, cell in ordered]]
+    chart.categoryAxis.categoryNames = [name[:34] for name, _ in ordered]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.fillColor = INK
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -2
+    chart.categoryAxis.strokeColor = RULE
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fillColor = MUTED
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = True
+    chart.bars[0].fillColor = NAVY
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 8
+    chart.barLabels.fillColor = INK
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 2
+    drawing.add(chart)
+    for index, (_, cell) in enumerate(ordered):
+        if cell.chart_value is None:
+            y = chart.y + row_height * (index + 0.5) - 3
+            drawing.add(String(chart.x + 2, y, cell.text, fontName=BOLD, fontSize=8, fillColor=INK))
+    drawing.add(String(0, height - 5 * mm, caption, fontName=BOLD, fontSize=9, fillColor=NAVY))
+    return drawing
+
+
+def _grid(table: ReportTable, style: Styles) -> Table:
+    published = table.table
+    cell_style = style.small.clone("cell", textColor=INK, fontSize=8.5, leading=10.5)
+    head_style = cell_style.clone("head", fontName=BOLD)
+    header = ["", *published.columns]
+    if published.row_totals is not None:
+        header.append("Total")
+    if table.extra_heading:
+        header.append(table.extra_heading)
+    rows: list[list[object]] = [[Paragraph(_escape(h), head_style) for h in header]]
+    for index, (name, line) in enumerate(zip(published.rows, published.cells, strict=True)):
+        row: list[object] = [Paragraph(_escape(name), cell_style), *(c.text for c in line)]
+        if published.row_totals is not None:
+            row.append(published.row_totals[index].text)
+        if table.extra:
+            row.append(table.extra[index])
+        rows.append(row)
+    if published.column_totals is not None:
+        total_row: list[object] = [Paragraph("Total", head_style)]
+        total_row += [c.text for c in published.column_totals]
+        if published.row_totals is not None:
+            total_row.append(published.grand_total.text if published.grand_total else "")
+        if table.extra:
+            total_row.append("")
+        rows.append(total_row)
+    label_width = 58 * mm
+    other = (CHART_WIDTH - label_width) / max(1, len(header) - 1)
+    grid = Table(rows, colWidths=[label_width] + [other] * (len(header) - 1), repeatRows=1)
+    commands: list[tuple[object, ...]] = [
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), PALE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+    ]
+    if published.column_totals is not None:
+        commands += [
+            ("FONTNAME", (1, -1), (-1, -1), BOLD),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY),
+        ]
+    if published.row_totals is not None:
+        column = len(published.columns) + 1
+        commands.append(("FONTNAME", (column, 1), (column, -1), BOLD))
+    grid.setStyle(table_style(*commands))
+    return grid
