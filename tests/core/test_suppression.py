@@ -98,33 +98,41 @@ def reader_tables(
     yield from search(0)
 
 
+Measure = tuple[str, int, int]  # ("cell", r, c), ("row", r, 0), ("col", 0, c), ("grand", 0, 0)
+
+
+def measured(grid: list[list[int]], what: Measure) -> int:
+    kind, r, c = what
+    if kind == "cell":
+        return grid[r][c]
+    if kind == "row":
+        return sum(grid[r])
+    if kind == "col":
+        return sum(line[c] for line in grid)
+    return sum(map(sum, grid))
+
+
 def recoverable(published: PublishedTable) -> list[tuple[str, str]]:
     """Hidden cells and totals that the reader can pin to one value."""
-    n_rows, n_cols = len(published.rows), len(published.columns)
-    targets: list[tuple[tuple[str, str], Cell, Callable[[list[list[int]]], int]]] = []
-    for r in range(n_rows):
-        for c in range(n_cols):
-            targets.append(
-                (
-                    (published.rows[r], published.columns[c]),
-                    published.cells[r][c],
-                    lambda g, r=r, c=c: g[r][c],
-                )
-            )
+    targets: list[tuple[tuple[str, str], Cell, Measure]] = []
+    for r, line in enumerate(published.cells):
+        for c, cell in enumerate(line):
+            targets.append(((published.rows[r], published.columns[c]), cell, ("cell", r, c)))
     for r, cell in enumerate(published.row_totals or ()):
-        targets.append(((published.rows[r], "Total"), cell, lambda g, r=r: sum(g[r])))
+        targets.append(((published.rows[r], "Total"), cell, ("row", r, 0)))
     for c, cell in enumerate(published.column_totals or ()):
-        targets.append(
-            (("Total", published.columns[c]), cell, lambda g, c=c: sum(line[c] for line in g))
-        )
+        targets.append((("Total", published.columns[c]), cell, ("col", 0, c)))
     if published.grand_total is not None:
-        targets.append((("Total", "Total"), published.grand_total, lambda g: sum(map(sum, g))))
+        targets.append((("Total", "Total"), published.grand_total, ("grand", 0, 0)))
     pinned = []
-    for name, cell, measure in targets:
+    for name, cell, what in targets:
         if cell.shown:
             continue
-        other = next(reader_tables(published, lambda g, m=measure, v=cell.value: m(g) != v), None)
-        if other is None:
+
+        def differs(grid: list[list[int]], what: Measure = what, value: int = cell.value) -> bool:
+            return measured(grid, what) != value
+
+        if next(reader_tables(published, differs), None) is None:
             pinned.append(name)
     return pinned
 

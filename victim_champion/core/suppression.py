@@ -34,6 +34,7 @@ reconstruct (tests/core/test_suppression.py).
 from __future__ import annotations
 
 import enum
+import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -195,73 +196,118 @@ def _interval(state: CellState, rule: SuppressionRule) -> tuple[int, int]:
     return rule.threshold, UNBOUNDED
 
 
+Node = tuple[str, int]
+Arc = tuple[Node, Position, int]  # to, through which cell, cost of hiding that cell
+
+
+def _moves(
+    table: CountTable,
+    grid: dict[Position, int],
+    position: Position,
+    state: CellState,
+    rule: SuppressionRule,
+) -> tuple[bool, bool]:
+    """Whether the cell can be raised or lowered by one in the negated grid."""
+    low, high = _interval(state, rule)
+    value = grid[position]
+    if _sign(table, position) > 0:
+        return value < high, value > low
+    return value > low, value < high  # a margin: raising -total means lowering the total
+
+
+def _arcs(
+    table: CountTable,
+    grid: dict[Position, int],
+    states: dict[Position, CellState],
+    rule: SuppressionRule,
+    *,
+    candidates: bool = False,
+) -> dict[Node, list[Arc]]:
+    """The residual graph of hidden cells (cost 0); with ``candidates``, also every shown
+    cell that could be hidden as secondary, at a cost of its value (information lost)."""
+    arcs: dict[Node, list[Arc]] = defaultdict(list)
+    for position, state in states.items():
+        cost = 0
+        if state is CellState.SHOWN:
+            if not candidates or grid[position] < max(rule.threshold, 1):
+                continue
+            state, cost = CellState.SECONDARY, grid[position] + 1
+        can_raise, can_lower = _moves(table, grid, position, state, rule)
+        row, col = _nodes(table, position)
+        if can_raise:
+            arcs[row].append((col, position, cost))
+        if can_lower:
+            arcs[col].append((row, position, cost))
+    return arcs
+
+
 def determined(
     table: CountTable, states: dict[Position, CellState], rule: SuppressionRule
 ) -> list[Position]:
     """The hidden positions a reader could work out exactly (empty when protected)."""
     grid = _grid(table)
-    hidden = [p for p, s in states.items() if s is not CellState.SHOWN]
-    arcs: dict[tuple[str, int], list[tuple[tuple[str, int], Position]]] = defaultdict(list)
-    moves: dict[Position, tuple[bool, bool]] = {}
-    for position in hidden:
-        low, high = _interval(states[position], rule)
-        value = grid[position]
-        sign = _sign(table, position)
-        # In the negated grid the cell is sign*value; raising it means raising sign*value.
-        can_raise = value < high if sign > 0 else value > low
-        can_lower = value > low if sign > 0 else value < high
-        row, col = _nodes(table, position)
-        moves[position] = (can_raise, can_lower)
-        if can_raise:
-            arcs[row].append((col, position))
-        if can_lower:
-            arcs[col].append((row, position))
+    arcs = _arcs(table, grid, states, rule)
     stuck = []
-    for position in hidden:
+    for position, state in states.items():
+        if state is CellState.SHOWN:
+            continue
         row, col = _nodes(table, position)
-        can_raise, can_lower = moves[position]
-        free_to_move = (can_raise and _reaches(arcs, col, row, position)) or (
-            can_lower and _reaches(arcs, row, col, position)
+        can_raise, can_lower = _moves(table, grid, position, state, rule)
+        free_to_move = (can_raise and _cheapest(arcs, col, row, position) is not None) or (
+            can_lower and _cheapest(arcs, row, col, position) is not None
         )
         if not free_to_move:
             stuck.append(position)
     return stuck
 
 
-def _reaches(
-    arcs: dict[tuple[str, int], list[tuple[tuple[str, int], Position]]],
-    start: tuple[str, int],
-    goal: tuple[str, int],
-    avoid: Position,
-) -> bool:
-    seen, frontier = {start}, [start]
-    while frontier:
-        node = frontier.pop()
+def _cheapest(
+    arcs: dict[Node, list[Arc]], start: Node, goal: Node, avoid: Position
+) -> tuple[int, list[Position]] | None:
+    """The cheapest path from ``start`` to ``goal`` not through ``avoid`` (Dijkstra):
+    its cost and the cells it runs through, or None."""
+    best: dict[Node, int] = {start: 0}
+    through: dict[Node, tuple[Node, Position]] = {}
+    queue: list[tuple[int, Node]] = [(0, start)]
+    while queue:
+        cost, node = heapq.heappop(queue)
         if node == goal:
-            return True
-        for following, position in arcs.get(node, ()):
-            if position != avoid and following not in seen:
-                seen.add(following)
-                frontier.append(following)
-    return False
+            path, at = [], node
+            while at != start:
+                at, position = through[at]
+                path.append(position)
+            return cost, path
+        if cost > best[node]:
+            continue
+        for following, position, step in arcs.get(node, ()):
+            if position == avoid or cost + step >= best.get(following, UNBOUNDED):
+                continue
+            best[following] = cost + step
+            through[following] = (node, position)
+            heapq.heappush(queue, (cost + step, following))
+    return None
 
 
 # -- suppression --------------------------------------------------------------------------
 
 
 def suppress(table: CountTable, rule: SuppressionRule = PEOPLE) -> PublishedTable:
-    """Apply primary then secondary suppression; never returns a recoverable table."""
+    """Apply primary then secondary suppression; never returns a recoverable table.
+
+    Secondary cells are chosen as the cheapest cycle (by the values hidden) that frees a
+    stuck cell, the classic network-flow heuristic for tables with totals."""
     grid = _grid(table)
     states = {
         p: CellState.PRIMARY if rule.is_small(v) else CellState.SHOWN for p, v in grid.items()
     }
     withheld = False
     while stuck := determined(table, states, rule):
-        extra = _secondary_choice(table, grid, states, rule, stuck[0])
-        if extra is None:
+        extra = _cheapest_cycle(table, grid, states, rule, stuck[0])
+        if not extra:
             withheld = True
             break
-        states[extra] = CellState.SECONDARY
+        for position in extra:
+            states[position] = CellState.SECONDARY
     if withheld:
         states = {
             p: CellState.PRIMARY if rule.is_small(v) else CellState.SECONDARY
@@ -270,38 +316,26 @@ def suppress(table: CountTable, rule: SuppressionRule = PEOPLE) -> PublishedTabl
     return _published(table, grid, states, rule, withheld)
 
 
-def _secondary_choice(
+def _cheapest_cycle(
     table: CountTable,
     grid: dict[Position, int],
     states: dict[Position, CellState],
     rule: SuppressionRule,
     stuck: Position,
-) -> Position | None:
-    """A shown cell to hide next: in the stuck cell's lines, one that frees it if any does,
-    smallest first (least information lost); else the smallest anywhere in its lines."""
+) -> list[Position]:
+    """The shown cells to hide so that ``stuck`` lies on a cycle; empty if none can."""
+    arcs = _arcs(table, grid, states, rule, candidates=True)
     row, col = _nodes(table, stuck)
-    candidates = sorted(
-        (
-            p
-            for p, s in states.items()
-            if s is CellState.SHOWN
-            and grid[p] >= max(rule.threshold, 1)
-            and p != stuck
-            and set(_nodes(table, p)) & {row, col} - {FREE}
-        ),
-        key=lambda p: (grid[p], p),
-    )
-    if not candidates:
-        candidates = sorted(
-            (p for p, s in states.items() if s is CellState.SHOWN and grid[p] >= rule.threshold),
-            key=lambda p: (grid[p], p),
-        )
-    for candidate in candidates:
-        trial = dict(states)
-        trial[candidate] = CellState.SECONDARY
-        if stuck not in determined(table, trial, rule):
-            return candidate
-    return candidates[0] if candidates else None
+    can_raise, can_lower = _moves(table, grid, stuck, states[stuck], rule)
+    found = [
+        path
+        for allowed, start, goal in ((can_raise, col, row), (can_lower, row, col))
+        if allowed and (path := _cheapest(arcs, start, goal, stuck)) is not None
+    ]
+    if not found:
+        return []
+    _, cells = min(found)
+    return [p for p in cells if states[p] is CellState.SHOWN]
 
 
 def _published(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -31,3 +32,5 @@ def register_fonts() -> None:
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, ITALIC)
     addMapping(REGULAR, 1, 1, BOLD)
+    # Charts (reportlab.graphics) start every drawing in this font; Helvetica otherwise.
+    STATE_DEFAULTS["fontName"] = REGULAR

@@ -137,6 +137,26 @@ def stats(options: argparse.Namespace) -> int:
     return 0
 
 
+def report(options: argparse.Namespace) -> int:
+    from victim_champion.hub import report_command
+
+    return report_command.run(options, _engine(options))
+
+
+def dashboard_account(options: argparse.Namespace) -> int:
+    from victim_champion.hub import dashboard_accounts as accounts
+
+    try:
+        agency_name = accounts.require_agency(options.agency)
+        password = accounts.read_password(options.password_stdin)
+        accounts.create_account(_engine(options), options.username, options.agency, password)
+    except accounts.AccountError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Created a dashboard account for {agency_name}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="victim-champion-hub", description="The Compass House hub."
@@ -166,6 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     published.add_argument("kind", choices=bundles.KINDS)
     published.add_argument("path")
     command("stats", stats, "record counts by kind", True)
+    from victim_champion.hub.report_command import add_arguments
+
+    add_arguments(command("report", report, "the performance-framework data set, suppressed"))
+    account = command("dashboard-account", dashboard_account, "add a partner dashboard login")
+    account.add_argument("--agency", required=True, help="opcc, victim-support, ...")
+    account.add_argument("--username", required=True)
+    account.add_argument("--password-stdin", action="store_true", help="read it from stdin")
     outcome = command("referral-outcome", referral_outcome, "record what happened to a referral")
     outcome.add_argument("referral_id")
     outcome.add_argument("--outcome", required=True, help="e.g. 'contacted', 'declined'")
