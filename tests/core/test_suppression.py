@@ -253,3 +253,18 @@ def test_percentages_need_a_base_of_ten_and_visible_parts() -> None:
     published = suppress(table, PEOPLE)
     assert published.row_totals is not None
     assert percentage(published.cells[0][0], published.row_totals[0]) == "[c]"
+
+
+def test_when_no_cells_can_protect_a_total_the_total_is_dropped_not_the_table() -> None:
+    # Four "<5" cells in a column whose total is "<5": each must be 1 while it is shown.
+    table = CountTable(
+        rows=("A", "B", "C", "D"),
+        columns=("completed", "did not"),
+        counts=((9, 1), (12, 1), (7, 1), (15, 1)),
+    )
+    published = suppress(table, PEOPLE)
+    assert not published.withheld
+    assert published.column_totals is None and published.grand_total is None
+    assert published.row_totals is not None
+    assert [line[1].text for line in published.cells] == ["<5"] * 4
+    assert recoverable(published) == []

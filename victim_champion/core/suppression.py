@@ -37,7 +37,7 @@ import enum
 import heapq
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 UNBOUNDED = 10**12
 
@@ -295,25 +295,38 @@ def suppress(table: CountTable, rule: SuppressionRule = PEOPLE) -> PublishedTabl
     """Apply primary then secondary suppression; never returns a recoverable table.
 
     Secondary cells are chosen as the cheapest cycle (by the values hidden) that frees a
-    stuck cell, the classic network-flow heuristic for tables with totals."""
+    stuck cell, the classic network-flow heuristic for tables with totals. When no choice
+    of cells can protect the table (say four "<5" cells in a column whose total is "<5":
+    each must be 1), its totals are dropped, column totals first; only a table that no
+    pattern protects even without totals is withheld whole."""
+    shapes = [(table.row_totals, table.column_totals)]
+    shapes += [s for s in ((table.row_totals, False), (False, False)) if s not in shapes]
+    for row_totals, column_totals in shapes:
+        shaped = replace(table, row_totals=row_totals, column_totals=column_totals)
+        grid = _grid(shaped)
+        states = _protected(shaped, grid, rule)
+        if states is not None:
+            return _published(shaped, grid, states, rule, withheld=False)
     grid = _grid(table)
+    everything = {
+        p: CellState.PRIMARY if rule.is_small(v) else CellState.SECONDARY for p, v in grid.items()
+    }
+    return _published(table, grid, everything, rule, withheld=True)
+
+
+def _protected(
+    table: CountTable, grid: dict[Position, int], rule: SuppressionRule
+) -> dict[Position, CellState] | None:
     states = {
         p: CellState.PRIMARY if rule.is_small(v) else CellState.SHOWN for p, v in grid.items()
     }
-    withheld = False
     while stuck := determined(table, states, rule):
         extra = _cheapest_cycle(table, grid, states, rule, stuck[0])
         if not extra:
-            withheld = True
-            break
+            return None
         for position in extra:
             states[position] = CellState.SECONDARY
-    if withheld:
-        states = {
-            p: CellState.PRIMARY if rule.is_small(v) else CellState.SECONDARY
-            for p, v in grid.items()
-        }
-    return _published(table, grid, states, rule, withheld)
+    return states
 
 
 def _cheapest_cycle(

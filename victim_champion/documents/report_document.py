@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
@@ -124,17 +125,15 @@ def bar_chart(bars: Sequence[tuple[str, Cell]], caption: str) -> Drawing:
     chart.valueAxis.forceZero = True
     chart.bars[0].fillColor = NAVY
     chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "%d"
+    # Each bar is labelled with exactly its printed text: "<5" or "[c]" for a hidden one.
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [[cell.text for _, cell in ordered]]
     chart.barLabels.fontName = REGULAR
     chart.barLabels.fontSize = 8
     chart.barLabels.fillColor = INK
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 2
     drawing.add(chart)
-    for index, (_, cell) in enumerate(ordered):
-        if cell.chart_value is None:
-            y = chart.y + row_height * (index + 0.5) - 3
-            drawing.add(String(chart.x + 2, y, cell.text, fontName=BOLD, fontSize=8, fillColor=INK))
     drawing.add(String(0, height - 5 * mm, caption, fontName=BOLD, fontSize=9, fillColor=NAVY))
     return drawing
 
@@ -143,12 +142,15 @@ def _grid(table: ReportTable, style: Styles) -> Table:
     published = table.table
     cell_style = style.small.clone("cell", textColor=INK, fontSize=8.5, leading=10.5)
     head_style = cell_style.clone("head", fontName=BOLD)
+    number_head = head_style.clone("number-head", alignment=TA_RIGHT)
     header = ["", *published.columns]
     if published.row_totals is not None:
         header.append("Total")
     if table.extra_heading:
         header.append(table.extra_heading)
-    rows: list[list[object]] = [[Paragraph(_escape(h), head_style) for h in header]]
+    rows: list[list[object]] = [
+        [Paragraph(_escape(h), head_style if i == 0 else number_head) for i, h in enumerate(header)]
+    ]
     for index, (name, line) in enumerate(zip(published.rows, published.cells, strict=True)):
         row: list[object] = [Paragraph(_escape(name), cell_style), *(c.text for c in line)]
         if published.row_totals is not None:

@@ -1,0 +1,75 @@
+"""The framework's tables: the period, the partition tables, and each agency's slice."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from victim_champion.core.report_facts import (
+    AttendeeFact,
+    ReferralFact,
+    ReportFacts,
+    ReportPeriod,
+    SessionFact,
+    SignpostingFact,
+)
+from victim_champion.core.reporting import AGENCIES, Labels, agency, build_report, for_agency
+
+LABELS = Labels(
+    districts={"ashford": "Ashford", "dover": "Dover"},
+    needs={"feeling-safe": "Feeling safe now", "help-at-court": "Help at court"},
+    services={"victim-support-kent": "Victim Support", "witness-service": "Witness Service"},
+)
+QUARTER = ReportPeriod(date(2026, 7, 1), date(2026, 9, 30))
+
+
+def facts() -> ReportFacts:
+    sessions = [
+        SessionFact("in", "training", "ashford", date(2026, 8, 1)),
+        SessionFact("out", "training", "dover", date(2026, 10, 1)),
+    ]
+    attendees = [AttendeeFact("in", True, i < 10) for i in range(15)]
+    attendees += [AttendeeFact("out", True, True) for _ in range(30)]
+    signposting = [
+        SignpostingFact(
+            f"p{i}", "dover", date(2026, 9, 1), ("help-at-court",), ("witness-service",)
+        )
+        for i in range(20)
+    ]
+    referrals = [ReferralFact(f"p{i}", "witness-service", "Contacted") for i in range(8)]
+    referrals += [ReferralFact(f"p{i}", "victim-support-kent", None) for i in range(8, 20)]
+    return ReportFacts(sessions, attendees, [], [], signposting, referrals)
+
+
+def test_only_the_period_counts_and_partitions_add_up() -> None:
+    report = build_report(facts(), QUARTER, LABELS)
+    trained = report.table("attendees-by-district").table
+    assert [c.text for c in trained.cells[0]] == ["10", "5", "0"]
+    assert trained.grand_total is not None and trained.grand_total.text == "15"
+    referrals = report.table("referrals").table
+    assert referrals.columns[0] == "Awaiting outcome"
+    assert referrals.row_totals is not None
+    assert [c.text for c in referrals.row_totals] == ["12", "8"]
+    assert report.title == "Quarterly data set"
+    assert ReportPeriod(date(2026, 4, 1), date(2026, 9, 30)).title == "Six-monthly audit"
+
+
+def test_an_agency_sees_only_its_rows_of_the_same_published_table() -> None:
+    report = build_report(facts(), QUARTER, LABELS)
+    witness = for_agency(report, agency("witness-care"))
+    assert {t.id for t in witness.tables} == {"services", "referrals"}
+    referrals = witness.table("referrals").table
+    assert referrals.rows == ("Witness Service",)
+    assert referrals.column_totals is None and referrals.grand_total is None
+    full = report.table("referrals").table
+    assert referrals.cells[0] == full.cells[1]
+    everything = for_agency(report, AGENCIES[0])
+    assert len(everything.tables) == len(report.tables)
+
+
+def test_free_text_outcomes_never_become_columns() -> None:
+    data = facts()
+    data.referrals = [ReferralFact("p1", "witness-service", "Rang Ms Example back")] * 6
+    report = build_report(data, QUARTER, LABELS)
+    table = report.table("referrals").table
+    assert "Other outcome" in table.columns
+    assert not any("Example" in column for column in table.columns)
