@@ -1,6 +1,7 @@
 """Screenshots of the shell for docs/screenshots/. Run: scripts/screenshots (uses xvfb-run).
 
-Drives the real app on synthetic data: first run, safety, unlock, main window, decoy.
+Drives the real app on synthetic data: first run, safety, unlock, main window, training,
+signposting, reports, decoy.
 """
 
 from __future__ import annotations
@@ -118,6 +119,40 @@ def signposting(desktop: object) -> None:
     window.navigation.setCurrentRow(0)
 
 
+# A morning's drop-in conversations (district, needs), kept through the real page, so the
+# Reports page has signposting to count as well as the demo's training.
+CONVERSATIONS = (
+    *[("dartford", ("emotional-support", "feeling-safe"))] * 4,
+    *[("dartford", ("domestic-abuse", "practical-help"))] * 3,
+    *[("thanet", ("emotional-support", "case-information"))] * 5,
+    *[("swale", ("help-at-court", "case-information"))] * 3,
+    ("swale", ("compensation",)),
+)
+
+
+def reports(desktop: object) -> None:
+    """The Reports page for the last six months: its top, and the signposting further down."""
+    window = desktop.window  # type: ignore[attr-defined]
+    window.navigation.setCurrentRow(3)
+    page = window.signposting
+    for district, needs in CONVERSATIONS:
+        page.district.setCurrentIndex(page.district.findData(district))
+        for need in needs:
+            page.need_boxes[need].setChecked(True)
+        page.find_button.click()
+        page.keep_button.click()
+        page.clear()
+    window.navigation.setCurrentRow(window.navigation.count() - 2)
+    reports_page = window.reports
+    reports_page.choose("six-months")
+    wait_until(lambda: reports_page.report is not None and reports_page.refresh_button.isEnabled())
+    shoot(window, "laptop-reports")
+    holder = window.pages.currentWidget()  # the page's scroll area
+    holder.verticalScrollBar().setValue(reports_page.panels["needs"].y() - 12)
+    shoot(window, "laptop-reports-signposting")
+    window.navigation.setCurrentRow(0)
+
+
 def documents() -> None:
     """Each printed document's first page(s) as PNG, rendered by poppler."""
     from benchmarks.documents import thirty_certificates
@@ -186,6 +221,7 @@ def main() -> int:
             dialogs[0].close()
         training(desktop)
         signposting(desktop)
+        reports(desktop)
         desktop.controller.quick_exit()
         shoot(desktop.window, "06-decoy")
         desktop.close()

@@ -15,11 +15,14 @@ from pathlib import Path
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
+from victim_champion.core.training_day import Feedback, QuizPhase
+from victim_champion.store.certificate_issuer import CertificateIssuer
 from victim_champion.store.device_secret import DeviceSecretStore
 from victim_champion.store.key_slots import KdfParams, fresh_salt
 from victim_champion.store.memory_keyring import MemoryKeyring
-from victim_champion.store.profile import Profile
+from victim_champion.store.profile import OpenStore, Profile
 from victim_champion.store.records import Records
+from victim_champion.store.training_day import TrainingDay
 
 DEMO_PASSPHRASE = "demo village hall"  # noqa: S105  shown on screen: protects synthetic data
 
@@ -39,6 +42,19 @@ DEMO_ATTENDEES = (
     AttendeeDetails("Dev Placeholder", "", "", "Community centre", "Caretaker"),
     AttendeeDetails("Elin Madeup-Rowe", "", "", "Residents' association", "Secretary"),
 )
+# Earlier courses, so the Reports page has figures to show: invented first names, one
+# made-up surname each, nobody's contact details.
+_PAST_FIRST_NAMES: tuple[str, ...] = ("Fay", "Gus", "Hana", "Ivo", "Jude", "Kit", "Lena", "Milo")
+_PAST_FIRST_NAMES += ("Nia", "Oren", "Pia", "Quin", "Rhys", "Suki", "Theo")
+_PAST_SURNAMES: tuple[str, ...] = ("Ash", "Beech", "Cedar", "Elm", "Fir", "Hazel", "Holly")
+_PAST_SURNAMES += ("Larch", "Lime", "Maple", "Oak", "Pine", "Rowan", "Willow", "Yew")
+DEMO_PAST_ATTENDEES = tuple(
+    AttendeeDetails(f"{first} Example-{surname}", organisation="Community group")
+    for first, surname in zip(_PAST_FIRST_NAMES, _PAST_SURNAMES, strict=True)
+)
+# (district, days ago, attendees, completed) for the earlier courses.
+_PAST_COURSES = (("maidstone", 24, 8, 7), ("canterbury", 45, 7, 6))
+_PAST_DROP_INS = (("ashford", 30), ("dover", 61), ("thanet", 95), ("medway", 130))
 
 
 @dataclass
@@ -94,6 +110,47 @@ def create_demo_profile(today: date) -> DemoProfile:
         records.add_attendees(created[0].id, DEMO_ATTENDEES[:3])
         done = records.add_attendees(created[1].id, DEMO_ATTENDEES[3:])
         records.complete(created[1].id, done[:1])
+        _add_history(store, records, today)
     finally:
         store.close()
     return DemoProfile(profile, folder)
+
+
+def _add_history(store: OpenStore, records: Records, today: date) -> None:
+    """Earlier courses (with knowledge checks, feedback and certificates) and drop-ins."""
+    day = TrainingDay(store)
+    people = iter(DEMO_PAST_ATTENDEES)
+    for index, (district, days_ago, count, completed) in enumerate(_PAST_COURSES):
+        session = records.create_session(
+            Session(
+                new_id(),
+                SessionKind.TRAINING,
+                "Victim Champion: your rights and the Code",
+                "Demo Community Centre",
+                district,
+                today - timedelta(days=days_ago),
+                ("Trainer One",),
+            )
+        )
+        ids = records.add_attendees(session.id, [next(people) for _ in range(count)])
+        records.complete(session.id, ids[:completed])
+        for person in range(count):
+            day.submit_quiz(session.id, QuizPhase.PRE, 4 + (person + index) % 3, 10)
+        for person in range(completed):
+            day.submit_quiz(session.id, QuizPhase.POST, 8 + (person + index) % 3, 10)
+            rating = 5 if (person + index) % 3 else 4
+            day.submit_feedback(session.id, Feedback(rating, 5, rating, rating))
+        CertificateIssuer(store).issue_for_session(
+            session.id, "Victim Champion", {district: district.title()}
+        )
+    for district, days_ago in _PAST_DROP_INS:
+        records.create_session(
+            Session(
+                new_id(),
+                SessionKind.DROP_IN,
+                "Compass Point desk",
+                "Demo Library",
+                district,
+                today - timedelta(days=days_ago),
+            )
+        )

@@ -89,6 +89,7 @@ class ShellController(QObject):
         # use cases, which the unlock screen does not need.
         from victim_champion.ui.compass_point_controller import CompassPointController
         from victim_champion.ui.printing_controller import PrintingController
+        from victim_champion.ui.reports_controller import ReportsController
         from victim_champion.ui.sync_controller import SyncController
         from victim_champion.ui.training_controller import TrainingController
 
@@ -104,12 +105,16 @@ class ShellController(QObject):
         self.compass_point = CompassPointController(
             window.signposting, self.work, self.printing, self.quick_exit, self.show_error
         )
+        self.reports = ReportsController(window.reports, self.work, self.printing, self.show_error)
         self.syncing.revoked.connect(self._on_revoked)
         self._reference_shortcut = QShortcut(QKeySequence(SHORTCUT), window)
         self._reference_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self._reference_shortcut.activated.connect(self.open_quick_reference)
         window.audit.refresh_button.clicked.connect(self.show_audit)
         window.navigation.currentRowChanged.connect(lambda _: self.show_audit())
+        window.navigation.currentRowChanged.connect(
+            lambda _: self.reports.shown(window.current_page() is window.reports)
+        )
 
     def install(self, app: QApplication) -> None:
         """Watch every key and input event in the application."""
@@ -205,6 +210,7 @@ class ShellController(QObject):
         self.syncing.attach(store)
         self.training.attach(store)
         self.compass_point.attach(store)
+        self.reports.attach(store)
         self.idle.start(self.settings.idle_lock_seconds)
 
     # ------------------------------------------------------------------ printing
@@ -278,6 +284,7 @@ class ShellController(QObject):
             self.syncing.detach()
             self.training.detach()
             self.compass_point.detach()
+            self.reports.detach()
         store, self.store, self.records = self.store, None, None
         if store is not None:
             store.close()

@@ -24,6 +24,7 @@ from victim_champion.ui.first_run_screen import FirstRunScreen
 from victim_champion.ui.handouts_page import HandoutsPage
 from victim_champion.ui.kiosk_screen import KioskScreen
 from victim_champion.ui.neutral_icon import app_icon, neutral_icon
+from victim_champion.ui.reports_page import ReportsPage
 from victim_champion.ui.safety_screen import SafetyScreen
 from victim_champion.ui.sessions_page import SessionsPage
 from victim_champion.ui.signposting_page import SignpostingPage
@@ -108,6 +109,8 @@ class ShellWindow(QMainWindow):
         self._add_page("Sync", self.sync)
         self.signposting = SignpostingPage()
         self._add_page("Signposting", self.signposting)
+        self.reports = ReportsPage()
+        self._add_page("Reports", self.reports)
         self.audit = AuditPage()
         self._add_page("Audit log", self.audit)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -190,6 +193,7 @@ class ShellWindow(QMainWindow):
         if self.built:
             self.sessions.clear()
             self.signposting.clear()
+            self.reports.clear()
             self.audit.events.clear()
             self.kiosk.clear()
         self.unlock.passphrase.clear()

@@ -83,6 +83,9 @@ QProgressBar {{
 }}
 QProgressBar::chunk {{ background: {NAVY}; }}
 QCheckBox:focus {{ background: {FOCUS}; }}
+QDateEdit {{ background: {PAPER}; border: 2px solid {BORDER}; border-radius: 4px; padding: 6px; }}
+QDateEdit:focus {{ border: 3px solid {INK}; }}
+QDateEdit:disabled {{ color: {MUTED_INK}; background: {CANVAS}; }}
 """
 
 
