@@ -19,6 +19,7 @@ TEST_PACKAGES=(
     xvfb xauth                                    # screenshots under a virtual display
     poppler-utils                                 # pdftotext, pdffonts, pdftoppm
     zbar-tools                                    # zbarimg decodes the certificate QR codes
+    chromium chromium-driver                      # the hub dashboard in a real browser, no JavaScript
 )
 # Debian 12's own sqlcipher shell is SQLCipher 3 and cannot open SQLCipher 4 files.
 BACKPORTS_PACKAGES=(sqlcipher)

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from victim_champion.hub import bundles, enrolment, exchange
 from victim_champion.hub.certificate_lookup import lookup, verify_page
+from victim_champion.hub.dashboard import dashboard_router
 from victim_champion.hub.keys import HubKey, load_or_create_hub_key
 from victim_champion.hub.tables import devices
 from victim_champion.sync.protocol import (
@@ -143,6 +144,7 @@ def create_app(engine: Engine) -> FastAPI:
     _device_routes(app, engine, key, reply, device_for)
     _public_routes(app, engine, key, reply)
     _admin_routes(app, engine, reply, admin)
+    app.include_router(dashboard_router(engine))  # HTML pages for partner agencies
     return app
 
 

@@ -118,3 +118,29 @@ settings = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# The partner agencies' read-only dashboard: accounts, and login sessions stored only as
+# a SHA-256 hash of the random token in the cookie.
+dashboard_accounts = Table(
+    "dashboard_accounts",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("agency_id", String(32), nullable=False),
+    Column("password_hash", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+dashboard_sessions = Table(
+    "dashboard_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column(
+        "username",
+        String(64),
+        ForeignKey("dashboard_accounts.username", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+)
