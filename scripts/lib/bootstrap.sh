@@ -20,6 +20,7 @@ TEST_PACKAGES=(
     poppler-utils                                 # pdftotext, pdffonts, pdftoppm
     zbar-tools                                    # zbarimg decodes the certificate QR codes
     chromium chromium-driver                      # the hub dashboard in a real browser, no JavaScript
+    binutils desktop-file-utils                   # the bundle build strips binaries; .desktop check
 )
 # Debian 12's own sqlcipher shell is SQLCipher 3 and cannot open SQLCipher 4 files.
 BACKPORTS_PACKAGES=(sqlcipher)
