@@ -58,13 +58,13 @@ def plain_pages(count: int) -> bytes:
     return buffer.getvalue()
 
 
-def measure() -> list[Figure]:
+def figures() -> list[Figure]:
     register_fonts()
     certificates = thirty_certificates()
     code = load_victims_code()
     groups = grouped_by_need(load_directory(), load_needs(), "thanet")
     baseline = median_seconds(lambda: plain_pages(30), repeats=5)
-    figures = [
+    measured = [
         Figure(
             "30 certificates in one PDF",
             median_seconds(
@@ -87,10 +87,10 @@ def measure() -> list[Figure]:
                 groups, district_name="Thanet", sample=True, large_print=large, discreet=False
             )
 
-        figures.append(
+        measured.append(
             Figure(f"rights handout{suffix}", median_seconds(rights, repeats=5), "s", "<= 0.3 s")
         )
-        figures.append(
+        measured.append(
             Figure(
                 f"directory handout, Thanet{suffix}",
                 median_seconds(directory, repeats=5),
@@ -98,11 +98,11 @@ def measure() -> list[Figure]:
                 "<= 0.3 s",
             )
         )
-    return figures
+    return measured
 
 
 def main() -> None:
-    print_table("Documents (benchmarks/documents.py)", measure())
+    print_table("Documents (benchmarks/documents.py)", figures())
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ class PaintClock(QObject):
         return False
 
 
-def measure() -> list[Figure]:
+def figures() -> list[Figure]:
     app = application()
     demo = create_demo_profile(date.today())
     desktop = build_desktop(demo.profile, DEMO_PASSPHRASE)
@@ -80,7 +80,7 @@ def measure() -> list[Figure]:
 
 
 def main() -> None:
-    print_table(f"Quick exit (benchmarks/quick_exit.py, median of {RUNS})", measure())
+    print_table(f"Quick exit (benchmarks/quick_exit.py, median of {RUNS})", figures())
 
 
 if __name__ == "__main__":

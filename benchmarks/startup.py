@@ -75,7 +75,7 @@ def first_paint_seconds(code: str, *args: str) -> float:
     return float(child.stdout.split()[0]) - started
 
 
-def measure() -> list[Figure]:
+def figures() -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         profile = Profile(Path(folder) / "profile", DeviceSecretStore(MemoryKeyring()))
         profile.create("benchmark passphrase", kdf=KdfParams(salt=fresh_salt()))
@@ -90,7 +90,7 @@ def measure() -> list[Figure]:
 
 
 def main() -> None:
-    print_table("Start-up (benchmarks/startup.py)", measure())
+    print_table("Start-up (benchmarks/startup.py)", figures())
 
 
 if __name__ == "__main__":

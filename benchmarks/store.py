@@ -81,7 +81,7 @@ def measure(opener: Callable[[Path], Any], folder: Path, rows: list[Any]) -> tup
     return statistics.median(inserts), search
 
 
-def main() -> None:
+def figures() -> list[Figure]:
     rows = synthetic_rows()
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
@@ -101,28 +101,29 @@ def main() -> None:
 
         unlock_time = median_seconds(unlock, repeats=5)
 
-    print_table(
-        "Store (benchmarks/store.py)",
-        [
-            Figure(
-                f"{ROWS // 1000}k inserts, one transaction",
-                cipher_insert,
-                "s",
-                "<= 1.15x",
-                plain_insert,
-                "sqlite3",
-            ),
-            Figure(
-                f"{LOOKUPS} indexed searches",
-                cipher_search,
-                "s",
-                "<= 1.15x",
-                plain_search,
-                "sqlite3",
-            ),
-            Figure("unlock: passphrase to open store", unlock_time, "s", "0.3-1.0 s"),
-        ],
-    )
+    return [
+        Figure(
+            f"{ROWS // 1000}k inserts, one transaction",
+            cipher_insert,
+            "s",
+            "<= 1.15x",
+            plain_insert,
+            "sqlite3",
+        ),
+        Figure(
+            f"{LOOKUPS} indexed searches",
+            cipher_search,
+            "s",
+            "<= 1.15x",
+            plain_search,
+            "sqlite3",
+        ),
+        Figure("unlock: passphrase to open store", unlock_time, "s", "0.3-1.0 s"),
+    ]
+
+
+def main() -> None:
+    print_table("Store (benchmarks/store.py)", figures())
 
 
 if __name__ == "__main__":

@@ -129,7 +129,7 @@ class MemorySyncLocal:
         pass
 
 
-def measure() -> list[Figure]:
+def figures() -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         hub = start_hub(sqlite_url(Path(folder)))
         try:
@@ -194,7 +194,7 @@ def measure() -> list[Figure]:
 
 
 def main() -> None:
-    print_table("Sync (benchmarks/sync.py)", measure())
+    print_table("Sync (benchmarks/sync.py)", figures())
 
 
 if __name__ == "__main__":
