@@ -71,28 +71,22 @@ def training(desktop: object) -> None:
     window.show_work_area()
 
 
-def render_first_page(pdf: bytes, name: str) -> None:
-    """Page 1 of a PDF as docs/screenshots/NAME.png, rendered by poppler."""
+def render_pages(pdf: bytes, name: str, last: int = 1) -> None:
+    """Pages 1..last of a PDF as docs/screenshots/NAME.png (one page) or NAME-N.png."""
+    single = ["-singlefile"] if last == 1 else []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "document.pdf"
         path.write_bytes(pdf)
         subprocess.run(
             [
-                "pdftoppm",
-                "-r",
-                "70",
-                "-png",
-                "-f",
-                "1",
-                "-l",
-                "1",
-                "-singlefile",
+                *("pdftoppm", "-r", "70", "-png", "-f", "1", "-l", str(last)),
+                *single,
                 str(path),
                 str(OUT / name),
             ],
             check=True,
         )
-    print(f"saved {name}.png")
+    print(f"saved {name}{'' if last == 1 else '-*'}.png")
 
 
 def signposting(desktop: object) -> None:
@@ -113,7 +107,7 @@ def signposting(desktop: object) -> None:
     preview = controller.printing.preview
     if preview is not None:
         shoot(preview, "15-signposting-sheet-preview")
-        render_first_page(preview.pdf_bytes, "doc-signposting-sheet")
+        render_pages(preview.pdf_bytes, "doc-signposting-sheet")
         preview.reject()
     page.clear()
     window.navigation.setCurrentRow(0)
@@ -176,7 +170,7 @@ def documents() -> None:
         ),
     }
     for name, pdf in pdfs.items():
-        render_first_page(pdf, name)
+        render_pages(pdf, name)
 
 
 def main() -> int:

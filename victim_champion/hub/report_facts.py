@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -117,20 +118,32 @@ class _Collector:
         return facts
 
 
+def facts_from_records(
+    records: Iterable[tuple[str, Any]], outcomes: Mapping[str, str | None]
+) -> ReportFacts:
+    """Facts from (device id, record) pairs as envelopes carry them; anything that is not
+    a countable record is skipped."""
+    collector = _Collector()
+    for device, record in records:
+        if isinstance(record, dict):
+            collector.add(device, record)
+    return collector.finish(dict(outcomes))
+
+
 def read_report_facts(engine: Engine) -> ReportFacts:
     """Everything every device has sent, as facts (the caller picks the period)."""
-    collector = _Collector()
     with engine.connect() as connection:
         rows = connection.execute(
             select(envelopes.c.device_id, envelopes.c.payload)
             .where(envelopes.c.kind.in_(KINDS))
             .order_by(envelopes.c.server_seq)
         )
-        for device, payload in rows:
-            for record in json.loads(payload).get("records", ()):
-                if isinstance(record, dict):
-                    collector.add(device, record)
+        records = [
+            (device, record)
+            for device, payload in rows
+            for record in json.loads(payload).get("records", ())
+        ]
         outcomes = dict(
             connection.execute(select(referrals.c.referral_id, referrals.c.outcome)).all()
         )
-    return collector.finish(outcomes)
+    return facts_from_records(records, outcomes)
