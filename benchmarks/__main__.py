@@ -37,7 +37,7 @@ SCRIPTS = (
 NOOP_PREFIX = "no-op sync: time"
 
 CHILD = """
-import dataclasses, importlib, json, os, sys
+import dataclasses, importlib, json, sys
 name, out = sys.argv[1], sys.argv[2]
 try:
     figures = importlib.import_module("benchmarks." + name).figures()
@@ -46,11 +46,8 @@ except Exception as error:
     result = {"error": f"{type(error).__name__}: {error}"}
 with open(out, "w") as file:
     json.dump(result, file)
-sys.stdout.flush()
-sys.stderr.flush()
-# The figures are written. PySide6 can abort while the interpreter tears Qt objects down
-# (quick_exit.py does, now and then); that is not a benchmark result, so skip teardown.
-os._exit(0)
+# The interpreter then exits normally: a crash at teardown is a bug the app would have
+# too (PySide6 6.12.0 aborted here; see pyproject.toml), so it fails the script.
 """
 
 
@@ -65,7 +62,7 @@ def run_script(name: str) -> tuple[list[Figure], str | None]:
             timeout=1800,
             check=False,
         )
-        if not out.exists():
+        if child.returncode != 0 or not out.exists():
             tail = (child.stderr or child.stdout).strip().splitlines()[-5:]
             return [], f"exit {child.returncode}: " + " | ".join(tail)
         result = json.loads(out.read_text())
