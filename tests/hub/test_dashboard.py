@@ -194,6 +194,42 @@ def test_the_dashboard_needs_a_login_and_a_wrong_password_gets_one_sentence(
     connection.close()
 
 
+def test_five_wrong_passwords_lock_the_username_until_compass_house_resets_it(
+    seeded: Seeded,
+) -> None:
+    hub = seeded.hub
+    create_account(hub, "locky", "victim-support")
+
+    def attempt(username: str, password: str) -> Answer:
+        return fetch(
+            hub, "POST", "/dashboard/login", form={"username": username, "password": password}
+        )
+
+    for _ in range(4):
+        assert attempt("locky", "guess-" + PASSWORD).status == 401
+    locked = attempt("LOCKY", "guess-" + PASSWORD)
+    assert locked.status == 429 and locked.headers["Retry-After"] == "900"
+    assert "Too many wrong passwords for this username: wait 15 minutes" in locked.body
+    right_but_locked = attempt("locky", PASSWORD)
+    assert right_but_locked.status == 429 and "Set-Cookie" not in right_but_locked.headers
+    for _ in range(5):  # a name with no account locks the same way: no hint either way
+        stranger = attempt("no.such.person", PASSWORD)
+    assert stranger.status == 429
+    reset = subprocess.run(
+        [
+            *(sys.executable, "-m", "victim_champion.hub.cli", "dashboard-password"),
+            *("--db", hub.db_url, "--username", "locky", "--password-stdin"),
+        ],
+        input=PASSWORD + " again",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert reset.stdout.startswith("Password changed")
+    assert attempt("locky", PASSWORD + " again").status == 303
+
+
 def test_each_agency_sees_its_own_rows_and_the_opcc_sees_everything(seeded: Seeded) -> None:
     pages = {
         name: fetch(seeded.hub, "GET", "/dashboard", log_in(seeded.hub, name)) for name in ACCOUNTS

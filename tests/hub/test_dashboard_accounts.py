@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from sqlalchemy import Engine, update
 
 from tests.support.hub_process import sqlite_url
 from victim_champion.hub import dashboard_accounts as accounts
+from victim_champion.hub import login_throttle as throttle
 from victim_champion.hub.database import make_engine, upgrade
 from victim_champion.hub.tables import dashboard_sessions
 
@@ -140,3 +142,82 @@ def test_the_cli_creates_an_account_from_stdin_and_refuses_an_unknown_agency(
     assert accounts.check_login(engine, "pat", PASSWORD) == accounts.DashboardUser(
         "pat", "victim-support"
     )
+
+
+def test_five_wrong_passwords_lock_a_username_for_fifteen_minutes(engine: Engine) -> None:
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    for minute in range(4):
+        assert throttle.note_failure(engine, "wendy", start + timedelta(minutes=minute)) is None
+        assert throttle.locked_until(engine, "wendy", start + timedelta(minutes=minute)) is None
+    fifth = start + timedelta(minutes=4)
+    assert throttle.note_failure(engine, "wendy", fifth) == fifth + throttle.LOCKOUT
+    assert throttle.note_failure(engine, "wendy", fifth + timedelta(minutes=1)) is None
+    assert throttle.locked_until(engine, "wendy", fifth + timedelta(minutes=14)) is not None
+    assert throttle.locked_until(engine, "someone.else", fifth) is None
+    assert throttle.locked_until(engine, "wendy", fifth + throttle.LOCKOUT) is None
+    # After the lock, it takes five more wrong passwords to lock again.
+    after = fifth + throttle.LOCKOUT
+    assert throttle.note_failure(engine, "wendy", after) is None
+
+
+def test_mistakes_spread_beyond_the_window_do_not_add_up(engine: Engine) -> None:
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    for n in range(12):  # one wrong password every 4 minutes for 48 minutes
+        assert throttle.note_failure(engine, "wendy", start + timedelta(minutes=4 * n)) is None
+
+
+def test_a_good_login_or_a_password_reset_clears_the_count(engine: Engine) -> None:
+    accounts.create_account(engine, "wendy", "witness-care", PASSWORD)
+    for _ in range(4):
+        throttle.note_failure(engine, "wendy")
+    throttle.clear(engine, "wendy")  # what the login page does after a right password
+    for _ in range(4):
+        assert throttle.note_failure(engine, "wendy") is None
+    assert throttle.note_failure(engine, "wendy") is not None
+    accounts.set_password(engine, "Wendy", PASSWORD + " new")
+    assert throttle.locked_until(engine, "wendy") is None
+    assert accounts.check_login(engine, "wendy", PASSWORD) is None
+    assert accounts.check_login(engine, "wendy", PASSWORD + " new") is not None
+
+
+def test_a_reset_or_a_removal_ends_every_open_session(engine: Engine) -> None:
+    accounts.create_account(engine, "olive", "opcc", PASSWORD)
+    accounts.create_account(engine, "pat", "victim-support", PASSWORD)
+    olive = accounts.DashboardUser("olive", "opcc")
+    pat = accounts.DashboardUser("pat", "victim-support")
+    first, second = accounts.start_session(engine, olive), accounts.start_session(engine, olive)
+    kept = accounts.start_session(engine, pat)
+    accounts.set_password(engine, "olive", PASSWORD + " new")
+    assert accounts.session_user(engine, first) is None
+    assert accounts.session_user(engine, second) is None
+    assert accounts.session_user(engine, kept) == pat
+    accounts.remove_account(engine, "pat")
+    assert accounts.session_user(engine, kept) is None
+    assert accounts.check_login(engine, "pat", PASSWORD) is None
+    assert [a["username"] for a in accounts.list_accounts(engine)] == ["olive"]
+    with pytest.raises(accounts.AccountError, match=r"^There is no dashboard account with that"):
+        accounts.remove_account(engine, "pat")
+    with pytest.raises(accounts.AccountError, match="at least 12"):
+        accounts.set_password(engine, "olive", "short")
+
+
+def test_the_cli_lists_resets_and_removes_accounts(tmp_path: Path) -> None:
+    made = hub_command(
+        tmp_path, "dashboard-account", "--agency", "opcc", "--username", "olive", stdin=PASSWORD
+    )
+    assert made.returncode == 0, made.stderr
+    listed = hub_command(tmp_path, "dashboard-accounts", "--json")
+    assert [(a["username"], a["agency"]) for a in json.loads(listed.stdout)] == [("olive", "opcc")]
+    assert "scrypt" not in listed.stdout
+    reset = hub_command(
+        tmp_path, "dashboard-password", "--username", "olive", stdin=PASSWORD + " new\n"
+    )
+    assert reset.returncode == 0 and reset.stdout.startswith("Password changed")
+    engine = make_engine(sqlite_url(tmp_path))
+    assert accounts.check_login(engine, "olive", PASSWORD + " new") is not None
+    missing = hub_command(tmp_path, "dashboard-remove", "--username", "nobody")
+    assert missing.returncode == 1
+    assert missing.stderr == "There is no dashboard account with that username.\n"
+    removed = hub_command(tmp_path, "dashboard-remove", "--username", "olive")
+    assert removed.returncode == 0, removed.stderr
+    assert "No dashboard accounts yet" in hub_command(tmp_path, "dashboard-accounts").stdout

@@ -3,10 +3,13 @@ lives in the database, so nothing is stored twice and nothing is lost."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import threading
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,8 @@ from sqlalchemy import create_engine, text
 
 from tests.hub.conftest import Laptop, make_laptop
 from tests.support.hub_process import start_hub
+from victim_champion.hub import login_throttle as throttle
+from victim_champion.hub.database import make_engine, upgrade
 
 POSTGRES_VARIABLE = "VC_TEST_POSTGRES_URL"
 
@@ -85,8 +90,41 @@ def test_two_hub_processes_on_one_postgresql_store_each_envelope_once(
         assert stats["missing"] == 0 and stats["duplicates"] == 0
         assert stats["records_by_kind"]["attendees.added"] == 6 * 4 * 5
         assert all(machine.local.pending_count() == 0 for machine in laptops)
+        # The quarterly report reads the same PostgreSQL store.
+        out = tmp_path / "december.csv"
+        first.admin("report", "--from", "2026-12-01", "--to", "2026-12-31", "--out", str(out))
+        figures = {
+            (r["table"], r["row"], r["column"]): r["value"]
+            for r in csv.DictReader(io.StringIO(out.read_text()))
+        }
+        assert figures[("sessions-by-district", "Thanet", "Training")] == "24"
+        assert figures[("attendees-by-district", "Thanet", "Total")] == "120"
     finally:
         for laptop in laptops:
             laptop.store.close()
         first.stop()
         second.stop()
+
+
+def test_wrong_dashboard_passwords_counted_at_once_on_postgresql_lock_exactly_once(
+    postgres_url: str,
+) -> None:
+    engine = make_engine(postgres_url)
+    upgrade(engine)
+    moment = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    locks: list[datetime | None] = []
+    barrier = threading.Barrier(8)
+
+    def wrong_password() -> None:
+        barrier.wait()
+        locks.append(throttle.note_failure(engine, "wendy", moment))
+
+    threads = [threading.Thread(target=wrong_password) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # Eight at once: the fifth locks; the three after it find the lock and leave it be.
+    assert locks.count(moment + throttle.LOCKOUT) == 1 and locks.count(None) == 7
+    assert throttle.locked_until(engine, "wendy", moment) == moment + throttle.LOCKOUT
+    engine.dispose()

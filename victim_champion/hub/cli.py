@@ -157,6 +157,44 @@ def dashboard_account(options: argparse.Namespace) -> int:
     return 0
 
 
+def dashboard_accounts(options: argparse.Namespace) -> int:
+    from victim_champion.hub import dashboard_accounts as accounts
+
+    listed = accounts.list_accounts(_engine(options))
+    if options.json:
+        print(json.dumps(listed, indent=2))
+    elif not listed:
+        print("No dashboard accounts yet; add one with 'dashboard-account'.")
+    for account in [] if options.json else listed:
+        print(f"{account['username']:32} {account['agency']:20} {account['created_at'][:10]}")
+    return 0
+
+
+def dashboard_password(options: argparse.Namespace) -> int:
+    from victim_champion.hub import dashboard_accounts as accounts
+
+    try:
+        password = accounts.read_password(options.password_stdin)
+        accounts.set_password(_engine(options), options.username, password)
+    except accounts.AccountError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("Password changed; that account's open sessions have ended.")
+    return 0
+
+
+def dashboard_remove(options: argparse.Namespace) -> int:
+    from victim_champion.hub import dashboard_accounts as accounts
+
+    try:
+        accounts.remove_account(_engine(options), options.username)
+    except accounts.AccountError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("Removed the dashboard account; its open sessions have ended.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="victim-champion-hub", description="The Compass House hub."
@@ -193,6 +231,13 @@ def build_parser() -> argparse.ArgumentParser:
     account.add_argument("--agency", required=True, help="opcc, victim-support, ...")
     account.add_argument("--username", required=True)
     account.add_argument("--password-stdin", action="store_true", help="read it from stdin")
+    command("dashboard-accounts", dashboard_accounts, "list partner dashboard logins", True)
+    reset = command("dashboard-password", dashboard_password, "set a new dashboard password")
+    reset.add_argument("--username", required=True)
+    reset.add_argument("--password-stdin", action="store_true", help="read it from stdin")
+    command("dashboard-remove", dashboard_remove, "remove a dashboard login").add_argument(
+        "--username", required=True
+    )
     outcome = command("referral-outcome", referral_outcome, "record what happened to a referral")
     outcome.add_argument("referral_id")
     outcome.add_argument("--outcome", required=True, help="e.g. 'contacted', 'declined'")

@@ -25,6 +25,7 @@ from victim_champion.core.report_facts import ReportPeriod
 from victim_champion.core.reporting import AGENCIES, Report, agency, build_report, for_agency
 from victim_champion.hub import dashboard_accounts as accounts
 from victim_champion.hub import dashboard_pages as pages
+from victim_champion.hub import login_throttle as throttle
 from victim_champion.hub.report_facts import read_report_facts
 
 COOKIE = "vc_dashboard"
@@ -66,6 +67,12 @@ def _token(request: Request) -> str | None:
 
 def _html(body: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(body, status_code=status, headers=SECURITY_HEADERS)
+
+
+def _locked(username: str) -> HTMLResponse:
+    response = _html(pages.login_page(pages.LOCKED_LOGIN, username[:64]), 429)
+    response.headers["Retry-After"] = str(int(throttle.LOCKOUT.total_seconds()))
+    return response
 
 
 def _redirect(to: str) -> RedirectResponse:
@@ -150,9 +157,15 @@ def dashboard_router(engine: Engine) -> APIRouter:
             return _html(pages.problem_page("Not sent from this site", FOREIGN, None), 403)
         form = await _form(request)
         username, password = form.get("username", ""), form.get("password", "")
+        name = accounts.normal_username(username)
+        if await run_in_threadpool(throttle.locked_until, engine, name) is not None:
+            return _locked(username)
         user = await run_in_threadpool(accounts.check_login, engine, username, password)
         if user is None or user.agency_id not in known_agencies:
+            if await run_in_threadpool(throttle.note_failure, engine, name) is not None:
+                return _locked(username)
             return _html(pages.login_page(pages.WRONG_LOGIN, username[:64]), 401)
+        await run_in_threadpool(throttle.clear, engine, name)
         token = await run_in_threadpool(accounts.start_session, engine, user)
         response = _redirect("/dashboard")
         response.set_cookie(

@@ -18,10 +18,11 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from victim_champion.core.reporting import AGENCIES
+from victim_champion.hub import login_throttle as throttle
 from victim_champion.hub.tables import dashboard_accounts, dashboard_sessions
 
 SESSION_LIFETIME = timedelta(hours=8)
@@ -89,10 +90,15 @@ def read_password(from_stdin: bool) -> str:
     """One line from stdin (scripts, --password-stdin), or asked twice on a terminal."""
     if from_stdin or not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Password for the new account: ")
+    first = getpass.getpass("Password for the account: ")
     if getpass.getpass("The same password again: ") != first:
         raise AccountError("The two passwords are different; nothing was created.")
     return first
+
+
+def _check_password(password: str) -> None:
+    if not MIN_PASSWORD_LENGTH <= len(password) <= MAX_PASSWORD_LENGTH:
+        raise AccountError(f"The password must be at least {MIN_PASSWORD_LENGTH} characters.")
 
 
 def create_account(engine: Engine, username: str, agency_id: str, password: str) -> str:
@@ -103,8 +109,7 @@ def create_account(engine: Engine, username: str, agency_id: str, password: str)
         raise AccountError(
             "A username is 3 to 64 letters, digits, dots, dashes, underscores or @ signs."
         )
-    if not MIN_PASSWORD_LENGTH <= len(password) <= MAX_PASSWORD_LENGTH:
-        raise AccountError(f"The password must be at least {MIN_PASSWORD_LENGTH} characters.")
+    _check_password(password)
     try:
         with engine.begin() as connection:
             connection.execute(
@@ -118,6 +123,59 @@ def create_account(engine: Engine, username: str, agency_id: str, password: str)
     except IntegrityError:
         raise AccountError("An account with that username already exists.") from None
     return name
+
+
+def list_accounts(engine: Engine) -> list[dict[str, str]]:
+    """Every account: username, agency and when it was made (never the password hash)."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(
+                dashboard_accounts.c.username,
+                dashboard_accounts.c.agency_id,
+                dashboard_accounts.c.created_at,
+            ).order_by(dashboard_accounts.c.agency_id, dashboard_accounts.c.username)
+        ).all()
+    return [
+        {
+            "username": r.username,
+            "agency": r.agency_id,
+            "created_at": _aware(r.created_at).isoformat(),
+        }
+        for r in rows
+    ]
+
+
+def _existing(connection: Connection, name: str) -> None:
+    found = connection.execute(
+        select(dashboard_accounts.c.username).where(dashboard_accounts.c.username == name)
+    ).first()
+    if found is None:
+        raise AccountError("There is no dashboard account with that username.")
+
+
+def set_password(engine: Engine, username: str, password: str) -> None:
+    """A new password (someone forgot theirs, or it leaked): every session ends, the lock goes."""
+    _check_password(password)
+    name = normal_username(username)
+    with engine.begin() as connection:
+        _existing(connection, name)
+        connection.execute(
+            update(dashboard_accounts)
+            .where(dashboard_accounts.c.username == name)
+            .values(password_hash=hash_password(password))
+        )
+        connection.execute(delete(dashboard_sessions).where(dashboard_sessions.c.username == name))
+    throttle.clear(engine, name)
+
+
+def remove_account(engine: Engine, username: str) -> None:
+    """Take an account away (someone left the agency): its sessions end at once."""
+    name = normal_username(username)
+    with engine.begin() as connection:
+        _existing(connection, name)
+        connection.execute(delete(dashboard_sessions).where(dashboard_sessions.c.username == name))
+        connection.execute(delete(dashboard_accounts).where(dashboard_accounts.c.username == name))
+    throttle.clear(engine, name)
 
 
 def check_login(engine: Engine, username: str, password: str) -> DashboardUser | None:

@@ -15,6 +15,10 @@ from victim_champion.hub.svg_charts import Bar, bar_chart
 
 SUPPRESSION_KEY = "<5 means 1 to 4; [c] means withheld so that a small number cannot be worked out."
 WRONG_LOGIN = "That username and password do not match an account."
+LOCKED_LOGIN = (
+    "Too many wrong passwords for this username: wait 15 minutes, or ask Compass House "
+    "to reset the password."
+)
 
 STYLE = """
 :root{color-scheme:light}

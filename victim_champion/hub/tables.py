@@ -144,3 +144,14 @@ dashboard_sessions = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("last_seen_at", DateTime(timezone=True), nullable=False),
 )
+
+# Wrong dashboard passwords per username (hub/login_throttle.py): shared by every hub
+# process, so a lock holds however many processes serve the dashboard.
+dashboard_login_failures = Table(
+    "dashboard_login_failures",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("wrong_passwords", Integer, nullable=False),
+    Column("first_failed_at", DateTime(timezone=True), nullable=False),
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+)
