@@ -18,6 +18,7 @@ from victim_champion.ui.shell_controller import ShellController
 from victim_champion.ui.shell_window import ShellWindow
 from victim_champion.ui.system_lock_watcher import SystemLockWatcher
 from victim_champion.ui.theme import apply_theme
+from victim_champion.ui.warm_up import warm_up
 
 
 @dataclass
@@ -68,6 +69,7 @@ def run_desktop(data_dir: Path, demo: bool) -> int:
     profile = demo_profile.profile if demo_profile else Profile(data_dir)
     desktop = build_desktop(profile, DEMO_PASSPHRASE if demo_profile else None)
     desktop.window.show()
+    warm_up()  # the work area's code, loaded in small steps while the unlock screen waits
     # Ctrl+C or a polite kill still locks and removes the demo folder: Python only runs
     # signal handlers when it has control, so a light timer hands it control.
     for signum in (signal.SIGINT, signal.SIGTERM):

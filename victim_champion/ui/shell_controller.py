@@ -24,18 +24,16 @@ from victim_champion.core.settings import ProfileSettings
 from victim_champion.core.unlock_throttle import UnlockThrottle
 from victim_champion.store.audit_log import AuditLogRepository
 from victim_champion.store.profile import OpenStore, Profile
-from victim_champion.store.records import Records
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.clipboard_guard import ClipboardGuard
 from victim_champion.ui.idle_watcher import IdleWatcher
 from victim_champion.ui.message_dialog import MessageDialog
 from victim_champion.ui.quick_exit_triggers import QuickExitTriggers
-from victim_champion.ui.quick_reference_dialog import SHORTCUT, QuickReferenceDialog
-from victim_champion.ui.settings_dialog import SettingsDialog
 from victim_champion.ui.shell_window import ShellWindow
 
 if TYPE_CHECKING:
-    pass
+    from victim_champion.store.records import Records
+    from victim_champion.ui.settings_dialog import SettingsDialog
 
 UNEXPECTED = "Something went wrong while opening the records; try again, or restart the app."
 
@@ -89,6 +87,7 @@ class ShellController(QObject):
         # use cases, which the unlock screen does not need.
         from victim_champion.ui.compass_point_controller import CompassPointController
         from victim_champion.ui.printing_controller import PrintingController
+        from victim_champion.ui.quick_reference_dialog import SHORTCUT
         from victim_champion.ui.reports_controller import ReportsController
         from victim_champion.ui.sync_controller import SyncController
         from victim_champion.ui.training_controller import TrainingController
@@ -204,6 +203,8 @@ class ShellController(QObject):
     def _adopt(self, store: OpenStore) -> None:
         self._ensure_built()
         self.store = store
+        from victim_champion.store.records import Records
+
         self.records = Records(store)
         self.settings = self.records.settings()
         self.window.sessions.show_records(self.records)
@@ -223,6 +224,8 @@ class ShellController(QObject):
 
     def open_quick_reference(self) -> None:
         """Ctrl+K: the rights and services, while talking with someone."""
+        from victim_champion.ui.quick_reference_dialog import QuickReferenceDialog
+
         if self.records is not None:
             QuickReferenceDialog(self.quick_exit, self.window).open()
 
@@ -244,6 +247,8 @@ class ShellController(QObject):
 
     def open_settings(self) -> None:
         """The settings dialog (modal, non-blocking: lock and quick exit close it)."""
+        from victim_champion.ui.settings_dialog import SettingsDialog
+
         if self.records is None:
             return
         dialog = SettingsDialog(self.settings, self.quick_exit, self.window)

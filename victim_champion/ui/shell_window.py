@@ -18,17 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from victim_champion.ui.audit_page import AuditPage
 from victim_champion.ui.decoy_screen import DECOY_TITLE, DecoyScreen
 from victim_champion.ui.first_run_screen import FirstRunScreen
-from victim_champion.ui.handouts_page import HandoutsPage
-from victim_champion.ui.kiosk_screen import KioskScreen
 from victim_champion.ui.neutral_icon import app_icon, neutral_icon
-from victim_champion.ui.reports_page import ReportsPage
 from victim_champion.ui.safety_screen import SafetyScreen
-from victim_champion.ui.sessions_page import SessionsPage
-from victim_champion.ui.signposting_page import SignpostingPage
-from victim_champion.ui.sync_page import SyncPage
 from victim_champion.ui.unlock_screen import UnlockScreen
 from victim_champion.ui.widgets import button, label
 
@@ -95,6 +88,16 @@ class ShellWindow(QMainWindow):
         """
         if self.built:
             return
+        # Imported here, not at start-up (ui/warm_up.py loads them while the unlock screen
+        # waits): the unlock screen appears sooner without them.
+        from victim_champion.ui.audit_page import AuditPage
+        from victim_champion.ui.handouts_page import HandoutsPage
+        from victim_champion.ui.kiosk_screen import KioskScreen
+        from victim_champion.ui.reports_page import ReportsPage
+        from victim_champion.ui.sessions_page import SessionsPage
+        from victim_champion.ui.signposting_page import SignpostingPage
+        from victim_champion.ui.sync_page import SyncPage
+
         self.built = True
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Sections")

@@ -1,0 +1,57 @@
+"""Load the code behind the passphrase while the unlock screen waits for it.
+
+The pages and controllers of the work area are imported only when they are first needed
+(ShellWindow.build_work_area, ShellController._ensure_built), so the unlock screen comes
+up sooner. Left at that, the first unlock would pay for those imports. Instead, once the
+event loop runs, this loads them one module per turn of the loop, leaves first, so that
+no single step holds the loop for more than a few milliseconds: a key press, above all
+the quick exit, is still handled at once.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer
+
+# Leaves first: each step then imports one module whose own imports are mostly loaded.
+MODULES = (
+    "victim_champion.core.suppression",
+    "victim_champion.core.report_facts",
+    "victim_champion.core.reporting",
+    "victim_champion.core.attendees",
+    "victim_champion.core.attendee_csv",
+    "victim_champion.core.course",
+    "victim_champion.core.directory",
+    "victim_champion.content.directory",
+    "victim_champion.store.records",
+    "victim_champion.ui.bar_chart",
+    "victim_champion.ui.report_panel",
+    "victim_champion.ui.reports_page",
+    "victim_champion.ui.sessions_page",
+    "victim_champion.ui.signposting_page",
+    "victim_champion.ui.handouts_page",
+    "victim_champion.ui.sync_page",
+    "victim_champion.ui.audit_page",
+    "victim_champion.ui.kiosk_screen",
+    "victim_champion.ui.quick_reference_dialog",
+    "victim_champion.ui.settings_dialog",
+    "victim_champion.ui.printing_controller",
+    "victim_champion.ui.training_controller",
+    "victim_champion.ui.compass_point_controller",
+    "victim_champion.ui.sync_controller",
+    "victim_champion.ui.reports_controller",
+)
+
+
+def warm_up(modules: Sequence[str] = MODULES) -> None:
+    """Import ``modules`` one per turn of the event loop, starting once it runs."""
+    pending = list(modules)
+
+    def step() -> None:
+        if pending:
+            importlib.import_module(pending.pop(0))
+            QTimer.singleShot(0, step)
+
+    QTimer.singleShot(0, step)
