@@ -221,3 +221,19 @@ def test_the_cli_lists_resets_and_removes_accounts(tmp_path: Path) -> None:
     removed = hub_command(tmp_path, "dashboard-remove", "--username", "olive")
     assert removed.returncode == 0, removed.stderr
     assert "No dashboard accounts yet" in hub_command(tmp_path, "dashboard-accounts").stdout
+
+
+def test_guessing_many_names_does_not_grow_the_table(engine: Engine, tmp_path: Path) -> None:
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    for _ in range(5):
+        throttle.note_failure(engine, "locked.name", start)  # locked until 09:15
+    for n in range(20):
+        throttle.note_failure(engine, f"guess{n}", start)
+    throttle.note_failure(engine, "later", start + timedelta(minutes=16))
+    database = sqlite3.connect(tmp_path / "hub.sqlite3")
+    try:
+        names = database.execute("SELECT username FROM dashboard_login_failures").fetchall()
+    finally:
+        database.close()
+    assert sorted(name for (name,) in names) == ["later"]
+    assert throttle.locked_until(engine, "locked.name", start + timedelta(minutes=16)) is None

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from victim_champion.hub import bundles, enrolment, exchange
 from victim_champion.hub.certificate_lookup import lookup, verify_page
 from victim_champion.hub.dashboard import dashboard_router
+from victim_champion.hub.database import as_utc
 from victim_champion.hub.keys import HubKey, load_or_create_hub_key
 from victim_champion.hub.tables import devices
 from victim_champion.sync.protocol import (
@@ -68,7 +69,7 @@ def _note_seen(engine: Engine, device_id: str, last_seen: datetime | None) -> No
     """Record contact at most once a minute: a write per request would slow every sync."""
     now = datetime.now(UTC)
     if last_seen is not None:
-        seen = last_seen if last_seen.tzinfo else last_seen.replace(tzinfo=UTC)
+        seen = as_utc(last_seen)
         if (now - seen).total_seconds() < SEEN_RESOLUTION_SECONDS:
             return
     with engine.begin() as connection:

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from victim_champion.core.reporting import AGENCIES
 from victim_champion.hub import login_throttle as throttle
+from victim_champion.hub.database import as_utc
 from victim_champion.hub.tables import dashboard_accounts, dashboard_sessions
 
 SESSION_LIFETIME = timedelta(hours=8)
@@ -139,7 +140,7 @@ def list_accounts(engine: Engine) -> list[dict[str, str]]:
         {
             "username": r.username,
             "agency": r.agency_id,
-            "created_at": _aware(r.created_at).isoformat(),
+            "created_at": as_utc(r.created_at).isoformat(),
         }
         for r in rows
     ]
@@ -201,10 +202,6 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def start_session(engine: Engine, user: DashboardUser) -> str:
     """A new login session; returns the token for the cookie (stored only as a hash)."""
     token = secrets.token_urlsafe(32)
@@ -241,8 +238,8 @@ def session_user(engine: Engine, token: str | None) -> DashboardUser | None:
         ).first()
         if row is None:
             return None
-        seen = _aware(row.last_seen_at)
-        if now >= _aware(row.expires_at) or now - seen >= IDLE_LIMIT:
+        seen = as_utc(row.last_seen_at)
+        if now >= as_utc(row.expires_at) or now - seen >= IDLE_LIMIT:
             connection.execute(
                 delete(dashboard_sessions).where(dashboard_sessions.c.token_hash == key)
             )

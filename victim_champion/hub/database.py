@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -11,6 +12,11 @@ from sqlalchemy import Engine, create_engine, event, text
 
 HUB_DB_VARIABLE = "VC_HUB_DB"
 _ADVISORY_LOCK = 0x5643_4855_4221  # "VCHUB!": one migrator at a time across processes
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A time read back from the database, in UTC: SQLite returns it without a zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def default_url() -> str:

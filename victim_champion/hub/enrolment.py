@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, insert, select, update
 
+from victim_champion.hub.database import as_utc
 from victim_champion.hub.tables import devices, enrolment_codes
 
 CODE_LIFETIME = timedelta(hours=24)
@@ -52,7 +53,7 @@ def enrol_device(engine: Engine, code: str, device_id: str, public_key: bytes) -
             raise EnrolmentError("that enrolment code is not known")
         if row.used_at is not None:
             raise EnrolmentError("that enrolment code has already been used")
-        expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=UTC)
+        expires = as_utc(row.expires_at)
         if expires < now:
             raise EnrolmentError("that enrolment code has expired")
         if connection.execute(

@@ -16,18 +16,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from victim_champion.hub.database import as_utc
 from victim_champion.hub.tables import dashboard_login_failures as failures
 
 FAILURE_LIMIT = 5
 WINDOW = timedelta(minutes=15)
 LOCKOUT = timedelta(minutes=15)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _key(username: str) -> str:
@@ -41,9 +38,9 @@ def locked_until(engine: Engine, username: str, now: datetime | None = None) -> 
         until = connection.execute(
             select(failures.c.locked_until).where(failures.c.username == _key(username))
         ).scalar()
-    if until is None or _aware(until) <= now:
+    if until is None or as_utc(until) <= now:
         return None
-    return _aware(until)
+    return as_utc(until)
 
 
 def note_failure(engine: Engine, username: str, now: datetime | None = None) -> datetime | None:
@@ -54,6 +51,13 @@ def note_failure(engine: Engine, username: str, now: datetime | None = None) -> 
             select(failures).where(failures.c.username == key).with_for_update()
         ).first()
         if row is None:
+            # Forget finished runs of mistakes, so guessing many names cannot grow the table.
+            connection.execute(
+                delete(failures).where(
+                    failures.c.first_failed_at < now - WINDOW,
+                    or_(failures.c.locked_until.is_(None), failures.c.locked_until < now),
+                )
+            )
             try:
                 with connection.begin_nested():
                     connection.execute(
@@ -66,12 +70,12 @@ def note_failure(engine: Engine, username: str, now: datetime | None = None) -> 
                 row = connection.execute(
                     select(failures).where(failures.c.username == key).with_for_update()
                 ).one()
-        if row.locked_until is not None and _aware(row.locked_until) > now:
+        if row.locked_until is not None and as_utc(row.locked_until) > now:
             return None  # already locked (a request that raced the lock): it stands as it is
-        if now - _aware(row.first_failed_at) > WINDOW:
+        if now - as_utc(row.first_failed_at) > WINDOW:
             count, first = 1, now  # an old run of mistakes no longer counts
         else:
-            count, first = row.wrong_passwords + 1, _aware(row.first_failed_at)
+            count, first = row.wrong_passwords + 1, as_utc(row.first_failed_at)
         until = now + LOCKOUT if count >= FAILURE_LIMIT else None
         connection.execute(
             update(failures)
