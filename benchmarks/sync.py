@@ -24,6 +24,7 @@ from victim_champion.core.envelopes import (
     SCHEMA_VERSION,
     Envelope,
     HubEnrolment,
+    OutboxBatch,
     PushResult,
     VerifyRange,
     content_hash,
@@ -82,8 +83,17 @@ class MemorySyncLocal:
     def save_enrolment(self, enrolment: HubEnrolment, policy: dict[str, Any]) -> None:
         self._enrolment = enrolment
 
-    def pending(self, limit: int) -> list[Envelope]:
-        return [e for e in self.outbox if self.state[e.device_seq] == "pending"][:limit]
+    def pending(self, limit: int, byte_budget: int) -> OutboxBatch:
+        # Each envelope here is a few hundred bytes: the count bounds the batch first.
+        return OutboxBatch(
+            [e for e in self.outbox if self.state[e.device_seq] == "pending"][:limit], []
+        )
+
+    def hub_holds_through(self, device_seq: int) -> None:
+        pass  # numbers are fixed at set-up and the hub starts empty
+
+    def rebase(self, sequences: Sequence[int]) -> dict[int, int]:
+        return {}
 
     def pending_count(self) -> int:
         return sum(1 for s in self.state.values() if s == "pending")
@@ -117,12 +127,18 @@ class MemorySyncLocal:
         ]
         if not pairs:
             return None
-        return VerifyRange(pairs[0][0], pairs[-1][0], len(pairs), sequence_digest(pairs))
+        return VerifyRange(
+            pairs[0][0],
+            pairs[-1][0],
+            len(pairs),
+            sequence_digest(pairs),
+            ((pairs[0][0], pairs[-1][0]),),  # pushed in order, so one run
+        )
 
     def mark_verified(self, through_seq: int) -> None:
         self.verified_through = through_seq
 
-    def requeue(self, from_seq: int, to_seq: int) -> int:
+    def requeue(self, ranges: Sequence[tuple[int, int]]) -> int:
         return 0
 
     def record_success(self, at: datetime) -> None:

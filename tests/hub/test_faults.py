@@ -16,7 +16,15 @@ from tests.conftest import PASSPHRASE, REPO
 from tests.hub.conftest import Laptop
 from tests.support.fault_proxy import FAULTS, FaultProxy
 from tests.support.hub_process import HubProcess
-from victim_champion.core.errors import HubNotTrustedError, HubUnreachableError
+from victim_champion.core.errors import (
+    ConnectionCutError,
+    HubNotTrustedError,
+    HubUnreachableError,
+    SyncIncompleteError,
+)
+
+# What a worker may be told while the network misbehaves; each says what happened.
+NETWORK_ERRORS = (HubUnreachableError, HubNotTrustedError, ConnectionCutError, SyncIncompleteError)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -30,7 +38,7 @@ def test_sync_through_a_faulty_network_converges_with_no_loss_and_no_duplicates(
                 laptop.add_session_with(people=3)  # new records keep arriving mid-storm
             try:
                 summary = laptop.client(proxy.url).run_once()
-            except (HubUnreachableError, HubNotTrustedError) as error:
+            except NETWORK_ERRORS as error:
                 outcomes.append(type(error).__name__)
                 continue
             outcomes.append("ok")
@@ -40,6 +48,7 @@ def test_sync_through_a_faulty_network_converges_with_no_loss_and_no_duplicates(
         assert outcomes[-1] == "ok", outcomes
         assert set(proxy.seen) >= set(FAULTS[1:]), proxy.seen  # every kind of fault hit
         assert "HubNotTrustedError" in outcomes  # the captive portal was not taken as success
+        assert "ConnectionCutError" in outcomes  # a cut answer is called a cut, not a portal
     final = laptop.client().run_once()  # directly, to be sure
     assert final.pending == 0 and final.verified and final.sent == 0
     stats = hub.stats()

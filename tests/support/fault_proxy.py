@@ -3,6 +3,8 @@
 Each request gets a fault from the plan: pass, delay, drop the request, drop the answer
 (the hub did the work but the laptop never hears), truncate the answer, send the request
 twice, replay an older request first (reordering), or answer like a captive portal.
+"truncate" sends half an answer with a matching length; "cut" states the full length and
+drops the connection halfway, as a failing mobile link does.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ FAULTS = (
     "drop_request",
     "drop_answer",
     "truncate",
+    "cut",
     "duplicate",
     "reorder",
     "captive_portal",
@@ -117,6 +120,14 @@ class FaultProxy:
             return
         if fault == "truncate":
             answer = answer[: max(1, len(answer) // 2)]
+        if fault == "cut":  # the connection drops mid-answer: half the stated length arrives
+            request.send_response(status)
+            request.send_header("Content-Length", str(len(answer)))
+            request.send_header("Connection", "close")
+            request.end_headers()
+            request.wfile.write(answer[: len(answer) // 2])
+            request.close_connection = True
+            return
         kept = [
             (k, v)
             for k, v in answer_headers

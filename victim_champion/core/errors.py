@@ -107,6 +107,23 @@ class DiskFullError(VictimChampionError):
     default_message = "The disk is full, so nothing was saved; free some space and try again."
 
 
+def is_disk_full(error: BaseException) -> bool:
+    """True for a full disk however it surfaced: ENOSPC/EDQUOT from the OS, or SQLite's
+    "database or disk is full", anywhere in the chain of causes."""
+    import errno
+
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, DiskFullError):
+            return True
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if "database or disk is full" in str(seen).casefold():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 # ----------------------------------------------------------------- records and input
 
 
@@ -180,11 +197,109 @@ class HubUnreachableError(VictimChampionError):
 
 
 class HubNotTrustedError(VictimChampionError):
-    """An answer that is not our protocol or not signed by the pinned hub key."""
+    """A page that is not the hub's at all: a Wi-Fi sign-in page or a proxy's page."""
 
     default_message = (
-        "The answer did not come from the enrolled hub (a Wi-Fi sign-in page or a fake "
-        "server), so nothing was sent or changed; sign in to the network and try again."
+        "A Wi-Fi sign-in page or another server answered instead of the hub, so nothing "
+        "was changed; sign in to the network in a web browser, then sync again."
+    )
+
+
+class HubSignatureError(VictimChampionError):
+    """An answer in our protocol whose signature is not the pinned hub key's."""
+
+    default_message = (
+        "The answer was not signed by the hub this laptop enrolled with, so nothing was "
+        "changed; check the hub address with Compass House before syncing again."
+    )
+
+
+class ConnectionCutError(VictimChampionError):
+    """The connection dropped part-way through a request or its answer."""
+
+    default_message = (
+        "The connection dropped part-way through, so nothing was lost; sync again when "
+        "the connection is steadier."
+    )
+
+
+class ClockSkewError(VictimChampionError):
+    """The laptop's clock is too far from the hub's for a signed request to count."""
+
+    def __init__(self, offset_seconds: float) -> None:
+        self.offset_seconds = offset_seconds
+        minutes = max(1, round(abs(offset_seconds) / 60))
+        direction = "ahead of" if offset_seconds > 0 else "behind"
+        unit = "minute" if minutes == 1 else "minutes"
+        super().__init__(
+            f"This laptop's clock is {minutes} {unit} {direction} the hub's, so the hub "
+            "refused the sync; set the correct date and time, then sync again."
+        )
+
+
+class NotKnownToHubError(VictimChampionError):
+    """The hub does not know this laptop's key (never enrolled there, or the hub reset)."""
+
+    default_message = (
+        "The hub does not recognise this laptop, so nothing was sent; ask the hub admin "
+        "for a new code and run 'victim-champion enrol' again."
+    )
+
+
+class PushTooLargeError(VictimChampionError):
+    """The hub refused a push as too large even after it was made smaller."""
+
+    default_message = (
+        "The hub refused the records as too large even in small batches, so they stay "
+        "on this laptop; tell Compass House, who can raise the hub's limit."
+    )
+
+
+class HubFaultError(VictimChampionError):
+    """The hub answered, signed, that it failed; the reference ties it to the hub's log."""
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(
+            f"The hub had a fault (reference {reference}), so nothing was lost: your records "
+            "stay on this laptop; sync again later, and quote the reference if it persists."
+        )
+
+
+class HubRefusedError(VictimChampionError):
+    """Any other signed refusal from the hub, with its own reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"The hub refused the sync ({reason}); your records stay on this laptop.")
+
+
+class SyncIncompleteError(VictimChampionError):
+    """A round ended with records still waiting; it is not recorded as a success."""
+
+    def __init__(self, pending: int) -> None:
+        records = "record is" if pending == 1 else "records are"
+        super().__init__(
+            f"The sync stopped before the end and {pending} {records} still waiting on this "
+            "laptop; sync again to send the rest."
+        )
+
+
+class HubMissingRecordsError(VictimChampionError):
+    """The hub lacks numbers this laptop used and can no longer send."""
+
+    def __init__(self, gaps: int) -> None:
+        records = "record" if gaps == 1 else "records"
+        super().__init__(
+            f"The hub is missing {gaps} {records} from this laptop that are no longer on it, "
+            "so nothing more will be deleted here; tell Compass House before syncing again."
+        )
+
+
+class VerifyMismatchError(VictimChampionError):
+    """After sending again, the hub still holds something other than what was sent."""
+
+    default_message = (
+        "The hub's copy still differs from this laptop's after sending again, so nothing "
+        "was deleted here; sync again, and tell Compass House if this message comes back."
     )
 
 

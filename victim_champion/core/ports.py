@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from victim_champion.core.envelopes import Envelope, HubEnrolment, PushResult, VerifyRange
+from victim_champion.core.envelopes import HubEnrolment, OutboxBatch, PushResult, VerifyRange
 
 
 class SyncLocal(Protocol):
@@ -25,8 +25,18 @@ class SyncLocal(Protocol):
         """Pin the hub at enrolment."""
         ...
 
-    def pending(self, limit: int) -> list[Envelope]:
-        """The oldest envelopes still waiting to be confirmed, in sequence order."""
+    def pending(self, limit: int, byte_budget: int) -> OutboxBatch:
+        """The oldest envelopes still waiting, in sequence order, that fit together under
+        the byte budget; one too large even alone is quarantined and listed apart."""
+        ...
+
+    def hub_holds_through(self, device_seq: int) -> None:
+        """The hub holds numbers up to this one for us: never hand out one at or below."""
+        ...
+
+    def rebase(self, sequences: Sequence[int]) -> dict[int, int]:
+        """Move these pending envelopes to fresh numbers (the hub holds a different record
+        at each); returns old -> new."""
         ...
 
     def pending_count(self) -> int:
@@ -63,8 +73,8 @@ class SyncLocal(Protocol):
         """The hub agreed on everything up to this sequence; later verifies start after it."""
         ...
 
-    def requeue(self, from_seq: int, to_seq: int) -> int:
-        """Send confirmed envelopes in a range again (after a verify mismatch)."""
+    def requeue(self, ranges: Sequence[tuple[int, int]]) -> int:
+        """Send confirmed envelopes in these runs of numbers again (after a mismatch)."""
         ...
 
     def record_success(self, at: datetime) -> None:

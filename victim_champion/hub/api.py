@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import os
 import time
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,7 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import Engine, select, update
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from victim_champion.hub import bundles, enrolment, exchange
+from victim_champion.hub import bundles, enrolment, exchange, intake
 from victim_champion.hub.certificate_lookup import lookup, verify_page
 from victim_champion.hub.dashboard import dashboard_router
 from victim_champion.hub.database import as_utc
@@ -43,6 +45,8 @@ from victim_champion.sync.protocol import (
 )
 
 ADMIN_TOKEN_VARIABLE = "VC_HUB_ADMIN_TOKEN"  # noqa: S105  a variable name
+MAX_VERIFY_RANGES = 1000
+log = logging.getLogger("victim_champion.hub")
 SEEN_RESOLUTION_SECONDS = 60
 
 
@@ -88,11 +92,32 @@ def create_app(engine: Engine) -> FastAPI:
     )
 
     def reply(document: dict[str, Any], status: int = 200) -> JSONResponse:
-        return JSONResponse(key.sign_body(document), status_code=status)
+        # Every signed answer carries the hub's time, so a laptop can say how far off its
+        # own clock is.
+        return JSONResponse(
+            key.sign_body({**document, "hub_time": int(time.time())}), status_code=status
+        )
 
     @app.exception_handler(HubError)
     async def _on_hub_error(_: Request, error: HubError) -> JSONResponse:
         return reply({"error": error.reason, **error.extra}, error.status)
+
+    @app.exception_handler(Exception)
+    async def _on_failure(request: Request, error: Exception) -> JSONResponse:
+        # Never an unsigned answer: the laptop can then tell "the hub failed" from a
+        # sign-in page. The reference ties the worker's message to the hub's log.
+        reference = uuid.uuid4().hex[:8]
+        log.error(
+            "%s %s failed (ref %s)", request.method, request.url.path, reference, exc_info=error
+        )
+        return reply(
+            {
+                "error": f"the hub failed while answering (reference {reference})",
+                "code": "server_error",
+                "reference": reference,
+            },
+            500,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _on_invalid(_: Request, error: RequestValidationError) -> JSONResponse:
@@ -106,33 +131,46 @@ def create_app(engine: Engine) -> FastAPI:
     async def _limit_size(request: Request, call_next: Any) -> Any:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return reply({"error": "the request is too large"}, 413)
+            return reply(
+                {
+                    "error": "the request is too large",
+                    "code": "too_large",
+                    "max_body_bytes": MAX_BODY_BYTES,
+                },
+                413,
+            )
         return await call_next(request)
 
     async def device_for(request: Request) -> str:
         """Authenticate a device request; revoked devices are told to wipe."""
         body = await request.body()
         if len(body) > MAX_BODY_BYTES:
-            raise HubError(413, "the request is too large")
+            raise HubError(
+                413, "the request is too large", code="too_large", max_body_bytes=MAX_BODY_BYTES
+            )
         device_id = request.headers.get(HEADER_DEVICE, "")
         stamp = request.headers.get(HEADER_TIMESTAMP, "")
         if not device_id or not stamp.lstrip("-").isdigit():
-            raise HubError(401, "the request is not signed by a device")
+            raise HubError(401, "the request is not signed by a device", code="unsigned")
         if abs(time.time() - int(stamp)) > CLOCK_SKEW_SECONDS:
-            raise HubError(401, "the device clock is too far out; set the time and try again")
+            raise HubError(
+                401,
+                "the device clock is too far out; set the time and try again",
+                code="clock_skew",
+            )
         row = await run_in_threadpool(_device_row, engine, device_id)
         if row is None:
-            raise HubError(401, "this device is not enrolled")
+            raise HubError(401, "this device is not enrolled", code="not_enrolled")
         try:
             signature = unb64(request.headers.get(HEADER_SIGNATURE), "signature")
         except ProtocolError:
-            raise HubError(401, "the request signature is missing") from None
+            raise HubError(401, "the request signature is missing", code="unsigned") from None
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         message = request_message(request.method, path, int(stamp), body)
         if not verify(bytes(row.public_key), signature, message):
-            raise HubError(401, "the request signature is not valid")
+            raise HubError(401, "the request signature is not valid", code="bad_signature")
         if row.revoked_at is not None:
-            raise HubError(403, "this device has been revoked", wipe=True)
+            raise HubError(403, "this device has been revoked", wipe=True, code="revoked")
         await run_in_threadpool(_note_seen, engine, device_id, row.last_seen_at)
         return device_id
 
@@ -185,23 +223,26 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         numbers = [v for v in versions if isinstance(v, int) and not isinstance(v, bool)]
         if numbers and max(numbers) < min(ACCEPTED_SCHEMA_VERSIONS):
             raise HubError(426, "upgrade required: install the latest Victim Champion")
-        results = await run_in_threadpool(exchange.push, engine, device_id, raw)
-        return reply({"results": [r.__dict__ for r in results]})
+        results = await run_in_threadpool(intake.push, engine, device_id, raw)
+        state = await run_in_threadpool(exchange.device_state, engine, device_id)
+        return reply({"results": [r.__dict__ for r in results], **state})
 
     @app.get("/v1/pull", summary="One page of items for this device after a cursor")
     async def pull(request: Request, cursor: int = 0, limit: int = 100) -> JSONResponse:
         device_id = await device_for(request)
         if cursor < 0 or limit < 1:
             raise HubError(400, "cursor must be 0 or more, limit 1 or more")
-        return reply(await run_in_threadpool(exchange.pull, engine, device_id, cursor, limit))
+        page = await run_in_threadpool(exchange.pull, engine, device_id, cursor, limit)
+        state = await run_in_threadpool(exchange.device_state, engine, device_id)
+        return reply({**page, **state})
 
     @app.post("/v1/verify", summary="Counts and digest of a device's envelopes")
     async def verify_range(request: Request, payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
         device_id = await device_for(request)
-        low, high = payload.get("from_seq"), payload.get("to_seq")
-        if not isinstance(low, int) or not isinstance(high, int) or low < 0 or high < low:
-            raise HubError(400, "from_seq and to_seq must be whole numbers, from <= to")
-        return reply(await run_in_threadpool(exchange.verify, engine, device_id, low, high))
+        ranges = _verify_ranges(payload)
+        answer = await run_in_threadpool(exchange.verify, engine, device_id, ranges)
+        state = await run_in_threadpool(exchange.device_state, engine, device_id)
+        return reply({**answer, **state})
 
     @app.get("/v1/bundles/{kind}/latest", summary="The newest signed content bundle")
     async def latest_bundle(request: Request, kind: str) -> JSONResponse:
@@ -209,6 +250,30 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         if kind not in bundles.KINDS:
             raise HubError(404, "no such kind of content")
         return reply({"bundle": bundles.latest(engine, kind)})
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2**62
+
+
+def _verify_ranges(payload: dict[str, Any]) -> list[tuple[int, int]]:
+    """Runs of numbers to compare: "ranges": [[low, high], ...], or from_seq and to_seq."""
+    raw = payload.get("ranges")
+    if raw is None:
+        raw = [[payload.get("from_seq"), payload.get("to_seq")]]
+    if not isinstance(raw, list) or not 0 < len(raw) <= MAX_VERIFY_RANGES:
+        raise HubError(400, f"ranges must be a list of 1 to {MAX_VERIFY_RANGES} [low, high] pairs")
+    ranges: list[tuple[int, int]] = []
+    for pair in raw:
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or not all(_is_count(v) for v in pair)
+            or pair[1] < pair[0]
+        ):
+            raise HubError(400, "each range must be two whole numbers, low <= high")
+        ranges.append((pair[0], pair[1]))
+    return ranges
 
 
 def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> None:

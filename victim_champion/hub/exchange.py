@@ -1,8 +1,5 @@
-"""Push, pull and verify: the hub's side of a sync round.
-
-Idempotency is enforced by the database (a unique constraint on device and sequence,
-and on mutation id), never by memory, so any number of hub processes can share one
-PostgreSQL. Each envelope gets its own answer; a bad one never blocks the rest.
+"""Pull, verify, outcomes and counts: the hub's side of a sync round after the push
+(hub/intake.py). Gaps in a device's numbers are made visible here and in ``stats``.
 """
 
 from __future__ import annotations
@@ -13,15 +10,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, insert, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 
-from victim_champion.hub.tables import certificates, down_items, envelopes, referrals, settings
+from victim_champion.hub.tables import (
+    certificates,
+    down_items,
+    envelopes,
+    referrals,
+    refused_envelopes,
+    settings,
+)
 from victim_champion.sync.protocol import (
-    ACCEPTED_SCHEMA_VERSIONS,
+    MAX_BODY_BYTES,
+    MAX_ENVELOPES_PER_PUSH,
     PULL_PAGE_LIMIT,
-    Envelope,
-    ProtocolError,
-    PushResult,
     canonical_json,
     sequence_digest,
 )
@@ -29,147 +30,23 @@ from victim_champion.sync.protocol import (
 DEFAULT_POLICY = {"retention_days": 30, "idle_lock_seconds": 120}
 
 
-def _insert_ignoring_conflicts(connection: Connection, table: Any, values: dict[str, Any]) -> int:
-    """INSERT ... ON CONFLICT DO NOTHING; returns the rows inserted (0 or 1)."""
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
-    return int(connection.execute(statement).rowcount)
-
-
-def _check_payload(envelope: Envelope) -> None:
-    """Light shape checks per kind; the reason travels back to the laptop."""
-    records = envelope.payload.get("records")
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise ProtocolError("payload.records must be a list of objects")
-    if envelope.kind == "certificates.issued":
-        for record in records:
-            for key in ("code", "name", "course", "course_date", "key_id", "signature"):
-                if not isinstance(record.get(key), str):
-                    raise ProtocolError(f"a certificate record has no {key}")
-
-
-def push(engine: Engine, device_id: str, raw_envelopes: list[Any]) -> list[PushResult]:
-    """Store each envelope once; answer accepted, duplicate or rejected (with a reason).
-
-    One transaction for the whole push: conflicts are settled row by row by the database
-    (ON CONFLICT DO NOTHING), so a duplicate or a clash never aborts the others.
-    """
-    results: list[PushResult] = []
-    now = datetime.now(UTC)
-    with engine.begin() as connection:
-        for raw in raw_envelopes:
-            results.append(_push_one(connection, device_id, raw, now))
-    return results
-
-
-def _push_one(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
-    seq = raw.get("device_seq") if isinstance(raw, dict) else None
-    seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else -1
-    try:
-        envelope = Envelope.from_wire(raw)
-        if envelope.device_id != device_id:
-            raise ProtocolError("the envelope belongs to another device")
-        if envelope.schema_version not in ACCEPTED_SCHEMA_VERSIONS:
-            raise ProtocolError(f"schema version {envelope.schema_version} is not accepted")
-        _check_payload(envelope)
-    except ProtocolError as error:
-        return PushResult(seq, "rejected", str(error))
-    inserted = _insert_ignoring_conflicts(
-        connection,
-        envelopes,
-        {
-            "device_id": device_id,
-            "device_seq": envelope.device_seq,
-            "mutation_id": envelope.mutation_id,
-            "schema_version": envelope.schema_version,
-            "kind": envelope.kind,
-            "base_version": envelope.base_version,
-            "payload": canonical_json(envelope.payload).decode(),
-            "content_hash": envelope.content_hash,
-            "received_at": now,
-        },
-    )
-    if inserted:
-        _index(connection, device_id, envelope)
-        return PushResult(envelope.device_seq, "accepted")
-    existing = connection.execute(
-        select(envelopes.c.content_hash).where(
-            envelopes.c.device_id == device_id, envelopes.c.device_seq == envelope.device_seq
-        )
-    ).first()
-    if existing is None:
-        return PushResult(
-            envelope.device_seq, "rejected", "this mutation id was already used for another record"
-        )
-    if existing.content_hash == envelope.content_hash:
-        return PushResult(envelope.device_seq, "duplicate")
-    return PushResult(
-        envelope.device_seq,
-        "rejected",
-        "a different record was already received with this sequence number",
-    )
-
-
-def _index(connection: Connection, device_id: str, envelope: Envelope) -> None:
-    """Side tables kept in the same transaction as the envelope: certificate look-up,
-    referrals awaiting an outcome, and erasure of a forgotten person's details."""
-    if envelope.kind == "referral.made":
-        for record in envelope.payload["records"]:
-            _insert_ignoring_conflicts(
-                connection,
-                referrals,
-                {
-                    "referral_id": str(record.get("id", ""))[:64],
-                    "device_id": device_id,
-                    "service_id": str(record.get("service_id", ""))[:64],
-                },
+def device_state(engine: Engine, device_id: str) -> dict[str, Any]:
+    """What every answer to a device carries: the highest number the hub holds for it
+    (stored or refused), and the hub's limits for a push."""
+    with engine.connect() as connection:
+        stored = connection.execute(
+            select(func.max(envelopes.c.device_seq)).where(envelopes.c.device_id == device_id)
+        ).scalar()
+        refused = connection.execute(
+            select(func.max(refused_envelopes.c.device_seq)).where(
+                refused_envelopes.c.device_id == device_id
             )
-        return
-    if envelope.kind == "erasure.requested":
-        for record in envelope.payload["records"]:
-            _erase(connection, device_id, str(record.get("record_id", "")))
-        return
-    if envelope.kind != "certificates.issued":
-        return
-    for record in envelope.payload["records"]:
-        _insert_ignoring_conflicts(
-            connection,
-            certificates,
-            {
-                "code": record["code"],
-                "device_id": device_id,
-                "name": record["name"][:200],
-                "course": record["course"][:200],
-                "course_date": record["course_date"][:10],
-                "key_id": record["key_id"][:32],
-                "signature": record["signature"],
-            },
-        )
-
-
-def _erase(connection: Connection, device_id: str, record_id: str) -> None:
-    """Replace every record that names ``record_id`` with a tombstone holding no personal
-    field (the envelope's hash still proves what was received, not what it said)."""
-    if len(record_id) != 32:
-        return
-    rows = connection.execute(
-        select(envelopes.c.server_seq, envelopes.c.payload).where(
-            envelopes.c.device_id == device_id,
-            envelopes.c.payload.contains(record_id),
-            envelopes.c.kind != "erasure.requested",
-        )
-    ).all()
-    for seq, payload in rows:
-        document = json.loads(payload)
-        document["records"] = [
-            r if record_id not in json.dumps(r) else {"type": "erased", "record_id": record_id}
-            for r in document.get("records", [])
-        ]
-        connection.execute(
-            envelopes.update()
-            .where(envelopes.c.server_seq == seq)
-            .values(payload=canonical_json(document).decode())
-        )
+        ).scalar()
+    return {
+        "device_max_seq": max(int(stored or 0), int(refused or 0)),
+        "max_body_bytes": MAX_BODY_BYTES,
+        "max_envelopes": MAX_ENVELOPES_PER_PUSH,
+    }
 
 
 def record_outcome(engine: Engine, referral_id: str, outcome: str) -> bool:
@@ -226,23 +103,41 @@ def pull(engine: Engine, device_id: str, cursor: int, limit: int) -> dict[str, A
     }
 
 
-def verify(engine: Engine, device_id: str, from_seq: int, to_seq: int) -> dict[str, Any]:
-    """Count, per-kind counts and digest of what the hub holds for a range of sequences."""
+def verify(engine: Engine, device_id: str, ranges: list[tuple[int, int]]) -> dict[str, Any]:
+    """Count, per-kind counts and digest of what the hub holds in runs of numbers, and the
+    gaps: numbers up to the highest one asked about that the hub neither holds nor refused."""
+    condition = or_(
+        *(
+            and_(envelopes.c.device_seq >= low, envelopes.c.device_seq <= high)
+            for low, high in ranges
+        )
+    )
+    top = max(high for _, high in ranges)
     with engine.begin() as connection:
         rows = connection.execute(
             select(envelopes.c.device_seq, envelopes.c.content_hash, envelopes.c.kind).where(
-                and_(
-                    envelopes.c.device_id == device_id,
-                    envelopes.c.device_seq >= from_seq,
-                    envelopes.c.device_seq <= to_seq,
-                )
+                envelopes.c.device_id == device_id, condition
             )
         ).all()
+        held = _numbers_held_through(connection, device_id, top)
     return {
         "count": len(rows),
         "counts": dict(Counter(r.kind for r in rows)),
         "digest": sequence_digest([(r.device_seq, r.content_hash) for r in rows]),
+        "gaps": top - held,
     }
+
+
+def _numbers_held_through(connection: Connection, device_id: str, top: int) -> int:
+    """How many distinct numbers from 1 to ``top`` the hub holds or refused for a device."""
+    stored = select(envelopes.c.device_seq.label("seq")).where(
+        envelopes.c.device_id == device_id, envelopes.c.device_seq <= top
+    )
+    refused = select(refused_envelopes.c.device_seq.label("seq")).where(
+        refused_envelopes.c.device_id == device_id, refused_envelopes.c.device_seq <= top
+    )
+    union = stored.union(refused).subquery()
+    return int(connection.execute(select(func.count()).select_from(union)).scalar_one())
 
 
 def add_down_item(
@@ -276,19 +171,42 @@ def stats(engine: Engine) -> dict[str, Any]:
                 func.count(func.distinct(envelopes.c.mutation_id)),
             ).group_by(envelopes.c.device_id)
         ).all()
+        refused_rows = connection.execute(
+            select(
+                refused_envelopes.c.device_id,
+                refused_envelopes.c.source,
+                refused_envelopes.c.device_seq,
+            )
+        ).all()
+        stored_numbers = {
+            (device, seq)
+            for device, seq in connection.execute(
+                select(envelopes.c.device_id, envelopes.c.device_seq)
+            )
+        }
         records: Counter[str] = Counter()
         for kind, payload in connection.execute(select(envelopes.c.kind, envelopes.c.payload)):
             records[kind] += len(json.loads(payload).get("records", []))
         certificate_count = connection.execute(select(func.count()).select_from(certificates))
+    # A refused number that was later stored (sent again, accepted) counts once.
+    refused_only = [r for r in refused_rows if (r.device_id, r.device_seq) not in stored_numbers]
+    refused_by_device = Counter(r.device_id for r in refused_only)
+    quarantined_by_device = Counter(r.device_id for r in refused_only if r.source == "laptop")
+    tops = {device: top for device, _, top, _ in per_device}
+    for row in refused_only:
+        tops[row.device_id] = max(tops.get(row.device_id, 0), row.device_seq)
+    counts = {device: (count, distinct) for device, count, _, distinct in per_device}
     devices_report = [
         {
             "device_id": device,
-            "envelopes": count,
+            "envelopes": counts.get(device, (0, 0))[0],
+            "refused": refused_by_device[device],
+            "quarantined_on_laptop": quarantined_by_device[device],
             "max_seq": top,
-            "missing": top - count,
-            "duplicates": count - distinct,
+            "missing": top - counts.get(device, (0, 0))[0] - refused_by_device[device],
+            "duplicates": counts.get(device, (0, 0))[0] - counts.get(device, (0, 0))[1],
         }
-        for device, count, top, distinct in per_device
+        for device, top in sorted(tops.items())
     ]
     return {
         "envelopes": sum(by_kind.values()),
@@ -296,6 +214,7 @@ def stats(engine: Engine) -> dict[str, Any]:
         "records_by_kind": dict(records),
         "certificates": certificate_count.scalar_one(),
         "devices": devices_report,
+        "refused": sum(d["refused"] for d in devices_report),
         "missing": sum(d["missing"] for d in devices_report),
         "duplicates": sum(d["duplicates"] for d in devices_report),
     }

@@ -69,6 +69,20 @@ envelopes = Table(
     UniqueConstraint("device_id", "device_seq", name="uq_envelopes_device_seq"),
 )
 
+# Numbers a device used whose envelope the hub refused ("hub") or the laptop quarantined
+# ("laptop"): number, kind, hash and reason only, so every used number is accounted for.
+refused_envelopes = Table(
+    "refused_envelopes",
+    metadata,
+    Column("device_id", String(64), ForeignKey("devices.device_id"), primary_key=True),
+    Column("device_seq", BigInteger, primary_key=True),
+    Column("kind", String(64), nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("reason", String(500), nullable=False),
+    Column("source", String(10), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
 certificates = Table(
     "certificates",
     metadata,

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.clock import Clock, utc_now
-from victim_champion.core.envelopes import SCHEMA_VERSION, Envelope, canonical_json, content_hash
+from victim_champion.core.envelopes import (
+    ENVELOPE_PAYLOAD_BUDGET,
+    SCHEMA_VERSION,
+    Envelope,
+    canonical_json,
+    content_hash,
+)
 from victim_champion.store.audit_log import AuditLogRepository
 from victim_champion.store.database import Connection, transaction
 from victim_champion.store.device_keys import DeviceKeyRepository
@@ -32,6 +38,7 @@ class Journal:
         self.now = now
         self.records: list[dict[str, Any]] = []
         self.audit_events: list[dict[str, Any]] = []
+        self.sequences: list[int] = []  # the envelopes queued, once the transaction ends
 
     def record(self, record: dict[str, Any]) -> None:
         """A changed record, as the hub should receive it."""
@@ -51,16 +58,64 @@ class Journal:
         )
 
 
+def take_sequence_numbers(connection: Connection, count: int) -> int:
+    """Reserve ``count`` sequence numbers and return the first; call inside a transaction.
+
+    The counter lives in its own row and only goes up. The outbox's own maximum is a floor
+    too, so a profile written before the counter existed can never reuse a number."""
+    first = next_sequence(connection)
+    set_next_sequence(connection, first + count)
+    return first
+
+
+def next_sequence(connection: Connection) -> int:
+    """The next sequence number that would be handed out."""
+    row = connection.execute(
+        "SELECT MAX(COALESCE((SELECT CAST(value AS INTEGER) FROM sync_state "
+        "WHERE key = 'next_device_seq'), 1), COALESCE((SELECT MAX(device_seq) FROM outbox), 0) + 1)"
+    ).fetchone()
+    return int(row[0])
+
+
+def set_next_sequence(connection: Connection, value: int) -> None:
+    """Store the next sequence number to hand out (the caller makes sure it never drops)."""
+    connection.execute(
+        "INSERT INTO sync_state (key, value) VALUES ('next_device_seq', ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (str(value),),
+    )
+
+
+def split_payload(
+    records: list[dict[str, Any]],
+    audit: list[dict[str, Any]],
+    budget: int = ENVELOPE_PAYLOAD_BUDGET,
+) -> list[dict[str, Any]]:
+    """Cut one transaction's records and audit events into payloads whose JSON stays under
+    the byte budget, so a big import becomes several envelopes that each fit in a push.
+    Order is kept; there is always at least one payload."""
+    parts: list[dict[str, Any]] = [{"records": [], "audit": []}]
+    size = 0
+    for field, items in (("records", records), ("audit", audit)):
+        for item in items:
+            item_size = len(canonical_json(item)) + 1
+            if size and size + item_size > budget:
+                parts.append({"records": [], "audit": []})
+                size = 0
+            parts[-1][field].append(item)
+            size += item_size
+    return parts
+
+
 def append_envelope(
     connection: Connection, kind: str, payload: dict[str, Any], now: datetime
 ) -> Envelope:
-    """Add the next envelope (gapless sequence) to the outbox; call inside a transaction."""
+    """Add the next envelope to the outbox; call inside a transaction."""
     device_id = DeviceKeyRepository(connection).get_or_create(now).key_id
-    last = connection.execute("SELECT COALESCE(MAX(device_seq), 0) FROM outbox").fetchone()[0]
     envelope = Envelope(
         mutation_id=uuid.uuid4().hex,
         device_id=device_id,
-        device_seq=int(last) + 1,
+        device_seq=take_sequence_numbers(connection, 1),
         schema_version=SCHEMA_VERSION,
         kind=kind,
         base_version=None,
@@ -106,9 +161,6 @@ def journaled(connection: Connection, actor: str, now: datetime, kind: str) -> I
         yield journal
         if journal.records or journal.audit_events:
             envelope_kind = kind if journal.records else "audit.events"
-            append_envelope(
-                connection,
-                envelope_kind,
-                {"records": journal.records, "audit": journal.audit_events},
-                now,
-            )
+            for payload in split_payload(journal.records, journal.audit_events):
+                envelope = append_envelope(connection, envelope_kind, payload, now)
+                journal.sequences.append(envelope.device_seq)

@@ -80,9 +80,9 @@ class SignpostingRecords(JournaledService):
                     }
                 )
                 journal.audit(AuditAction.CREATE, RecordKind.SIGNPOSTING, record_id)
-            seq = connection.execute("SELECT MAX(device_seq) FROM outbox").fetchone()[0]
             connection.execute(
-                "UPDATE signposting SET envelope_seq = ? WHERE id = ?", (seq, record_id)
+                "UPDATE signposting SET envelope_seq = ? WHERE id = ?",
+                (journal.sequences[-1], record_id),
             )
 
         self._store.owner.run(work)

@@ -13,20 +13,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from victim_champion.core.envelopes import (
-    Envelope,
     HubEnrolment,
+    OutboxBatch,
     PushResult,
     VerifyRange,
     canonical_json,
-    sequence_digest,
 )
+from victim_champion.store import outbox_queue
 from victim_champion.store.database import Connection, transaction
 from victim_champion.store.device_keys import DeviceKeyRepository
 from victim_champion.store.profile import OpenStore
-
-_ENVELOPE_COLUMNS = (
-    "mutation_id, device_seq, schema_version, kind, base_version, payload, content_hash"
-)
 
 
 def _get(connection: Connection, key: str) -> str | None:
@@ -90,34 +86,25 @@ class StoreSyncLocal:
 
         self._owner.run(work)
 
-    def pending(self, limit: int) -> list[Envelope]:
-        def work(connection: Connection) -> list[Envelope]:
+    def pending(self, limit: int, byte_budget: int) -> OutboxBatch:
+        def work(connection: Connection) -> OutboxBatch:
             device_id = DeviceKeyRepository(connection).get_or_create(datetime.now(UTC)).key_id
-            rows = connection.execute(
-                f"SELECT {_ENVELOPE_COLUMNS} FROM outbox WHERE state = 'pending' "  # noqa: S608
-                "ORDER BY device_seq LIMIT ?",
-                (limit,),
-            ).fetchall()
-            # Handed to the network from now on: such an envelope can no longer be redacted.
-            connection.execute(
-                "UPDATE outbox SET attempted = 1 WHERE state = 'pending' AND attempted = 0 "
-                "AND device_seq IN (SELECT device_seq FROM outbox WHERE state = 'pending' "
-                "ORDER BY device_seq LIMIT ?)",
-                (limit,),
-            )
-            return [
-                Envelope(
-                    mutation_id=m,
-                    device_id=device_id,
-                    device_seq=seq,
-                    schema_version=version,
-                    kind=kind,
-                    base_version=base,
-                    payload=json.loads(payload),
-                    content_hash=digest,
-                )
-                for m, seq, version, kind, base, payload, digest in rows
-            ]
+            with transaction(connection):
+                return outbox_queue.take_batch(connection, device_id, limit, byte_budget)
+
+        return self._owner.run(work)
+
+    def hub_holds_through(self, device_seq: int) -> None:
+        def work(connection: Connection) -> None:
+            with transaction(connection):
+                outbox_queue.raise_next_sequence(connection, device_seq)
+
+        self._owner.run(work)
+
+    def rebase(self, sequences: Sequence[int]) -> dict[int, int]:
+        def work(connection: Connection) -> dict[int, int]:
+            with transaction(connection):
+                return outbox_queue.rebase(connection, sequences)
 
         return self._owner.run(work)
 
@@ -208,15 +195,7 @@ class StoreSyncLocal:
     def verify_range(self) -> VerifyRange | None:
         def work(connection: Connection) -> VerifyRange | None:
             through = int(_get(connection, "verified_through") or 0)
-            rows = connection.execute(
-                "SELECT device_seq, content_hash FROM outbox WHERE state = 'accepted' "
-                "AND device_seq > ? ORDER BY device_seq",
-                (through,),
-            ).fetchall()
-            if not rows:
-                return None
-            pairs = [(int(seq), str(digest)) for seq, digest in rows]
-            return VerifyRange(pairs[0][0], pairs[-1][0], len(pairs), sequence_digest(pairs))
+            return outbox_queue.verify_range(connection, through)
 
         return self._owner.run(work)
 
@@ -227,15 +206,10 @@ class StoreSyncLocal:
 
         self._owner.run(work)
 
-    def requeue(self, from_seq: int, to_seq: int) -> int:
+    def requeue(self, ranges: Sequence[tuple[int, int]]) -> int:
         def work(connection: Connection) -> int:
             with transaction(connection):
-                cursor = connection.execute(
-                    "UPDATE outbox SET state = 'pending' WHERE state = 'accepted' "
-                    "AND device_seq BETWEEN ? AND ?",
-                    (from_seq, to_seq),
-                )
-            return int(cursor.rowcount)
+                return outbox_queue.requeue(connection, ranges)
 
         return self._owner.run(work)
 

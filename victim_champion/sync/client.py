@@ -1,4 +1,4 @@
-"""One sync round with the hub: push the outbox, pull pages, verify, in that order.
+"""One sync round with the hub: pull pages, push the outbox, verify, in that order.
 
 Runs on a worker thread (the app) or the main thread (the command line). Reaches local
 data only through core.ports.SyncLocal. Every step is safe to cut off at any point and
@@ -7,18 +7,25 @@ repeat: the hub dedupes on (device, sequence) and the cursor moves with its page
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from victim_champion.core.envelopes import HubEnrolment, PushResult, SyncSummary
 from victim_champion.core.errors import (
     BundleRejectedError,
+    HubMissingRecordsError,
     HubNotTrustedError,
+    HubRefusedError,
     NotEnrolledError,
+    PushTooLargeError,
+    SyncIncompleteError,
+    VerifyMismatchError,
 )
 from victim_champion.core.ports import SyncLocal
 from victim_champion.sync.protocol import (
+    MAX_BODY_BYTES,
     MAX_ENVELOPES_PER_PUSH,
     PULL_PAGE_LIMIT,
     b64,
@@ -29,6 +36,7 @@ from victim_champion.sync.protocol import (
 from victim_champion.sync.transport import HubTransport
 
 PUSH_BATCH = 200
+MIN_BYTE_BUDGET = 64 * 1024
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -59,7 +67,12 @@ def enrol(local: SyncLocal, hub_url: str, code: str) -> HubEnrolment:
 class SyncClient:
     """Runs sync rounds for one laptop."""
 
-    def __init__(self, local: SyncLocal, hub_url: str | None = None) -> None:
+    def __init__(
+        self,
+        local: SyncLocal,
+        hub_url: str | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         enrolment = local.enrolment()
         if enrolment is None:
             raise NotEnrolledError()
@@ -68,54 +81,97 @@ class SyncClient:
         device_id, private_key, _ = local.identity()
         # --hub may reach the same hub by another address; the pinned key still applies.
         self.transport = HubTransport(
-            hub_url or enrolment.hub_url, device_id, private_key, enrolment.hub_public_key
+            hub_url or enrolment.hub_url, device_id, private_key, enrolment.hub_public_key, clock
         )
+        # Until the hub states its limits, assume the protocol's.
+        self._byte_budget = _budget_for(MAX_BODY_BYTES)
+        self._max_envelopes = min(PUSH_BATCH, MAX_ENVELOPES_PER_PUSH)
 
     def run_once(self, progress: Progress = _quiet) -> SyncSummary:
-        """Push, pull, verify; returns what happened. Raises typed errors on failure."""
-        counts = {"sent": 0, "accepted": 0, "duplicates": 0, "rejected": 0}
-        self._push_all(counts, progress)
-        received = self._pull_all(progress)
-        verified = self._verify(counts, progress)
-        self.transport.close()
-        now = datetime.now(UTC)
-        self._local.record_success(now)
+        """Pull (which tells us what the hub holds and its limits), push, verify.
+
+        Raises a typed error on failure. Only a round that sent everything and verified
+        it is recorded as a success."""
+        counts = {"sent": 0, "accepted": 0, "duplicates": 0, "rejected": 0, "renumbered": 0}
+        try:
+            received = self._pull_all(progress)
+            self._push_all(counts, progress)
+            self._verify(counts, progress)
+        finally:
+            self.transport.close()
+        pending = self._local.pending_count()
+        if pending:
+            raise SyncIncompleteError(pending)
+        self._local.record_success(datetime.now(UTC))
         return SyncSummary(
             sent=counts["sent"],
             accepted=counts["accepted"],
             duplicates=counts["duplicates"],
             rejected=counts["rejected"],
             received=received,
-            pending=self._local.pending_count(),
-            verified=verified,
+            pending=pending,
+            verified=True,
             rejected_reasons=self._local.rejected(),
+            renumbered=counts["renumbered"],
         )
+
+    def _learn(self, body: dict[str, Any]) -> None:
+        """Every device answer says what the hub holds for us and what it takes at once."""
+        held = body.get("device_max_seq")
+        if _is_count(held):
+            self._local.hub_holds_through(held)
+        limit = body.get("max_body_bytes")
+        if _is_count(limit) and limit > 0:
+            self._byte_budget = min(self._byte_budget, _budget_for(limit))
+        most = body.get("max_envelopes")
+        if _is_count(most) and most > 0:
+            self._max_envelopes = min(self._max_envelopes, most)
 
     def _push_all(self, counts: dict[str, int], progress: Progress) -> None:
         total = self._local.pending_count()
         done = 0
-        while True:
-            batch = self._local.pending(min(PUSH_BATCH, MAX_ENVELOPES_PER_PUSH))
-            if not batch:
+        # Bounded: each turn sends at least one envelope, or renumbers some exactly once.
+        for _ in range(4 * total + 16):
+            batch = self._local.pending(self._max_envelopes, self._byte_budget)
+            wire = [e.to_wire() for e in batch.envelopes]
+            wire += [e.stub_wire("too large to send") for e in batch.too_large]
+            if not wire:
+                progress("push", total, total)
                 return
             progress("push", done, total)
-            answer = self.transport.request(
-                "POST", "/v1/push", {"envelopes": [e.to_wire() for e in batch]}
-            )
+            answer = self.transport.request("POST", "/v1/push", {"envelopes": wire})
+            if answer.status == 413:
+                self._shrink_budget(answer.body)
+                continue
             if answer.status != 200:
-                raise HubNotTrustedError()
-            results = _results(answer.body, {e.device_seq for e in batch})
-            self._local.apply_results(results, datetime.now(UTC))
-            counts["sent"] += len(batch)
-            for result in results:
-                key = {"accepted": "accepted", "duplicate": "duplicates"}.get(
-                    result.status, "rejected"
-                )
-                counts[key] += 1
-            done += len(batch)
+                raise HubRefusedError(str(answer.body.get("error", answer.status))[:200])
+            self._learn(answer.body)
+            sent = {e.device_seq for e in batch.envelopes} | {e.device_seq for e in batch.too_large}
+            results = _results(answer.body, sent)
             if not results:  # the hub answered nothing usable: stop, keep the queue
                 return
-        progress("push", total, total)
+            conflicts = [r.device_seq for r in results if r.status == "conflict"]
+            self._local.apply_results(
+                [r for r in results if r.status != "conflict"], datetime.now(UTC)
+            )
+            counts["renumbered"] += len(self._local.rebase(conflicts)) if conflicts else 0
+            counts["sent"] += len(wire)
+            for result in results:
+                key = {"accepted": "accepted", "duplicate": "duplicates", "conflict": ""}.get(
+                    result.status, "rejected"
+                )
+                if key:
+                    counts[key] += 1
+            done += len(results) - len(conflicts)
+
+    def _shrink_budget(self, body: dict[str, Any]) -> None:
+        """A 413: the hub takes less than we thought. Halve the batch, down to a floor."""
+        limit = body.get("max_body_bytes")
+        stated = _budget_for(limit) if _is_count(limit) else self._byte_budget
+        smaller = min(stated, self._byte_budget // 2)
+        if smaller < MIN_BYTE_BUDGET:
+            raise PushTooLargeError()
+        self._byte_budget = smaller
 
     def _pull_all(self, progress: Progress) -> int:
         received = 0
@@ -127,7 +183,8 @@ class SyncClient:
             body = answer.body
             items = body.get("items")
             if answer.status != 200 or not isinstance(items, list):
-                raise HubNotTrustedError()
+                raise HubRefusedError(str(body.get("error", answer.status))[:200])
+            self._learn(body)
             bundles = [
                 self._fetch_bundle(item["payload"]["kind"])
                 for item in items
@@ -162,36 +219,56 @@ class SyncClient:
             raise BundleRejectedError(kind)
         return {"document": document, "signature": signature}
 
-    def _verify(self, counts: dict[str, int], progress: Progress) -> bool:
-        """Compare what was confirmed since the last check with the hub; on a mismatch,
-        resend that range (the hub dedupes) and check once more."""
-        for attempt in range(2):
-            held = self._local.verify_range()
-            if held is None:
-                return True
+    def _verify(self, counts: dict[str, int], progress: Progress) -> None:
+        """Compare what was confirmed since the last check with the hub, a chunk at a time.
+        On a difference or a gap, send again what this laptop still holds (the hub dedupes)
+        and check once more; if it persists, fail the round: nothing is marked verified,
+        so retention deletes nothing."""
+        retried = False
+        while (held := self._local.verify_range()) is not None:
             progress("verify", 0, 1)
             answer = self.transport.request(
-                "POST", "/v1/verify", {"from_seq": held.from_seq, "to_seq": held.to_seq}
+                "POST", "/v1/verify", {"ranges": [list(r) for r in held.ranges]}
             )
-            if answer.body.get("count") == held.count and answer.body.get("digest") == held.digest:
+            body = answer.body
+            if answer.status != 200:
+                raise HubRefusedError(str(body.get("error", answer.status))[:200])
+            self._learn(body)
+            gaps = body.get("gaps", 0)
+            same = body.get("count") == held.count and body.get("digest") == held.digest
+            if same and gaps == 0:
                 self._local.mark_verified(held.to_seq)
-                return True
-            if attempt == 0:
-                self._local.requeue(held.from_seq, held.to_seq)
-                self._push_all(counts, progress)
-        return False
+                continue
+            if retried:
+                if not same:
+                    raise VerifyMismatchError()
+                raise HubMissingRecordsError(int(gaps) if _is_count(gaps) else 0)
+            retried = True
+            # A difference: send the compared runs again. A gap: send again everything
+            # still here up to the top, refused ones too, so the hub can account for them.
+            self._local.requeue(held.ranges if gaps == 0 else ((1, held.to_seq),))
+            self._push_all(counts, progress)
+
+
+def _budget_for(max_body_bytes: int) -> int:
+    """What a push may fill: the hub's limit less room for the request's own framing."""
+    return max(MIN_BYTE_BUDGET, max_body_bytes - max_body_bytes // 16)
+
+
+def _is_count(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _results(body: dict[str, Any], sent: set[int]) -> list[PushResult]:
     """Per-envelope answers for what we sent (anything else in the answer is ignored)."""
     raw = body.get("results")
     if not isinstance(raw, list):
-        raise HubNotTrustedError()
+        raise HubRefusedError("the hub's answer had no results")
     results = []
     for item in raw:
         if not isinstance(item, dict):
             continue
         seq, status = item.get("device_seq"), item.get("status")
-        if seq in sent and status in ("accepted", "duplicate", "rejected"):
+        if seq in sent and status in ("accepted", "duplicate", "rejected", "conflict"):
             results.append(PushResult(int(seq), str(status), str(item.get("reason", ""))))
     return results

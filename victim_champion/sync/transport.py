@@ -12,16 +12,22 @@ import ipaddress
 import json
 import ssl
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from victim_champion.core.errors import (
+    ClockSkewError,
+    ConnectionCutError,
     DeviceRevokedError,
     EnrolmentRefusedError,
+    HubFaultError,
     HubNotTrustedError,
+    HubSignatureError,
     HubUnreachableError,
     InsecureHubAddressError,
+    NotKnownToHubError,
     UpgradeRequiredError,
 )
 from victim_champion.sync.protocol import (
@@ -65,7 +71,12 @@ class HubTransport:
     """Talks to one hub address as one device, trusting only the pinned hub key."""
 
     def __init__(
-        self, hub_url: str, device_id: str, private_key: bytes, hub_public_key: bytes | None
+        self,
+        hub_url: str,
+        device_id: str,
+        private_key: bytes,
+        hub_public_key: bytes | None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         parts = urlsplit(hub_url.rstrip("/"))
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -81,13 +92,15 @@ class HubTransport:
         self.hub_public_key = hub_public_key
         self.bytes_sent = 0
         self.bytes_received = 0
+        self._clock = clock
         self._connection: http.client.HTTPConnection | None = None
 
     def request(self, method: str, path: str, document: dict[str, Any] | None = None) -> Answer:
         """Send one signed request; return the checked answer or raise a typed error."""
         body = canonical_json(document) if document is not None else b""
         full_path = self._prefix + path
-        stamp = int(time.time())
+        sent_at = self._clock()
+        stamp = int(sent_at)
         headers = {
             "Content-Type": "application/json",
             "Accept": "application/json",
@@ -103,16 +116,17 @@ class HubTransport:
         try:
             parsed = json.loads(raw)
         except ValueError:
+            if raw.startswith(b'{"'):  # the start of one of our compact answers, cut short
+                raise ConnectionCutError() from None
             raise HubNotTrustedError() from None  # a captive portal's page, a proxy's error
+        if not isinstance(parsed, dict) or parsed.get("protocol") != PROTOCOL:
+            raise HubNotTrustedError()  # JSON, but not the hub's: still someone else's page
         key = self.hub_public_key or _self_declared_key(parsed)
         try:
             checked = check_signed_body(parsed, key)
         except ProtocolError:
-            raise HubNotTrustedError() from None
-        if status == 403 and checked.get("wipe") is True:
-            raise DeviceRevokedError()
-        if status == 426:
-            raise UpgradeRequiredError()
+            raise HubSignatureError() from None
+        _raise_for_refusal(status, checked, sent_at)
         return Answer(status, checked, len(body), len(raw))
 
     def _connect(self) -> http.client.HTTPConnection:
@@ -135,28 +149,59 @@ class HubTransport:
             if self._connection is None:
                 self._connection = self._connect()
             try:
+                if self._connection.sock is None:
+                    self._connection.connect()
+            except OSError:
+                self.close()
+                raise HubUnreachableError() from None  # refused, no route, no name, timeout
+            try:
                 self._connection.request(method, path, body=body or None, headers=headers)
                 response = self._connection.getresponse()
-                raw = response.read(MAX_RESPONSE_BYTES + 1)
+                raw = _read_body(response)
                 if response.will_close:
                     self.close()
-                if len(raw) > MAX_RESPONSE_BYTES:
-                    raise HubNotTrustedError()
                 return response.status, raw
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
                 self.close()
                 if not reused or attempt:
-                    raise HubUnreachableError() from None
+                    raise ConnectionCutError() from None
             except (OSError, http.client.HTTPException):
                 self.close()
-                raise HubUnreachableError() from None
-        raise HubUnreachableError()
+                raise ConnectionCutError() from None
+        raise ConnectionCutError()
 
     def close(self) -> None:
         """Drop the kept-alive connection."""
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+
+def _read_body(response: http.client.HTTPResponse) -> bytes:
+    """The whole body, or ConnectionCutError if it stopped short of its stated length."""
+    if response.length is not None:
+        if response.length > MAX_RESPONSE_BYTES:
+            raise HubNotTrustedError()  # no answer of ours is that large
+        return response.read()  # raises IncompleteRead if cut off
+    raw = response.read(MAX_RESPONSE_BYTES + 1)
+    if len(raw) > MAX_RESPONSE_BYTES:
+        raise HubNotTrustedError()
+    return raw
+
+
+def _raise_for_refusal(status: int, checked: dict[str, Any], sent_at: float) -> None:
+    """Turn a signed refusal into the error that says what it is."""
+    code = checked.get("code")
+    if status == 403 and checked.get("wipe") is True:
+        raise DeviceRevokedError()
+    if status == 426:
+        raise UpgradeRequiredError()
+    if code == "clock_skew" and isinstance(checked.get("hub_time"), int):
+        raise ClockSkewError(sent_at - checked["hub_time"])
+    if status == 401:
+        raise NotKnownToHubError()
+    if status == 500:
+        raise HubFaultError(str(checked.get("reference", "unknown"))[:16])
 
 
 def _self_declared_key(parsed: Any) -> bytes:

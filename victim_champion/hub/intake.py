@@ -1,0 +1,252 @@
+"""Push: the hub's intake of envelopes, each in its own savepoint.
+
+Idempotency is enforced by the database (unique device and sequence, unique mutation id),
+never by memory, so any number of hub processes can share one PostgreSQL. Every envelope
+is checked against the same limits on SQLite and PostgreSQL before it is written, and is
+written in a savepoint of its own: one that still fails is answered "rejected" with its
+reason, and the others in the push go on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+
+from victim_champion.hub.tables import certificates, envelopes, referrals, refused_envelopes
+from victim_champion.sync.protocol import (
+    ACCEPTED_SCHEMA_VERSIONS,
+    Envelope,
+    ProtocolError,
+    PushResult,
+    canonical_json,
+)
+
+log = logging.getLogger("victim_champion.hub")
+
+# Text limits of the hub's columns, checked before writing so both databases agree.
+CERTIFICATE_LIMITS = {"code": 12, "name": 200, "course": 200, "key_id": 32, "signature": 200}
+ID_LIMIT = 64
+CONFLICT_REASON = "a different record was already received with this sequence number"
+
+
+def insert_ignoring_conflicts(connection: Connection, table: Any, values: dict[str, Any]) -> int:
+    """INSERT ... ON CONFLICT DO NOTHING; returns the rows inserted (0 or 1)."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
+    return int(connection.execute(statement).rowcount)
+
+
+def _text_field(record: dict[str, Any], key: str, limit: int, what: str) -> str:
+    value = record.get(key)
+    if not isinstance(value, str) or not value or len(value) > limit:
+        raise ProtocolError(f"{what}'s {key} must be text of 1 to {limit} characters")
+    return value
+
+
+def check_payload(envelope: Envelope) -> None:
+    """Shape and length checks per kind; the reason travels back to the laptop."""
+    records = envelope.payload.get("records")
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ProtocolError("payload.records must be a list of objects")
+    if envelope.kind == "certificates.issued":
+        for record in records:
+            for key, limit in CERTIFICATE_LIMITS.items():
+                _text_field(record, key, limit, "a certificate record")
+            try:
+                date.fromisoformat(_text_field(record, "course_date", 10, "a certificate record"))
+            except ValueError:
+                raise ProtocolError("a certificate record's course_date is not a date") from None
+    if envelope.kind == "referral.made":
+        for record in records:
+            _text_field(record, "id", ID_LIMIT, "a referral record")
+            _text_field(record, "service_id", ID_LIMIT, "a referral record")
+
+
+def push(engine: Engine, device_id: str, raw_envelopes: list[Any]) -> list[PushResult]:
+    """Store each envelope once; answer accepted, duplicate, conflict or rejected."""
+    now = datetime.now(UTC)
+    results: list[PushResult] = []
+    with engine.begin() as connection:
+        for raw in raw_envelopes:
+            results.append(_push_isolated(connection, device_id, raw, now))
+    return results
+
+
+def _seq_of(raw: Any) -> int:
+    seq = raw.get("device_seq") if isinstance(raw, dict) else None
+    return seq if isinstance(seq, int) and not isinstance(seq, bool) else -1
+
+
+def _push_isolated(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
+    seq = _seq_of(raw)
+    try:
+        with connection.begin_nested():
+            return _push_one(connection, device_id, raw, now)
+    except ProtocolError as error:
+        result = PushResult(seq, "rejected", str(error))
+    except SQLAlchemyError:
+        reference = uuid.uuid4().hex[:8]
+        log.exception("envelope %s could not be stored (ref %s)", seq, reference)
+        result = PushResult(
+            seq, "rejected", f"the hub could not store this record (reference {reference})"
+        )
+    if seq > 0:
+        _note_refused(connection, device_id, raw, result.reason, "hub", now)
+    return result
+
+
+def _note_refused(
+    connection: Connection, device_id: str, raw: Any, reason: str, source: str, now: datetime
+) -> None:
+    """Account for a number whose envelope was not stored (no payload is kept)."""
+    kind = raw.get("kind") if isinstance(raw, dict) else None
+    digest = raw.get("content_hash") if isinstance(raw, dict) else None
+    with connection.begin_nested():
+        insert_ignoring_conflicts(
+            connection,
+            refused_envelopes,
+            {
+                "device_id": device_id,
+                "device_seq": _seq_of(raw),
+                "kind": str(kind)[:64] if kind else "unknown",
+                "content_hash": str(digest)[:64] if digest else "",
+                "reason": reason[:500],
+                "source": source,
+                "received_at": now,
+            },
+        )
+
+
+def _push_one(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
+    if isinstance(raw, dict) and isinstance(raw.get("quarantined"), str):
+        return _quarantined_on_laptop(connection, device_id, raw, now)
+    envelope = Envelope.from_wire(raw)
+    if envelope.device_id != device_id:
+        raise ProtocolError("the envelope belongs to another device")
+    if envelope.schema_version not in ACCEPTED_SCHEMA_VERSIONS:
+        raise ProtocolError(f"schema version {envelope.schema_version} is not accepted")
+    check_payload(envelope)
+    # Insert first, settling races between hub processes in the database.
+    inserted = insert_ignoring_conflicts(
+        connection,
+        envelopes,
+        {
+            "device_id": device_id,
+            "device_seq": envelope.device_seq,
+            "mutation_id": envelope.mutation_id,
+            "schema_version": envelope.schema_version,
+            "kind": envelope.kind,
+            "base_version": envelope.base_version,
+            "payload": canonical_json(envelope.payload).decode(),
+            "content_hash": envelope.content_hash,
+            "received_at": now,
+        },
+    )
+    if not inserted:
+        return _already_held(connection, device_id, envelope)
+    _index(connection, device_id, envelope)
+    return PushResult(envelope.device_seq, "accepted")
+
+
+def _already_held(connection: Connection, device_id: str, envelope: Envelope) -> PushResult:
+    """The number or the mutation id is taken: the same record, or a clash."""
+    at_number = connection.execute(
+        select(envelopes.c.content_hash).where(
+            envelopes.c.device_id == device_id, envelopes.c.device_seq == envelope.device_seq
+        )
+    ).first()
+    if at_number is not None:
+        if at_number.content_hash == envelope.content_hash:
+            return PushResult(envelope.device_seq, "duplicate")
+        # A restored or copied profile reused this number: the laptop moves its record.
+        return PushResult(envelope.device_seq, "conflict", CONFLICT_REASON)
+    same = connection.execute(
+        select(envelopes.c.device_id, envelopes.c.content_hash).where(
+            envelopes.c.mutation_id == envelope.mutation_id
+        )
+    ).first()
+    if same is not None and (same.device_id, same.content_hash) == (
+        device_id,
+        envelope.content_hash,
+    ):
+        return PushResult(envelope.device_seq, "duplicate")  # held under an earlier number
+    raise ProtocolError("this mutation id was already used for another record")
+
+
+def _quarantined_on_laptop(
+    connection: Connection, device_id: str, raw: dict[str, Any], now: datetime
+) -> PushResult:
+    """A number the laptop could not send (too large): recorded, so it is no gap."""
+    seq = _seq_of(raw)
+    if seq < 1 or raw.get("device_id") != device_id:
+        raise ProtocolError("a quarantine notice needs this device's id and its number")
+    reason = f"quarantined on the laptop: {str(raw['quarantined'])[:400]}"
+    _note_refused(connection, device_id, raw, reason, "laptop", now)
+    return PushResult(seq, "rejected", reason)
+
+
+def _index(connection: Connection, device_id: str, envelope: Envelope) -> None:
+    """Side tables kept in the same savepoint as the envelope: certificate look-up,
+    referrals awaiting an outcome, and erasure of a forgotten person's details."""
+    records = envelope.payload["records"]
+    if envelope.kind == "referral.made":
+        for record in records:
+            insert_ignoring_conflicts(
+                connection,
+                referrals,
+                {
+                    "referral_id": record["id"],
+                    "device_id": device_id,
+                    "service_id": record["service_id"],
+                },
+            )
+    elif envelope.kind == "erasure.requested":
+        for record in records:
+            _erase(connection, device_id, str(record.get("record_id", "")))
+    elif envelope.kind == "certificates.issued":
+        for record in records:
+            insert_ignoring_conflicts(
+                connection,
+                certificates,
+                {
+                    "code": record["code"],
+                    "device_id": device_id,
+                    "name": record["name"],
+                    "course": record["course"],
+                    "course_date": record["course_date"],
+                    "key_id": record["key_id"],
+                    "signature": record["signature"],
+                },
+            )
+
+
+def _erase(connection: Connection, device_id: str, record_id: str) -> None:
+    """Replace every record that names ``record_id`` with a tombstone holding no personal
+    field (the envelope's hash still proves what was received, not what it said)."""
+    if len(record_id) != 32:
+        return
+    rows = connection.execute(
+        select(envelopes.c.server_seq, envelopes.c.payload).where(
+            envelopes.c.device_id == device_id,
+            envelopes.c.payload.contains(record_id),
+            envelopes.c.kind != "erasure.requested",
+        )
+    ).all()
+    for seq, payload in rows:
+        document = json.loads(payload)
+        document["records"] = [
+            r if record_id not in json.dumps(r) else {"type": "erased", "record_id": record_id}
+            for r in document.get("records", [])
+        ]
+        connection.execute(
+            envelopes.update()
+            .where(envelopes.c.server_seq == seq)
+            .values(payload=canonical_json(document).decode())
+        )
