@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.conftest import PASSPHRASE
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
@@ -21,6 +24,38 @@ from victim_champion.store.profile import OpenStore, Profile
 from victim_champion.store.records import Records
 from victim_champion.store.sync_local import StoreSyncLocal
 from victim_champion.sync.client import SyncClient, enrol
+
+POSTGRES_VARIABLE = "VC_TEST_POSTGRES_URL"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh database on the PostgreSQL named by VC_TEST_POSTGRES_URL (.ci/run sets it)."""
+    base = os.environ.get(POSTGRES_VARIABLE)
+    if not base:
+        message = (
+            f"PostgreSQL tests need {POSTGRES_VARIABLE} (scripts/start-postgres prints "
+            "it); the hub's other tests ran on SQLite"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    name = f"vc_hub_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield base.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hub_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh hub database, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path)
+    return str(request.getfixturevalue("postgres_url"))
 
 
 @pytest.fixture

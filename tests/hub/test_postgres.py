@@ -5,44 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import threading
-import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-
-import pytest
-from sqlalchemy import create_engine, text
 
 from tests.hub.conftest import Laptop, make_laptop
 from tests.support.hub_process import start_hub
 from victim_champion.hub import login_throttle as throttle
 from victim_champion.hub.database import make_engine, upgrade
-
-POSTGRES_VARIABLE = "VC_TEST_POSTGRES_URL"
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A fresh database on the PostgreSQL named by VC_TEST_POSTGRES_URL (.ci/run sets it)."""
-    base = os.environ.get(POSTGRES_VARIABLE)
-    if not base:
-        message = (
-            f"PostgreSQL tests need {POSTGRES_VARIABLE} (scripts/start-postgres prints "
-            "it); the hub's other tests ran on SQLite"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    name = f"vc_hub_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield base.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_two_hub_processes_on_one_postgresql_store_each_envelope_once(

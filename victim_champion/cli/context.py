@@ -13,7 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
-from victim_champion.core.errors import InvalidInputError
+from victim_champion.core.errors import DiskFullError, InvalidInputError
 from victim_champion.store.profile import OpenStore, Profile
 from victim_champion.store.records import Records
 
@@ -45,9 +45,11 @@ class CommandContext:
 
     @contextmanager
     def open_store(self) -> Iterator[OpenStore]:
-        """Unlock the profile with the passphrase, and lock it again afterwards."""
+        """Unlock the profile with the passphrase, let go of what is past the retention
+        window (as the app does at every unlock), and lock it again afterwards."""
         store = self.profile().open(read_passphrase())
         try:
+            _purge_at_unlock(store)
             yield store
         finally:
             store.close()
@@ -64,6 +66,20 @@ class CommandContext:
             print(json.dumps(document, ensure_ascii=False, indent=2))
         elif human:
             print(human)
+
+
+def _purge_at_unlock(store: OpenStore) -> None:
+    """Retention at unlock. A full disk does not stop the command the worker asked for:
+    nothing is deleted then, and the next unlock tries again."""
+    from victim_champion.store.retention import purge_at_unlock
+
+    try:
+        purge_at_unlock(store)
+    except DiskFullError:
+        progress(
+            "Records past the retention window could not be cleared because the disk is "
+            "full; they will be cleared at the next unlock."
+        )
 
 
 def read_passphrase(*, confirm: bool = False) -> str:

@@ -18,7 +18,7 @@ from victim_champion.cli import (
     sync_commands,
 )
 from victim_champion.cli.context import CommandContext
-from victim_champion.core.errors import VictimChampionError
+from victim_champion.core.errors import VictimChampionError, is_disk_full, message_for
 
 Handler = Callable[[CommandContext, argparse.Namespace], int]
 EXIT_FAILURE = 1
@@ -175,6 +175,9 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
     handout.add_argument("--out", required=True, metavar="FILE.pdf")
 
 
+UNEXPECTED = "An unexpected error stopped the command; run it again with --debug for details."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors become one sentence on stderr and a non-zero exit."""
     parser = build_parser()
@@ -191,12 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped; nothing more was changed.", file=sys.stderr)
         return 130
-    except Exception:
+    except Exception as error:
         if options.debug:
             traceback.print_exc()
         # The exception text could quote data, so it is shown only with --debug.
-        print(
-            "An unexpected error stopped the command; run it again with --debug for details.",
-            file=sys.stderr,
-        )
-        return EXIT_UNEXPECTED
+        print(message_for(error, UNEXPECTED), file=sys.stderr)
+        return EXIT_FAILURE if is_disk_full(error) else EXIT_UNEXPECTED

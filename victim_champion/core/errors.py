@@ -124,6 +124,16 @@ def is_disk_full(error: BaseException) -> bool:
     return False
 
 
+def message_for(error: BaseException, fallback: str) -> str:
+    """The sentence to show for any failure: ours, a full disk however it surfaced, or
+    the caller's fallback (never the exception's own text, which could quote data)."""
+    if isinstance(error, VictimChampionError):
+        return error.message
+    if is_disk_full(error):
+        return DiskFullError.default_message
+    return fallback
+
+
 # ----------------------------------------------------------------- records and input
 
 

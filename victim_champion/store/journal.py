@@ -94,14 +94,15 @@ def split_payload(
     """Cut one transaction's records and audit events into payloads whose JSON stays under
     the byte budget, so a big import becomes several envelopes that each fit in a push.
     Order is kept; there is always at least one payload."""
+    empty = len(canonical_json({"audit": [], "records": []}))
     parts: list[dict[str, Any]] = [{"records": [], "audit": []}]
-    size = 0
+    size = empty
     for field, items in (("records", records), ("audit", audit)):
         for item in items:
-            item_size = len(canonical_json(item)) + 1
-            if size and size + item_size > budget:
+            item_size = len(canonical_json(item)) + 1  # and its comma
+            if size > empty and size + item_size > budget:
                 parts.append({"records": [], "audit": []})
-                size = 0
+                size = empty
             parts[-1][field].append(item)
             size += item_size
     return parts

@@ -27,23 +27,26 @@ class PurgeResult:
 def purge_confirmed(store: OpenStore, retention_days: int, clock: Clock = utc_now) -> PurgeResult:
     """Delete signposting records whose envelope the hub confirmed and which are older than
     the window, and the confirmed, verified envelopes of the same age (their payloads hold
-    personal data too). Then checkpoint, so secure_delete has overwritten them on disk."""
+    personal data too). Never anything verify has not covered. Then checkpoint, so
+    secure_delete has overwritten them on disk. The sequence counter is not touched: it
+    lives in its own row, so numbering goes on from where it was."""
     now = clock()
     cutoff = (now - timedelta(days=retention_days)).isoformat()
 
     def work(connection: Connection) -> PurgeResult:
-        expired = [
-            row[0]
-            for row in connection.execute(
-                "SELECT s.id FROM signposting s JOIN outbox o ON o.device_seq = s.envelope_seq "
-                "WHERE o.state = 'accepted' AND s.created_at < ?",
-                (cutoff,),
-            )
-        ]
+        # Only what verify has covered: the hub confirmed it AND later agreed on its digest.
         through = connection.execute(
             "SELECT COALESCE((SELECT CAST(value AS INTEGER) FROM sync_state "
             "WHERE key = 'verified_through'), 0)"
         ).fetchone()[0]
+        expired = [
+            row[0]
+            for row in connection.execute(
+                "SELECT s.id FROM signposting s JOIN outbox o ON o.device_seq = s.envelope_seq "
+                "WHERE o.state = 'accepted' AND o.device_seq <= ? AND s.created_at < ?",
+                (through, cutoff),
+            )
+        ]
         old_envelopes = connection.execute(
             "SELECT count(*) FROM outbox WHERE state = 'accepted' AND device_seq <= ? "
             "AND created_at < ?",
@@ -64,6 +67,14 @@ def purge_confirmed(store: OpenStore, retention_days: int, clock: Clock = utc_no
         return PurgeResult(len(expired), int(old_envelopes))
 
     return store.owner.run(work)
+
+
+def purge_at_unlock(store: OpenStore, clock: Clock = utc_now) -> PurgeResult:
+    """Retention as every unlock runs it, in the app and on the command line alike: the
+    hub's window from the policy it last sent (the default before enrolment)."""
+    from victim_champion.store.sync_local import StoreSyncLocal
+
+    return purge_confirmed(store, retention_days(StoreSyncLocal(store).policy()), clock)
 
 
 def retention_days(policy: dict[str, object]) -> int:

@@ -14,9 +14,8 @@ from victim_champion.core.directory import Service, grouped_by_need
 from victim_champion.core.errors import VictimChampionError
 from victim_champion.core.signposting import match_services
 from victim_champion.store.profile import OpenStore
-from victim_champion.store.retention import purge_confirmed, retention_days
+from victim_champion.store.retention import purge_at_unlock
 from victim_champion.store.signposting_records import SignpostingRecords
-from victim_champion.store.sync_local import StoreSyncLocal
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.printing_controller import PrintingController
 from victim_champion.ui.referral_dialog import ReferralDialog
@@ -198,9 +197,8 @@ class CompassPointController(QObject):
         store = self._store
         if store is None:
             return
-        days = retention_days(StoreSyncLocal(store).policy())
         self._work.run(
-            lambda: purge_confirmed(store, days),
+            lambda: purge_at_unlock(store),
             lambda result: self.refresh_records() if result.records else None,
             lambda error: None,
         )  # a failed purge is tried again in an hour

@@ -16,7 +16,7 @@ from victim_champion.content.districts import load_districts
 from victim_champion.content.victims_code import load_victims_code
 from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
 from victim_champion.core.directory import grouped_by_need
-from victim_champion.core.errors import VictimChampionError
+from victim_champion.core.errors import message_for
 from victim_champion.store.certificate_issuer import CertificateIssuer
 from victim_champion.store.profile import OpenStore
 from victim_champion.ui.background_work import BackgroundWork, Progress
@@ -111,7 +111,7 @@ class PrintingController(QObject):
         self._close_progress()
         if isinstance(error, BuildCancelled):
             return
-        self._show_error(error.message if isinstance(error, VictimChampionError) else UNEXPECTED)
+        self._show_error(message_for(error, UNEXPECTED))
 
     def _close_progress(self) -> None:
         if self.progress is not None:

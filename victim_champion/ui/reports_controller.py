@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from victim_champion.content.report_labels import report_labels
-from victim_champion.core.errors import VictimChampionError
+from victim_champion.core.errors import VictimChampionError, message_for
 from victim_champion.core.reporting import Report, build_report
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.report_facts import read_report_facts
@@ -82,7 +82,7 @@ class ReportsController(QObject):
             return
         self._page.set_busy(False)
         self._page.status.setText("")
-        self._show_error(error.message if isinstance(error, VictimChampionError) else UNEXPECTED)
+        self._show_error(message_for(error, UNEXPECTED))
 
     def print_report(self) -> None:
         """The report on screen as a PDF, previewed from memory (print or save from there)."""

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from victim_champion.core.errors import (
     DeviceRevokedError,
-    VictimChampionError,
     WrongPassphraseError,
+    message_for,
 )
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.core.unlock_throttle import UnlockThrottle
@@ -160,7 +160,7 @@ class ShellController(QObject):
 
     def _on_first_run_failed(self, error: BaseException) -> None:
         self.window.first_run.set_busy(False)
-        message = error.message if isinstance(error, VictimChampionError) else UNEXPECTED
+        message = message_for(error, UNEXPECTED)
         self.window.first_run.show_error(message)
 
     def _on_safety_acknowledged(self) -> None:
@@ -195,10 +195,8 @@ class ShellController(QObject):
         if isinstance(error, WrongPassphraseError):
             delay = self.throttle.record_failure(self.clock())
             self.window.unlock.show_error(error.message, delay)
-        elif isinstance(error, VictimChampionError):
-            self.window.unlock.show_error(error.message)
         else:
-            self.window.unlock.show_error(UNEXPECTED)
+            self.window.unlock.show_error(message_for(error, UNEXPECTED))
 
     def _adopt(self, store: OpenStore) -> None:
         self._ensure_built()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from victim_champion.core.envelopes import SyncSummary
-from victim_champion.core.errors import DeviceRevokedError, VictimChampionError
+from victim_champion.core.errors import DeviceRevokedError, message_for
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.sync_local import StoreSyncLocal
 from victim_champion.sync.client import SyncClient, enrol
@@ -119,7 +119,7 @@ class SyncController(QObject):
         if isinstance(error, DeviceRevokedError):
             self.revoked.emit()
             return
-        self._page.say(error.message if isinstance(error, VictimChampionError) else UNEXPECTED)
+        self._page.say(message_for(error, UNEXPECTED))
         self.refresh()
         # Back off: 1, 2, 4 ... 30 minutes, so a hall with no signal is not hammered.
         self.timer.start(self.retry_seconds * 1000)
