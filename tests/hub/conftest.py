@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -74,8 +75,10 @@ class Laptop:
     records: Records
     local: StoreSyncLocal
 
-    def client(self, hub_url: str | None = None) -> SyncClient:
-        return SyncClient(self.local, hub_url)
+    def client(
+        self, hub_url: str | None = None, clock: Callable[[], float] = time.time
+    ) -> SyncClient:
+        return SyncClient(self.local, hub_url, clock)
 
     def add_session_with(self, people: int) -> str:
         session = self.records.create_session(

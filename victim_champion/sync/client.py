@@ -148,8 +148,8 @@ class SyncClient:
             self._learn(answer.body)
             sent = {e.device_seq for e in batch.envelopes} | {e.device_seq for e in batch.too_large}
             results = _results(answer.body, sent)
-            if not results:  # the hub answered nothing usable: stop, keep the queue
-                return
+            if not results:  # nothing usable for what we sent: stop, keep the queue
+                raise SyncIncompleteError(self._local.pending_count())
             conflicts = [r.device_seq for r in results if r.status == "conflict"]
             self._local.apply_results(
                 [r for r in results if r.status != "conflict"], datetime.now(UTC)

@@ -1,0 +1,75 @@
+"""A proxy that replays one device's signed push answer to another device's push.
+
+The answer is genuinely signed by the hub, so only what the laptop checks afterwards
+(verify) can catch it. Used to show that such an answer never leads to a purge, and that
+a round it cuts short is not recorded as a success."""
+
+from __future__ import annotations
+
+import http.client
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class ReplayProxy:
+    """Forwards everything to the hub, except pushes by devices other than ``donor``:
+    those get the donor's last push answer instead, and never reach the hub."""
+
+    def __init__(self, hub_port: int, donor: str) -> None:
+        self.hub_port = hub_port
+        self.donor = donor
+        self.donor_answer: bytes | None = None
+        self.replayed = 0
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                proxy.handle(self)
+
+            def do_POST(self) -> None:
+                proxy.handle(self)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> ReplayProxy:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def handle(self, request: BaseHTTPRequestHandler) -> None:
+        length = int(request.headers.get("Content-Length") or 0)
+        body = request.rfile.read(length) if length else b""
+        device = request.headers.get("X-VC-Device", "")
+        is_push = request.command == "POST" and request.path.endswith("/v1/push")
+        if is_push and device != self.donor and self.donor_answer is not None:
+            self.replayed += 1
+            status, answer = 200, self.donor_answer
+        else:
+            headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
+            connection = http.client.HTTPConnection("127.0.0.1", self.hub_port, timeout=30)
+            try:
+                connection.request(
+                    request.command, request.path, body=body or None, headers=headers
+                )
+                response = connection.getresponse()
+                status, answer = response.status, response.read()
+            finally:
+                connection.close()
+            if is_push and device == self.donor and status == 200:
+                self.donor_answer = answer
+        request.send_response(status)
+        request.send_header("Content-Type", "application/json")
+        request.send_header("Content-Length", str(len(answer)))
+        request.end_headers()
+        request.wfile.write(answer)
