@@ -129,9 +129,15 @@ def stats(options: argparse.Namespace) -> int:
         "\n".join(
             [
                 f"envelopes: {report['envelopes']} (missing {report['missing']}, "
-                f"duplicates {report['duplicates']})"
+                f"duplicates {report['duplicates']}, refused {report['refused']})"
             ]
             + [f"  {kind}: {count}" for kind, count in sorted(report["by_kind"].items())]
+            + [
+                # A device with a gap is named: those numbers were used and never arrived.
+                f"  device {d['device_id']}: {d['missing']} missing up to number {d['max_seq']}"
+                for d in report["devices"]
+                if d["missing"]
+            ]
         ),
     )
     return 0
