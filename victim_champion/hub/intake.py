@@ -33,6 +33,7 @@ log = logging.getLogger("victim_champion.hub")
 # Text limits of the hub's columns, checked before writing so both databases agree.
 CERTIFICATE_LIMITS = {"code": 12, "name": 200, "course": 200, "key_id": 32, "signature": 200}
 ID_LIMIT = 64
+INSERT_CHUNK = 100  # rows per INSERT: well under SQLite's limit on bound values
 CONFLICT_REASON = "a different record was already received with this sequence number"
 
 
@@ -74,13 +75,98 @@ def check_payload(envelope: Envelope) -> None:
 
 
 def push(engine: Engine, device_id: str, raw_envelopes: list[Any]) -> list[PushResult]:
-    """Store each envelope once; answer accepted, duplicate, conflict or rejected."""
+    """Store each envelope once; answer accepted, duplicate, conflict or rejected.
+
+    The whole push is first written as one multi-row insert, which is fast. If the
+    database fails it (something the checks could not foresee), the push is rolled back
+    and written again with each envelope in its own savepoint, so only the failing one is
+    refused and the others are stored. Either way the answers are the same."""
     now = datetime.now(UTC)
-    results: list[PushResult] = []
+    try:
+        with engine.begin() as connection:
+            return _push_batch(connection, device_id, raw_envelopes, now)
+    except (SQLAlchemyError, _NeedsIsolationError):
+        log.info("a push of %d envelopes is written one savepoint at a time", len(raw_envelopes))
     with engine.begin() as connection:
-        for raw in raw_envelopes:
-            results.append(_push_isolated(connection, device_id, raw, now))
+        return [_push_isolated(connection, device_id, raw, now) for raw in raw_envelopes]
+
+
+class _NeedsIsolationError(Exception):
+    """A push that repeats a number or a mutation id within itself: the slow path."""
+
+
+def _push_batch(
+    connection: Connection, device_id: str, raws: list[Any], now: datetime
+) -> list[PushResult]:
+    checked: list[tuple[Any, Envelope | None, PushResult | None]] = []
+    for raw in raws:
+        if _is_quarantine_notice(raw):
+            checked.append((raw, None, None))
+            continue
+        try:
+            checked.append((raw, _checked(raw, device_id), None))
+        except ProtocolError as error:
+            checked.append((raw, None, PushResult(_seq_of(raw), "rejected", str(error))))
+    fresh = [envelope for _, envelope, _ in checked if envelope is not None]
+    numbers = [_seq_of(raw) for raw in raws]
+    if len(set(numbers)) != len(numbers) or len({e.mutation_id for e in fresh}) != len(fresh):
+        raise _NeedsIsolationError()
+    inserted = _insert_many(connection, device_id, fresh, now)
+    results: list[PushResult] = []
+    for raw, envelope, refusal in checked:
+        if envelope is None and refusal is None:
+            results.append(_quarantined_on_laptop(connection, device_id, raw, now))
+            continue
+        if envelope is not None and envelope.mutation_id in inserted:
+            _index(connection, device_id, envelope)
+            results.append(PushResult(envelope.device_seq, "accepted"))
+            continue
+        if envelope is not None:
+            try:
+                results.append(_already_held(connection, device_id, envelope))
+                continue
+            except ProtocolError as error:
+                refusal = PushResult(envelope.device_seq, "rejected", str(error))
+        if refusal is not None:
+            _note_refused(connection, device_id, raw, refusal.reason, "hub", now)
+            results.append(refusal)
     return results
+
+
+def _insert_many(
+    connection: Connection, device_id: str, batch: list[Envelope], now: datetime
+) -> set[str]:
+    """INSERT ... ON CONFLICT DO NOTHING for many envelopes; the mutation ids inserted."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    inserted: set[str] = set()
+    for start in range(0, len(batch), INSERT_CHUNK):
+        rows = [_row(device_id, envelope, now) for envelope in batch[start : start + INSERT_CHUNK]]
+        statement = (
+            dialect.insert(envelopes)
+            .values(rows)
+            .on_conflict_do_nothing()
+            .returning(envelopes.c.mutation_id)
+        )
+        inserted.update(str(m) for (m,) in connection.execute(statement))
+    return inserted
+
+
+def _row(device_id: str, envelope: Envelope, now: datetime) -> dict[str, Any]:
+    return {
+        "device_id": device_id,
+        "device_seq": envelope.device_seq,
+        "mutation_id": envelope.mutation_id,
+        "schema_version": envelope.schema_version,
+        "kind": envelope.kind,
+        "base_version": envelope.base_version,
+        "payload": canonical_json(envelope.payload).decode(),
+        "content_hash": envelope.content_hash,
+        "received_at": now,
+    }
+
+
+def _is_quarantine_notice(raw: Any) -> bool:
+    return isinstance(raw, dict) and isinstance(raw.get("quarantined"), str)
 
 
 def _seq_of(raw: Any) -> int:
@@ -128,32 +214,23 @@ def _note_refused(
         )
 
 
-def _push_one(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
-    if isinstance(raw, dict) and isinstance(raw.get("quarantined"), str):
-        return _quarantined_on_laptop(connection, device_id, raw, now)
+def _checked(raw: Any, device_id: str) -> Envelope:
+    """The envelope, validated as on every database; ProtocolError says what is wrong."""
     envelope = Envelope.from_wire(raw)
     if envelope.device_id != device_id:
         raise ProtocolError("the envelope belongs to another device")
     if envelope.schema_version not in ACCEPTED_SCHEMA_VERSIONS:
         raise ProtocolError(f"schema version {envelope.schema_version} is not accepted")
     check_payload(envelope)
+    return envelope
+
+
+def _push_one(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
+    if _is_quarantine_notice(raw):
+        return _quarantined_on_laptop(connection, device_id, raw, now)
+    envelope = _checked(raw, device_id)
     # Insert first, settling races between hub processes in the database.
-    inserted = insert_ignoring_conflicts(
-        connection,
-        envelopes,
-        {
-            "device_id": device_id,
-            "device_seq": envelope.device_seq,
-            "mutation_id": envelope.mutation_id,
-            "schema_version": envelope.schema_version,
-            "kind": envelope.kind,
-            "base_version": envelope.base_version,
-            "payload": canonical_json(envelope.payload).decode(),
-            "content_hash": envelope.content_hash,
-            "received_at": now,
-        },
-    )
-    if not inserted:
+    if not insert_ignoring_conflicts(connection, envelopes, _row(device_id, envelope, now)):
         return _already_held(connection, device_id, envelope)
     _index(connection, device_id, envelope)
     return PushResult(envelope.device_seq, "accepted")
