@@ -175,11 +175,22 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
     handout.add_argument("--out", required=True, metavar="FILE.pdf")
 
 
+def _write_utf8() -> None:
+    """UTF-8 out on every platform, to a console, a pipe or a file. Windows Python would
+    otherwise write pipes and files in the ANSI code page (cp1252) and stop with
+    UnicodeEncodeError at a name such as "Wąsik"."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            reconfigure(encoding="utf-8")
+
+
 UNEXPECTED = "An unexpected error stopped the command; run it again with --debug for details."
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors become one sentence on stderr and a non-zero exit."""
+    _write_utf8()
     parser = build_parser()
     options = parser.parse_args(argv)
     handler: Handler = getattr(options, "handler", open_desktop)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from victim_champion.core.clock import long_date
 from victim_champion.core.errors import InvalidInputError
 
 
@@ -125,4 +126,4 @@ class ReportPeriod:
 
     @property
     def label(self) -> str:
-        return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
+        return f"{long_date(self.start)} to {long_date(self.end)}"

@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from victim_champion.core.certificates import Certificate, format_code, signature_text
+from victim_champion.core.clock import long_date
 from victim_champion.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from victim_champion.documents.house_style import INK, MUTED, NAVY, PALE
 
@@ -94,7 +95,7 @@ def _page(canvas: Canvas, certificate: Certificate, verify_base: str) -> None:
     canvas.drawCentredString(centre, height - 111 * mm, certificate.course)
     canvas.setFont(REGULAR, 13)
     place = f"{certificate.venue}, {certificate.district}"
-    when = certificate.course_date.strftime("%-d %B %Y")
+    when = long_date(certificate.course_date)
     canvas.drawCentredString(centre, height - 123 * mm, f"on {when} at {place}")
     if certificate.trainers:
         canvas.drawCentredString(

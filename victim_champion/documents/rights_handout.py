@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from victim_champion.core.clock import long_date
 from victim_champion.core.victims_code import VictimsCode
 from victim_champion.documents.handout_layout import MARGIN, build_handout, title_band
 from victim_champion.documents.house_style import NAVY, PALE, WHITE, styles, table_style
@@ -23,7 +24,7 @@ def build_rights_handout(code: VictimsCode, *, large_print: bool, discreet: bool
         Spacer(1, 5 * mm),
         Paragraph(
             f"{code.title} ({code.edition} edition, in force since "
-            f"{code.in_force.strftime('%-d %B %Y')}) sets out 12 rights. The police, the "
+            f"{long_date(code.in_force)}) sets out 12 rights. The police, the "
             "courts and other services must give you these rights.",
             style.body,
         ),
@@ -66,8 +67,7 @@ def build_rights_handout(code: VictimsCode, *, large_print: bool, discreet: bool
             ]
         ),
         Paragraph(
-            f"This is a summary of the Code, last reviewed on "
-            f"{code.verified_on.strftime('%-d %B %Y')}.",
+            f"This is a summary of the Code, last reviewed on {long_date(code.verified_on)}.",
             style.small,
         ),
     ]
