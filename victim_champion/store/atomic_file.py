@@ -9,6 +9,10 @@ from pathlib import Path
 
 from victim_champion.core.errors import DiskFullError
 
+# Windows opens files in text mode unless told otherwise, and would turn every \n byte of a
+# PDF or key file into \r\n (found by the Wine check: PDFs with broken streams).
+BINARY = getattr(os, "O_BINARY", 0)
+
 
 def write_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     """Write ``data`` beside ``path``, fsync it, then rename over ``path``.
@@ -18,7 +22,7 @@ def write_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     """
     temporary = path.with_name(f".{path.name}.partial")
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, mode)
         try:
             view = memoryview(data)
             while view:
@@ -41,7 +45,7 @@ def _fsync_directory(directory: Path) -> None:
     # Makes the rename itself durable; Windows has no directory fsync.
     if os.name != "posix":
         return
-    fd = os.open(directory, os.O_RDONLY)
+    fd = os.open(directory, os.O_RDONLY)  # posix-only: a directory, after the check above
     try:
         os.fsync(fd)
     finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import secrets
 from typing import TYPE_CHECKING
 
@@ -23,13 +24,22 @@ if TYPE_CHECKING:
 # keyring is imported when first needed: it costs ~75 ms, and the unlock screen must
 # appear before anyone needs the keyring.
 
-SERVICE = "victim-champion"
+# Neutral names: anyone who opens the keyring (Windows Credential Manager, Seahorse) sees
+# "outreach-desk", nothing about victims. Profiles made before 0.1.0's rename kept their
+# secret under the old names; read() moves it across the first time.
+SERVICE = "outreach-desk"
+LEGACY_SERVICE = "victim-champion"
 SECRET_BYTES = 32
 # Backends that store nothing, or nothing safely, count as "no keyring".
 _REFUSED_BACKENDS = {"keyring.backends.fail", "keyring.backends.null"}
 
 
-def _entry_name(profile_id: str) -> str:
+def entry_name(profile_id: str) -> str:
+    """The keyring entry's name for a profile."""
+    return f"device:{profile_id}"
+
+
+def _legacy_entry_name(profile_id: str) -> str:
     return f"device-secret:{profile_id}"
 
 
@@ -60,9 +70,12 @@ class DeviceSecretStore:
         import keyring.errors
 
         backend = self.backend
-        name = _entry_name(profile_id)
+        name = entry_name(profile_id)
         try:
-            if backend.get_password(SERVICE, name) is not None:
+            if (
+                backend.get_password(SERVICE, name) is not None
+                or backend.get_password(LEGACY_SERVICE, _legacy_entry_name(profile_id)) is not None
+            ):
                 raise CorruptStoreError(
                     "The keyring already holds a secret for this profile id, so nothing was "
                     "changed; contact Compass House support."
@@ -78,7 +91,9 @@ class DeviceSecretStore:
         import keyring.errors
 
         try:
-            stored = self.backend.get_password(SERVICE, _entry_name(profile_id))
+            stored = self.backend.get_password(SERVICE, entry_name(profile_id))
+            if stored is None:
+                stored = self._move_legacy_entry(profile_id)
         except keyring.errors.KeyringError:
             raise NoKeyringError() from None
         if stored is None:
@@ -95,9 +110,28 @@ class DeviceSecretStore:
         """Remove the entry (used when an unfinished init is rolled back, and by wipe)."""
         import keyring.errors
 
-        try:
-            self.backend.delete_password(SERVICE, _entry_name(profile_id))
-        except keyring.errors.PasswordDeleteError:
-            pass
-        except keyring.errors.KeyringError:
-            raise NoKeyringError() from None
+        for service, name in (
+            (SERVICE, entry_name(profile_id)),
+            (LEGACY_SERVICE, _legacy_entry_name(profile_id)),
+        ):
+            try:
+                self.backend.delete_password(service, name)
+            except keyring.errors.PasswordDeleteError:
+                pass
+            except keyring.errors.KeyringError:
+                raise NoKeyringError() from None
+
+    def _move_legacy_entry(self, profile_id: str) -> str | None:
+        """A secret under the old, telling names: copy it to the neutral ones, then delete
+        the old entry (only once the copy reads back the same)."""
+        import keyring.errors
+
+        backend = self.backend
+        stored = backend.get_password(LEGACY_SERVICE, _legacy_entry_name(profile_id))
+        if stored is None:
+            return None
+        backend.set_password(SERVICE, entry_name(profile_id), stored)
+        if backend.get_password(SERVICE, entry_name(profile_id)) == stored:
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                backend.delete_password(LEGACY_SERVICE, _legacy_entry_name(profile_id))
+        return stored
