@@ -14,6 +14,6 @@ def utc_now() -> datetime:
 
 
 def long_date(day: date) -> str:
-    """ "3 December 2026": the day without a leading zero, on every platform (glibc's
-    "%-d" raises ValueError on Windows)."""
+    """The day as people write it, "3 December 2026": no leading zero, on every platform
+    (glibc's dash flag for that raises ValueError on Windows)."""
     return f"{day.day} {day:%B %Y}"
