@@ -54,7 +54,7 @@ def build_desktop(
     window = ShellWindow(demo_passphrase)
     controller = ShellController(window, profile, clock)
     controller.install(app)
-    system_lock = SystemLockWatcher()
+    system_lock = SystemLockWatcher(window)
     system_lock.lock_requested.connect(controller.lock)
     controller.start()
     return DesktopApp(window, controller, system_lock)

@@ -1,14 +1,15 @@
-"""Lock when the desktop locks its screen or the laptop goes to sleep (Linux, via QtDBus).
+"""Lock when the desktop locks its screen or the laptop goes to sleep.
 
-Listens to:
+Linux, via QtDBus:
 - org.freedesktop.login1.Manager PrepareForSleep(true)       system bus (suspend, lid close)
 - org.freedesktop.login1.Session Lock                         system bus (loginctl lock-session)
 - org.freedesktop.ScreenSaver / org.gnome.ScreenSaver ActiveChanged(true)   session bus
 
-Windows and macOS: Qt exposes no screen-lock signal there. The app relies on its own
-idle lock (60-300 s) and on the OS locking the screen; README's "Locking" section says
-so. A native hook (WTSRegisterSessionNotification, NSWorkspace notifications) is the
-documented next step.
+Windows: WM_WTSSESSION_CHANGE (lock, or the session leaving the screen), through a native
+event filter (ui/windows_session_lock.py).
+
+macOS: Qt exposes no screen-lock signal there. The app relies on its own idle lock
+(60-300 s) and on the OS locking the screen; README's "Locking" section says so.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from PySide6.QtCore import SLOT, QObject, Signal, Slot
-from PySide6.QtDBus import QDBusConnection
+from PySide6.QtCore import SLOT, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from victim_champion.ui.windows_session_lock import (
+    SessionLockFilter,
+    register_for_session_changes,
+)
 
 _SESSION_SIGNALS = (
     ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
@@ -36,11 +42,27 @@ class SystemLockWatcher(QObject):
 
     lock_requested = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, window: QWidget | None = None) -> None:
         super().__init__()
         self.listening: list[str] = []
-        if not sys.platform.startswith("linux"):
+        self._filter: SessionLockFilter | None = None
+        if sys.platform == "win32" and window is not None:
+            self._watch_windows_session(window)
+        if sys.platform.startswith("linux"):
+            self._watch_dbus()
+
+    def _watch_windows_session(self, window: QWidget) -> None:
+        app = QCoreApplication.instance()
+        if app is None:
             return
+        self._filter = SessionLockFilter(self.lock_requested.emit)
+        app.installNativeEventFilter(self._filter)
+        if register_for_session_changes(int(window.winId())):
+            self.listening.append("WM_WTSSESSION_CHANGE")
+
+    def _watch_dbus(self) -> None:
+        from PySide6.QtDBus import QDBusConnection  # Linux only: not in the Windows bundle
+
         session = QDBusConnection.sessionBus()
         if session.isConnected():
             for service, path, interface in _SESSION_SIGNALS:
