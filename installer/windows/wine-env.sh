@@ -1,7 +1,9 @@
 # Sourced by installer/windows/check and wine-run: where the Wine prefix and the Windows
 # CPython live, and how to call Wine 8.0 (64-bit only) quietly and without prompts.
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-WINE_ROOT="${VC_WINE_ROOT:-$REPO/build/wine}"
+# The prefix, the Windows Python and PyInstaller's work folder outlive a checkout, so a
+# second run on the same machine skips what has not changed (each step checks a stamp).
+WINE_ROOT="${VC_WINE_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/victim-champion/wine}"
 export WINEPREFIX="${WINEPREFIX:-$WINE_ROOT/prefix}"
 export WINEARCH=win64 WINEDEBUG=-all
 # No Mono or Gecko download prompts (this machine reaches no such host).
