@@ -47,7 +47,7 @@ def _qt_child() -> list[str]:
         command, capture_output=True, text=True, timeout=QT_PROBE_TIMEOUT, check=False
     )
     lines = child.stdout.strip().splitlines()
-    if child.returncode != 0 or len(lines) != 2:
+    if child.returncode != 0 or len(lines) != 3:
         last = (child.stderr.strip().splitlines() or ["Qt did not start"])[-1]
         raise RuntimeError(f"Qt could not load a platform plugin: {last}")
     return lines
@@ -55,13 +55,14 @@ def _qt_child() -> list[str]:
 
 def qt_probe(context: CommandContext, options: argparse.Namespace) -> int:
     """The hidden child command behind the Qt checks: one line each, or a failure line."""
-    from victim_champion.ui.platform_probe import probe, render_check
+    from victim_champion.ui.platform_probe import code_check, probe, render_check
 
     print(probe())
-    try:
-        print(render_check())
-    except Exception as error:  # reported as the pdf line's failure
-        print(f"FAILED: {error}")
+    for check in (render_check, code_check):
+        try:
+            print(check())
+        except Exception as error:  # reported as that line's failure
+            print(f"FAILED: {error}")
     return 0
 
 
@@ -69,14 +70,16 @@ def self_test(context: CommandContext, options: argparse.Namespace) -> int:
     """``self-test``: one line per check; exit 1 if any fails."""
     results = [_run("sqlcipher", check_sqlcipher), _run("keyring", check_keyring)]
     try:
-        qt_line, pdf_line = _qt_child()
+        qt_line, *child_lines = _qt_child()
         results.append(CheckResult("qt", True, qt_line))
-        failed = pdf_line.startswith("FAILED: ")
-        results.append(CheckResult("pdf", not failed, pdf_line.removeprefix("FAILED: ")))
-    except Exception as error:  # no Qt means no PDF render either
+        for name, line in zip(("pdf", "code"), child_lines, strict=True):
+            failed = line.startswith("FAILED: ")
+            results.append(CheckResult(name, not failed, line.removeprefix("FAILED: ")))
+    except Exception as error:  # no Qt means no PDF render and no Qt code either
         results += [
             CheckResult("qt", False, str(error)),
             CheckResult("pdf", False, "not checked: Qt did not start"),
+            CheckResult("code", False, "not checked: Qt did not start"),
         ]
     passed = all(r.ok for r in results)
     document = {

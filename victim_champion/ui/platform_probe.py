@@ -6,7 +6,14 @@ and reports a failed line instead of dying.
 
 from __future__ import annotations
 
+import importlib
 import sys
+
+# Qt modules the app imports inside functions, so a bundle that left one out would only
+# fail when that code first runs (QtNetwork at the first unlock, QtDBus on Linux).
+LAZY_QT_MODULES = ("PySide6.QtNetwork",) + (
+    ("PySide6.QtDBus",) if sys.platform.startswith("linux") else ()
+)
 
 
 def probe() -> str:
@@ -47,3 +54,14 @@ def render_check() -> str:
         f"built a {len(pdf) // 1024} KB PDF in memory, rendered page 1 of "
         f"{document.pageCount()} at {image.width()}x{image.height()}"
     )
+
+
+def code_check() -> str:
+    """Import the work area's code, as the first unlock will; a module a bundle left out
+    fails here instead of in front of a worker."""
+    from victim_champion.ui.warm_up import MODULES
+
+    names = (*MODULES, *LAZY_QT_MODULES)
+    for name in names:
+        importlib.import_module(name)
+    return f"all {len(names)} modules behind the passphrase load"
