@@ -7,6 +7,8 @@ hub ends in ``revoked`` being emitted; the shell then wipes the profile.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from victim_champion.core.envelopes import SyncSummary
@@ -43,7 +45,15 @@ class SyncController(QObject):
         self._watch_network()
 
     def _watch_network(self) -> None:
-        """Sync as soon as the OS reports a connection (where Qt has a backend for it)."""
+        """Sync as soon as the OS reports a connection (where Qt has a backend for it).
+
+        Not on Windows: under Wine, loading Qt's Windows backend (the COM network list
+        manager) never returned, which froze the window at the first unlock, with the
+        records open and the quick exit unable to run. Nothing may risk that, and real
+        Windows cannot be tried here, so there the retry timer alone finds the connection
+        (after 1, 2, 4 ... 30 minutes) and "Sync now" is always at hand."""
+        if sys.platform == "win32":
+            return
         from PySide6.QtNetwork import QNetworkInformation
 
         if not QNetworkInformation.loadDefaultBackend():
