@@ -14,6 +14,7 @@ from pathlib import Path
 import keyring
 import pytest
 
+from tests.support.hub_process import HubProcess, sqlite_url, start_hub
 from victim_champion.store.device_secret import DeviceSecretStore
 from victim_champion.store.key_slots import KdfParams, fresh_salt
 from victim_champion.store.memory_keyring import MemoryKeyring
@@ -31,6 +32,14 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[HubProcess]:
+    """The real hub as a separate process on 127.0.0.1, on a SQLite file."""
+    process = start_hub(sqlite_url(tmp_path))
+    yield process
+    process.stop()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ that the hub confirmed and verify covered are let go when any command unlocks.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 
 from tests.cli.conftest import InProcessCli
 from tests.conftest import PASSPHRASE
-from tests.support.hub_process import HubProcess, sqlite_url, start_hub
+from tests.support.hub_process import HubProcess
 from tests.support.small_disk import fill, small_disk
 from victim_champion.core.errors import DiskFullError
 from victim_champion.store.device_secret import DeviceSecretStore
@@ -23,13 +22,6 @@ from victim_champion.store.profile import Profile
 from victim_champion.store.signposting_records import SignpostingRecords
 
 FULL = DiskFullError.default_message
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[HubProcess]:
-    process = start_hub(sqlite_url(tmp_path))
-    yield process
-    process.stop()
 
 
 def test_init_on_a_full_disk_says_so_and_leaves_no_half_profile(

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.conftest import PASSPHRASE
-from tests.support.hub_process import HubProcess, sqlite_url, start_hub
+from tests.support.hub_process import HubProcess, sqlite_url
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
@@ -57,13 +57,6 @@ def hub_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return sqlite_url(tmp_path)
     return str(request.getfixturevalue("postgres_url"))
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[HubProcess]:
-    process = start_hub(sqlite_url(tmp_path))
-    yield process
-    process.stop()
 
 
 @dataclass

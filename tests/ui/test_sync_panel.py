@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.support.hub_process import HubProcess, sqlite_url, start_hub
+from tests.support.hub_process import HubProcess
 from tests.ui.conftest import unlock
 from victim_champion.app import DesktopApp
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[HubProcess]:
-    process = start_hub(sqlite_url(tmp_path))
-    yield process
-    process.stop()
 
 
 def test_a_worker_enrols_and_syncs_from_the_panel(
