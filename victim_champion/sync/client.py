@@ -238,6 +238,7 @@ class SyncClient:
             same = body.get("count") == held.count and body.get("digest") == held.digest
             if same and gaps == 0:
                 self._local.mark_verified(held.to_seq)
+                retried = False  # each chunk gets its own second look
                 continue
             if retried:
                 if not same:
