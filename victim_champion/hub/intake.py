@@ -128,7 +128,8 @@ def _push_batch(
             except ProtocolError as error:
                 refusal = PushResult(envelope.device_seq, "rejected", str(error))
         if refusal is not None:
-            _note_refused(connection, device_id, raw, refusal.reason, "hub", now)
+            if refusal.device_seq > 0:  # as the one-at-a-time path: no number, no record
+                _note_refused(connection, device_id, raw, refusal.reason, "hub", now)
             results.append(refusal)
     return results
 
@@ -230,7 +231,7 @@ def _push_one(connection: Connection, device_id: str, raw: Any, now: datetime) -
         return _quarantined_on_laptop(connection, device_id, raw, now)
     envelope = _checked(raw, device_id)
     # Insert first, settling races between hub processes in the database.
-    if not insert_ignoring_conflicts(connection, envelopes, _row(device_id, envelope, now)):
+    if not _insert_many(connection, device_id, [envelope], now):
         return _already_held(connection, device_id, envelope)
     _index(connection, device_id, envelope)
     return PushResult(envelope.device_seq, "accepted")

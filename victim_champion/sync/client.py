@@ -86,6 +86,7 @@ class SyncClient:
         # Until the hub states its limits, assume the protocol's.
         self._byte_budget = _budget_for(MAX_BODY_BYTES)
         self._max_envelopes = min(PUSH_BATCH, MAX_ENVELOPES_PER_PUSH)
+        self._held_seen = -1  # the highest number the hub said it holds, this client
 
     def run_once(self, progress: Progress = _quiet) -> SyncSummary:
         """Pull (which tells us what the hub holds and its limits), push, verify.
@@ -118,8 +119,9 @@ class SyncClient:
     def _learn(self, body: dict[str, Any]) -> None:
         """Every device answer says what the hub holds for us and what it takes at once."""
         held = body.get("device_max_seq")
-        if _is_count(held):
+        if _is_count(held) and held > self._held_seen:  # a store write only when it grew
             self._local.hub_holds_through(held)
+            self._held_seen = held
         limit = body.get("max_body_bytes")
         if _is_count(limit) and limit > 0:
             self._byte_budget = min(self._byte_budget, _budget_for(limit))
