@@ -12,8 +12,8 @@ from io import BytesIO
 from reportlab.pdfgen.canvas import Canvas
 
 from benchmarks.figures import Figure, median_seconds, print_table
-from victim_champion.content.directory import load_directory, load_needs
-from victim_champion.content.victims_code import load_victims_code
+from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.core.certificates import (
     UNENROLLED_VERIFY_BASE,
     Certificate,

@@ -28,14 +28,16 @@ from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import ReportPeriod
 from victim_champion.core.reporting import Labels, build_report
 from victim_champion.documents.report_document import build_report_pdf
-from victim_champion.hub.database import make_engine, upgrade
-from victim_champion.hub.report_facts import read_report_facts as hub_facts
-from victim_champion.hub.tables import devices, envelopes
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.key_slots import KdfParams, fresh_salt
-from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.hub.reports.fact_reader import read_report_facts as hub_facts
+from victim_champion.hub.storage.engine import make_engine, upgrade
+from victim_champion.hub.storage.tables import devices, envelopes
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
-from victim_champion.store.report_facts import read_report_facts as store_facts
+from victim_champion.store.repositories.report_fact_repository import (
+    read_report_facts as store_facts,
+)
 
 RECORDS = 100_000
 PER_ENVELOPE = 50

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.figures import Figure, median_seconds, print_table
-from victim_champion.store.database import CACHE_KIB, open_encrypted
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
+from victim_champion.store.schema.connection import CACHE_KIB, open_encrypted
 
 ROWS = 100_000
 LOOKUPS = 5_000

@@ -15,9 +15,9 @@ import keyring
 import pytest
 
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.key_slots import KdfParams, fresh_salt
-from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 
 REPO = Path(__file__).resolve().parents[1]

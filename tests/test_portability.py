@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tests.conftest import REPO
 from victim_champion.core.clock import long_date
-from victim_champion.store import device_secret
+from victim_champion.store.keys import device_secret
 
 PACKAGE = REPO / "victim_champion"
 # strftime extensions of glibc ("%-d", "%-m") and of MSVC ("%#d"): each fails on the other.
@@ -86,7 +86,7 @@ def test_keyring_entries_say_nothing_about_victims() -> None:
 
 
 def test_a_secret_kept_under_the_old_names_is_moved_to_the_neutral_ones() -> None:
-    from victim_champion.store.memory_keyring import MemoryKeyring
+    from victim_champion.store.keys.memory_keyring import MemoryKeyring
 
     keyring = MemoryKeyring()
     secret = base64.b64encode(bytes(range(32))).decode()

@@ -32,15 +32,15 @@ from victim_champion.core.consent import ConsentPurpose
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.core.training_day import Feedback, QuizPhase
-from victim_champion.hub.dashboard import last_full_quarter
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.key_slots import KdfParams, fresh_salt
-from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.hub.dashboard.routes import last_full_quarter
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
-from victim_champion.store.records import Records
-from victim_champion.store.signposting_records import SignpostingRecords
-from victim_champion.store.sync_local import StoreSyncLocal
-from victim_champion.store.training_day import TrainingDay
+from victim_champion.store.repositories.record_repository import Records
+from victim_champion.store.repositories.signposting_records import SignpostingRecords
+from victim_champion.store.repositories.training_day_repository import TrainingDay
+from victim_champion.store.syncing.sync_local import StoreSyncLocal
 from victim_champion.sync.client import SyncClient, enrol
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -100,7 +100,7 @@ def seed(folder: Path, hub: HubProcess, quarter_start: date) -> None:
 def account(hub: HubProcess, username: str, agency_id: str) -> None:
     subprocess.run(
         [
-            *(sys.executable, "-m", "victim_champion.hub.cli", "dashboard-account"),
+            *(sys.executable, "-m", "victim_champion.hub.command_line", "dashboard-account"),
             *("--db", hub.db_url, "--agency", agency_id, "--username", username),
             "--password-stdin",
         ],

@@ -9,7 +9,7 @@ from victim_champion.content.report_labels import report_labels
 from victim_champion.core.report_facts import ReportPeriod
 from victim_champion.core.reporting import build_report
 from victim_champion.documents.report_document import build_report_pdf
-from victim_champion.hub.report_facts import facts_from_records
+from victim_champion.hub.reports.fact_reader import facts_from_records
 
 
 def main() -> None:

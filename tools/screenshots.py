@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from victim_champion.app import application, build_desktop
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE, create_demo_profile
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -150,8 +150,8 @@ def reports(desktop: object) -> None:
 def documents() -> None:
     """Each printed document's first page(s) as PNG, rendered by poppler."""
     from benchmarks.documents import thirty_certificates
-    from victim_champion.content.directory import load_directory, load_needs
-    from victim_champion.content.victims_code import load_victims_code
+    from victim_champion.content.directory_loader import load_directory, load_needs
+    from victim_champion.content.victims_code_loader import load_victims_code
     from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
     from victim_champion.core.directory import grouped_by_need
     from victim_champion.documents.certificate_document import build_certificates

@@ -14,9 +14,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from victim_champion.store.profile import Profile
-from victim_champion.ui.shell_controller import ShellController
+from victim_champion.ui.controllers.shell_controller import ShellController
+from victim_champion.ui.guards.system_lock_watcher import SystemLockWatcher
 from victim_champion.ui.shell_window import ShellWindow
-from victim_champion.ui.system_lock_watcher import SystemLockWatcher
 from victim_champion.ui.theme import apply_theme
 from victim_champion.ui.warm_up import warm_up
 

@@ -12,8 +12,8 @@ import pytest
 
 from tests.conftest import PYTHON
 from victim_champion.cli import main
-from victim_champion.store import key_slots
-from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.store.keys import key_slots
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 
 
 @dataclass

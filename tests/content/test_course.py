@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 import textstat
 
-from victim_champion.content.course import course_from_files, load_course, shipped_course_files
-from victim_champion.content.directory import load_directory
-from victim_champion.content.victims_code import load_victims_code
+from victim_champion.content.course_loader import (
+    course_from_files,
+    load_course,
+    shipped_course_files,
+)
+from victim_champion.content.directory_loader import load_directory
+from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.core.errors import CourseContentError
 
 TOPICS = {
@@ -130,7 +134,7 @@ def test_a_manifest_naming_a_missing_module_is_refused() -> None:
 
 
 def test_a_broken_course_update_is_refused_and_the_installed_course_stays_in_use() -> None:
-    from victim_champion.content.course import course_in_use
+    from victim_champion.content.course_loader import course_in_use
 
     files = broken(GOOD.replace("- [x] To listen", "- [ ] To listen", 1))
     course, problem = course_in_use(files)

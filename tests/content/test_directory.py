@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from victim_champion.content.directory import load_directory, load_needs
-from victim_champion.content.districts import load_districts
+from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.district_loader import load_districts
 from victim_champion.core.errors import ResourceError
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from victim_champion.content.districts import load_districts
+from victim_champion.content.district_loader import load_districts
 from victim_champion.core.errors import ResourceError
 
 KENT = {

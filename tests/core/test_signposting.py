@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from victim_champion.content.directory import load_directory, load_needs
-from victim_champion.content.districts import load_districts
+from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.district_loader import load_districts
 from victim_champion.core.signposting import Person, match_services
 
 SERVICES = load_directory()

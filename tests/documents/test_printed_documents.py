@@ -15,8 +15,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from tests.conftest import PASSPHRASE
 from tests.support.pdf_tools import pages_text, pdf_fonts, pdf_text, qr_codes
-from victim_champion.content.directory import load_directory, load_needs
-from victim_champion.content.victims_code import load_victims_code
+from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.certificates import (
     UNENROLLED_VERIFY_BASE,
@@ -32,9 +32,9 @@ from victim_champion.documents.certificate_document import BuildCancelled, build
 from victim_champion.documents.directory_handout import build_directory_handout
 from victim_champion.documents.house_style import SAMPLE_MARK
 from victim_champion.documents.rights_handout import build_rights_handout
-from victim_champion.store.certificate_issuer import CertificateIssuer
 from victim_champion.store.profile import Profile
-from victim_champion.store.records import Records
+from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
+from victim_champion.store.repositories.record_repository import Records
 
 NAMES = ["Zoë O'Brien", "Łukasz Example-Żółć", "Ada Demo-Marsh"]
 

@@ -18,12 +18,12 @@ from tests.support.hub_process import HubProcess, sqlite_url
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.key_slots import KdfParams, fresh_salt
-from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import OpenStore, Profile
-from victim_champion.store.records import Records
-from victim_champion.store.sync_local import StoreSyncLocal
+from victim_champion.store.repositories.record_repository import Records
+from victim_champion.store.syncing.sync_local import StoreSyncLocal
 from victim_champion.sync.client import SyncClient, enrol
 
 POSTGRES_VARIABLE = "VC_TEST_POSTGRES_URL"

@@ -7,7 +7,7 @@ from urllib.parse import quote
 from tests.hub.conftest import Laptop
 from tests.support.hub_process import HubProcess
 from victim_champion.core.certificates import format_code
-from victim_champion.store.certificate_issuer import CertificateIssuer
+from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
 
 
 def test_a_synced_certificate_verifies_by_code_and_by_page(hub: HubProcess, laptop: Laptop) -> None:

@@ -13,8 +13,8 @@ from tests.hub.conftest import Laptop
 from tests.support.hub_process import HubProcess
 from victim_champion.core.consent import ConsentPurpose
 from victim_champion.core.errors import ConsentRequiredError
-from victim_champion.store.retention import purge_confirmed
-from victim_champion.store.signposting_records import SignpostingRecords
+from victim_champion.store.repositories.signposting_records import SignpostingRecords
+from victim_champion.store.syncing.retention import purge_confirmed
 
 
 def everything_readable(laptop: Laptop) -> str:

@@ -27,8 +27,8 @@ from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.consent import ConsentPurpose
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
-from victim_champion.hub.dashboard import last_full_quarter
-from victim_champion.store.signposting_records import SignpostingRecords
+from victim_champion.hub.dashboard.routes import last_full_quarter
+from victim_champion.store.repositories.signposting_records import SignpostingRecords
 
 PASSWORD = "a long test password"
 ACCOUNTS = {"olive": "opcc", "wendy": "witness-care", "vic": "victim-support"}
@@ -81,7 +81,7 @@ def seed_laptop_records(laptop: Any, day: date) -> None:
 def create_account(hub: HubProcess, username: str, agency_id: str) -> None:
     result = subprocess.run(
         [
-            *(sys.executable, "-m", "victim_champion.hub.cli", "dashboard-account"),
+            *(sys.executable, "-m", "victim_champion.hub.command_line", "dashboard-account"),
             *("--db", hub.db_url, "--agency", agency_id, "--username", username),
             "--password-stdin",
         ],
@@ -217,7 +217,7 @@ def test_five_wrong_passwords_lock_the_username_until_compass_house_resets_it(
     assert stranger.status == 429
     reset = subprocess.run(
         [
-            *(sys.executable, "-m", "victim_champion.hub.cli", "dashboard-password"),
+            *(sys.executable, "-m", "victim_champion.hub.command_line", "dashboard-password"),
             *("--db", hub.db_url, "--username", "locky", "--password-stdin"),
         ],
         input=PASSWORD + " again",

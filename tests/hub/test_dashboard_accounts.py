@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import Engine, update
 
 from tests.support.hub_process import sqlite_url
-from victim_champion.hub import dashboard_accounts as accounts
-from victim_champion.hub import login_throttle as throttle
-from victim_champion.hub.database import make_engine, upgrade
-from victim_champion.hub.tables import dashboard_sessions
+from victim_champion.hub.dashboard import accounts as accounts
+from victim_champion.hub.dashboard import login_throttle as throttle
+from victim_champion.hub.storage.engine import make_engine, upgrade
+from victim_champion.hub.storage.tables import dashboard_sessions
 
 PASSWORD = "correct horse battery"
 
@@ -108,7 +108,14 @@ def test_an_expired_or_idle_session_is_refused_and_removed(
 
 def hub_command(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "victim_champion.hub.cli", *args, "--db", sqlite_url(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "victim_champion.hub.command_line",
+            *args,
+            "--db",
+            sqlite_url(tmp_path),
+        ],
         input=stdin,
         capture_output=True,
         text=True,

@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from victim_champion.core.suppression import PEOPLE, Cell, CellState
-from victim_champion.hub.svg_charts import Bar, bar_chart
+from victim_champion.hub.dashboard.svg_charts import Bar, bar_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

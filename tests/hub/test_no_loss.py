@@ -24,12 +24,12 @@ from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.envelopes import ENVELOPE_PAYLOAD_BUDGET
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
-from victim_champion.store.database import transaction
-from victim_champion.store.journal import append_envelope
-from victim_champion.store.records import Records
-from victim_champion.store.retention import purge_at_unlock
-from victim_champion.store.signposting_records import SignpostingRecords
-from victim_champion.store.sync_local import StoreSyncLocal
+from victim_champion.store.repositories.record_repository import Records
+from victim_champion.store.repositories.signposting_records import SignpostingRecords
+from victim_champion.store.schema.connection import transaction
+from victim_champion.store.syncing.journal import append_envelope
+from victim_champion.store.syncing.retention import purge_at_unlock
+from victim_champion.store.syncing.sync_local import StoreSyncLocal
 
 
 def made(laptop: Laptop) -> int:

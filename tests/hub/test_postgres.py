@@ -11,8 +11,8 @@ from pathlib import Path
 
 from tests.hub.conftest import Laptop, make_laptop
 from tests.support.hub_process import start_hub
-from victim_champion.hub import login_throttle as throttle
-from victim_champion.hub.database import make_engine, upgrade
+from victim_champion.hub.dashboard import login_throttle as throttle
+from victim_champion.hub.storage.engine import make_engine, upgrade
 
 
 def test_two_hub_processes_on_one_postgresql_store_each_envelope_once(

@@ -20,7 +20,7 @@ from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.consent import ConsentPurpose
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
-from victim_champion.store.signposting_records import SignpostingRecords
+from victim_champion.store.repositories.signposting_records import SignpostingRecords
 
 NAME = canary("Name")
 
@@ -166,7 +166,7 @@ def test_a_six_month_period_is_the_audit_and_rules_are_configurable(
 def test_bad_options_get_one_sentence_and_write_nothing(
     tmp_path: Path, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from victim_champion.hub.cli import main
+    from victim_champion.hub.command_line import main
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("VC_HUB_DB", sqlite_url(tmp_path))

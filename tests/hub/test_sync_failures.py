@@ -28,7 +28,7 @@ from victim_champion.core.errors import (
     SyncIncompleteError,
     VerifyMismatchError,
 )
-from victim_champion.store.retention import purge_confirmed
+from victim_champion.store.syncing.retention import purge_confirmed
 
 
 @pytest.mark.parametrize(

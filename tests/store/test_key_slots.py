@@ -8,7 +8,7 @@ import secrets
 import pytest
 
 from victim_champion.core.errors import CorruptStoreError, WeakPassphraseError, WrongPassphraseError
-from victim_champion.store.key_slots import (
+from victim_champion.store.keys.key_slots import (
     MIN_ITERATIONS,
     MIN_MEMORY_KIB,
     KdfParams,

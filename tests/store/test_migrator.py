@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from victim_champion.core.errors import SchemaTooNewError
-from victim_champion.store.database import Connection, open_encrypted
-from victim_champion.store.migrator import (
+from victim_champion.store.schema.connection import Connection, open_encrypted
+from victim_champion.store.schema.migrator import (
     Migration,
     latest_version,
     load_migrations,

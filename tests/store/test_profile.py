@@ -19,12 +19,12 @@ from victim_champion.core.errors import (
     SchemaTooNewError,
     WrongPassphraseError,
 )
-from victim_champion.store.database import open_encrypted
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.key_slots import KdfParams, fresh_salt
-from victim_champion.store.memory_keyring import MemoryKeyring
-from victim_champion.store.migrator import latest_version
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
+from victim_champion.store.schema.connection import open_encrypted
+from victim_champion.store.schema.migrator import latest_version
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

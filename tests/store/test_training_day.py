@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from tests.conftest import PASSPHRASE
-from victim_champion.content.course import load_course
+from victim_champion.content.course_loader import load_course
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.errors import InvalidInputError, NotFoundError
 from victim_champion.core.identifiers import new_id
@@ -20,8 +20,8 @@ from victim_champion.core.training_day import (
     score,
 )
 from victim_champion.store.profile import Profile
-from victim_champion.store.records import Records
-from victim_champion.store.training_day import TrainingDay
+from victim_champion.store.repositories.record_repository import Records
+from victim_champion.store.repositories.training_day_repository import TrainingDay
 
 
 def test_a_training_day_is_recorded_anonymously_where_it_should_be(profile: Profile) -> None:

@@ -41,7 +41,7 @@ class HubProcess:
             [
                 sys.executable,
                 "-m",
-                "victim_champion.hub.cli",
+                "victim_champion.hub.command_line",
                 "serve",
                 "--db",
                 self.db_url,
@@ -75,7 +75,7 @@ class HubProcess:
     def admin(self, *args: str) -> str:
         """Run a victim-champion-hub admin command on the same database."""
         result = subprocess.run(
-            [sys.executable, "-m", "victim_champion.hub.cli", *args, "--db", self.db_url],
+            [sys.executable, "-m", "victim_champion.hub.command_line", *args, "--db", self.db_url],
             env=self.env,
             capture_output=True,
             text=True,

@@ -1,6 +1,6 @@
 """A keyring backend in a JSON file, so CLI child processes share one keyring in tests.
 
-In-process tests use victim_champion.store.memory_keyring; the integration test uses
+In-process tests use victim_champion.store.keys.memory_keyring; the integration test uses
 the real Secret Service (gnome-keyring).
 """
 

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import unlock
 from tests.ui.widget_walk import focusable_controls
 from victim_champion.app import DesktopApp, build_desktop
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.ui import theme
-from victim_champion.ui.settings_dialog import SettingsDialog
+from victim_champion.ui.dialogs.settings_dialog import SettingsDialog
 
 
 def relative_luminance(hex_colour: str) -> float:

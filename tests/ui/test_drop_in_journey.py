@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.support.pdf_tools import pdf_text
 from tests.ui.conftest import unlock
 from victim_champion.app import DesktopApp
-from victim_champion.ui.referral_dialog import ReferralDialog
+from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
 
 
 def test_a_drop_in_conversation_from_needs_to_printed_sheet(
@@ -69,7 +69,7 @@ def test_the_quick_reference_opens_in_two_keystrokes_and_finds_rights_and_servic
 ) -> None:
     from PySide6.QtCore import Qt
 
-    from victim_champion.ui.quick_reference_dialog import QuickReferenceDialog
+    from victim_champion.ui.dialogs.quick_reference_dialog import QuickReferenceDialog
 
     unlock(qtbot, desktop)
     qtbot.keyClick(desktop.window.navigation, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)

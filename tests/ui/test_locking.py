@@ -15,7 +15,7 @@ from tests.support.tools import require_tool
 from tests.ui.conftest import DEMO_NAMES, FakeClock, unlock
 from tests.ui.widget_walk import widgets_containing
 from victim_champion.app import DesktopApp
-from victim_champion.ui.settings_dialog import SettingsDialog
+from victim_champion.ui.dialogs.settings_dialog import SettingsDialog
 
 
 def test_a_wrong_passphrase_waits_longer_each_time(

@@ -16,8 +16,8 @@ from tests.ui.conftest import unlock
 from victim_champion.app import DesktopApp
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE, DemoProfile
-from victim_champion.store.records import Records
-from victim_champion.ui.pdf_preview_dialog import PdfPreviewDialog, print_document
+from victim_champion.store.repositories.record_repository import Records
+from victim_champion.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog, print_document
 
 
 def files_under(*folders: Path) -> set[str]:

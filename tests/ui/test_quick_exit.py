@@ -15,8 +15,8 @@ from tests.ui.conftest import DEMO_NAMES, FakeClock, unlock
 from tests.ui.widget_walk import widgets_containing
 from victim_champion.app import DesktopApp
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE
-from victim_champion.ui.decoy_screen import DECOY_TITLE
-from victim_champion.ui.settings_dialog import SettingsDialog
+from victim_champion.ui.dialogs.settings_dialog import SettingsDialog
+from victim_champion.ui.screens.decoy_screen import DECOY_TITLE
 
 
 def focused(desktop: DesktopApp) -> QWidget:

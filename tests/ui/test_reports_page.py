@@ -16,9 +16,9 @@ from tests.ui.test_accessibility import audit
 from victim_champion.app import DesktopApp
 from victim_champion.core.report_facts import ReportPeriod
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE, DemoProfile
-from victim_champion.store.report_facts import read_report_facts
-from victim_champion.ui.bar_chart import Bar, BarChart
-from victim_champion.ui.reports_page import ReportsPage, preset_period
+from victim_champion.store.repositories.report_fact_repository import read_report_facts
+from victim_champion.ui.pages.reports_page import ReportsPage, preset_period
+from victim_champion.ui.widgets.bar_chart import Bar, BarChart
 
 TODAY = date(2026, 11, 21)  # the demo profile's "today" (tests/ui/conftest.py)
 

@@ -14,7 +14,7 @@ from tests.ui.conftest import unlock
 from tests.ui.widget_walk import texts_of
 from victim_champion.app import DesktopApp
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE
-from victim_champion.ui.training_dialogs import ImportDialog, SessionDialog
+from victim_champion.ui.dialogs.training_dialogs import ImportDialog, SessionDialog
 
 SIGNUP = "name,organisation,consent_contact\nPriya Example,Parish council,yes\nTom Sample,,no\n"
 

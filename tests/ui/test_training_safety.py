@@ -11,7 +11,7 @@ from tests.ui.test_accessibility import audit
 from tests.ui.widget_walk import widgets_containing
 from victim_champion.app import DesktopApp
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE
-from victim_champion.ui.training_dialogs import PersonDialog, SessionDialog
+from victim_champion.ui.dialogs.training_dialogs import PersonDialog, SessionDialog
 
 
 def test_escape_in_kiosk_mode_exits_and_locks(qtbot: QtBot, desktop: DesktopApp) -> None:
@@ -78,8 +78,8 @@ def test_kiosk_presenter_and_dialogs_are_accessible(qtbot: QtBot, desktop: Deskt
 def test_signposting_referral_reference_and_audit_screens_are_accessible(
     qtbot: QtBot, desktop: DesktopApp
 ) -> None:
-    from victim_champion.ui.quick_reference_dialog import QuickReferenceDialog
-    from victim_champion.ui.referral_dialog import ReferralDialog
+    from victim_champion.ui.dialogs.quick_reference_dialog import QuickReferenceDialog
+    from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
 
     unlock(qtbot, desktop)
     window = desktop.window

@@ -9,7 +9,7 @@ import ctypes
 import pytest
 from PySide6.QtCore import QByteArray
 
-from victim_champion.ui.windows_session_lock import (
+from victim_champion.ui.guards.windows_session_lock import (
     EVENT_TYPE,
     MSG,
     WM_WTSSESSION_CHANGE,

@@ -15,7 +15,7 @@ import platformdirs
 
 from victim_champion.core.errors import DiskFullError, InvalidInputError
 from victim_champion.store.profile import OpenStore, Profile
-from victim_champion.store.records import Records
+from victim_champion.store.repositories.record_repository import Records
 
 PASSPHRASE_VARIABLE = "VC_PASSPHRASE"  # noqa: S105  the variable name, not a secret
 DATA_DIR_VARIABLE = "VC_DATA_DIR"
@@ -71,7 +71,7 @@ class CommandContext:
 def _purge_at_unlock(store: OpenStore) -> None:
     """Retention at unlock. A full disk does not stop the command the worker asked for:
     nothing is deleted then, and the next unlock tries again."""
-    from victim_champion.store.retention import purge_at_unlock
+    from victim_champion.store.syncing.retention import purge_at_unlock
 
     try:
         purge_at_unlock(store)

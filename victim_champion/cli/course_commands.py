@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from victim_champion.cli.context import CommandContext
-from victim_champion.content.course import load_course
+from victim_champion.content.course_loader import load_course
 
 
 def course_list(context: CommandContext, options: argparse.Namespace) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from victim_champion.cli.context import CommandContext
-from victim_champion.content.directory import load_directory, load_needs
-from victim_champion.content.districts import load_districts
+from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.district_loader import load_districts
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.signposting import Person, match_services
 

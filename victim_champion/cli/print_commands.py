@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from victim_champion.cli.context import CommandContext, progress
-from victim_champion.content.course import load_course
-from victim_champion.content.directory import load_directory, load_needs
-from victim_champion.content.districts import load_districts
-from victim_champion.content.victims_code import load_victims_code
+from victim_champion.content.course_loader import load_course
+from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.district_loader import load_districts
+from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
 from victim_champion.core.directory import grouped_by_need
 from victim_champion.core.errors import InvalidInputError
@@ -17,7 +17,7 @@ from victim_champion.documents.certificate_document import build_certificates
 from victim_champion.documents.directory_handout import build_directory_handout
 from victim_champion.documents.rights_handout import build_rights_handout
 from victim_champion.store.atomic_file import write_atomically
-from victim_champion.store.certificate_issuer import CertificateIssuer
+from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
 
 
 def _save(path: str, pdf: bytes) -> Path:

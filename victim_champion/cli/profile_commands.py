@@ -6,8 +6,8 @@ import argparse
 
 from victim_champion.cli.context import CommandContext, progress, read_passphrase
 from victim_champion.core.errors import ProfileExistsError
-from victim_champion.store.key_slots import check_passphrase
-from victim_champion.store.records import Records
+from victim_champion.store.keys.key_slots import check_passphrase
+from victim_champion.store.repositories.record_repository import Records
 
 
 def init(context: CommandContext, options: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from victim_champion.cli.context import CommandContext, progress
-from victim_champion.content.districts import load_districts
+from victim_champion.content.district_loader import load_districts
 from victim_champion.core.attendee_csv import plan_import
 from victim_champion.core.attendees import Attendee
 from victim_champion.core.errors import ImportFileError, ImportRowsError

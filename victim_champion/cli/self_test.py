@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from victim_champion.cli.context import CommandContext
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.self_check import check_sqlcipher
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.schema.self_check import check_sqlcipher
 
 QT_PROBE_COMMAND = "_qt-probe"
 QT_PROBE_TIMEOUT = 60
@@ -55,7 +55,7 @@ def _qt_child() -> list[str]:
 
 def qt_probe(context: CommandContext, options: argparse.Namespace) -> int:
     """The hidden child command behind the Qt checks: one line each, or a failure line."""
-    from victim_champion.ui.platform_probe import code_check, probe, render_check
+    from victim_champion.ui.guards.platform_probe import code_check, probe, render_check
 
     print(probe())
     for check in (render_check, code_check):

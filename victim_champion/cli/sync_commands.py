@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 from victim_champion.cli.context import CommandContext, progress
 from victim_champion.core.errors import DeviceRevokedError
-from victim_champion.store.sync_local import StoreSyncLocal
+from victim_champion.store.syncing.sync_local import StoreSyncLocal
 from victim_champion.sync.client import SyncClient
 from victim_champion.sync.client import enrol as enrol_with_hub
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from victim_champion.content.directory import load_directory, load_needs
-from victim_champion.content.districts import load_districts
+from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.district_loader import load_districts
 from victim_champion.core.reporting import Labels
 
 

@@ -16,13 +16,13 @@ from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.core.training_day import Feedback, QuizPhase
-from victim_champion.store.certificate_issuer import CertificateIssuer
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.key_slots import KdfParams, fresh_salt
-from victim_champion.store.memory_keyring import MemoryKeyring
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import OpenStore, Profile
-from victim_champion.store.records import Records
-from victim_champion.store.training_day import TrainingDay
+from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
+from victim_champion.store.repositories.record_repository import Records
+from victim_champion.store.repositories.training_day_repository import TrainingDay
 
 DEMO_PASSPHRASE = "demo village hall"  # noqa: S105  shown on screen: protects synthetic data
 

@@ -22,13 +22,15 @@ from victim_champion.core.errors import (
     WrongPassphraseError,
 )
 from victim_champion.core.identifiers import new_id
-from victim_champion.store.connection_owner import ConnectionOwner
-from victim_champion.store.database import Connection, open_encrypted
-from victim_champion.store.device_keys import DeviceKeyRepository
-from victim_champion.store.device_secret import DeviceSecretStore
-from victim_champion.store.journal import journaled
-from victim_champion.store.key_file import CIPHER_SETTINGS, KeyFile, read_key_file, write_key_file
-from victim_champion.store.key_slots import (
+from victim_champion.store.keys.device_keys import DeviceKeyRepository
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.key_file import (
+    CIPHER_SETTINGS,
+    KeyFile,
+    read_key_file,
+    write_key_file,
+)
+from victim_champion.store.keys.key_slots import (
     DATA_KEY_BYTES,
     KdfParams,
     check_passphrase,
@@ -37,7 +39,10 @@ from victim_champion.store.key_slots import (
     unwrap,
     wrap,
 )
-from victim_champion.store.migrator import schema_version, upgrade
+from victim_champion.store.schema.connection import Connection, open_encrypted
+from victim_champion.store.schema.connection_owner import ConnectionOwner
+from victim_champion.store.schema.migrator import schema_version, upgrade
+from victim_champion.store.syncing.journal import journaled
 
 FIRST_SLOT = "staff-1"
 

@@ -6,7 +6,7 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from victim_champion.core.course import Module, Slide
-from victim_champion.ui.slide_view import SlideView
+from victim_champion.ui.widgets.slide_view import SlideView
 
 
 def projector_screen() -> QScreen | None:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from victim_champion.core.course import Course
 from victim_champion.ui.audience_window import AudienceWindow, projector_screen
-from victim_champion.ui.slide_view import SlideView
-from victim_champion.ui.widgets import button, label
+from victim_champion.ui.widgets.form_widgets import button, label
+from victim_champion.ui.widgets.slide_view import SlideView
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp}

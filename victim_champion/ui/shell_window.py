@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from victim_champion.ui.decoy_screen import DECOY_TITLE, DecoyScreen
-from victim_champion.ui.first_run_screen import FirstRunScreen
-from victim_champion.ui.neutral_icon import app_icon, neutral_icon
-from victim_champion.ui.safety_screen import SafetyScreen
-from victim_champion.ui.unlock_screen import UnlockScreen
-from victim_champion.ui.widgets import button, label
+from victim_champion.ui.screens.decoy_screen import DECOY_TITLE, DecoyScreen
+from victim_champion.ui.screens.first_run_screen import FirstRunScreen
+from victim_champion.ui.screens.safety_screen import SafetyScreen
+from victim_champion.ui.screens.unlock_screen import UnlockScreen
+from victim_champion.ui.widgets.form_widgets import button, label
+from victim_champion.ui.widgets.neutral_icon import app_icon, neutral_icon
 
 APP_TITLE = "Victim Champion"
 
@@ -90,13 +90,13 @@ class ShellWindow(QMainWindow):
             return
         # Imported here, not at start-up (ui/warm_up.py loads them while the unlock screen
         # waits): the unlock screen appears sooner without them.
-        from victim_champion.ui.audit_page import AuditPage
-        from victim_champion.ui.handouts_page import HandoutsPage
-        from victim_champion.ui.kiosk_screen import KioskScreen
-        from victim_champion.ui.reports_page import ReportsPage
-        from victim_champion.ui.sessions_page import SessionsPage
-        from victim_champion.ui.signposting_page import SignpostingPage
-        from victim_champion.ui.sync_page import SyncPage
+        from victim_champion.ui.pages.audit_page import AuditPage
+        from victim_champion.ui.pages.handouts_page import HandoutsPage
+        from victim_champion.ui.pages.reports_page import ReportsPage
+        from victim_champion.ui.pages.sessions_page import SessionsPage
+        from victim_champion.ui.pages.signposting_page import SignpostingPage
+        from victim_champion.ui.pages.sync_page import SyncPage
+        from victim_champion.ui.screens.kiosk_screen import KioskScreen
 
         self.built = True
         self.navigation = QListWidget()

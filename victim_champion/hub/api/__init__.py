@@ -1,0 +1,1 @@
+"""The hub's HTTP API for laptops: enrolment, push, pull, verify, bundles."""

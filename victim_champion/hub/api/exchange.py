@@ -1,0 +1,220 @@
+"""Pull, verify, outcomes and counts: the hub's side of a sync round after the push
+(hub/intake.py). Gaps in a device's numbers are made visible here and in ``stats``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, insert, or_, select
+
+from victim_champion.hub.storage.tables import (
+    certificates,
+    down_items,
+    envelopes,
+    referrals,
+    refused_envelopes,
+    settings,
+)
+from victim_champion.sync.protocol import (
+    MAX_BODY_BYTES,
+    MAX_ENVELOPES_PER_PUSH,
+    PULL_PAGE_LIMIT,
+    canonical_json,
+    sequence_digest,
+)
+
+DEFAULT_POLICY = {"retention_days": 30, "idle_lock_seconds": 120}
+
+
+def device_state(engine: Engine, device_id: str) -> dict[str, Any]:
+    """What every answer to a device carries: the highest number the hub holds for it
+    (stored or refused), and the hub's limits for a push."""
+    with engine.connect() as connection:
+        stored = connection.execute(
+            select(func.max(envelopes.c.device_seq)).where(envelopes.c.device_id == device_id)
+        ).scalar()
+        refused = connection.execute(
+            select(func.max(refused_envelopes.c.device_seq)).where(
+                refused_envelopes.c.device_id == device_id
+            )
+        ).scalar()
+    return {
+        "device_max_seq": max(int(stored or 0), int(refused or 0)),
+        "max_body_bytes": MAX_BODY_BYTES,
+        "max_envelopes": MAX_ENVELOPES_PER_PUSH,
+    }
+
+
+def record_outcome(engine: Engine, referral_id: str, outcome: str) -> bool:
+    """An admin records what happened to a referral; the device pulls it. False if unknown."""
+    with engine.begin() as connection:
+        row = connection.execute(
+            select(referrals.c.device_id).where(referrals.c.referral_id == referral_id)
+        ).first()
+        if row is None:
+            return False
+        connection.execute(
+            referrals.update()
+            .where(referrals.c.referral_id == referral_id)
+            .values(outcome=outcome[:200])
+        )
+        add_down_item(
+            connection,
+            "referral.outcome",
+            {"referral_id": referral_id, "outcome": outcome[:200]},
+            row.device_id,
+        )
+    return True
+
+
+def policy(engine: Engine) -> dict[str, int]:
+    """The device policy: retention window and idle lock (admin-set, else defaults)."""
+    with engine.begin() as connection:
+        rows = dict(connection.execute(select(settings.c.key, settings.c.value)).all())
+    return {key: int(rows.get(f"policy.{key}", value)) for key, value in DEFAULT_POLICY.items()}
+
+
+def pull(engine: Engine, device_id: str, cursor: int, limit: int) -> dict[str, Any]:
+    """Items for this device (or for every device) after the cursor, one bounded page."""
+    limit = max(1, min(limit, PULL_PAGE_LIMIT))
+    with engine.begin() as connection:
+        rows = connection.execute(
+            select(down_items)
+            .where(
+                down_items.c.server_seq > cursor,
+                or_(down_items.c.device_id.is_(None), down_items.c.device_id == device_id),
+            )
+            .order_by(down_items.c.server_seq)
+            .limit(limit + 1)
+        ).all()
+    page = rows[:limit]
+    return {
+        "items": [
+            {"server_seq": r.server_seq, "kind": r.kind, "payload": json.loads(r.payload)}
+            for r in page
+        ],
+        "next_cursor": page[-1].server_seq if page else cursor,
+        "more": len(rows) > limit,
+        "policy": policy(engine),
+    }
+
+
+def verify(engine: Engine, device_id: str, ranges: list[tuple[int, int]]) -> dict[str, Any]:
+    """Count, per-kind counts and digest of what the hub holds in runs of numbers, and the
+    gaps: numbers up to the highest one asked about that the hub neither holds nor refused."""
+    condition = or_(
+        *(
+            and_(envelopes.c.device_seq >= low, envelopes.c.device_seq <= high)
+            for low, high in ranges
+        )
+    )
+    top = max(high for _, high in ranges)
+    with engine.begin() as connection:
+        rows = connection.execute(
+            select(envelopes.c.device_seq, envelopes.c.content_hash, envelopes.c.kind).where(
+                envelopes.c.device_id == device_id, condition
+            )
+        ).all()
+        held = _numbers_held_through(connection, device_id, top)
+    return {
+        "count": len(rows),
+        "counts": dict(Counter(r.kind for r in rows)),
+        "digest": sequence_digest([(r.device_seq, r.content_hash) for r in rows]),
+        "gaps": top - held,
+    }
+
+
+def _numbers_held_through(connection: Connection, device_id: str, top: int) -> int:
+    """How many distinct numbers from 1 to ``top`` the hub holds or refused for a device."""
+    stored = select(envelopes.c.device_seq.label("seq")).where(
+        envelopes.c.device_id == device_id, envelopes.c.device_seq <= top
+    )
+    refused = select(refused_envelopes.c.device_seq.label("seq")).where(
+        refused_envelopes.c.device_id == device_id, refused_envelopes.c.device_seq <= top
+    )
+    union = stored.union(refused).subquery()
+    return int(connection.execute(select(func.count()).select_from(union)).scalar_one())
+
+
+def add_down_item(
+    connection: Connection, kind: str, payload: dict[str, Any], device_id: str | None = None
+) -> None:
+    """Queue something for devices to pull (device_id None: for every device)."""
+    connection.execute(
+        insert(down_items).values(
+            device_id=device_id,
+            kind=kind,
+            payload=canonical_json(payload).decode(),
+            created_at=datetime.now(UTC),
+        )
+    )
+
+
+def stats(engine: Engine) -> dict[str, Any]:
+    """Counts by kind and per device, with any gaps (losses) or duplicates made visible."""
+    with engine.begin() as connection:
+        by_kind: dict[str, int] = {
+            kind: count
+            for kind, count in connection.execute(
+                select(envelopes.c.kind, func.count()).group_by(envelopes.c.kind)
+            )
+        }
+        per_device = connection.execute(
+            select(
+                envelopes.c.device_id,
+                func.count(),
+                func.max(envelopes.c.device_seq),
+                func.count(func.distinct(envelopes.c.mutation_id)),
+            ).group_by(envelopes.c.device_id)
+        ).all()
+        refused_rows = connection.execute(
+            select(
+                refused_envelopes.c.device_id,
+                refused_envelopes.c.source,
+                refused_envelopes.c.device_seq,
+            )
+        ).all()
+        stored_numbers = {
+            (device, seq)
+            for device, seq in connection.execute(
+                select(envelopes.c.device_id, envelopes.c.device_seq)
+            )
+        }
+        records: Counter[str] = Counter()
+        for kind, payload in connection.execute(select(envelopes.c.kind, envelopes.c.payload)):
+            records[kind] += len(json.loads(payload).get("records", []))
+        certificate_count = connection.execute(select(func.count()).select_from(certificates))
+    # A refused number that was later stored (sent again, accepted) counts once.
+    refused_only = [r for r in refused_rows if (r.device_id, r.device_seq) not in stored_numbers]
+    refused_by_device = Counter(r.device_id for r in refused_only)
+    quarantined_by_device = Counter(r.device_id for r in refused_only if r.source == "laptop")
+    tops = {device: top for device, _, top, _ in per_device}
+    for row in refused_only:
+        tops[row.device_id] = max(tops.get(row.device_id, 0), row.device_seq)
+    counts = {device: (count, distinct) for device, count, _, distinct in per_device}
+    devices_report = [
+        {
+            "device_id": device,
+            "envelopes": counts.get(device, (0, 0))[0],
+            "refused": refused_by_device[device],
+            "quarantined_on_laptop": quarantined_by_device[device],
+            "max_seq": top,
+            "missing": top - counts.get(device, (0, 0))[0] - refused_by_device[device],
+            "duplicates": counts.get(device, (0, 0))[0] - counts.get(device, (0, 0))[1],
+        }
+        for device, top in sorted(tops.items())
+    ]
+    return {
+        "envelopes": sum(by_kind.values()),
+        "by_kind": by_kind,
+        "records_by_kind": dict(records),
+        "certificates": certificate_count.scalar_one(),
+        "devices": devices_report,
+        "refused": sum(d["refused"] for d in devices_report),
+        "missing": sum(d["missing"] for d in devices_report),
+        "duplicates": sum(d["duplicates"] for d in devices_report),
+    }

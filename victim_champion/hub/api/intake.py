@@ -1,0 +1,334 @@
+"""Push: the hub's intake of envelopes, each in its own savepoint.
+
+Idempotency is enforced by the database (unique device and sequence, unique mutation id),
+never by memory, so any number of hub processes can share one PostgreSQL. Every envelope
+is checked against the same limits on SQLite and PostgreSQL before it is written, and is
+written in a savepoint of its own: one that still fails is answered "rejected" with its
+reason, and the others in the push go on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+
+from victim_champion.hub.storage.tables import certificates, envelopes, referrals, refused_envelopes
+from victim_champion.sync.protocol import (
+    ACCEPTED_SCHEMA_VERSIONS,
+    Envelope,
+    ProtocolError,
+    PushResult,
+    canonical_json,
+)
+
+log = logging.getLogger("victim_champion.hub")
+
+# Text limits of the hub's columns, checked before writing so both databases agree.
+CERTIFICATE_LIMITS = {"code": 12, "name": 200, "course": 200, "key_id": 32, "signature": 200}
+ID_LIMIT = 64
+INSERT_CHUNK = 100  # rows per INSERT: well under SQLite's limit on bound values
+CONFLICT_REASON = "a different record was already received with this sequence number"
+
+
+def insert_ignoring_conflicts(connection: Connection, table: Any, values: dict[str, Any]) -> int:
+    """INSERT ... ON CONFLICT DO NOTHING; returns the rows inserted (0 or 1).
+
+    Told by RETURNING, not rowcount: inside a savepoint on PostgreSQL, psycopg's rowcount
+    for a skipped row came back as 1, and a clash was answered "accepted"."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    first = next(iter(table.primary_key.columns))
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(first)
+    return 0 if connection.execute(statement).first() is None else 1
+
+
+def _text_field(record: dict[str, Any], key: str, limit: int, what: str) -> str:
+    value = record.get(key)
+    if not isinstance(value, str) or not value or len(value) > limit:
+        raise ProtocolError(f"{what}'s {key} must be text of 1 to {limit} characters")
+    return value
+
+
+def check_payload(envelope: Envelope) -> None:
+    """Shape and length checks per kind; the reason travels back to the laptop."""
+    records = envelope.payload.get("records")
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ProtocolError("payload.records must be a list of objects")
+    if envelope.kind == "certificates.issued":
+        for record in records:
+            for key, limit in CERTIFICATE_LIMITS.items():
+                _text_field(record, key, limit, "a certificate record")
+            try:
+                date.fromisoformat(_text_field(record, "course_date", 10, "a certificate record"))
+            except ValueError:
+                raise ProtocolError("a certificate record's course_date is not a date") from None
+    if envelope.kind == "referral.made":
+        for record in records:
+            _text_field(record, "id", ID_LIMIT, "a referral record")
+            _text_field(record, "service_id", ID_LIMIT, "a referral record")
+
+
+def push(engine: Engine, device_id: str, raw_envelopes: list[Any]) -> list[PushResult]:
+    """Store each envelope once; answer accepted, duplicate, conflict or rejected.
+
+    The whole push is first written as one multi-row insert, which is fast. If the
+    database fails it (something the checks could not foresee), the push is rolled back
+    and written again with each envelope in its own savepoint, so only the failing one is
+    refused and the others are stored. Either way the answers are the same."""
+    now = datetime.now(UTC)
+    try:
+        with engine.begin() as connection:
+            return _push_batch(connection, device_id, raw_envelopes, now)
+    except (SQLAlchemyError, _NeedsIsolationError):
+        log.info("a push of %d envelopes is written one savepoint at a time", len(raw_envelopes))
+    with engine.begin() as connection:
+        return [_push_isolated(connection, device_id, raw, now) for raw in raw_envelopes]
+
+
+class _NeedsIsolationError(Exception):
+    """A push that repeats a number or a mutation id within itself: the slow path."""
+
+
+def _push_batch(
+    connection: Connection, device_id: str, raws: list[Any], now: datetime
+) -> list[PushResult]:
+    checked: list[tuple[Any, Envelope | None, PushResult | None]] = []
+    for raw in raws:
+        if _is_quarantine_notice(raw):
+            checked.append((raw, None, None))
+            continue
+        try:
+            checked.append((raw, _checked(raw, device_id), None))
+        except ProtocolError as error:
+            checked.append((raw, None, PushResult(_seq_of(raw), "rejected", str(error))))
+    fresh = [envelope for _, envelope, _ in checked if envelope is not None]
+    numbers = [_seq_of(raw) for raw in raws]
+    if len(set(numbers)) != len(numbers) or len({e.mutation_id for e in fresh}) != len(fresh):
+        raise _NeedsIsolationError()
+    inserted = _insert_many(connection, device_id, fresh, now)
+    results: list[PushResult] = []
+    for raw, envelope, refusal in checked:
+        if envelope is None and refusal is None:
+            results.append(_quarantined_on_laptop(connection, device_id, raw, now))
+            continue
+        if envelope is not None and envelope.mutation_id in inserted:
+            _index(connection, device_id, envelope)
+            results.append(PushResult(envelope.device_seq, "accepted"))
+            continue
+        if envelope is not None:
+            try:
+                results.append(_already_held(connection, device_id, envelope))
+                continue
+            except ProtocolError as error:
+                refusal = PushResult(envelope.device_seq, "rejected", str(error))
+        if refusal is not None:
+            if refusal.device_seq > 0:  # as the one-at-a-time path: no number, no record
+                _note_refused(connection, device_id, raw, refusal.reason, "hub", now)
+            results.append(refusal)
+    return results
+
+
+def _insert_many(
+    connection: Connection, device_id: str, batch: list[Envelope], now: datetime
+) -> set[str]:
+    """INSERT ... ON CONFLICT DO NOTHING for many envelopes; the mutation ids inserted."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    inserted: set[str] = set()
+    for start in range(0, len(batch), INSERT_CHUNK):
+        rows = [_row(device_id, envelope, now) for envelope in batch[start : start + INSERT_CHUNK]]
+        statement = (
+            dialect.insert(envelopes)
+            .values(rows)
+            .on_conflict_do_nothing()
+            .returning(envelopes.c.mutation_id)
+        )
+        inserted.update(str(m) for (m,) in connection.execute(statement))
+    return inserted
+
+
+def _row(device_id: str, envelope: Envelope, now: datetime) -> dict[str, Any]:
+    return {
+        "device_id": device_id,
+        "device_seq": envelope.device_seq,
+        "mutation_id": envelope.mutation_id,
+        "schema_version": envelope.schema_version,
+        "kind": envelope.kind,
+        "base_version": envelope.base_version,
+        "payload": canonical_json(envelope.payload).decode(),
+        "content_hash": envelope.content_hash,
+        "received_at": now,
+    }
+
+
+def _is_quarantine_notice(raw: Any) -> bool:
+    return isinstance(raw, dict) and isinstance(raw.get("quarantined"), str)
+
+
+def _seq_of(raw: Any) -> int:
+    seq = raw.get("device_seq") if isinstance(raw, dict) else None
+    return seq if isinstance(seq, int) and not isinstance(seq, bool) else -1
+
+
+def _push_isolated(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
+    seq = _seq_of(raw)
+    try:
+        with connection.begin_nested():
+            return _push_one(connection, device_id, raw, now)
+    except ProtocolError as error:
+        result = PushResult(seq, "rejected", str(error))
+    except SQLAlchemyError:
+        reference = uuid.uuid4().hex[:8]
+        log.exception("envelope %s could not be stored (ref %s)", seq, reference)
+        result = PushResult(
+            seq, "rejected", f"the hub could not store this record (reference {reference})"
+        )
+    if seq > 0:
+        _note_refused(connection, device_id, raw, result.reason, "hub", now)
+    return result
+
+
+def _note_refused(
+    connection: Connection, device_id: str, raw: Any, reason: str, source: str, now: datetime
+) -> None:
+    """Account for a number whose envelope was not stored (no payload is kept)."""
+    kind = raw.get("kind") if isinstance(raw, dict) else None
+    digest = raw.get("content_hash") if isinstance(raw, dict) else None
+    with connection.begin_nested():
+        insert_ignoring_conflicts(
+            connection,
+            refused_envelopes,
+            {
+                "device_id": device_id,
+                "device_seq": _seq_of(raw),
+                "kind": str(kind)[:64] if kind else "unknown",
+                "content_hash": str(digest)[:64] if digest else "",
+                "reason": reason[:500],
+                "source": source,
+                "received_at": now,
+            },
+        )
+
+
+def _checked(raw: Any, device_id: str) -> Envelope:
+    """The envelope, validated as on every database; ProtocolError says what is wrong."""
+    envelope = Envelope.from_wire(raw)
+    if envelope.device_id != device_id:
+        raise ProtocolError("the envelope belongs to another device")
+    if envelope.schema_version not in ACCEPTED_SCHEMA_VERSIONS:
+        raise ProtocolError(f"schema version {envelope.schema_version} is not accepted")
+    check_payload(envelope)
+    return envelope
+
+
+def _push_one(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
+    if _is_quarantine_notice(raw):
+        return _quarantined_on_laptop(connection, device_id, raw, now)
+    envelope = _checked(raw, device_id)
+    # Insert first, settling races between hub processes in the database.
+    if not _insert_many(connection, device_id, [envelope], now):
+        return _already_held(connection, device_id, envelope)
+    _index(connection, device_id, envelope)
+    return PushResult(envelope.device_seq, "accepted")
+
+
+def _already_held(connection: Connection, device_id: str, envelope: Envelope) -> PushResult:
+    """The number or the mutation id is taken: the same record, or a clash."""
+    at_number = connection.execute(
+        select(envelopes.c.content_hash).where(
+            envelopes.c.device_id == device_id, envelopes.c.device_seq == envelope.device_seq
+        )
+    ).first()
+    if at_number is not None:
+        if at_number.content_hash == envelope.content_hash:
+            return PushResult(envelope.device_seq, "duplicate")
+        # A restored or copied profile reused this number: the laptop moves its record.
+        return PushResult(envelope.device_seq, "conflict", CONFLICT_REASON)
+    same = connection.execute(
+        select(envelopes.c.device_id, envelopes.c.content_hash).where(
+            envelopes.c.mutation_id == envelope.mutation_id
+        )
+    ).first()
+    if same is not None and (same.device_id, same.content_hash) == (
+        device_id,
+        envelope.content_hash,
+    ):
+        return PushResult(envelope.device_seq, "duplicate")  # held under an earlier number
+    raise ProtocolError("this mutation id was already used for another record")
+
+
+def _quarantined_on_laptop(
+    connection: Connection, device_id: str, raw: dict[str, Any], now: datetime
+) -> PushResult:
+    """A number the laptop could not send (too large): recorded, so it is no gap."""
+    seq = _seq_of(raw)
+    if seq < 1 or raw.get("device_id") != device_id:
+        raise ProtocolError("a quarantine notice needs this device's id and its number")
+    reason = f"quarantined on the laptop: {str(raw['quarantined'])[:400]}"
+    _note_refused(connection, device_id, raw, reason, "laptop", now)
+    return PushResult(seq, "rejected", reason)
+
+
+def _index(connection: Connection, device_id: str, envelope: Envelope) -> None:
+    """Side tables kept in the same savepoint as the envelope: certificate look-up,
+    referrals awaiting an outcome, and erasure of a forgotten person's details."""
+    records = envelope.payload["records"]
+    if envelope.kind == "referral.made":
+        for record in records:
+            insert_ignoring_conflicts(
+                connection,
+                referrals,
+                {
+                    "referral_id": record["id"],
+                    "device_id": device_id,
+                    "service_id": record["service_id"],
+                },
+            )
+    elif envelope.kind == "erasure.requested":
+        for record in records:
+            _erase(connection, device_id, str(record.get("record_id", "")))
+    elif envelope.kind == "certificates.issued":
+        for record in records:
+            insert_ignoring_conflicts(
+                connection,
+                certificates,
+                {
+                    "code": record["code"],
+                    "device_id": device_id,
+                    "name": record["name"],
+                    "course": record["course"],
+                    "course_date": record["course_date"],
+                    "key_id": record["key_id"],
+                    "signature": record["signature"],
+                },
+            )
+
+
+def _erase(connection: Connection, device_id: str, record_id: str) -> None:
+    """Replace every record that names ``record_id`` with a tombstone holding no personal
+    field (the envelope's hash still proves what was received, not what it said)."""
+    if len(record_id) != 32:
+        return
+    rows = connection.execute(
+        select(envelopes.c.server_seq, envelopes.c.payload).where(
+            envelopes.c.device_id == device_id,
+            envelopes.c.payload.contains(record_id),
+            envelopes.c.kind != "erasure.requested",
+        )
+    ).all()
+    for seq, payload in rows:
+        document = json.loads(payload)
+        document["records"] = [
+            r if record_id not in json.dumps(r) else {"type": "erased", "record_id": record_id}
+            for r in document.get("records", [])
+        ]
+        connection.execute(
+            envelopes.update()
+            .where(envelopes.c.server_seq == seq)
+            .values(payload=canonical_json(document).decode())
+        )

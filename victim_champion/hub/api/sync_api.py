@@ -1,0 +1,315 @@
+"""The hub's HTTP API (FastAPI). Every JSON answer is signed with the hub key.
+
+Devices authenticate each request with their own Ed25519 key (headers X-VC-Device,
+X-VC-Timestamp, X-VC-Signature over method, path, time and body hash). Admin endpoints
+take a bearer token from VC_HUB_ADMIN_TOKEN; without one they are closed.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import os
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import Body, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from sqlalchemy import Engine, select, update
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from victim_champion.hub.api import bundles, enrolment, exchange, intake
+from victim_champion.hub.api.certificate_lookup import lookup, verify_page
+from victim_champion.hub.dashboard.routes import dashboard_router
+from victim_champion.hub.storage.engine import as_utc
+from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
+from victim_champion.hub.storage.tables import devices
+from victim_champion.sync.protocol import (
+    ACCEPTED_SCHEMA_VERSIONS,
+    CLOCK_SKEW_SECONDS,
+    HEADER_DEVICE,
+    HEADER_SIGNATURE,
+    HEADER_TIMESTAMP,
+    MAX_BODY_BYTES,
+    MAX_ENVELOPES_PER_PUSH,
+    ProtocolError,
+    b64,
+    request_message,
+    unb64,
+    verify,
+)
+
+ADMIN_TOKEN_VARIABLE = "VC_HUB_ADMIN_TOKEN"  # noqa: S105  a variable name
+MAX_VERIFY_RANGES = 1000
+log = logging.getLogger("victim_champion.hub")
+SEEN_RESOLUTION_SECONDS = 60
+
+
+class HubError(Exception):
+    """An answer other than success: status code and a one-sentence reason."""
+
+    def __init__(self, status: int, reason: str, **extra: Any) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.extra = extra
+
+
+def _device_row(engine: Engine, device_id: str) -> Any:
+    with engine.begin() as connection:
+        return connection.execute(
+            select(devices.c.public_key, devices.c.revoked_at, devices.c.last_seen_at).where(
+                devices.c.device_id == device_id
+            )
+        ).first()
+
+
+def _note_seen(engine: Engine, device_id: str, last_seen: datetime | None) -> None:
+    """Record contact at most once a minute: a write per request would slow every sync."""
+    now = datetime.now(UTC)
+    if last_seen is not None:
+        seen = as_utc(last_seen)
+        if (now - seen).total_seconds() < SEEN_RESOLUTION_SECONDS:
+            return
+    with engine.begin() as connection:
+        connection.execute(
+            update(devices).where(devices.c.device_id == device_id).values(last_seen_at=now)
+        )
+
+
+def create_app(engine: Engine) -> FastAPI:
+    """The hub application on a migrated database."""
+    key = load_or_create_hub_key(engine)
+    app = FastAPI(
+        title="Victim Champion hub",
+        version="1",
+        description="Compass House hub: enrolment, sync, content and verification.",
+    )
+
+    def reply(document: dict[str, Any], status: int = 200) -> JSONResponse:
+        # Every signed answer carries the hub's time, so a laptop can say how far off its
+        # own clock is.
+        return JSONResponse(
+            key.sign_body({**document, "hub_time": int(time.time())}), status_code=status
+        )
+
+    @app.exception_handler(HubError)
+    async def _on_hub_error(_: Request, error: HubError) -> JSONResponse:
+        return reply({"error": error.reason, **error.extra}, error.status)
+
+    @app.exception_handler(Exception)
+    async def _on_failure(request: Request, error: Exception) -> JSONResponse:
+        # Never an unsigned answer: the laptop can then tell "the hub failed" from a
+        # sign-in page. The reference ties the worker's message to the hub's log.
+        reference = uuid.uuid4().hex[:8]
+        log.error(
+            "%s %s failed (ref %s)", request.method, request.url.path, reference, exc_info=error
+        )
+        return reply(
+            {
+                "error": f"the hub failed while answering (reference {reference})",
+                "code": "server_error",
+                "reference": reference,
+            },
+            500,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _on_invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+        return reply({"error": "the request is not in the expected form"}, 400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _on_http(_: Request, error: StarletteHTTPException) -> JSONResponse:
+        return reply({"error": str(error.detail)}, error.status_code)
+
+    @app.middleware("http")
+    async def _limit_size(request: Request, call_next: Any) -> Any:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return reply(
+                {
+                    "error": "the request is too large",
+                    "code": "too_large",
+                    "max_body_bytes": MAX_BODY_BYTES,
+                },
+                413,
+            )
+        return await call_next(request)
+
+    async def device_for(request: Request) -> str:
+        """Authenticate a device request; revoked devices are told to wipe."""
+        body = await request.body()
+        if len(body) > MAX_BODY_BYTES:
+            raise HubError(
+                413, "the request is too large", code="too_large", max_body_bytes=MAX_BODY_BYTES
+            )
+        device_id = request.headers.get(HEADER_DEVICE, "")
+        stamp = request.headers.get(HEADER_TIMESTAMP, "")
+        if not device_id or not stamp.lstrip("-").isdigit():
+            raise HubError(401, "the request is not signed by a device", code="unsigned")
+        if abs(time.time() - int(stamp)) > CLOCK_SKEW_SECONDS:
+            raise HubError(
+                401,
+                "the device clock is too far out; set the time and try again",
+                code="clock_skew",
+            )
+        row = await run_in_threadpool(_device_row, engine, device_id)
+        if row is None:
+            raise HubError(401, "this device is not enrolled", code="not_enrolled")
+        try:
+            signature = unb64(request.headers.get(HEADER_SIGNATURE), "signature")
+        except ProtocolError:
+            raise HubError(401, "the request signature is missing", code="unsigned") from None
+        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        message = request_message(request.method, path, int(stamp), body)
+        if not verify(bytes(row.public_key), signature, message):
+            raise HubError(401, "the request signature is not valid", code="bad_signature")
+        if row.revoked_at is not None:
+            raise HubError(403, "this device has been revoked", wipe=True, code="revoked")
+        await run_in_threadpool(_note_seen, engine, device_id, row.last_seen_at)
+        return device_id
+
+    def admin(request: Request) -> None:
+        token = os.environ.get(ADMIN_TOKEN_VARIABLE, "")
+        given = request.headers.get("authorization", "").removeprefix("Bearer ")
+        if not token or not hmac.compare_digest(token, given):
+            raise HubError(401, "admin access needs the hub's admin token")
+
+    _device_routes(app, engine, key, reply, device_for)
+    _public_routes(app, engine, key, reply)
+    _admin_routes(app, engine, reply, admin)
+    app.include_router(dashboard_router(engine))  # HTML pages for partner agencies
+    return app
+
+
+def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device_for: Any) -> None:
+    @app.post("/v1/enrol", summary="Enrol a laptop with a one-time code")
+    async def enrol(payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
+        code, device_id = payload.get("code"), payload.get("device_id")
+        if not isinstance(code, str) or not isinstance(device_id, str) or len(device_id) > 64:
+            raise HubError(400, "enrolment needs a code, a device id and a public key")
+        try:
+            public_key = unb64(payload.get("public_key"), "public_key")
+        except ProtocolError as error:
+            raise HubError(400, str(error)) from None
+        if len(public_key) != 32 or not device_id:
+            raise HubError(400, "the public key must be a raw 32-byte Ed25519 key")
+        try:
+            name = enrolment.enrol_device(engine, code, device_id, public_key)
+        except enrolment.EnrolmentError as error:
+            raise HubError(403, str(error)) from None
+        return reply(
+            {
+                "device_id": device_id,
+                "name": name,
+                "hub_key_id": key.key_id,
+                "hub_public_key": b64(key.public_key),
+                "policy": exchange.policy(engine),
+            }
+        )
+
+    @app.post("/v1/push", summary="Push envelopes; one answer per envelope")
+    async def push(request: Request, payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
+        device_id = await device_for(request)
+        raw = payload.get("envelopes")
+        if not isinstance(raw, list) or len(raw) > MAX_ENVELOPES_PER_PUSH:
+            raise HubError(400, f"envelopes must be a list of at most {MAX_ENVELOPES_PER_PUSH}")
+        versions = [e.get("schema_version") for e in raw if isinstance(e, dict)]
+        numbers = [v for v in versions if isinstance(v, int) and not isinstance(v, bool)]
+        if numbers and max(numbers) < min(ACCEPTED_SCHEMA_VERSIONS):
+            raise HubError(426, "upgrade required: install the latest Victim Champion")
+        results = await run_in_threadpool(intake.push, engine, device_id, raw)
+        state = await run_in_threadpool(exchange.device_state, engine, device_id)
+        return reply({"results": [r.__dict__ for r in results], **state})
+
+    @app.get("/v1/pull", summary="One page of items for this device after a cursor")
+    async def pull(request: Request, cursor: int = 0, limit: int = 100) -> JSONResponse:
+        device_id = await device_for(request)
+        if cursor < 0 or limit < 1:
+            raise HubError(400, "cursor must be 0 or more, limit 1 or more")
+        page = await run_in_threadpool(exchange.pull, engine, device_id, cursor, limit)
+        state = await run_in_threadpool(exchange.device_state, engine, device_id)
+        return reply({**page, **state})
+
+    @app.post("/v1/verify", summary="Counts and digest of a device's envelopes")
+    async def verify_range(request: Request, payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
+        device_id = await device_for(request)
+        ranges = _verify_ranges(payload)
+        answer = await run_in_threadpool(exchange.verify, engine, device_id, ranges)
+        state = await run_in_threadpool(exchange.device_state, engine, device_id)
+        return reply({**answer, **state})
+
+    @app.get("/v1/bundles/{kind}/latest", summary="The newest signed content bundle")
+    async def latest_bundle(request: Request, kind: str) -> JSONResponse:
+        await device_for(request)
+        if kind not in bundles.KINDS:
+            raise HubError(404, "no such kind of content")
+        return reply({"bundle": bundles.latest(engine, kind)})
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2**62
+
+
+def _verify_ranges(payload: dict[str, Any]) -> list[tuple[int, int]]:
+    """Runs of numbers to compare: "ranges": [[low, high], ...], or from_seq and to_seq."""
+    raw = payload.get("ranges")
+    if raw is None:
+        raw = [[payload.get("from_seq"), payload.get("to_seq")]]
+    if not isinstance(raw, list) or not 0 < len(raw) <= MAX_VERIFY_RANGES:
+        raise HubError(400, f"ranges must be a list of 1 to {MAX_VERIFY_RANGES} [low, high] pairs")
+    ranges: list[tuple[int, int]] = []
+    for pair in raw:
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or not all(_is_count(v) for v in pair)
+            or pair[1] < pair[0]
+        ):
+            raise HubError(400, "each range must be two whole numbers, low <= high")
+        ranges.append((pair[0], pair[1]))
+    return ranges
+
+
+def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> None:
+    @app.get("/v1/health", summary="The hub is up, and which key it signs with")
+    async def health() -> JSONResponse:
+        return reply({"status": "ok", "hub_key_id": key.key_id})
+
+    @app.get("/v1/certificates/{code}", summary="Check a certificate code (JSON)")
+    async def certificate(code: str, n: str | None = None) -> JSONResponse:
+        return reply(lookup(engine, code, n))
+
+    @app.get(
+        "/verify/{code}",
+        response_class=HTMLResponse,
+        summary="Check a certificate code (a page for people who scan the QR code)",
+    )
+    async def certificate_page(code: str, n: str | None = None) -> HTMLResponse:
+        found = lookup(engine, code, n)
+        return HTMLResponse(verify_page(found), status_code=200 if found["valid"] else 404)
+
+
+def _admin_routes(app: FastAPI, engine: Engine, reply: Any, admin: Any) -> None:
+    @app.get("/v1/admin/devices", summary="Enrolled devices (admin)")
+    async def list_devices(request: Request) -> JSONResponse:
+        admin(request)
+        rows = enrolment.list_devices(engine)
+        return reply({"devices": [json.loads(json.dumps(r.__dict__, default=str)) for r in rows]})
+
+    @app.post("/v1/admin/devices/{device_id}/revoke", summary="Revoke a device (admin)")
+    async def revoke(request: Request, device_id: str) -> JSONResponse:
+        admin(request)
+        if not enrolment.revoke_device(engine, device_id):
+            raise HubError(404, "no such device")
+        return reply({"revoked": device_id})
+
+    @app.get("/v1/admin/stats", summary="Record counts by kind (admin)")
+    async def stats(request: Request) -> JSONResponse:
+        admin(request)
+        return reply(exchange.stats(engine))

@@ -1,0 +1,268 @@
+"""``victim-champion-hub``: run the hub and administer it (shared/design/CLI.md).
+
+Admin commands work on the database directly, so they work while ``serve`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from victim_champion.hub.api import bundles, enrolment, exchange
+from victim_champion.hub.api.certificate_lookup import lookup
+from victim_champion.hub.storage.engine import HUB_DB_VARIABLE, default_url, make_engine, upgrade
+from victim_champion.hub.storage.signing_keys import load_or_create_hub_key
+
+
+def _engine(options: argparse.Namespace) -> Any:
+    engine = make_engine(options.db or os.environ.get(HUB_DB_VARIABLE) or default_url())
+    upgrade(engine)
+    return engine
+
+
+def _emit(options: argparse.Namespace, document: object, human: str) -> None:
+    if getattr(options, "json", False):
+        print(json.dumps(document, indent=2, default=str))
+    else:
+        print(human)
+
+
+def serve(options: argparse.Namespace) -> int:
+    """Run the hub with uvicorn (plain HTTP on loopback only; TLS options otherwise)."""
+    import uvicorn
+
+    from victim_champion.hub.api.sync_api import create_app
+
+    loopback = options.host in ("127.0.0.1", "localhost", "::1")
+    if not loopback and not options.ssl_certfile:
+        print(
+            "Serving beyond this machine needs TLS: give --ssl-certfile and --ssl-keyfile, "
+            "or put a TLS reverse proxy in front and bind to 127.0.0.1.",
+            file=sys.stderr,
+        )
+        return 2
+    uvicorn.run(
+        create_app(_engine(options)),
+        host=options.host,
+        port=options.port,
+        ssl_certfile=options.ssl_certfile,
+        ssl_keyfile=options.ssl_keyfile,
+        log_level="warning",
+        access_log=False,
+    )
+    return 0
+
+
+def enrol_code(options: argparse.Namespace) -> int:
+    code = enrolment.new_enrolment_code(_engine(options), options.name)
+    _emit(options, {"code": code, "valid_hours": 24}, code)
+    return 0
+
+
+def devices(options: argparse.Namespace) -> int:
+    rows = enrolment.list_devices(_engine(options))
+    _emit(
+        options,
+        [r.__dict__ for r in rows],
+        "\n".join(
+            f"{r.device_id}  {'REVOKED ' if r.revoked_at else ''}{r.name}  last seen "
+            f"{r.last_seen_at or 'never'}"
+            for r in rows
+        )
+        or "No devices enrolled yet.",
+    )
+    return 0
+
+
+def revoke(options: argparse.Namespace) -> int:
+    if not enrolment.revoke_device(_engine(options), options.device_id):
+        print(
+            "No device has that id; run 'victim-champion-hub devices' to list them.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Revoked {options.device_id}; it will wipe its data on its next contact.")
+    return 0
+
+
+def verify_code(options: argparse.Namespace) -> int:
+    found = lookup(_engine(options), options.code, None)
+    _emit(
+        options,
+        found,
+        "valid: "
+        + (f"{found['course']} on {found['course_date']}" if found["valid"] else found["reason"]),
+    )
+    return 0 if found["valid"] else 1
+
+
+def publish(options: argparse.Namespace) -> int:
+    engine = _engine(options)
+    try:
+        document = bundles.read_bundle(options.kind, Path(options.path))
+        version = bundles.publish(engine, load_or_create_hub_key(engine), document)
+    except bundles.BundleError as error:
+        print(f"Not published: {error}.", file=sys.stderr)
+        return 1
+    print(f"Published {options.kind} version {version}, signed by the hub.")
+    return 0
+
+
+def referral_outcome(options: argparse.Namespace) -> int:
+    if not exchange.record_outcome(_engine(options), options.referral_id, options.outcome):
+        print("No referral has that id.", file=sys.stderr)
+        return 1
+    print("Recorded; the laptop that made the referral receives it at its next sync.")
+    return 0
+
+
+def stats(options: argparse.Namespace) -> int:
+    report = exchange.stats(_engine(options))
+    _emit(
+        options,
+        report,
+        "\n".join(
+            [
+                f"envelopes: {report['envelopes']} (missing {report['missing']}, "
+                f"duplicates {report['duplicates']}, refused {report['refused']})"
+            ]
+            + [f"  {kind}: {count}" for kind, count in sorted(report["by_kind"].items())]
+            + [
+                # A device with a gap is named: those numbers were used and never arrived.
+                f"  device {d['device_id']}: {d['missing']} missing up to number {d['max_seq']}"
+                for d in report["devices"]
+                if d["missing"]
+            ]
+        ),
+    )
+    return 0
+
+
+def report(options: argparse.Namespace) -> int:
+    from victim_champion.hub.reports import report_builder as report_command
+
+    return report_command.run(options, _engine(options))
+
+
+def dashboard_account(options: argparse.Namespace) -> int:
+    from victim_champion.hub.dashboard import accounts as accounts
+
+    try:
+        agency_name = accounts.require_agency(options.agency)
+        password = accounts.read_password(options.password_stdin)
+        accounts.create_account(_engine(options), options.username, options.agency, password)
+    except accounts.AccountError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Created a dashboard account for {agency_name}.")
+    return 0
+
+
+def dashboard_accounts(options: argparse.Namespace) -> int:
+    from victim_champion.hub.dashboard import accounts as accounts
+
+    listed = accounts.list_accounts(_engine(options))
+    if options.json:
+        print(json.dumps(listed, indent=2))
+    elif not listed:
+        print("No dashboard accounts yet; add one with 'dashboard-account'.")
+    for account in [] if options.json else listed:
+        print(f"{account['username']:32} {account['agency']:20} {account['created_at'][:10]}")
+    return 0
+
+
+def dashboard_password(options: argparse.Namespace) -> int:
+    from victim_champion.hub.dashboard import accounts as accounts
+
+    try:
+        password = accounts.read_password(options.password_stdin)
+        accounts.set_password(_engine(options), options.username, password)
+    except accounts.AccountError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("Password changed; that account's open sessions have ended.")
+    return 0
+
+
+def dashboard_remove(options: argparse.Namespace) -> int:
+    from victim_champion.hub.dashboard import accounts as accounts
+
+    try:
+        accounts.remove_account(_engine(options), options.username)
+    except accounts.AccountError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("Removed the dashboard account; its open sessions have ended.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="victim-champion-hub", description="The Compass House hub."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, handler: Any, help_text: str, json_option: bool = False) -> Any:
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--db", help=f"database URL (or {HUB_DB_VARIABLE})")
+        if json_option:
+            sub.add_argument("--json", action="store_true")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    run = command("serve", serve, "run the hub")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8800)
+    run.add_argument("--ssl-certfile")
+    run.add_argument("--ssl-keyfile")
+    command("enrol-code", enrol_code, "a one-time enrolment code", True).add_argument(
+        "--name", required=True, help="the laptop's name, e.g. 'Thanet Compass Point 1'"
+    )
+    command("devices", devices, "list enrolled devices", True)
+    command("revoke", revoke, "revoke a device").add_argument("device_id")
+    command("verify", verify_code, "check a certificate code", True).add_argument("code")
+    published = command("publish", publish, "sign and publish a content bundle")
+    published.add_argument("kind", choices=bundles.KINDS)
+    published.add_argument("path")
+    command("stats", stats, "record counts by kind", True)
+    from victim_champion.hub.reports.report_builder import add_arguments
+
+    add_arguments(command("report", report, "the performance-framework data set, suppressed"))
+    account = command("dashboard-account", dashboard_account, "add a partner dashboard login")
+    account.add_argument("--agency", required=True, help="opcc, victim-support, ...")
+    account.add_argument("--username", required=True)
+    account.add_argument("--password-stdin", action="store_true", help="read it from stdin")
+    command("dashboard-accounts", dashboard_accounts, "list partner dashboard logins", True)
+    reset = command("dashboard-password", dashboard_password, "set a new dashboard password")
+    reset.add_argument("--username", required=True)
+    reset.add_argument("--password-stdin", action="store_true", help="read it from stdin")
+    command("dashboard-remove", dashboard_remove, "remove a dashboard login").add_argument(
+        "--username", required=True
+    )
+    outcome = command("referral-outcome", referral_outcome, "record what happened to a referral")
+    outcome.add_argument("referral_id")
+    outcome.add_argument("--outcome", required=True, help="e.g. 'contacted', 'declined'")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = build_parser().parse_args(argv)
+    try:
+        return int(options.handler(options))
+    except Exception as error:  # one sentence; the details only with the environment flag
+        if os.environ.get("VC_HUB_DEBUG"):
+            raise
+        print(
+            f"The hub command failed: {type(error).__name__}. Set VC_HUB_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The hub's web dashboard for Victim Support and the OPCC."""

@@ -1,0 +1,197 @@
+"""The partner agencies' read-only dashboard: log in, choose a period, read the figures.
+
+Each agency sees its own rows of the one published report (``for_agency``); the OPCC sees
+everything. Pages are plain HTML with server-drawn SVG charts and no scripts at all: the
+Content-Security-Policy forbids them, and every control is an ordinary form.
+
+The cookie holds a random token (HttpOnly, SameSite=Strict, and Secure unless the hub is
+answering plain HTTP on loopback, which only the tests do). Form posts from another
+origin are refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from urllib.parse import parse_qs, urlsplit
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import Engine
+
+from victim_champion.content.report_labels import report_labels
+from victim_champion.core.errors import InvalidInputError, ResourceError
+from victim_champion.core.report_facts import ReportPeriod
+from victim_champion.core.reporting import AGENCIES, Report, agency, build_report, for_agency
+from victim_champion.hub.dashboard import accounts as accounts
+from victim_champion.hub.dashboard import html_pages as pages
+from victim_champion.hub.dashboard import login_throttle as throttle
+from victim_champion.hub.reports.fact_reader import read_report_facts
+
+COOKIE = "vc_dashboard"
+SECURE_COOKIE = "__Host-vc_dashboard"  # the prefix makes browsers insist on Secure and Path=/
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+MAX_MONTHS = 36
+MISSING = "The hub cannot read its reference lists; ask Compass House to reinstall it."
+FOREIGN = "This form can only be sent from the dashboard's own pages."
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",  # "no-referrer" would make form posts Origin: null
+}
+
+
+def last_full_quarter(today: date) -> ReportPeriod:
+    """The calendar quarter before the one ``today`` is in."""
+    this_quarter = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    end = this_quarter - timedelta(days=1)
+    return ReportPeriod(date(end.year, end.month - 2, 1), end)
+
+
+def _secure(request: Request) -> bool:
+    return not (request.url.scheme == "http" and request.url.hostname in LOOPBACK)
+
+
+def _cookie_name(request: Request) -> str:
+    return SECURE_COOKIE if _secure(request) else COOKIE
+
+
+def _token(request: Request) -> str | None:
+    return request.cookies.get(_cookie_name(request))
+
+
+def _html(body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(body, status_code=status, headers=SECURITY_HEADERS)
+
+
+def _locked(username: str) -> HTMLResponse:
+    response = _html(pages.login_page(pages.LOCKED_LOGIN, username[:64]), 429)
+    response.headers["Retry-After"] = str(int(throttle.LOCKOUT.total_seconds()))
+    return response
+
+
+def _redirect(to: str) -> RedirectResponse:
+    return RedirectResponse(to, status_code=303, headers=SECURITY_HEADERS)
+
+
+def _same_origin(request: Request) -> bool:
+    """A browser's form post names where it came from; one from another site is refused."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+async def _form(request: Request) -> dict[str, str]:
+    body = await request.body()
+    fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
+    return {name: values[0] for name, values in fields.items() if values}
+
+
+def _period(request: Request) -> tuple[ReportPeriod, str, str]:
+    """The period asked for (default: the last full quarter), and the form's values."""
+    start = request.query_params.get("from", "").strip()
+    end = request.query_params.get("to", "").strip()
+    if not start and not end:
+        default = last_full_quarter(date.today())
+        return default, default.start.isoformat(), default.end.isoformat()
+    period = ReportPeriod.parse(start, end)
+    if len(period.months) > MAX_MONTHS:
+        raise InvalidInputError(f"Choose a period of at most {MAX_MONTHS} months.")
+    return period, start, end
+
+
+def _report(engine: Engine, period: ReportPeriod, agency_id: str) -> Report:
+    report = build_report(read_report_facts(engine), period, report_labels())
+    return for_agency(report, agency(agency_id))
+
+
+def dashboard_router(engine: Engine) -> APIRouter:
+    """The dashboard's routes (kept out of the OpenAPI schema: they are pages, not API)."""
+    router = APIRouter(include_in_schema=False)
+    known_agencies = {a.id for a in AGENCIES}
+
+    async def current_user(request: Request) -> accounts.DashboardUser | None:
+        user = await run_in_threadpool(accounts.session_user, engine, _token(request))
+        return user if user is not None and user.agency_id in known_agencies else None
+
+    @router.get("/dashboard/style.css")
+    async def style() -> Response:
+        return Response(
+            pages.STYLE,
+            media_type="text/css",
+            headers={**SECURITY_HEADERS, "Cache-Control": "public, max-age=3600"},
+        )
+
+    @router.get("/dashboard")
+    async def dashboard(request: Request) -> Response:
+        user = await current_user(request)
+        if user is None:
+            return _redirect("/dashboard/login")
+        try:
+            period, start, end = _period(request)
+        except InvalidInputError as error:
+            start = request.query_params.get("from", "")
+            end = request.query_params.get("to", "")
+            return _html(pages.period_problem_page(str(error), user.username, start, end), 400)
+        try:
+            report = await run_in_threadpool(_report, engine, period, user.agency_id)
+        except ResourceError:
+            return _html(pages.problem_page("Figures unavailable", MISSING, user.username), 503)
+        return _html(pages.dashboard_page(report, user.username, start, end))
+
+    @router.get("/dashboard/login")
+    async def login_form(request: Request) -> Response:
+        if await current_user(request) is not None:
+            return _redirect("/dashboard")
+        return _html(pages.login_page())
+
+    @router.post("/dashboard/login")
+    async def login(request: Request) -> Response:
+        if not _same_origin(request):
+            return _html(pages.problem_page("Not sent from this site", FOREIGN, None), 403)
+        form = await _form(request)
+        username, password = form.get("username", ""), form.get("password", "")
+        name = accounts.normal_username(username)
+        if await run_in_threadpool(throttle.locked_until, engine, name) is not None:
+            return _locked(username)
+        user = await run_in_threadpool(accounts.check_login, engine, username, password)
+        if user is None or user.agency_id not in known_agencies:
+            if await run_in_threadpool(throttle.note_failure, engine, name) is not None:
+                return _locked(username)
+            return _html(pages.login_page(pages.WRONG_LOGIN, username[:64]), 401)
+        await run_in_threadpool(throttle.clear, engine, name)
+        token = await run_in_threadpool(accounts.start_session, engine, user)
+        response = _redirect("/dashboard")
+        response.set_cookie(
+            _cookie_name(request),
+            token,
+            max_age=int(accounts.SESSION_LIFETIME.total_seconds()),
+            path="/",
+            secure=_secure(request),
+            httponly=True,
+            samesite="strict",
+        )
+        return response
+
+    @router.post("/dashboard/logout")
+    async def logout(request: Request) -> Response:
+        if not _same_origin(request):
+            return _html(pages.problem_page("Not sent from this site", FOREIGN, None), 403)
+        await run_in_threadpool(accounts.end_session, engine, _token(request))
+        response = _redirect("/dashboard/login")
+        response.delete_cookie(
+            _cookie_name(request),
+            path="/",
+            secure=_secure(request),
+            httponly=True,
+            samesite="strict",
+        )
+        return response
+
+    return router

@@ -1,0 +1,1 @@
+"""The hub's reports: reading synced records into figures and printing them."""

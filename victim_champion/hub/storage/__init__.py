@@ -1,0 +1,1 @@
+"""The hub's database: engine, tables, signing keys and Alembic migrations."""

@@ -1,0 +1,1 @@
+"""Key slots, the device secret in the OS keyring, and the device signing key."""

@@ -1,0 +1,80 @@
+"""keys.json: the profile id, the pinned SQLCipher settings and the key slots.
+
+It holds no personal data and nothing usable without a passphrase and the device secret.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from victim_champion.core.errors import CorruptStoreError
+from victim_champion.store.atomic_file import write_atomically
+from victim_champion.store.keys.key_slots import KeySlot
+
+FORMAT = 1
+# Pinned SQLCipher settings (SQLCipher 4 defaults, stated so a future library default
+# cannot silently change how an existing file is read). Recorded in the file too.
+CIPHER_SETTINGS: dict[str, str | int] = {
+    "cipher_compatibility": 4,
+    "cipher_page_size": 4096,
+    "cipher_hmac_algorithm": "HMAC_SHA512",
+    "cipher_kdf_algorithm": "PBKDF2_HMAC_SHA512",
+}
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    """The parsed contents of keys.json."""
+
+    profile_id: str
+    slots: tuple[KeySlot, ...]
+    cipher: dict[str, str | int]
+
+    def with_slot(self, slot: KeySlot) -> KeyFile:
+        """A copy with ``slot`` added, or replacing the slot of the same id."""
+        others = tuple(s for s in self.slots if s.slot_id != slot.slot_id)
+        return replace(self, slots=(*others, slot))
+
+    def slot(self, slot_id: str) -> KeySlot | None:
+        """The slot with this id, if any."""
+        return next((s for s in self.slots if s.slot_id == slot_id), None)
+
+    def to_bytes(self) -> bytes:
+        """Serialise as stable, readable JSON."""
+        document = {
+            "format": FORMAT,
+            "profile_id": self.profile_id,
+            "cipher": self.cipher,
+            "slots": [slot.to_json() for slot in self.slots],
+        }
+        return (json.dumps(document, indent=2, sort_keys=True) + "\n").encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> KeyFile:
+        """Parse keys.json; anything unexpected is a CorruptStoreError."""
+        try:
+            document = json.loads(data)
+            if document["format"] != FORMAT:
+                raise CorruptStoreError()
+            slots = tuple(KeySlot.from_json(raw) for raw in document["slots"])
+            cipher = document["cipher"]
+            if not slots or not isinstance(cipher, dict):
+                raise CorruptStoreError()
+            return cls(profile_id=str(document["profile_id"]), slots=slots, cipher=cipher)
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise CorruptStoreError(
+                "The profile's key file is damaged and was not changed; "
+                "contact Compass House support to recover it."
+            ) from None
+
+
+def read_key_file(path: Path) -> KeyFile:
+    """Read and parse keys.json."""
+    return KeyFile.from_bytes(path.read_bytes())
+
+
+def write_key_file(path: Path, key_file: KeyFile) -> None:
+    """Replace keys.json atomically (owner-only permissions)."""
+    write_atomically(path, key_file.to_bytes())

@@ -1,0 +1,1 @@
+"""Domain repositories: one per kind of record kept on the laptop."""

@@ -1,0 +1,293 @@
+"""Compass Point records in the store: the smallest record, consent, referral, forget me.
+
+A record is anonymous (district, needs, services given, date) unless the person consents
+to more. Every call is one journaled transaction: audited, with its outbox envelope.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from victim_champion.core.audit import AuditAction, RecordKind
+from victim_champion.core.consent import (
+    CONTACT_CONSENT_LIFETIME,
+    REFERRAL_CONSENT_LIFETIME,
+    Consent,
+    ConsentPurpose,
+)
+from victim_champion.core.envelopes import canonical_json, content_hash
+from victim_champion.core.errors import ConsentRequiredError, NotFoundError
+from victim_champion.core.identifiers import new_id
+from victim_champion.core.referrals import make_referral
+from victim_champion.store.repositories.attendee_repository import AttendeeRepository
+from victim_champion.store.schema.connection import Connection
+from victim_champion.store.syncing.journal import JournaledService
+
+_LIFETIMES = {
+    ConsentPurpose.CONTACT: CONTACT_CONSENT_LIFETIME,
+    ConsentPurpose.REFERRAL: REFERRAL_CONSENT_LIFETIME,
+}
+
+
+@dataclass(frozen=True)
+class SignpostingRecord:
+    """One conversation at a Compass Point, as kept on the laptop."""
+
+    id: str
+    district_id: str
+    needs: tuple[str, ...]
+    services: tuple[str, ...]
+    created_at: datetime
+    has_contact: bool
+    referrals: tuple[tuple[str, str | None], ...]  # (service id, outcome)
+
+
+class SignpostingRecords(JournaledService):
+    """The worker's records of one unlocked profile."""
+
+    def record(
+        self, district_id: str, needs: Sequence[str], services: Sequence[str], reported: bool | None
+    ) -> str:
+        """Keep the anonymous record of a conversation; returns its id."""
+        record_id, now = new_id(), self._clock()
+
+        def work(connection: Connection) -> None:
+            with self._journal(connection, "signposting.recorded") as journal:
+                connection.execute(
+                    "INSERT INTO signposting (id, district_id, needs, services, reported, "
+                    "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        record_id,
+                        district_id,
+                        json.dumps(list(needs)),
+                        json.dumps(list(services)),
+                        None if reported is None else str(reported).lower(),
+                        now.isoformat(),
+                    ),
+                )
+                journal.record(
+                    {
+                        "type": "signposting",
+                        "id": record_id,
+                        "district_id": district_id,
+                        "needs": list(needs),
+                        "services": list(services),
+                        "reported": reported,
+                        "date": now.date().isoformat(),
+                    }
+                )
+                journal.audit(AuditAction.CREATE, RecordKind.SIGNPOSTING, record_id)
+            connection.execute(
+                "UPDATE signposting SET envelope_seq = ? WHERE id = ?",
+                (journal.sequences[-1], record_id),
+            )
+
+        self._store.owner.run(work)
+        return record_id
+
+    def give_consent(self, record_id: str, purpose: ConsentPurpose) -> Consent:
+        """Record the person's consent (purpose, from now until it lapses)."""
+        now = self._clock()
+        consent = Consent(new_id(), record_id, purpose, now, now + _LIFETIMES[purpose])
+
+        def work(connection: Connection) -> None:
+            self._require(connection, record_id)
+            with self._journal(connection, "audit.events") as journal:
+                AttendeeRepository(connection).add_consent(consent)
+                journal.audit(AuditAction.CREATE, RecordKind.CONSENT, consent.id)
+
+        self._store.owner.run(work)
+        return consent
+
+    def add_contact(
+        self, record_id: str, consent_id: str, name: str, phone: str, email: str
+    ) -> None:
+        """Contact details, kept only beside an active consent for this record."""
+
+        def work(connection: Connection) -> None:
+            self._require(connection, record_id)
+            consent = self._active_consent(connection, record_id, consent_id)
+            if consent is None:
+                raise ConsentRequiredError("Contact details need the person's consent first.")
+            with self._journal(connection, "audit.events") as journal:
+                connection.execute(
+                    "INSERT OR REPLACE INTO signposting_contact (record_id, name, phone, email, "
+                    "consent_id) VALUES (?, ?, ?, ?, ?)",
+                    (record_id, name.strip(), phone.strip(), email.strip(), consent_id),
+                )
+                journal.audit(AuditAction.UPDATE, RecordKind.SIGNPOSTING, record_id)
+
+        self._store.owner.run(work)
+
+    def refer(
+        self, record_id: str, service_id: str, consent_id: str | None, *, restorative: bool = False
+    ) -> str:
+        """Refer to a service; impossible without an active referral consent."""
+        now = self._clock()
+
+        def work(connection: Connection) -> str:
+            self._require(connection, record_id)
+            consent = self._active_consent(connection, record_id, consent_id)
+            referral = make_referral(record_id, service_id, consent, now, restorative=restorative)
+            with self._journal(connection, "referral.made") as journal:
+                connection.execute(
+                    "INSERT INTO referral (id, record_id, service_id, consent_id, restorative, "
+                    "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        referral.id,
+                        record_id,
+                        service_id,
+                        referral.consent_id,
+                        int(restorative),
+                        now.isoformat(),
+                    ),
+                )
+                contact = connection.execute(
+                    "SELECT name, phone, email FROM signposting_contact WHERE record_id = ?",
+                    (record_id,),
+                ).fetchone()
+                journal.record(
+                    {
+                        "type": "referral",
+                        "id": referral.id,
+                        "record_id": record_id,
+                        "service_id": service_id,
+                        "restorative": restorative,
+                        "consent_expires_at": consent.expires_at.isoformat() if consent else None,
+                        "contact": dict(zip(("name", "phone", "email"), contact, strict=True))
+                        if contact
+                        else None,
+                    }
+                )
+                journal.audit(AuditAction.CREATE, RecordKind.REFERRAL, referral.id)
+            return referral.id
+
+        return self._store.owner.run(work)
+
+    def _active_consent(
+        self, connection: Connection, record_id: str, consent_id: str | None
+    ) -> Consent | None:
+        if consent_id is None:
+            return None
+        row = connection.execute(
+            "SELECT id, subject_id, purpose, given_at, expires_at, withdrawn_at FROM consent "
+            "WHERE id = ? AND subject_id = ?",
+            (consent_id, record_id),
+        ).fetchone()
+        if row is None:
+            return None
+        consent = Consent(
+            row[0],
+            row[1],
+            ConsentPurpose(row[2]),
+            datetime.fromisoformat(row[3]),
+            datetime.fromisoformat(row[4]),
+            datetime.fromisoformat(row[5]) if row[5] else None,
+        )
+        return consent if consent.is_active(self._clock()) else None
+
+    def _require(self, connection: Connection, record_id: str) -> None:
+        if (
+            connection.execute("SELECT 1 FROM signposting WHERE id = ?", (record_id,)).fetchone()
+            is None
+        ):
+            raise NotFoundError("record", record_id)
+
+    def recent(self) -> list[SignpostingRecord]:
+        """The records still on this laptop, newest first (viewing is audited)."""
+
+        def work(connection: Connection) -> list[SignpostingRecord]:
+            rows = connection.execute(
+                "SELECT s.id, s.district_id, s.needs, s.services, s.created_at, "
+                "c.record_id IS NOT NULL FROM signposting s LEFT JOIN signposting_contact c "
+                "ON c.record_id = s.id ORDER BY s.created_at DESC"
+            ).fetchall()
+            referrals: dict[str, list[tuple[str, str | None]]] = {}
+            for record_id, service_id, outcome in connection.execute(
+                "SELECT record_id, service_id, outcome FROM referral ORDER BY created_at"
+            ):
+                referrals.setdefault(record_id, []).append((service_id, outcome))
+            if rows:
+                with self._journal(connection, "audit.events") as journal:
+                    journal.audit(AuditAction.VIEW, RecordKind.SIGNPOSTING, None)
+            return [
+                SignpostingRecord(
+                    r[0],
+                    r[1],
+                    tuple(json.loads(r[2])),
+                    tuple(json.loads(r[3])),
+                    datetime.fromisoformat(r[4]),
+                    bool(r[5]),
+                    tuple(referrals.get(r[0], [])),
+                )
+                for r in rows
+            ]
+
+        return self._store.owner.run(work)
+
+    def forget(self, record_id: str) -> None:
+        """'Forget me': erase now, redact anything not yet sent, tell the hub by tombstone."""
+
+        def work(connection: Connection) -> None:
+            self._require(connection, record_id)
+            with self._journal(connection, "erasure.requested") as journal:
+                delete_record(connection, record_id)
+                _redact_unsent(connection, record_id)
+                journal.record({"type": "erasure", "record_id": record_id})
+                journal.audit(AuditAction.DELETE, RecordKind.SIGNPOSTING, record_id)
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+        self._store.owner.run(work)
+
+
+def delete_record(connection: Connection, record_id: str) -> None:
+    """Remove a record with its referrals, contact details and consents."""
+    for table, column in (
+        ("referral", "record_id"),
+        ("signposting_contact", "record_id"),
+        ("consent", "subject_id"),
+        ("signposting", "id"),
+    ):
+        connection.execute(
+            f"DELETE FROM {table} WHERE {column} = ?",  # noqa: S608
+            (record_id,),
+        )
+
+
+def _redacted(payload: str, record_id: str) -> dict[str, object]:
+    document = json.loads(payload)
+    document["records"] = [
+        r if record_id not in json.dumps(r) else {"type": "erased", "record_id": record_id}
+        for r in document.get("records", [])
+    ]
+    return dict(document)
+
+
+def _redact_unsent(connection: Connection, record_id: str) -> None:
+    """Remove the person from the laptop's copies of envelopes.
+
+    Never sent: rewritten whole (new hash), so nothing personal ever leaves. Confirmed by
+    the hub: only the local payload is cleared; the hash stays as proof of what was sent
+    (the tombstone erases the hub's copy). In flight (sent, not yet confirmed): left as it
+    is, because it must not change once sending started; retention removes it later.
+    """
+    rows = connection.execute(
+        "SELECT device_seq, payload, state FROM outbox WHERE payload LIKE ? "
+        "AND (state = 'accepted' OR (state = 'pending' AND attempted = 0))",
+        (f"%{record_id}%",),
+    ).fetchall()
+    for seq, payload, state in rows:
+        document = _redacted(payload, record_id)
+        if state == "accepted":
+            connection.execute(
+                "UPDATE outbox SET payload = ? WHERE device_seq = ?",
+                (canonical_json(document).decode(), seq),
+            )
+        else:
+            connection.execute(
+                "UPDATE outbox SET payload = ?, content_hash = ? WHERE device_seq = ?",
+                (canonical_json(document).decode(), content_hash(document), seq),
+            )

@@ -1,0 +1,159 @@
+"""The training day in the store: editing a session, attendance, knowledge checks, feedback.
+
+Quiz results and feedback are anonymous by construction: they carry the session, never
+an attendee. Each call is one journaled transaction (audited, with its outbox envelope).
+"""
+
+from __future__ import annotations
+
+import json
+
+from victim_champion.core.audit import AuditAction, RecordKind
+from victim_champion.core.errors import NotFoundError
+from victim_champion.core.identifiers import new_id
+from victim_champion.core.sessions import Session
+from victim_champion.core.training_day import (
+    Attendance,
+    Feedback,
+    QuizPhase,
+    SessionScores,
+    session_scores,
+)
+from victim_champion.store.repositories.record_repository import session_record
+from victim_champion.store.repositories.session_repository import require_session
+from victim_champion.store.schema.connection import Connection
+from victim_champion.store.syncing.journal import JournaledService
+
+
+class TrainingDay(JournaledService):
+    """What a trainer records during a session."""
+
+    def update_session(self, session: Session) -> Session:
+        """Change a session's details (kind, title, venue, district, date, trainers)."""
+
+        def work(connection: Connection) -> None:
+            require_session(connection, session.id)
+            with self._journal(connection, "session.updated") as journal:
+                connection.execute(
+                    "UPDATE session SET kind = ?, title = ?, venue = ?, district_id = ?, "
+                    "session_date = ?, facilitators = ? WHERE id = ?",
+                    (
+                        session.kind.value,
+                        session.title,
+                        session.venue,
+                        session.district_id,
+                        session.date.isoformat(),
+                        json.dumps(list(session.facilitators)),
+                        session.id,
+                    ),
+                )
+                journal.record(session_record(session))
+                journal.audit(AuditAction.UPDATE, RecordKind.SESSION, session.id)
+
+        self._store.owner.run(work)
+        return session
+
+    def mark_attendance(self, session_id: str, attendee_id: str, attendance: Attendance) -> None:
+        """Present, late or left early."""
+
+        def work(connection: Connection) -> None:
+            with self._journal(connection, "attendance.marked") as journal:
+                cursor = connection.execute(
+                    "UPDATE attendee SET attendance = ? WHERE id = ? AND session_id = ?",
+                    (attendance.value, attendee_id, session_id),
+                )
+                if cursor.rowcount != 1:
+                    raise NotFoundError("attendee in this session", attendee_id)
+                journal.record(
+                    {
+                        "type": "attendance",
+                        "attendee_id": attendee_id,
+                        "session_id": session_id,
+                        "attendance": attendance.value,
+                    }
+                )
+                journal.audit(AuditAction.UPDATE, RecordKind.ATTENDEE, attendee_id)
+
+        self._store.owner.run(work)
+
+    def submit_quiz(self, session_id: str, phase: QuizPhase, score: int, total: int) -> None:
+        """One anonymous knowledge-check result."""
+        now = self._clock()
+
+        def work(connection: Connection) -> None:
+            require_session(connection, session_id)
+            with self._journal(connection, "quiz.submitted") as journal:
+                result_id = new_id()
+                connection.execute(
+                    "INSERT INTO quiz_result (id, session_id, phase, score, total, at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (result_id, session_id, phase.value, score, total, now.isoformat()),
+                )
+                journal.record(
+                    {
+                        "type": "quiz",
+                        "id": result_id,
+                        "session_id": session_id,
+                        "phase": phase.value,
+                        "score": score,
+                        "total": total,
+                    }
+                )
+
+        self._store.owner.run(work)
+
+    def submit_feedback(self, session_id: str, feedback: Feedback) -> None:
+        """One anonymous feedback form."""
+        now = self._clock()
+
+        def work(connection: Connection) -> None:
+            require_session(connection, session_id)
+            with self._journal(connection, "feedback.submitted") as journal:
+                feedback_id = new_id()
+                connection.execute(
+                    "INSERT INTO feedback (id, session_id, usefulness, clarity, confidence, "
+                    "overall, comment, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        feedback_id,
+                        session_id,
+                        feedback.usefulness,
+                        feedback.clarity,
+                        feedback.confidence,
+                        feedback.overall,
+                        feedback.comment,
+                        now.isoformat(),
+                    ),
+                )
+                journal.record(
+                    {
+                        "type": "feedback",
+                        "id": feedback_id,
+                        "session_id": session_id,
+                        "usefulness": feedback.usefulness,
+                        "clarity": feedback.clarity,
+                        "confidence": feedback.confidence,
+                        "overall": feedback.overall,
+                        "comment": feedback.comment,
+                    }
+                )
+
+        self._store.owner.run(work)
+
+    def scores(self, session_id: str) -> SessionScores:
+        """Knowledge gained in this session (pre against post)."""
+        rows = self._store.owner.run(
+            lambda c: c.execute(
+                "SELECT phase, score, total FROM quiz_result WHERE session_id = ?", (session_id,)
+            ).fetchall()
+        )
+        return session_scores([(str(p), int(s), int(t)) for p, s, t in rows])
+
+    def feedback_count(self, session_id: str) -> int:
+        """How many feedback forms this session has."""
+        return int(
+            self._store.owner.run(
+                lambda c: c.execute(
+                    "SELECT count(*) FROM feedback WHERE session_id = ?", (session_id,)
+                ).fetchone()[0]
+            )
+        )

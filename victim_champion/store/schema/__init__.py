@@ -1,0 +1,1 @@
+"""The SQLCipher connection, its owner thread, and numbered migrations."""

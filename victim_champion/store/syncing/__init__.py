@@ -1,0 +1,1 @@
+"""The laptop side of sync: the journal of changes, the outbox, and retention."""

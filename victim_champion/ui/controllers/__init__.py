@@ -1,0 +1,1 @@
+"""Controllers: the glue between pages and the operations layer."""

@@ -1,0 +1,150 @@
+"""Sync from the app: on request, and automatically with backoff when the hub is away.
+
+Sync runs on a worker thread through BackgroundWork; the panel is updated on the GUI
+thread. A lock or quick exit cancels it like any other job. A signed revocation from the
+hub ends in ``revoked`` being emitted; the shell then wipes the profile.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from victim_champion.core.envelopes import SyncSummary
+from victim_champion.core.errors import DeviceRevokedError, message_for
+from victim_champion.store.profile import OpenStore
+from victim_champion.store.syncing.sync_local import StoreSyncLocal
+from victim_champion.sync.client import SyncClient, enrol
+from victim_champion.ui.background_work import BackgroundWork, Progress
+from victim_champion.ui.pages.sync_page import SyncPage
+
+FIRST_RETRY_SECONDS = 60
+MAX_RETRY_SECONDS = 30 * 60
+ROUTINE_SECONDS = 15 * 60
+UNEXPECTED = "Sync stopped unexpectedly; your records are safe on this laptop."
+
+
+class SyncController(QObject):
+    """Connects the sync panel, the background helper and the store."""
+
+    revoked = Signal()
+
+    def __init__(self, work: BackgroundWork, page: SyncPage) -> None:
+        super().__init__()
+        self._work = work
+        self._page = page
+        self._local: StoreSyncLocal | None = None
+        self._running = False
+        self.retry_seconds = FIRST_RETRY_SECONDS
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.sync_now)
+        page.sync_requested.connect(self.sync_now)
+        page.enrol_requested.connect(self._on_enrol_requested)
+        self._watch_network()
+
+    def _watch_network(self) -> None:
+        """Sync as soon as the OS reports a connection (where Qt has a backend for it).
+
+        Not on Windows: under Wine, loading Qt's Windows backend (the COM network list
+        manager) never returned, which froze the window at the first unlock, with the
+        records open and the quick exit unable to run. Nothing may risk that, and real
+        Windows cannot be tried here, so there the retry timer alone finds the connection
+        (after 1, 2, 4 ... 30 minutes) and "Sync now" is always at hand."""
+        if sys.platform == "win32":
+            return
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if not QNetworkInformation.loadDefaultBackend():
+            return  # no backend: the timer's retries still find the connection
+        information = QNetworkInformation.instance()
+        if information is not None:
+            information.reachabilityChanged.connect(self._on_reachability_changed)
+
+    def _on_reachability_changed(self, reachability: object) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability == QNetworkInformation.Reachability.Online:
+            self.retry_seconds = FIRST_RETRY_SECONDS
+            self.sync_now()
+
+    def attach(self, store: OpenStore) -> None:
+        """The store was unlocked: show its state and sync soon if enrolled."""
+        self._local = StoreSyncLocal(store)
+        self.refresh()
+        if self._local.enrolment() is not None:
+            self.timer.start(2_000)
+
+    def detach(self) -> None:
+        """Locked: stop the timer and forget the store."""
+        self.timer.stop()
+        self._local = None
+        self._running = False
+        self._page.set_busy(False)
+        self._page.clear()
+
+    def refresh(self) -> None:
+        """Show the store's sync state in the panel."""
+        if self._local is None:
+            return
+        enrolment = self._local.enrolment()
+        self._page.show_state(
+            enrolment.hub_url if enrolment else None,
+            self._local.last_success(),
+            self._local.pending_count(),
+            self._local.rejected(),
+        )
+
+    def sync_now(self) -> None:
+        """One round now (ignored while one runs or while locked)."""
+        local = self._local
+        if local is None or self._running or local.enrolment() is None:
+            return
+        self._running = True
+        self._page.set_busy(True)
+
+        def run(progress: Progress) -> SyncSummary:  # runs on a worker thread
+            def report(stage: str, done: int, total: int) -> None:
+                progress.report(done, total)
+
+            return SyncClient(local).run_once(report)
+
+        self._work.run_batch(run, self._page.show_progress, self._on_done, self._on_failed)
+
+    def _on_done(self, summary: SyncSummary) -> None:
+        self._running = False
+        self._page.set_busy(False)
+        self.retry_seconds = FIRST_RETRY_SECONDS
+        self._page.say(
+            f"Sent {summary.sent}, received {summary.received}."
+            + ("" if not summary.rejected else f" {summary.rejected} refused: see the list below.")
+        )
+        self.refresh()
+        self.timer.start(ROUTINE_SECONDS * 1000)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._running = False
+        self._page.set_busy(False)
+        if isinstance(error, DeviceRevokedError):
+            self.revoked.emit()
+            return
+        self._page.say(message_for(error, UNEXPECTED))
+        self.refresh()
+        # Back off: 1, 2, 4 ... 30 minutes, so a hall with no signal is not hammered.
+        self.timer.start(self.retry_seconds * 1000)
+        self.retry_seconds = min(self.retry_seconds * 2, MAX_RETRY_SECONDS)
+
+    def _on_enrol_requested(self, hub: str, code: str) -> None:
+        local = self._local
+        if local is None or not hub or not code:
+            self._page.say("Give the hub address and the code from Compass House.")
+            return
+        self._page.set_busy(True)
+        self._work.run(lambda: enrol(local, hub, code), self._on_enrolled, self._on_failed)
+
+    def _on_enrolled(self, _: object) -> None:
+        self._page.set_busy(False)
+        self._page.say("Enrolled: this laptop now syncs with Compass House.")
+        self.refresh()
+        self.sync_now()

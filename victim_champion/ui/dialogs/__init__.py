@@ -1,0 +1,1 @@
+"""Dialogs, all built on the safe dialog that the quick exit can close."""

@@ -1,0 +1,140 @@
+"""Preview a PDF held in memory, print it, or (only if asked) save it.
+
+The bytes never touch the disk here: QPdfDocument reads them from a QBuffer, and
+printing renders each page from that document onto the printer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from victim_champion.ui.dialogs.safe_dialog import SafeDialog
+from victim_champion.ui.dialogs.save_as_dialog import SaveAsDialog
+from victim_champion.ui.widgets.form_widgets import button, label
+
+PRINT_DPI = 300
+
+
+def load_pdf(data: bytes, parent: QObject) -> tuple[QPdfDocument, QBuffer]:
+    """A QPdfDocument reading from memory (keep the buffer alive as long as the document)."""
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument(parent)
+    document.load(buffer)
+    return document, buffer
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Render every page onto the printer at its resolution; returns the pages printed."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            target = printer.pageLayout().paintRectPixels(printer.resolution())
+            points = document.pagePointSize(page)
+            scale = min(target.width() / points.width(), target.height() / points.height())
+            size = QSize(int(points.width() * scale), int(points.height() * scale))
+            painter.drawImage(QPointF(0, 0), document.render(page, size))
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
+class PdfPreviewDialog(SafeDialog):
+    """Shows the pages; Print and Save as act on the same bytes."""
+
+    def __init__(
+        self,
+        title: str,
+        data: bytes,
+        suggested_name: str,
+        quick_exit: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(quick_exit, parent)
+        self.setWindowTitle(title)
+        self.resize(900, 760)
+        self._data = data
+        self._suggested_name = suggested_name
+        self._quick_exit = quick_exit
+        self.document, self._buffer = load_pdf(data, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(title, "subheading"))
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Document preview")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        layout.addWidget(self.view, 1)
+        self.status = label("", "success")
+        self.status.hide()
+        layout.addWidget(self.status)
+        self.print_button = button("Print\u2026", "Print", role="primary")
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.save_button = button("Save as\u2026", "Save as a file")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.close_button = button("Close", "Close preview")
+        self.close_button.clicked.connect(self.reject)
+        layout.addLayout(self.button_row(self.save_button, self.close_button, self.print_button))
+        self.finished.connect(self._forget)
+
+    @property
+    def pdf_bytes(self) -> bytes:
+        """The previewed PDF, as built in memory (empty once the preview has closed)."""
+        return self._data
+
+    @property
+    def page_count(self) -> int:
+        """Pages in the previewed document."""
+        return self.document.pageCount()
+
+    def _on_print_clicked(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(PRINT_DPI)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print")
+        dialog.accepted.connect(lambda: self._print_to(printer))
+        dialog.setModal(True)
+        dialog.show()  # not exec(): a lock or quick exit can always close it
+
+    def _print_to(self, printer: QPrinter) -> None:
+        pages = print_document(self.document, printer)
+        self._say(f"Sent {pages} pages to the printer.")
+
+    def _on_save_clicked(self) -> None:
+        dialog = SaveAsDialog(self._suggested_name, self._quick_exit, self)
+        dialog.accepted.connect(lambda: self._save(dialog.chosen_path))
+        dialog.open()
+
+    def _save(self, path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            path.write_bytes(self._data)
+        except OSError:
+            self._say("That file could not be written; choose another folder.")
+            return
+        self._say(f"Saved as {path.name}.")
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+
+    def _forget(self) -> None:
+        """On close (including lock and quick exit) drop the pages from memory."""
+        self.document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray())
+        self._data = b""

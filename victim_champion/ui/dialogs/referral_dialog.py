@@ -1,0 +1,52 @@
+"""Consent, then contact details and a referral: in that order, and only with a yes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+
+from victim_champion.core.directory import Service
+from victim_champion.core.errors import InvalidInputError
+from victim_champion.ui.dialogs.training_dialogs import _FormDialog
+
+
+class ReferralDialog(_FormDialog):
+    """Records referral consent, optional contact details and the referral itself."""
+
+    def __init__(
+        self,
+        services: Sequence[Service],
+        quick_exit: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Refer with consent", "Refer", quick_exit, parent)
+        self.consent = QCheckBox(
+            "The person agrees that we pass their details to this "
+            "service for the referral (kept for 90 days)"
+        )
+        self.consent.setAccessibleName("The person consents to this referral")
+        self.form.addRow("", self.consent)
+        self.service = QComboBox()
+        self.service.setAccessibleName("Service to refer to")
+        for service in services:
+            self.service.addItem(service.name, service.id)
+        self.form.addRow("Service", self.service)
+        self.restorative = QCheckBox("This is the person's own request for restorative justice")
+        self.restorative.setAccessibleName("Restorative justice requested by the person")
+        self.form.addRow("", self.restorative)
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Name, as the person wants it given")
+        self.phone = QLineEdit()
+        self.phone.setAccessibleName("Phone, if they want a call")
+        self.email = QLineEdit()
+        self.email.setAccessibleName("Email, if they want one")
+        for caption, widget in (("Name", self.name), ("Phone", self.phone), ("Email", self.email)):
+            self.form.addRow(caption, widget)
+        self.finish_layout()
+
+    def collect(self) -> None:
+        if not self.consent.isChecked():
+            raise InvalidInputError("Ask the person first: a referral needs their consent.")
+        if self.service.currentData() is None:
+            raise InvalidInputError("Choose the service to refer to.")

@@ -1,0 +1,1 @@
+"""Safety guards: quick exit triggers, idle and system lock watchers, the clipboard."""

@@ -1,0 +1,67 @@
+"""Starts Qt's platform plugin and reports it; run in a child process by self-test.
+
+A missing display makes Qt abort the whole process, so self-test runs this in a child
+and reports a failed line instead of dying.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+# Qt modules the app imports inside functions, so a bundle that left one out would only
+# fail when that code first runs (QtNetwork at the first unlock, QtDBus on Linux).
+LAZY_QT_MODULES = ("PySide6.QtNetwork",) + (
+    ("PySide6.QtDBus",) if sys.platform.startswith("linux") else ()
+)
+
+
+def probe() -> str:
+    """Create the QGuiApplication and return the name of the platform plugin it loaded."""
+    from PySide6.QtGui import QGuiApplication
+
+    existing = QGuiApplication.instance()
+    app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
+    screen = app.primaryScreen()
+    size = screen.size() if screen else None
+    geometry = f", screen {size.width()}x{size.height()}" if size else ""
+    return f"platform plugin '{app.platformName()}'{geometry}"
+
+
+def render_check() -> str:
+    """Build a handout in memory and render its first page with QtPdf, as preview does."""
+    from PySide6.QtCore import QObject, QSize
+
+    from victim_champion.content.victims_code_loader import load_victims_code
+    from victim_champion.documents.rights_handout import build_rights_handout
+    from victim_champion.ui.dialogs.pdf_preview_dialog import load_pdf
+
+    pdf = build_rights_handout(load_victims_code(), large_print=False, discreet=False)
+    owner = QObject()
+    document, _buffer = load_pdf(pdf, owner)
+    image = document.render(0, QSize(595, 842))
+    if document.pageCount() < 1 or image.isNull():
+        raise RuntimeError("QtPdf could not render the test page")
+    inked = sum(
+        1
+        for x in range(0, 595, 7)
+        for y in range(0, 842, 7)
+        if image.pixelColor(x, y).lightness() < 128
+    )
+    if inked == 0:
+        raise RuntimeError("QtPdf rendered a blank page")
+    return (
+        f"built a {len(pdf) // 1024} KB PDF in memory, rendered page 1 of "
+        f"{document.pageCount()} at {image.width()}x{image.height()}"
+    )
+
+
+def code_check() -> str:
+    """Import the work area's code, as the first unlock will; a module a bundle left out
+    fails here instead of in front of a worker."""
+    from victim_champion.ui.warm_up import MODULES
+
+    names = (*MODULES, *LAZY_QT_MODULES)
+    for name in names:
+        importlib.import_module(name)
+    return f"all {len(names)} modules behind the passphrase load"

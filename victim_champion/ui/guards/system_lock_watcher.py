@@ -1,0 +1,107 @@
+"""Lock when the desktop locks its screen or the laptop goes to sleep.
+
+Linux, via QtDBus:
+- org.freedesktop.login1.Manager PrepareForSleep(true)       system bus (suspend, lid close)
+- org.freedesktop.login1.Session Lock                         system bus (loginctl lock-session)
+- org.freedesktop.ScreenSaver / org.gnome.ScreenSaver ActiveChanged(true)   session bus
+
+Windows: WM_WTSSESSION_CHANGE (lock, or the session leaving the screen), through a native
+event filter (ui/windows_session_lock.py).
+
+macOS: Qt exposes no screen-lock signal there. The app relies on its own idle lock
+(60-300 s) and on the OS locking the screen; README's "Locking" section says so.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from PySide6.QtCore import SLOT, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from victim_champion.ui.guards.windows_session_lock import (
+    SessionLockFilter,
+    register_for_session_changes,
+)
+
+_SESSION_SIGNALS = (
+    ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
+    ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
+)
+_LOGIN1 = "org.freedesktop.login1"
+
+
+def _slot(signature: str) -> Any:
+    # PySide6 wants the SLOT() string at run time; its type stubs say bytes.
+    return SLOT(signature)
+
+
+class SystemLockWatcher(QObject):
+    """Emits ``lock_requested`` when the platform reports a screen lock or a suspend."""
+
+    lock_requested = Signal()
+
+    def __init__(self, window: QWidget | None = None) -> None:
+        super().__init__()
+        self.listening: list[str] = []
+        self._filter: SessionLockFilter | None = None
+        if sys.platform == "win32" and window is not None:
+            self._watch_windows_session(window)
+        if sys.platform.startswith("linux"):
+            self._watch_dbus()
+
+    def _watch_windows_session(self, window: QWidget) -> None:
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        self._filter = SessionLockFilter(self.lock_requested.emit)
+        app.installNativeEventFilter(self._filter)
+        if register_for_session_changes(int(window.winId())):
+            self.listening.append("WM_WTSSESSION_CHANGE")
+
+    def _watch_dbus(self) -> None:
+        from PySide6.QtDBus import QDBusConnection  # Linux only: not in the Windows bundle
+
+        session = QDBusConnection.sessionBus()
+        if session.isConnected():
+            for service, path, interface in _SESSION_SIGNALS:
+                # An empty service name accepts the signal from any sender on the bus.
+                if session.connect(
+                    "", path, interface, "ActiveChanged", self, _slot("_on_active_changed(bool)")
+                ):
+                    self.listening.append(f"{service}.ActiveChanged")
+        system = QDBusConnection.systemBus()
+        if system.isConnected():
+            if system.connect(
+                _LOGIN1,
+                "/org/freedesktop/login1",
+                f"{_LOGIN1}.Manager",
+                "PrepareForSleep",
+                self,
+                _slot("_on_prepare_for_sleep(bool)"),
+            ):
+                self.listening.append("login1.PrepareForSleep")
+            if system.connect(
+                _LOGIN1,
+                "/org/freedesktop/login1/session/auto",
+                f"{_LOGIN1}.Session",
+                "Lock",
+                self,
+                _slot("_on_session_lock()"),
+            ):
+                self.listening.append("login1.Session.Lock")
+
+    @Slot(bool)
+    def _on_active_changed(self, active: bool) -> None:
+        if active:
+            self.lock_requested.emit()
+
+    @Slot(bool)
+    def _on_prepare_for_sleep(self, going_to_sleep: bool) -> None:
+        if going_to_sleep:
+            self.lock_requested.emit()
+
+    @Slot()
+    def _on_session_lock(self) -> None:
+        self.lock_requested.emit()

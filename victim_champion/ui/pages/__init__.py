@@ -1,0 +1,1 @@
+"""Work-area pages: thin widgets that show data and forward intent."""

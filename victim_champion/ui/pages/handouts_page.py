@@ -1,0 +1,68 @@
+"""Public handouts to print for the person at the desk: rights, and local services."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
+
+from victim_champion.content.district_loader import load_districts
+from victim_champion.ui.widgets.form_widgets import button, label
+
+RIGHTS = "rights"
+DIRECTORY = "directory"
+
+
+class HandoutsPage(QWidget):
+    """Choose a handout and its variants; emits ``preview_requested(kind, district_id,
+    large_print, discreet)``."""
+
+    preview_requested = Signal(str, str, bool, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(label("Handouts", "heading"))
+        layout.addWidget(
+            label(
+                "Public leaflets with no personal details. Preview, then print "
+                "one for the person in front of you.",
+                "hint",
+            )
+        )
+        form = QFormLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Handout")
+        self.kind.addItem("Your rights under the Victims' Code", RIGHTS)
+        self.kind.addItem("Local support services, by need", DIRECTORY)
+        form.addRow("Handout", self.kind)
+        self.district = QComboBox()
+        self.district.setAccessibleName("District")
+        for district in load_districts().districts:
+            self.district.addItem(district.name, district.id)
+        form.addRow("District", self.district)
+        self.large_print = QCheckBox("Large print (16 pt and over)")
+        self.large_print.setAccessibleName("Large print")
+        form.addRow("", self.large_print)
+        self.discreet = QCheckBox("Discreet: a plain cover that does not say \u201cvictim\u201d")
+        self.discreet.setAccessibleName("Discreet cover")
+        form.addRow("", self.discreet)
+        layout.addLayout(form)
+        self.preview_button = button("Preview\u2026", "Preview the handout", role="primary")
+        self.preview_button.clicked.connect(self._on_preview_clicked)
+        layout.addWidget(self.preview_button)
+        layout.addStretch(1)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self._on_kind_changed()
+
+    def _on_kind_changed(self) -> None:
+        self.district.setEnabled(self.kind.currentData() == DIRECTORY)
+
+    def _on_preview_clicked(self) -> None:
+        self.preview_requested.emit(
+            self.kind.currentData(),
+            self.district.currentData(),
+            self.large_print.isChecked(),
+            self.discreet.isChecked(),
+        )

@@ -1,0 +1,299 @@
+"""The Reports page: the worker's own figures for a period, as charts and exact tables.
+
+Every figure is a published cell of core.reporting's tables, so small numbers are hidden
+exactly as in the printed report and the hub's. The page shows and forwards; reading the
+store and building the report happen in ReportsController, off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from victim_champion.core.report_facts import ReportPeriod
+from victim_champion.core.reporting import Report
+from victim_champion.core.suppression import Cell
+from victim_champion.ui.widgets.form_widgets import button, card, label
+from victim_champion.ui.widgets.report_panel import (
+    FigurePanel,
+    column_total_bars,
+    extra_bars,
+    first_column_bars,
+    pretty,
+    row_total_bars,
+)
+
+PERIODS = (
+    ("This quarter", "this-quarter"),
+    ("Last quarter", "last-quarter"),
+    ("Last six months", "six-months"),
+    ("Choose dates", "custom"),
+)
+KEY = (
+    "Key: <5 means 1 to 4. [c] means withheld, so that a small number cannot be worked out "
+    "from the totals (and percentages or averages based on fewer than 10 people). "
+    "Hidden figures have no bar in the charts."
+)
+# (table id, panel heading, chart titles, charts above a wide table rather than beside it)
+PANELS = (
+    ("sessions-by-district", "Sessions by kind and district", ("By kind", "By district"), False),
+    ("sessions-by-month", "Sessions by month", ("Sessions held each month",), False),
+    ("attendees-by-district", "People trained and certificates", ("What happened",), True),
+    ("knowledge", "Knowledge gained", ("Average score",), False),
+    ("satisfaction", "Satisfaction with the training", ("Rated 4 or 5",), True),
+    ("reach", "Reach by district", ("People trained", "People signposted"), True),
+    ("signposting-by-district", "People signposted at the Compass Points", ("Each month",), True),
+    ("needs", "What people said they needed", ("People who named it",), True),
+    ("services", "Services people were signposted to", ("People signposted",), True),
+    ("referrals", "Referrals made with consent, and their outcomes", ("Referrals made",), True),
+)
+SECTIONS = {
+    "sessions-by-district": "Sessions",
+    "attendees-by-district": "Training",
+    "reach": "Reach",
+    "signposting-by-district": "Signposting and referrals",
+}
+TILES = (
+    ("sessions", "Sessions held"),
+    ("trained", "People trained"),
+    ("certificates", "Certificates issued"),
+    ("signposted", "People signposted"),
+    ("referrals", "Referrals made"),
+)
+
+
+def _quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def _months_back(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def preset_period(choice: str, today: date) -> ReportPeriod:
+    """A named period: quarters are calendar (and financial) quarters; "so far" ends today."""
+    if choice == "this-quarter":
+        return ReportPeriod(_quarter_start(today), today)
+    if choice == "last-quarter":
+        end = _quarter_start(today) - timedelta(days=1)
+        return ReportPeriod(_quarter_start(end), end)
+    if choice == "six-months":
+        return ReportPeriod(_months_back(today, 5), today)
+    raise ValueError(choice)
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    return edit
+
+
+def _day(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _text(cell: Cell | None) -> str:
+    return cell.text if cell is not None else "[c]"
+
+
+class ReportsPage(QWidget):
+    """Period chooser, headline figures, and one panel per published table."""
+
+    refresh_requested = Signal()
+    print_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today: Callable[[], date] = date.today
+        self.report: Report | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(label("Reports", "heading"))
+        layout.addWidget(
+            label(
+                "Figures from your own records on this laptop, with small numbers hidden "
+                "so that nobody can be picked out.",
+                "hint",
+            )
+        )
+        controls = QHBoxLayout()
+        self.period = QComboBox()
+        self.period.setAccessibleName("Report period")
+        for text, key in PERIODS:
+            self.period.addItem(text, key)
+        self.start = _date_edit("Report from (first day)")
+        self.end = _date_edit("Report to (last day)")
+        self.refresh_button = button("Refresh", "Refresh the report")
+        self.print_button = button(
+            "Print or save PDF\u2026", "Print or save the report as a PDF", role="primary"
+        )
+        for caption, widget in (("Period", self.period), ("From", self.start), ("To", self.end)):
+            name = QLabel(caption)
+            name.setBuddy(widget)
+            controls.addWidget(name)
+            controls.addWidget(widget)
+        controls.addWidget(self.refresh_button)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+        self.status = label("", "subheading")
+        self.status.setAccessibleName("Report period shown")
+        showing = QHBoxLayout()
+        showing.addWidget(self.status, 1)
+        showing.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(showing)
+        self.error = label("", "error")
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addWidget(label(KEY, "hint"))
+        self.tiles = self._tiles(layout)
+        self.panels: dict[str, FigurePanel] = {}
+        for table_id, title, charts, stacked in PANELS:
+            if table_id in SECTIONS:
+                layout.addWidget(label(SECTIONS[table_id], "heading"))
+            self.panels[table_id] = FigurePanel(title, charts, stacked=stacked)
+            layout.addWidget(self.panels[table_id])
+        layout.addStretch(1)
+        self.period.currentIndexChanged.connect(self._on_period_chosen)
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        self.print_button.clicked.connect(self.print_requested)
+        chain = [self.period, self.start, self.end, self.refresh_button, self.print_button]
+        chain += [panel.table for panel in self.panels.values()]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._on_period_chosen()
+        self.clear()
+
+    def _tiles(self, layout: QVBoxLayout) -> dict[str, QLabel]:
+        row = QGridLayout()
+        row.setHorizontalSpacing(12)
+        numbers = {}
+        for column, (key, caption) in enumerate(TILES):
+            tile = card(self)
+            inner = QVBoxLayout(tile)
+            inner.setContentsMargins(16, 10, 16, 10)
+            number = label("", "heading")
+            number.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            inner.addWidget(number)
+            inner.addWidget(label(caption, "hint"))
+            numbers[key] = number
+            row.addWidget(tile, 0, column)
+        layout.addLayout(row)
+        return numbers
+
+    # -- the period -----------------------------------------------------------------------
+
+    def _on_period_chosen(self) -> None:
+        choice = str(self.period.currentData())
+        custom = choice == "custom"
+        self.start.setEnabled(custom)
+        self.end.setEnabled(custom)
+        if not custom:
+            period = preset_period(choice, self.today())
+            self.start.setDate(_qdate(period.start))
+            self.end.setDate(_qdate(period.end))
+            self.refresh_requested.emit()
+
+    def choose(self, key: str) -> None:
+        """Pick a named period (as if chosen from the list)."""
+        self.period.setCurrentIndex(self.period.findData(key))
+
+    def chosen_period(self) -> ReportPeriod:
+        """The period on screen; raises InvalidInputError if the dates are back to front."""
+        choice = str(self.period.currentData())
+        if choice != "custom":
+            return preset_period(choice, self.today())
+        return ReportPeriod(_day(self.start.date()), _day(self.end.date()))
+
+    # -- showing --------------------------------------------------------------------------
+
+    def set_busy(self, busy: bool) -> None:
+        """While counting: no second refresh, and nothing to print yet."""
+        self.refresh_button.setEnabled(not busy)
+        self.print_button.setEnabled(not busy and self.report is not None)
+        if busy:
+            self.status.setText("Counting\u2026")
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def show_report(self, report: Report) -> None:
+        """Every panel from the report's published tables."""
+        self.report = report
+        self.set_busy(False)
+        self.show_error("")
+        self.status.setText(f"{report.title}: {report.period.label}")
+        table = report.table
+        sessions, attendees = table("sessions-by-district"), table("attendees-by-district")
+        places, referrals = table("signposting-by-district"), table("referrals")
+        figures = {
+            "sessions": _text(sessions.table.grand_total),
+            "trained": _text(attendees.table.grand_total),
+            "certificates": _text((attendees.table.column_totals or (None,))[0]),
+            "signposted": _text(places.table.grand_total),
+            "referrals": _text(referrals.table.grand_total),
+        }
+        for key, number in self.tiles.items():
+            number.setText(figures[key])
+        panels = self.panels
+        panels["sessions-by-district"].show_table(
+            sessions, [column_total_bars(sessions), row_total_bars(sessions)]
+        )
+        months = table("sessions-by-month")
+        panels["sessions-by-month"].show_table(months, [row_total_bars(months)])
+        panels["attendees-by-district"].show_table(attendees, [column_total_bars(attendees)])
+        for percentages in ("knowledge", "satisfaction"):
+            shares = table(percentages)
+            panels[percentages].show_table(shares, [extra_bars(shares)], maximum=100)
+        self._show_reach(report)
+        panels["signposting-by-district"].show_table(places, [column_total_bars(places)])
+        for listed in ("needs", "services"):
+            panels[listed].show_table(table(listed), [first_column_bars(table(listed))])
+        panels["referrals"].show_table(referrals, [row_total_bars(referrals)])
+
+    def _show_reach(self, report: Report) -> None:
+        """The district totals of the training and Compass Point tables, side by side."""
+        trained = report.table("attendees-by-district")
+        signposted = report.table("signposting-by-district")
+        rows = [pretty(r) for r in trained.table.rows]
+        first = trained.table.row_totals or ()
+        second = signposted.table.row_totals or ()
+        grid = [[a.text, b.text] for a, b in zip(first, second, strict=True)]
+        self.panels["reach"].show_figures(
+            "Each district's total from the training and Compass Point tables below.",
+            ["People trained", "People signposted"],
+            rows,
+            grid,
+            [row_total_bars(trained), row_total_bars(signposted)],
+        )
+
+    def clear(self) -> None:
+        """Drop the report and every figure on screen (lock, quick exit)."""
+        self.report = None
+        self.status.setText("")
+        self.show_error("")
+        for number in self.tiles.values():
+            number.setText("")
+        for panel in self.panels.values():
+            panel.clear()
+        self.set_busy(False)

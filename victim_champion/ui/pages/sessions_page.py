@@ -1,0 +1,226 @@
+"""Sessions and the register of the one selected: the records the trainer works with."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from victim_champion.content.district_loader import load_districts
+from victim_champion.store.repositories.record_repository import Records
+from victim_champion.ui.widgets.form_widgets import button, label
+from victim_champion.ui.widgets.record_models import register_model, session_model
+
+
+def _district_name(district_id: str) -> str:
+    district = load_districts().by_id(district_id)
+    return district.name if district else district_id
+
+
+def _table(accessible_name: str) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows move rows
+    return table
+
+
+class SessionsPage(QWidget):
+    """Lists sessions, newest first; selecting one shows (and audits viewing) its register."""
+
+    print_certificates_requested = Signal(str)
+    new_session_requested = Signal()
+    edit_session_requested = Signal(str)
+    present_requested = Signal()
+    kiosk_requested = Signal(str, str)  # session id, "sign-in" / "pre" / "post" / "feedback"
+    add_person_requested = Signal(str)
+    import_requested = Signal(str)
+    attendance_requested = Signal(str, str, str)  # session id, attendee id, attendance
+    complete_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._records: Records | None = None
+        self.sessions = session_model(_district_name)
+        self.register = register_model()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(label("Sessions", "heading"))
+        layout.addWidget(
+            label(
+                "Training sessions and Compass Point desks, newest first. "
+                "Choose one to see its register.",
+                "hint",
+            )
+        )
+        actions = QHBoxLayout()
+        self.new_button = button("New session\u2026", "New session")
+        self.edit_button = button("Edit\u2026", "Edit the session")
+        self.present_button = button("Present", "Present the course")
+        self.kiosk_buttons = {
+            mode: button(text, name)
+            for mode, text, name in (
+                ("sign-in", "Sign-in kiosk", "Kiosk sign-in"),
+                ("pre", "Quiz before", "Kiosk knowledge check before the course"),
+                ("post", "Quiz after", "Kiosk knowledge check after the course"),
+                ("feedback", "Feedback", "Kiosk feedback form"),
+            )
+        }
+        self.new_button.clicked.connect(self.new_session_requested)
+        self.edit_button.clicked.connect(
+            lambda: self._emit_for_session(self.edit_session_requested)
+        )
+        self.present_button.clicked.connect(self.present_requested)
+        for mode, kiosk_button in self.kiosk_buttons.items():
+            kiosk_button.clicked.connect(
+                lambda _=False, mode=mode: self._emit_for_session(self.kiosk_requested, mode)
+            )
+        for each in (
+            self.new_button,
+            self.edit_button,
+            self.present_button,
+            *self.kiosk_buttons.values(),
+        ):
+            actions.addWidget(each)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.session_table = _table("Sessions")
+        self.session_table.setModel(self.sessions)
+        self.session_table.selectionModel().currentRowChanged.connect(self._on_session_changed)
+        layout.addWidget(self.session_table, 2)
+        row = QHBoxLayout()
+        self.register_heading = label("Register", "subheading")
+        row.addWidget(self.register_heading, 1)
+        self.print_button = button(
+            "Print certificates\u2026",
+            "Print certificates",
+            tooltip="For everyone in this session who completed",
+        )
+        self.print_button.clicked.connect(self._on_print_clicked)
+        row.addWidget(self.print_button)
+        layout.addLayout(row)
+        tools = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the register")
+        self.search.setAccessibleName("Search the register")
+        self.search.setMaximumWidth(260)
+        tools.addWidget(self.search)
+        self.add_button = button("Add person\u2026", "Add a person")
+        self.import_button = button("Import CSV\u2026", "Import a sign-up list")
+        self.add_button.clicked.connect(lambda: self._emit_for_session(self.add_person_requested))
+        self.import_button.clicked.connect(lambda: self._emit_for_session(self.import_requested))
+        tools.addWidget(self.add_button)
+        tools.addWidget(self.import_button)
+        layout.addLayout(tools)
+        tools = QHBoxLayout()
+        tools.addWidget(label("Selected person:", "hint"))
+        self.attendance_buttons = {}
+        for value, text in (("present", "Present"), ("late", "Late"), ("left-early", "Left early")):
+            marker = button(text, f"Mark as {text.lower()}")
+            marker.clicked.connect(
+                lambda _=False, value=value: self._emit_for_attendee(
+                    self.attendance_requested, value
+                )
+            )
+            self.attendance_buttons[value] = marker
+            tools.addWidget(marker)
+        self.complete_button = button("Completed", "Mark as completed the course")
+        self.complete_button.clicked.connect(
+            lambda: self._emit_for_attendee(self.complete_requested)
+        )
+        tools.addWidget(self.complete_button)
+        tools.addStretch(1)
+        layout.addLayout(tools)
+        self.filtered = QSortFilterProxyModel(self)
+        self.filtered.setSourceModel(self.register)
+        self.filtered.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filtered.setFilterKeyColumn(-1)
+        self.search.textChanged.connect(self.filtered.setFilterFixedString)
+        self.register_table = _table("Register")
+        self.register_table.setModel(self.filtered)
+        layout.addWidget(self.register_table, 3)
+        self.scores = label("", "hint")
+        self.scores.setAccessibleName("Knowledge check and feedback so far")
+        layout.addWidget(self.scores)
+
+    def show_records(self, records: Records) -> None:
+        """Load the sessions of the unlocked profile."""
+        self._records = records
+        self.sessions.set_rows(records.sessions())
+        if self.sessions.rowCount():
+            self.session_table.selectRow(0)
+
+    def _on_session_changed(self, current: object, _previous: object) -> None:
+        row = self.session_table.currentIndex().row()
+        if self._records is None or row < 0:
+            self.register.clear()
+            return
+        session = self.sessions.row_at(row)
+        attendees = self._records.register(session.id)
+        self.register.set_rows(attendees)
+        self.register_heading.setText(f"Register: {len(attendees)} people")
+
+    def selected_session_id(self) -> str | None:
+        """The session chosen in the table, if any."""
+        row = self.session_table.currentIndex().row()
+        return self.sessions.row_at(row).id if row >= 0 else None
+
+    def selected_attendee_id(self) -> str | None:
+        """The person chosen in the register, if any (through the search filter)."""
+        index = self.register_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.register.row_at(self.filtered.mapToSource(index).row()).id
+
+    def _emit_for_session(self, signal: SignalInstance, *extra: str) -> None:
+        session_id = self.selected_session_id()
+        if session_id is not None:
+            signal.emit(session_id, *extra)
+
+    def _emit_for_attendee(self, signal: SignalInstance, *extra: str) -> None:
+        session_id, attendee_id = self.selected_session_id(), self.selected_attendee_id()
+        if session_id is not None and attendee_id is not None:
+            signal.emit(session_id, attendee_id, *extra)
+
+    def reload(self, select_session: str | None = None) -> None:
+        """Read the sessions again (after a change), keeping or choosing a selection."""
+        if self._records is None:
+            return
+        keep = select_session or self.selected_session_id()
+        self.sessions.set_rows(self._records.sessions())
+        for row in range(self.sessions.rowCount()):
+            if self.sessions.row_at(row).id == keep:
+                self.session_table.selectRow(row)
+                break
+        else:
+            if self.sessions.rowCount():
+                self.session_table.selectRow(0)
+        self._on_session_changed(None, None)
+
+    def _on_print_clicked(self) -> None:
+        row = self.session_table.currentIndex().row()
+        if row >= 0:
+            self.print_certificates_requested.emit(self.sessions.row_at(row).id)
+
+    def clear(self) -> None:
+        """Forget every record shown (lock and quick exit)."""
+        self._records = None
+        self.register.clear()
+        self.sessions.clear()
+        self.register_heading.setText("Register")
+        self.search.setText("")
+        self.scores.setText("")

@@ -1,0 +1,202 @@
+"""The Compass Point conversation: needs first, then services with reasons, then a sheet.
+
+Every field is optional except the district. The page shows and forwards; the decisions
+are in CompassPointController.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from victim_champion.content.directory_loader import load_needs
+from victim_champion.content.district_loader import load_districts
+from victim_champion.core.signposting import Match, Person
+from victim_champion.ui.widgets.form_widgets import button, label
+
+AGE_BANDS = (
+    ("Not said", None),
+    ("Under 18", "under-18"),
+    ("18 to 64", "18-64"),
+    ("65 or over", "65+"),
+)
+GENDERS = (("Not said", None), ("Woman", "woman"), ("Man", "man"), ("Other", "other"))
+REPORTED = (("Not said", None), ("Yes", True), ("No", False))
+
+
+def _combo(name: str, choices: tuple[tuple[str, object], ...]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for text, value in choices:
+        combo.addItem(text, value)
+    return combo
+
+
+class SignpostingPage(QWidget):
+    """Needs checklist and about-the-person fields; results with reasons; actions."""
+
+    search_requested = Signal()
+    keep_requested = Signal()
+    sheet_requested = Signal()
+    refer_requested = Signal()
+    forget_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(label("Find support", "heading"))
+        layout.addWidget(
+            label(
+                "Ask what would help now. Needs matter, not the type of crime. "
+                "Only the district is required.",
+                "hint",
+            )
+        )
+        columns = QHBoxLayout()
+        form = QFormLayout()
+        self.district = QComboBox()
+        self.district.setAccessibleName("District (required)")
+        for district in load_districts().districts:
+            self.district.addItem(district.name, district.id)
+        form.addRow("District", self.district)
+        self.age = _combo("Age band", AGE_BANDS)
+        self.gender = _combo("Gender", GENDERS)
+        self.reported = _combo("Reported to the police?", REPORTED)
+        self.lgbt = QCheckBox("LGBT+")
+        self.lgbt.setAccessibleName("LGBT+")
+        self.disability = QCheckBox("Disabled")
+        self.disability.setAccessibleName("Disabled")
+        self.language = QLineEdit()
+        self.language.setAccessibleName("Language, if not English")
+        for caption, widget in (
+            ("Age", self.age),
+            ("Gender", self.gender),
+            ("Reported?", self.reported),
+            ("", self.lgbt),
+            ("", self.disability),
+            ("Language", self.language),
+        ):
+            form.addRow(caption, widget)
+        columns.addLayout(form, 2)
+        needs_box = QGridLayout()
+        self.need_boxes: dict[str, QCheckBox] = {}
+        for index, need in enumerate(load_needs()):
+            box = QCheckBox(need.label)
+            box.setAccessibleName(need.label)
+            self.need_boxes[need.id] = box
+            needs_box.addWidget(box, index // 2, index % 2)
+        columns.addLayout(needs_box, 3)
+        layout.addLayout(columns)
+        self.find_button = button("Find support", "Find support", role="primary")
+        self.find_button.clicked.connect(self.search_requested)
+        layout.addWidget(self.find_button)
+        layout.addWidget(label("Services that fit (tick the ones you talk through)", "subheading"))
+        self.results = QListWidget()
+        self.results.setAccessibleName("Services that fit, with the reasons")
+        self.results.setWordWrap(True)
+        self.results.setMinimumHeight(180)
+        layout.addWidget(self.results, 5)
+        actions = QHBoxLayout()
+        self.sheet_name = QLineEdit()
+        self.sheet_name.setPlaceholderText("Name on the sheet (only if asked)")
+        self.sheet_name.setAccessibleName("Name on the sheet, only if the person asks")
+        self.large_print = QCheckBox("Large print")
+        self.large_print.setAccessibleName("Large print sheet")
+        self.discreet = QCheckBox("Discreet cover")
+        self.discreet.setAccessibleName("Discreet cover on the sheet")
+        self.sheet_button = button("Print sheet\u2026", "Print the signposting sheet")
+        self.keep_button = button("Keep the record", "Keep the anonymous record", role="primary")
+        self.refer_button = button("Refer with consent\u2026", "Refer with consent")
+        self.sheet_button.clicked.connect(self.sheet_requested)
+        self.keep_button.clicked.connect(self.keep_requested)
+        self.refer_button.clicked.connect(self.refer_requested)
+        for each in (
+            self.sheet_name,
+            self.large_print,
+            self.discreet,
+            self.sheet_button,
+            self.keep_button,
+            self.refer_button,
+        ):
+            actions.addWidget(each)
+        layout.addLayout(actions)
+        self.message = label("", "success")
+        self.message.setAccessibleName("Signposting message")
+        layout.addWidget(self.message)
+        layout.addWidget(label("Records on this laptop", "subheading"))
+        self.records = QListWidget()
+        self.records.setAccessibleName("Records on this laptop")
+        self.records.setMaximumHeight(110)
+        layout.addWidget(self.records, 1)
+        self.forget_button = button("Forget this person", "Forget the chosen record now")
+        self.forget_button.clicked.connect(self._on_forget_clicked)
+        layout.addWidget(self.forget_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def person(self) -> Person:
+        """What the worker entered."""
+        return Person(
+            district_id=str(self.district.currentData()),
+            needs=frozenset(n for n, box in self.need_boxes.items() if box.isChecked()),
+            age_band=self.age.currentData(),
+            gender=self.gender.currentData(),
+            lgbt=self.lgbt.isChecked(),
+            disability=self.disability.isChecked(),
+            language=self.language.text().strip() or None,
+            reported=self.reported.currentData(),
+        )
+
+    def show_matches(self, matches: list[Match]) -> None:
+        """List the services with their reasons; all ticked to start with."""
+        self.results.clear()
+        for match in matches:
+            flag = "" if match.verified else "   [Sample \u2014 check before use]"
+            item = QListWidgetItem(
+                f"{match.service.name}{flag}\n   " + " \u00b7 ".join(match.reasons)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, match.service.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.results.addItem(item)
+
+    def chosen_service_ids(self) -> list[str]:
+        """The ticked services, in their ranked order."""
+        return [
+            str(self.results.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.results.count())
+            if self.results.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def show_records(self, rows: list[tuple[str, str]]) -> None:
+        """(record id, one-line description without names) for each record kept."""
+        self.records.clear()
+        for record_id, text in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            self.records.addItem(item)
+
+    def _on_forget_clicked(self) -> None:
+        item = self.records.currentItem()
+        if item is not None:
+            self.forget_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def clear(self) -> None:
+        """Forget the conversation on screen (lock, quick exit, next person)."""
+        self.results.clear()
+        self.records.clear()
+        self.message.setText("")
+        self.sheet_name.setText("")
+        self.language.setText("")
+        for box in self.need_boxes.values():
+            box.setChecked(False)

@@ -1,0 +1,1 @@
+"""Whole-window screens: first run, unlock, kiosk, safety and the decoy."""

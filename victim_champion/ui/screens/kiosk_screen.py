@@ -1,0 +1,263 @@
+"""Kiosk mode: attendees use the laptop themselves, one at a time, and see only their own entry.
+
+Three activities: signing in, the knowledge check, and the feedback form. Leaving kiosk
+mode needs the staff passphrase; the quick exit works here as everywhere.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from victim_champion.core.course import Question
+from victim_champion.ui.widgets.form_widgets import button, label, passphrase_field
+
+KIOSK_STYLE = (
+    "QWidget#kiosk QLabel { font-size: 18pt; } "
+    "QWidget#kiosk QRadioButton, QWidget#kiosk QCheckBox { font-size: 15pt; } "
+    "QWidget#kiosk QLineEdit { font-size: 20pt; padding: 10px; }"
+)
+RATINGS = (
+    ("usefulness", "How useful was the session?"),
+    ("clarity", "How clear was it?"),
+    ("confidence", "How confident do you now feel to support someone?"),
+    ("overall", "Overall, how good was it?"),
+)
+CLEAR_AFTER_MS = 4000
+
+
+class KioskScreen(QWidget):
+    """The attendee-facing screen; forwards what people enter, shows what it is told."""
+
+    sign_in_requested = Signal(str, bool)
+    quiz_finished = Signal(list)
+    feedback_submitted = Signal(dict)
+    leave_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kiosk")
+        self.setStyleSheet(KIOSK_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 30)
+        self.heading = label("", "heading")
+        layout.addWidget(self.heading)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+        self._build_sign_in()
+        self._build_quiz()
+        self._build_feedback()
+        self.thanks = label("", "success")
+        self.thanks.setAccessibleName("Kiosk message")
+        layout.addWidget(self.thanks)
+        staff = QHBoxLayout()
+        staff.addStretch(1)
+        self.staff_passphrase = passphrase_field("Staff passphrase to leave kiosk mode")
+        self.staff_passphrase.setMaximumWidth(280)
+        self.staff_passphrase.setPlaceholderText("Staff passphrase")
+        self.leave_button = button("Leave kiosk", "Leave kiosk mode (staff only)")
+        self.leave_button.clicked.connect(self._on_leave_clicked)
+        self.staff_passphrase.returnPressed.connect(self._on_leave_clicked)
+        self.staff_message = label("", "error")
+        staff.addWidget(self.staff_message)
+        staff.addWidget(self.staff_passphrase)
+        staff.addWidget(self.leave_button)
+        layout.addLayout(staff)
+        self._clear_timer = QTimer(self)
+        self._clear_timer.setSingleShot(True)
+        self._clear_timer.timeout.connect(self.clear_message)
+        self.questions: list[Question] = []
+        self.answers: list[int] = []
+
+    # ------------------------------------------------------------------ sign-in
+
+    def _build_sign_in(self) -> None:
+        page = QWidget()
+        form = QVBoxLayout(page)
+        form.addWidget(label("Type your name, then press Sign in."))
+        self.name = passphrase_field("Your name")
+        self.name.setEchoMode(self.name.EchoMode.Normal)
+        self.name.returnPressed.connect(self._on_sign_in_clicked)
+        form.addWidget(self.name)
+        self.consent = QCheckBox(
+            "You may contact me about future Victim Champion training (for 12 months)"
+        )
+        self.consent.setAccessibleName("Consent to be contacted about future training")
+        form.addWidget(self.consent)
+        self.sign_in_button = button("Sign in", "Sign in", role="primary")
+        self.sign_in_button.clicked.connect(self._on_sign_in_clicked)
+        form.addWidget(self.sign_in_button)
+        form.addStretch(1)
+        self.sign_in_page = page
+        self.pages.addWidget(page)
+
+    def _on_sign_in_clicked(self) -> None:
+        name = " ".join(self.name.text().split())
+        if name:
+            self.sign_in_requested.emit(name, self.consent.isChecked())
+
+    def show_signed_in(self, first_name: str) -> None:
+        """Greet this person only; the next person sees nothing of them."""
+        self.name.setText("")  # setText also empties the undo history
+        self.consent.setChecked(False)
+        self.say(f"Thank you, {first_name}. You are signed in.")
+
+    # ------------------------------------------------------------------ quiz
+
+    def _build_quiz(self) -> None:
+        page = QWidget()
+        form = QVBoxLayout(page)
+        self.question_number = label("", "hint")
+        self.question_text = label("")
+        self.question_text.setAccessibleName("Question")
+        form.addWidget(self.question_number)
+        form.addWidget(self.question_text)
+        self.option_group = QButtonGroup(self)
+        self.option_buttons: list[QRadioButton] = []
+        for index in range(4):
+            option = QRadioButton()
+            option.setAccessibleName(f"Answer {index + 1}")
+            self.option_group.addButton(option, index)
+            self.option_buttons.append(option)
+            form.addWidget(option)
+        self.quiz_next = button("Next", "Next question", role="primary")
+        self.quiz_next.clicked.connect(self._on_quiz_next_clicked)
+        form.addWidget(self.quiz_next)
+        form.addStretch(1)
+        self.quiz_page = page
+        self.pages.addWidget(page)
+
+    def start_quiz(self, title: str, questions: list[Question]) -> None:
+        """A fresh, anonymous run of the questions for the next person."""
+        self.heading.setText(title)
+        self.questions = questions
+        self.answers = []
+        self.pages.setCurrentWidget(self.quiz_page)
+        self._show_question()
+
+    def _show_question(self) -> None:
+        question = self.questions[len(self.answers)]
+        self.question_number.setText(f"Question {len(self.answers) + 1} of {len(self.questions)}")
+        self.question_text.setText(question.text)
+        self.option_group.setExclusive(False)
+        for index, option in enumerate(self.option_buttons):
+            option.setChecked(False)
+            option.setVisible(index < len(question.options))
+            if index < len(question.options):
+                option.setText(question.options[index])
+        self.option_group.setExclusive(True)
+        self.option_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_quiz_next_clicked(self) -> None:
+        chosen = self.option_group.checkedId()
+        if chosen < 0:
+            self.say("Choose an answer, then press Next.")
+            return
+        self.clear_message()
+        self.answers.append(chosen)
+        if len(self.answers) < len(self.questions):
+            self._show_question()
+            return
+        finished, self.answers = self.answers, []
+        self.quiz_finished.emit(finished)
+        self._show_question()  # ready for the next person, from question 1
+
+    # ------------------------------------------------------------------ feedback
+
+    def _build_feedback(self) -> None:
+        page = QWidget()
+        grid = QGridLayout(page)
+        self.rating_groups: dict[str, QButtonGroup] = {}
+        for row, (key, text) in enumerate(RATINGS):
+            grid.addWidget(label(text), row, 0)
+            group = QButtonGroup(self)
+            for value in range(1, 6):
+                choice = QRadioButton(str(value))
+                choice.setAccessibleName(f"{text} {value} out of 5")
+                group.addButton(choice, value)
+                grid.addWidget(choice, row, value)
+            self.rating_groups[key] = group
+        row = len(RATINGS)
+        grid.addWidget(
+            label("Anything else? Please do not include anyone's name.", "hint"), row, 0, 1, 6
+        )
+        self.comment = QPlainTextEdit()
+        self.comment.setAccessibleName("Comment (optional, no names please)")
+        self.comment.setTabChangesFocus(True)
+        self.comment.setMaximumHeight(120)
+        grid.addWidget(self.comment, row + 1, 0, 1, 6)
+        self.feedback_button = button("Send feedback", "Send feedback", role="primary")
+        self.feedback_button.clicked.connect(self._on_feedback_clicked)
+        grid.addWidget(self.feedback_button, row + 2, 0)
+        self.feedback_page = page
+        self.pages.addWidget(page)
+
+    def start_feedback(self) -> None:
+        """The anonymous feedback form, empty."""
+        self.heading.setText("Your feedback (anonymous)")
+        self._reset_feedback()
+        self.pages.setCurrentWidget(self.feedback_page)
+
+    def _reset_feedback(self) -> None:
+        for group in self.rating_groups.values():
+            group.setExclusive(False)
+            for choice in group.buttons():
+                choice.setChecked(False)
+            group.setExclusive(True)
+        self.comment.setPlainText("")
+
+    def _on_feedback_clicked(self) -> None:
+        ratings = {key: group.checkedId() for key, group in self.rating_groups.items()}
+        if any(value < 1 for value in ratings.values()):
+            self.say("Please choose a number from 1 to 5 for each question.")
+            return
+        self.feedback_submitted.emit({**ratings, "comment": self.comment.toPlainText().strip()})
+        self._reset_feedback()
+
+    # ------------------------------------------------------------------ common
+
+    def start_sign_in(self, session_title: str) -> None:
+        """Sign-in for a session."""
+        self.heading.setText(f"Welcome to {session_title}")
+        self.pages.setCurrentWidget(self.sign_in_page)
+        self.name.setText("")
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def say(self, text: str) -> None:
+        """A short message that clears itself, so the next person never sees it."""
+        self.thanks.setText(text)
+        self._clear_timer.start(CLEAR_AFTER_MS)
+
+    def clear_message(self) -> None:
+        """Remove the message."""
+        self.thanks.setText("")
+
+    def _on_leave_clicked(self) -> None:
+        passphrase = self.staff_passphrase.text()
+        self.staff_passphrase.setText("")
+        if passphrase:
+            self.leave_requested.emit(passphrase)
+
+    def refuse_leaving(self, text: str) -> None:
+        """Wrong staff passphrase."""
+        self.staff_message.setText(text)
+
+    def clear(self) -> None:
+        """Forget everything on the screen (leaving kiosk mode, lock, quick exit)."""
+        self._clear_timer.stop()
+        for text_holder in (self.thanks, self.staff_message, self.question_text):
+            text_holder.setText("")
+        self.name.setText("")
+        self.staff_passphrase.setText("")
+        self._reset_feedback()
+        self.answers = []

@@ -1,0 +1,94 @@
+"""The passphrase screen shown at start and after every lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressBar, QWidget
+
+from victim_champion.ui.widgets.form_widgets import button, centred_card, label, passphrase_field
+
+
+class UnlockScreen(QWidget):
+    """Asks for the staff passphrase; shows progress, errors and any enforced wait."""
+
+    unlock_requested = Signal(str)
+
+    def __init__(self, demo_passphrase: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = centred_card(self, 560)
+        form.addWidget(label("Unlock Victim Champion", "heading"))
+        form.addWidget(label("Enter your staff passphrase to open the records on this laptop."))
+        self.passphrase = passphrase_field("Staff passphrase")
+        self.passphrase.setPlaceholderText("Staff passphrase")
+        self.passphrase.returnPressed.connect(self._submit)
+        form.addWidget(self.passphrase)
+        self.unlock_button = button("Unlock", "Unlock", role="primary")
+        self.unlock_button.clicked.connect(self._submit)
+        form.addWidget(self.unlock_button)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate: unlocking takes about half a second
+        self.busy.setAccessibleName("Unlocking")
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        form.addWidget(self.busy)
+        self.message = label("", "error")
+        self.message.setAccessibleName("Unlock message")
+        self.message.hide()
+        form.addWidget(self.message)
+        if demo_passphrase:
+            demo = label(
+                f"Demo profile (synthetic data only). Passphrase: {demo_passphrase}", "hint"
+            )
+            demo.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            form.addWidget(demo)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)
+        self._countdown.timeout.connect(self._tick)
+        self._remaining = 0.0
+
+    def _submit(self) -> None:
+        if not self.unlock_button.isEnabled():
+            return
+        text = self.passphrase.text()
+        self.passphrase.clear()
+        if text:
+            self.unlock_requested.emit(text)
+
+    def set_busy(self, busy: bool) -> None:
+        """Show the busy indicator and stop new attempts while unlocking."""
+        self.busy.setVisible(busy)
+        self.unlock_button.setEnabled(not busy)
+        self.passphrase.setEnabled(not busy)
+        if busy:
+            self.message.hide()
+
+    def show_error(self, text: str, wait_seconds: float = 0.0) -> None:
+        """Show why unlocking failed, and hold the button for ``wait_seconds``."""
+        self.message.setText(text)
+        self.message.show()
+        self._remaining = wait_seconds
+        if wait_seconds > 0:
+            self.unlock_button.setEnabled(False)
+            self._tick()
+            self._countdown.start()
+
+    def _tick(self) -> None:
+        if self._remaining <= 0:
+            self._countdown.stop()
+            self.unlock_button.setEnabled(True)
+            self.unlock_button.setText("Unlock")
+            return
+        self.unlock_button.setText(f"Try again in {int(self._remaining + 0.999)} s")
+        self._remaining -= self._countdown.interval() / 1000
+
+    def reset(self) -> None:
+        """Clear the field and messages, ready for the next person to unlock."""
+        self.passphrase.clear()
+        self.message.hide()
+        self.set_busy(False)
+        if self._remaining <= 0:
+            self.unlock_button.setText("Unlock")
+
+    def focus_passphrase(self) -> None:
+        """Put the cursor in the passphrase field."""
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
