@@ -30,6 +30,10 @@ _COMMON = {
 LABELS = ("Too short", "Weak", "Fair", "Strong", "Very strong")
 
 
+MIN_PASSPHRASE_LENGTH = 8
+"""The shortest passphrase any front end accepts (the store refuses shorter ones too)."""
+
+
 @dataclass(frozen=True)
 class Strength:
     """A score from 0 (too short) to 4 (very strong), with its label and a hint."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from victim_champion.core.errors import DiskFullError
+from victim_champion.core.events import EventBus, Locked
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.profile import OpenStore, Profile
 from victim_champion.store.syncing.retention import purge_at_unlock
@@ -35,21 +36,33 @@ class Workspace:
         """Who unlocked it (the key slot), for the audit log."""
         return self.store.actor
 
+    @property
+    def events(self) -> EventBus:
+        """Where operations on this profile announce what changed."""
+        return self.gate.events
+
     def close(self) -> None:
-        """Lock: close the connection. Safe to call twice."""
+        """Lock: close the connection (safe to call twice), and say so."""
         self.store.close()
+        self.events.publish(Locked())
 
 
 class ProfileGate:
     """A profile folder, locked: create it, unlock it, check a passphrase, or wipe it."""
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, events: EventBus | None = None) -> None:
         self.profile = profile
+        self.events = events or EventBus()
 
     @classmethod
-    def at(cls, folder: Path, device_secrets: DeviceSecretStore | None = None) -> ProfileGate:
+    def at(
+        cls,
+        folder: Path,
+        device_secrets: DeviceSecretStore | None = None,
+        events: EventBus | None = None,
+    ) -> ProfileGate:
         """The profile in a folder, with the OS keyring unless another secret store is given."""
-        return cls(Profile(folder, device_secrets))
+        return cls(Profile(folder, device_secrets), events)
 
     @property
     def folder(self) -> Path:

@@ -19,9 +19,9 @@ from victim_champion.core.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
+from victim_champion.core.passphrase_strength import MIN_PASSPHRASE_LENGTH
 
 DATA_KEY_BYTES = 32
-MIN_PASSPHRASE_LENGTH = 8
 # SECURITY.md floor: at least 64 MiB and 3 passes. Tuning raises passes, never memory,
 # so a modest laptop in a village hall is not pushed into swap.
 MIN_MEMORY_KIB = 64 * 1024

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
 
-from victim_champion.core.passphrase_strength import LABELS, estimate
-from victim_champion.store.keys.key_slots import MIN_PASSPHRASE_LENGTH
+from victim_champion.core.passphrase_strength import LABELS, MIN_PASSPHRASE_LENGTH, estimate
 from victim_champion.ui.widgets.form_widgets import button, centred_card, label, passphrase_field
 
 

@@ -1,0 +1,44 @@
+"""Looking after the profile itself: settings, the audit log, and the raw key for recovery."""
+
+from __future__ import annotations
+
+from victim_champion.core.audit import AuditEvent
+from victim_champion.core.events import RecordArea, RecordsChanged
+from victim_champion.core.settings import ProfileSettings
+from victim_champion.operations.workspace import ProfileGate, Workspace
+from victim_champion.store.keys.key_slots import check_passphrase
+from victim_champion.store.repositories.audit_log import AuditLogRepository
+from victim_champion.store.repositories.record_repository import Records
+
+
+def load_settings(workspace: Workspace) -> ProfileSettings:
+    """The profile's settings (idle lock and the rest)."""
+    return Records(workspace.store).settings()
+
+
+def save_settings(workspace: Workspace, settings: ProfileSettings) -> None:
+    """Save the profile's settings (audited)."""
+    Records(workspace.store).save_settings(settings)
+    workspace.events.publish(RecordsChanged(RecordArea.SETTINGS))
+
+
+def audit_events(workspace: Workspace, limit: int = 200) -> list[AuditEvent]:
+    """The newest audit events first."""
+    return workspace.store.owner.run(lambda c: AuditLogRepository(c).recent(limit))
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase too weak to protect the records (raises with the reason)."""
+    check_passphrase(passphrase)
+
+
+def export_key(gate: ProfileGate, passphrase: str) -> bytes:
+    """The raw SQLCipher key, for disaster recovery; opening the file first proves it and
+    records the export in the audit log."""
+    unlocked = gate.profile.unlock_key(passphrase)
+    store = gate.profile.open_with_key(unlocked)
+    try:
+        Records(store).record_key_export()
+    finally:
+        store.close()
+    return unlocked.data_key

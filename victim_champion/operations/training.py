@@ -1,0 +1,156 @@
+"""A training session: sessions, the register, attendance, the kiosk, quizzes and feedback.
+
+Each method is one thing a trainer (or an attendee at the kiosk) does. Reading a CSV
+file and matching a kiosk sign-in to the register live here, once, for both front ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from victim_champion.content.course_loader import course_in_use
+from victim_champion.core.attendee_csv import ImportPlan, plan_import
+from victim_champion.core.attendees import Attendee, AttendeeDetails
+from victim_champion.core.course import Course
+from victim_champion.core.errors import ImportFileError
+from victim_champion.core.events import RecordArea, RecordsChanged
+from victim_champion.core.sessions import Session
+from victim_champion.core.training_day import Attendance, Feedback, QuizPhase, SessionScores
+from victim_champion.operations.workspace import Workspace
+from victim_champion.store.repositories.record_repository import Records
+from victim_champion.store.repositories.training_day_repository import TrainingDay
+from victim_champion.store.syncing.sync_local import StoreSyncLocal
+
+UNREADABLE_FILE = "The CSV file could not be read; check the path and that the file exists."
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: the new attendees, and the plan's skipped lines and columns."""
+
+    attendee_ids: list[str]
+    plan: ImportPlan
+
+
+def read_register_file(path: Path) -> ImportPlan:
+    """Read and check a register CSV without writing anything (so errors come first)."""
+    try:
+        data = path.expanduser().read_bytes()
+    except OSError:
+        raise ImportFileError(UNREADABLE_FILE) from None
+    return plan_import(data)
+
+
+def matching_attendee(register: Sequence[Attendee], name: str) -> Attendee | None:
+    """The person on the register a kiosk sign-in means: same name, ignoring case and spaces."""
+    wanted = " ".join(name.split()).casefold()
+    return next((a for a in register if " ".join(a.name.split()).casefold() == wanted), None)
+
+
+def course_for(workspace: Workspace) -> tuple[Course, str | None]:
+    """The course to teach: a verified hub bundle if there is one, else the installed one.
+
+    The second value is a sentence for the trainer when a bundle could not be used.
+    """
+    bundle = StoreSyncLocal(workspace.store).bundle("course")
+    return course_in_use(dict(bundle[1]["files"]) if bundle else None)
+
+
+class Training:
+    """What a trainer does with one unlocked profile."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+        self._records = Records(workspace.store)
+        self._day = TrainingDay(workspace.store)
+
+    def _changed(self, area: RecordArea) -> None:
+        self._workspace.events.publish(RecordsChanged(area))
+
+    # ------------------------------------------------------------------ sessions
+
+    def sessions(self) -> list[Session]:
+        """Every session, newest first."""
+        return self._records.sessions()
+
+    def session(self, session_id: str) -> Session:
+        """One session; raises NotFoundError."""
+        return self._records.session(session_id)
+
+    def create_session(self, draft: Session) -> Session:
+        """Save a new session."""
+        saved = self._records.create_session(draft)
+        self._changed(RecordArea.SESSIONS)
+        return saved
+
+    def update_session(self, session: Session) -> Session:
+        """Save changes to a session."""
+        saved = self._day.update_session(session)
+        self._changed(RecordArea.SESSIONS)
+        return saved
+
+    # ------------------------------------------------------------------ the register
+
+    def register(self, session_id: str) -> list[Attendee]:
+        """The people on a session's register."""
+        return self._records.register(session_id)
+
+    def add_people(self, session_id: str, people: Sequence[AttendeeDetails]) -> list[str]:
+        """Add people typed in by the trainer."""
+        ids = self._records.add_attendees(session_id, people)
+        self._changed(RecordArea.REGISTER)
+        return ids
+
+    def import_plan(self, session_id: str, plan: ImportPlan, *, skip_bad: bool) -> ImportResult:
+        """Write a checked plan: all good rows or nothing, unless ``skip_bad``."""
+        ids = self._records.import_attendees(session_id, plan, skip_bad=skip_bad)
+        self._changed(RecordArea.REGISTER)
+        return ImportResult(ids, plan)
+
+    def import_file(self, session_id: str, path: Path, *, skip_bad: bool) -> ImportResult:
+        """Read a register CSV and import it."""
+        return self.import_plan(session_id, read_register_file(path), skip_bad=skip_bad)
+
+    def mark_attendance(self, session_id: str, attendee_id: str, attendance: Attendance) -> None:
+        """Mark one person present, absent, or back to unmarked."""
+        self._day.mark_attendance(session_id, attendee_id, attendance)
+        self._changed(RecordArea.REGISTER)
+
+    def complete(self, session_id: str, attendee_ids: Sequence[str]) -> list[str]:
+        """Mark people as having completed the course (a certificate becomes due)."""
+        done = self._records.complete(session_id, attendee_ids)
+        self._changed(RecordArea.REGISTER)
+        return done
+
+    # ------------------------------------------------------------------ the kiosk
+
+    def kiosk_sign_in(self, session_id: str, name: str, consent_contact: bool) -> str:
+        """An attendee signs in: found on the register, or added; marked present.
+
+        Returns the attendee id.
+        """
+        match = matching_attendee(self._records.register(session_id), name)
+        attendee_id = (
+            match.id
+            if match
+            else self._records.add_attendees(
+                session_id, [AttendeeDetails(name, consent_contact=consent_contact)]
+            )[0]
+        )
+        self._day.mark_attendance(session_id, attendee_id, Attendance.PRESENT)
+        self._changed(RecordArea.REGISTER)
+        return attendee_id
+
+    def submit_quiz(self, session_id: str, phase: QuizPhase, right: int, total: int) -> None:
+        """Keep one anonymous knowledge-check score."""
+        self._day.submit_quiz(session_id, phase, right, total)
+
+    def submit_feedback(self, session_id: str, feedback: Feedback) -> None:
+        """Keep one anonymous feedback form."""
+        self._day.submit_feedback(session_id, feedback)
+
+    def scores(self, session_id: str) -> tuple[SessionScores, int]:
+        """Knowledge-check scores before and after, and how many feedback forms."""
+        return self._day.scores(session_id), self._day.feedback_count(session_id)
