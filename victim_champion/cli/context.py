@@ -13,9 +13,9 @@ from pathlib import Path
 
 import platformdirs
 
-from victim_champion.core.errors import DiskFullError, InvalidInputError
-from victim_champion.store.profile import OpenStore, Profile
-from victim_champion.store.repositories.record_repository import Records
+from victim_champion.core.errors import InvalidInputError
+from victim_champion.operations.training import Training
+from victim_champion.operations.workspace import ProfileGate, Workspace, let_go_of_expired
 
 PASSPHRASE_VARIABLE = "VC_PASSPHRASE"  # noqa: S105  the variable name, not a secret
 DATA_DIR_VARIABLE = "VC_DATA_DIR"
@@ -39,26 +39,30 @@ class CommandContext:
         chosen = data_dir or os.environ.get(DATA_DIR_VARIABLE)
         return cls(Path(chosen).expanduser() if chosen else default_data_dir(), as_json)
 
-    def profile(self) -> Profile:
+    def profile(self) -> ProfileGate:
         """The profile in the chosen folder (not yet unlocked)."""
-        return Profile(self.data_dir)
+        return ProfileGate.at(self.data_dir)
 
     @contextmanager
-    def open_store(self) -> Iterator[OpenStore]:
+    def workspace(self) -> Iterator[Workspace]:
         """Unlock the profile with the passphrase, let go of what is past the retention
         window (as the app does at every unlock), and lock it again afterwards."""
-        store = self.profile().open(read_passphrase())
+        workspace = self.profile().unlock(read_passphrase())
         try:
-            _purge_at_unlock(store)
-            yield store
+            warning = let_go_of_expired(workspace).warning
+            if warning:
+                progress(warning)
+            yield workspace
         finally:
-            store.close()
+            workspace.close()
+
+    open_store = workspace
 
     @contextmanager
-    def records(self) -> Iterator[Records]:
+    def training(self) -> Iterator[Training]:
         """Sessions and registers of the unlocked profile."""
-        with self.open_store() as store:
-            yield Records(store)
+        with self.workspace() as workspace:
+            yield Training(workspace)
 
     def emit(self, document: object, human: str) -> None:
         """Print one JSON document (with --json) or the human-readable text."""
@@ -66,20 +70,6 @@ class CommandContext:
             print(json.dumps(document, ensure_ascii=False, indent=2))
         elif human:
             print(human)
-
-
-def _purge_at_unlock(store: OpenStore) -> None:
-    """Retention at unlock. A full disk does not stop the command the worker asked for:
-    nothing is deleted then, and the next unlock tries again."""
-    from victim_champion.store.syncing.retention import purge_at_unlock
-
-    try:
-        purge_at_unlock(store)
-    except DiskFullError:
-        progress(
-            "Records past the retention window could not be cleared because the disk is "
-            "full; they will be cleared at the next unlock."
-        )
 
 
 def read_passphrase(*, confirm: bool = False) -> str:

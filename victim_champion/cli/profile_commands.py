@@ -6,8 +6,8 @@ import argparse
 
 from victim_champion.cli.context import CommandContext, progress, read_passphrase
 from victim_champion.core.errors import ProfileExistsError
-from victim_champion.store.keys.key_slots import check_passphrase
-from victim_champion.store.repositories.record_repository import Records
+from victim_champion.operations.profile_admin import check_new_passphrase
+from victim_champion.operations.profile_admin import export_key as export_data_key
 
 
 def init(context: CommandContext, options: argparse.Namespace) -> int:
@@ -16,7 +16,7 @@ def init(context: CommandContext, options: argparse.Namespace) -> int:
     if profile.exists():
         raise ProfileExistsError()
     passphrase = read_passphrase(confirm=True)
-    check_passphrase(passphrase)
+    check_new_passphrase(passphrase)
     progress("Creating the encrypted profile (tuning key protection for this laptop)...")
     profile.create(passphrase)
     context.emit(
@@ -28,13 +28,7 @@ def init(context: CommandContext, options: argparse.Namespace) -> int:
 
 def export_key(context: CommandContext, options: argparse.Namespace) -> int:
     """``export-key``: the raw SQLCipher key, for disaster recovery only."""
-    profile = context.profile()
-    unlocked = profile.unlock_key(read_passphrase())
-    store = profile.open_with_key(unlocked)  # proves the key opens the file, then audits
-    try:
-        Records(store).record_key_export()
-    finally:
-        store.close()
+    data_key = export_data_key(context.profile(), read_passphrase())
     progress("This key opens every record in the profile: keep it offline and secret.")
-    print(unlocked.data_key.hex())
+    print(data_key.hex())
     return 0

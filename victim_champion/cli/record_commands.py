@@ -8,9 +8,8 @@ from typing import Any
 
 from victim_champion.cli.context import CommandContext, progress
 from victim_champion.content.district_loader import load_districts
-from victim_champion.core.attendee_csv import plan_import
 from victim_champion.core.attendees import Attendee
-from victim_champion.core.errors import ImportFileError, ImportRowsError
+from victim_champion.core.errors import ImportRowsError
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import (
     Session,
@@ -18,6 +17,7 @@ from victim_champion.core.sessions import (
     clean_text,
     parse_session_date,
 )
+from victim_champion.operations.training import read_register_file
 
 
 def session_json(session: Session) -> dict[str, Any]:
@@ -46,16 +46,16 @@ def session_create(context: CommandContext, options: argparse.Namespace) -> int:
         date=parse_session_date(options.date),
         facilitators=tuple(clean_text(f, "facilitator") for f in options.facilitator or ()),
     )
-    with context.records() as records:
-        session = records.create_session(draft)
+    with context.training() as training:
+        session = training.create_session(draft)
     context.emit(session_json(session), session.id)
     return 0
 
 
 def session_list(context: CommandContext, options: argparse.Namespace) -> int:
     """``session list``: newest first."""
-    with context.records() as records:
-        sessions = records.sessions()
+    with context.training() as training:
+        sessions = training.sessions()
     lines = [
         f"{s.id}  {s.date.isoformat()}  {s.kind.value:<8}  "
         f"{session_json(s)['district']:<22}  {s.title}"
@@ -67,17 +67,13 @@ def session_list(context: CommandContext, options: argparse.Namespace) -> int:
 
 def attendees_import(context: CommandContext, options: argparse.Namespace) -> int:
     """``attendees import``: all good rows or nothing, unless --skip-bad."""
-    try:
-        data = Path(options.file).read_bytes()
-    except OSError:
-        raise ImportFileError(
-            "The CSV file could not be read; check the path and that the file exists."
-        ) from None
-    plan = plan_import(data)
+    plan = read_register_file(Path(options.file))
     problems = [{"line": line, "problem": problem} for line, problem in plan.errors]
-    with context.records() as records:
+    with context.training() as training:
         try:
-            ids = records.import_attendees(options.session_id, plan, skip_bad=options.skip_bad)
+            ids = training.import_plan(
+                options.session_id, plan, skip_bad=options.skip_bad
+            ).attendee_ids
         except ImportRowsError:
             if context.as_json:
                 context.emit({"imported": 0, "attendee_ids": [], "errors": problems}, "")
@@ -121,8 +117,8 @@ def attendee_json(attendee: Attendee) -> dict[str, Any]:
 
 def attendees_list(context: CommandContext, options: argparse.Namespace) -> int:
     """``attendees list``: the register (this command exists to show personal data)."""
-    with context.records() as records:
-        register = records.register(options.session_id)
+    with context.training() as training:
+        register = training.register(options.session_id)
     lines = [
         f"{a.id}  {'completed' if a.completed_at else '         '}  {a.name}"
         + (f" ({a.details.organisation})" if a.details.organisation else "")
@@ -134,7 +130,7 @@ def attendees_list(context: CommandContext, options: argparse.Namespace) -> int:
 
 def attendees_complete(context: CommandContext, options: argparse.Namespace) -> int:
     """``attendees complete``: completion makes a certificate due."""
-    with context.records() as records:
-        done = records.complete(options.session_id, options.attendee_ids)
+    with context.training() as training:
+        done = training.complete(options.session_id, options.attendee_ids)
     context.emit({"completed": done}, f"Marked {len(done)} attendees as completed.")
     return 0

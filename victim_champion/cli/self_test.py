@@ -9,8 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from victim_champion.cli.context import CommandContext
-from victim_champion.store.keys.device_secret import DeviceSecretStore
-from victim_champion.store.schema.self_check import check_sqlcipher
+from victim_champion.operations.diagnostics import check_keyring, check_sqlcipher
 
 QT_PROBE_COMMAND = "_qt-probe"
 QT_PROBE_TIMEOUT = 60
@@ -30,11 +29,6 @@ def _run(name: str, check: Callable[[], str]) -> CheckResult:
         return CheckResult(name, True, check())
     except Exception as error:  # a self-test reports every failure as a line
         return CheckResult(name, False, str(error) or type(error).__name__)
-
-
-def check_keyring() -> str:
-    """The keyring backend keyring picked (fail/null backends count as missing)."""
-    return DeviceSecretStore().backend_name()
 
 
 def _qt_child() -> list[str]:

@@ -7,15 +7,13 @@ from dataclasses import asdict
 
 from victim_champion.cli.context import CommandContext, progress
 from victim_champion.core.errors import DeviceRevokedError
-from victim_champion.store.syncing.sync_local import StoreSyncLocal
-from victim_champion.sync.client import SyncClient
-from victim_champion.sync.client import enrol as enrol_with_hub
+from victim_champion.operations.syncing import enrol_with_hub, sync_once
 
 
 def enrol(context: CommandContext, options: argparse.Namespace) -> int:
     """``enrol --hub URL --code CODE``: pin the hub's key, register this laptop's key."""
-    with context.open_store() as store:
-        enrolment = enrol_with_hub(StoreSyncLocal(store), options.hub, options.code)
+    with context.workspace() as workspace:
+        enrolment = enrol_with_hub(workspace, options.hub, options.code)
     context.emit(
         {
             "hub": enrolment.hub_url,
@@ -31,11 +29,12 @@ def enrol(context: CommandContext, options: argparse.Namespace) -> int:
 def sync(context: CommandContext, options: argparse.Namespace) -> int:
     """``sync [--hub URL]``: one round; progress on stderr, the summary on stdout."""
     revoked = False
-    with context.open_store() as store:
+    with context.workspace() as workspace:
         try:
-            client = SyncClient(StoreSyncLocal(store), options.hub)
-            summary = client.run_once(
-                lambda stage, done, total: progress(f"{stage}: {done}/{total}")
+            summary = sync_once(
+                workspace,
+                lambda stage, done, total: progress(f"{stage}: {done}/{total}"),
+                options.hub,
             )
         except DeviceRevokedError:
             revoked = True
