@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from tests.conftest import PASSPHRASE
 from tests.support.pdf_tools import pages_text, pdf_fonts, pdf_text, qr_codes
 from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.message_catalogue import messages
 from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.certificates import (
@@ -30,13 +31,13 @@ from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.documents.certificate_document import BuildCancelled, build_certificates
 from victim_champion.documents.directory_handout import build_directory_handout
-from victim_champion.documents.house_style import SAMPLE_MARK
 from victim_champion.documents.rights_handout import build_rights_handout
 from victim_champion.store.profile import Profile
 from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
 from victim_champion.store.repositories.record_repository import Records
 
 NAMES = ["Zoë O'Brien", "Łukasz Example-Żółć", "Ada Demo-Marsh"]
+SAMPLE_MARK = messages("en-GB").text("services.sample_mark")
 
 
 def directory_pdf(*, large_print: bool = False, discreet: bool = False) -> bytes:

@@ -1,4 +1,9 @@
-"""Certificates of completion: one A4 landscape page each, with a signed QR code."""
+"""Certificates of completion: one A4 landscape page each, with a signed QR code.
+
+Each line is shrunk to fit the page's width, so a longer language still gives one page
+per person; the name, course, venue and trainers are data, every other word comes from
+the message catalogue.
+"""
 
 from __future__ import annotations
 
@@ -9,29 +14,36 @@ from io import BytesIO
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.certificates import Certificate, format_code, signature_text
-from victim_champion.core.clock import long_date
 from victim_champion.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from victim_champion.documents.house_style import INK, MUTED, NAVY, PALE
 
 PAGE = landscape(A4)
-TITLE = "Certificates of completion"
-PROGRAMME = "Kent Police and Crime Commissioner \u00b7 Victim Champion programme"
 QR_SIZE = 42 * mm
+NOTE_WIDTH = 105 * mm  # the English note breaks after "to check", as it always has
 
 
 class BuildCancelled(Exception):  # noqa: N818  a signal to stop, not a failure
     """The person cancelled a batch before it finished."""
 
 
-def _fit(text: str, font: str, size: float, width: float) -> float:
-    """The largest size up to ``size`` at which ``text`` fits in ``width``."""
-    while size > 12 and stringWidth(text, font, size) > width:
-        size -= 1
+def _fit(text: str, font: str, size: float, width: float, smallest: float = 12) -> float:
+    """The largest size up to ``size`` (and not under ``smallest``) at which ``text`` fits."""
+    while size > smallest and stringWidth(text, font, size) > width:
+        size -= 0.5
     return size
+
+
+def _centred(canvas: Canvas, text: str, font: str, size: float, y: float) -> None:
+    """One line across the middle of the page, shrunk to fit inside the border."""
+    width = PAGE[0]
+    canvas.setFont(font, _fit(text, font, size, width - 70 * mm, smallest=min(size, 9)))
+    canvas.drawCentredString(width / 2, y, text)
 
 
 def _qr(canvas: Canvas, value: str, x: float, y: float) -> None:
@@ -63,9 +75,8 @@ def _qr(canvas: Canvas, value: str, x: float, y: float) -> None:
     canvas.restoreState()
 
 
-def _page(canvas: Canvas, certificate: Certificate, verify_base: str) -> None:
+def _page(canvas: Canvas, certificate: Certificate, verify_base: str, words: Messages) -> None:
     width, height = PAGE
-    centre = width / 2
     canvas.setFillColor(PALE)
     canvas.rect(0, 0, width, height, stroke=0, fill=1)
     canvas.setFillColor("#ffffff")
@@ -76,45 +87,43 @@ def _page(canvas: Canvas, certificate: Certificate, verify_base: str) -> None:
     canvas.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm, stroke=1, fill=0)
 
     canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 12)
-    canvas.drawCentredString(centre, height - 32 * mm, PROGRAMME)
+    _centred(canvas, words.text("certificate.programme"), REGULAR, 12, height - 32 * mm)
     canvas.setFillColor(NAVY)
-    canvas.setFont(BOLD, 34)
-    canvas.drawCentredString(centre, height - 50 * mm, "Certificate of completion")
+    _centred(canvas, words.text("certificate.heading"), BOLD, 34, height - 50 * mm)
     canvas.setFillColor(INK)
-    canvas.setFont(REGULAR, 15)
-    canvas.drawCentredString(centre, height - 66 * mm, "This is to certify that")
-    size = _fit(certificate.name, BOLD, 34, width - 70 * mm)
-    canvas.setFont(BOLD, size)
-    canvas.drawCentredString(centre, height - 84 * mm, certificate.name)
+    _centred(canvas, words.text("certificate.certify"), REGULAR, 15, height - 66 * mm)
+    _centred(canvas, certificate.name, BOLD, 34, height - 84 * mm)
     canvas.setStrokeColor(NAVY)
+    centre = width / 2
     canvas.line(centre - 90 * mm, height - 88 * mm, centre + 90 * mm, height - 88 * mm)
-    canvas.setFont(REGULAR, 15)
-    canvas.drawCentredString(centre, height - 100 * mm, "has completed")
-    canvas.setFont(BOLD, 18)
-    canvas.drawCentredString(centre, height - 111 * mm, certificate.course)
-    canvas.setFont(REGULAR, 13)
-    place = f"{certificate.venue}, {certificate.district}"
-    when = long_date(certificate.course_date)
-    canvas.drawCentredString(centre, height - 123 * mm, f"on {when} at {place}")
+    _centred(canvas, words.text("certificate.completed"), REGULAR, 15, height - 100 * mm)
+    _centred(canvas, certificate.course, BOLD, 18, height - 111 * mm)
+    when_and_where = words.text(
+        "certificate.when_and_where",
+        date=words.long_date(certificate.course_date),
+        venue=certificate.venue,
+        district=certificate.district,
+    )
+    _centred(canvas, when_and_where, REGULAR, 13, height - 123 * mm)
     if certificate.trainers:
-        canvas.drawCentredString(
-            centre, height - 131 * mm, "Trainer: " + ", ".join(certificate.trainers)
-        )
+        trainers = words.text("certificate.trainers", names=", ".join(certificate.trainers))
+        _centred(canvas, trainers, REGULAR, 13, height - 131 * mm)
 
     left = 26 * mm
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 11)
-    canvas.drawString(left, 44 * mm, "Verification code")
+    canvas.drawString(left, 44 * mm, words.text("certificate.code_label"))
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, 22)
     canvas.drawString(left, 34 * mm, format_code(certificate.code))
     canvas.setFont(ITALIC, 10)
     canvas.setFillColor(MUTED)
-    canvas.drawString(left, 26 * mm, "Scan the code, or give the number to Compass House, to check")
-    canvas.drawString(
-        left, 21 * mm, f"this certificate. Signed by device key {certificate.key_id}."
-    )
+    # Two lines in English, as before; a longer language takes a third, set closer.
+    note = words.text("certificate.how_to_check", key_id=certificate.key_id)
+    lines = simpleSplit(note, ITALIC, 10, NOTE_WIDTH)
+    top, step = (26 * mm, 5 * mm) if len(lines) <= 2 else (27 * mm, 4.5 * mm)
+    for index, line in enumerate(lines):
+        canvas.drawString(left, top - index * step, line)
     url = certificate.verify_url(verify_base, signature_text(certificate.signature))
     _qr(canvas, url, width - 26 * mm - QR_SIZE, 19 * mm)
 
@@ -123,6 +132,7 @@ def build_certificates(
     certificates: Sequence[Certificate],
     verify_base: str,
     progress: Callable[[int, int], bool] | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
     """One page per certificate, as PDF bytes built in memory.
 
@@ -130,16 +140,17 @@ def build_certificates(
     batch (BuildCancelled), so a quick exit never waits for 30 pages to finish.
     """
     register_fonts()
+    words = messages(language)
     buffer = BytesIO()
     canvas = Canvas(
-        buffer, pagesize=PAGE, initialFontName=REGULAR, initialFontSize=12, lang="en-GB"
+        buffer, pagesize=PAGE, initialFontName=REGULAR, initialFontSize=12, lang=words.language
     )
-    canvas.setTitle(TITLE)
-    canvas.setAuthor("Office of the Kent Police and Crime Commissioner")
+    canvas.setTitle(words.text("certificate.document_title"))
+    canvas.setAuthor(words.text("handout.author"))
     canvas.setCreator("")
     total = len(certificates)
     for done, certificate in enumerate(certificates, start=1):
-        _page(canvas, certificate, verify_base)
+        _page(canvas, certificate, verify_base, words)
         canvas.showPage()
         if progress is not None and not progress(done, total):
             raise BuildCancelled()

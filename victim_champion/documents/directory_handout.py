@@ -1,4 +1,8 @@
-"""'Support near you': the directory's services for one district, grouped by need."""
+"""'Support near you': the directory's services for one district, grouped by need.
+
+Service names, descriptions and need labels are the directory's content (from resources/,
+later signed bundles); every fixed word around them comes from the message catalogue.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,12 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.directory import Need, Service
 from victim_champion.documents.handout_layout import MARGIN, build_handout, title_band
 from victim_champion.documents.house_style import (
     PALE,
     RULE,
-    SAMPLE_MARK,
     SAMPLE_RED,
     Styles,
     table_style,
@@ -24,37 +28,47 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _service_block(service: Service, style: Styles) -> list[Flowable]:
+def _contact_label(kind: str, words: Messages) -> str:
+    key = f"services.contact.{kind}"
+    return words.text(key) if key in words else kind.title()
+
+
+def _service_block(service: Service, style: Styles, words: Messages) -> list[Flowable]:
     parts: list[Flowable] = [
         Paragraph(_escape(service.name), style.subheading),
         Paragraph(_escape(service.description), style.body),
     ]
     if service.is_verified and service.contacts:
         for contact in service.contacts:
-            hours = f" ({_escape(contact.hours)})" if contact.hours else ""
-            parts.append(
-                Paragraph(
-                    f"{contact.kind.title()}: <b>{_escape(contact.value)}</b>{hours}", style.body
-                )
+            line = words.markup(
+                "services.contact",
+                label=_escape(_contact_label(contact.kind, words)),
+                value=f"<b>{_escape(contact.value)}</b>",
             )
+            if contact.hours:
+                line += " " + words.markup("services.hours", hours=_escape(contact.hours))
+            parts.append(Paragraph(line, style.body))
     else:
-        parts.append(
-            Paragraph("Contact details: ask the worker who gave you this sheet.", style.body)
-        )
+        parts.append(Paragraph(words.markup("services.no_contact"), style.body))
     if not service.is_verified:
-        parts.append(Paragraph(f"<b>{SAMPLE_MARK}</b>", style.sample))
+        parts.append(Paragraph(f"<b>{words.markup('services.sample_mark')}</b>", style.sample))
     return parts
 
 
 def services_story(
-    groups: Sequence[tuple[Need, Sequence[Service]]], style: Styles
+    groups: Sequence[tuple[Need, Sequence[Service]]],
+    style: Styles,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[Flowable]:
     """Headed groups of services, each service kept whole on one page."""
+    words = messages(language)
     story: list[Flowable] = []
     for need, services in groups:
         story.append(Paragraph(_escape(need.label), style.heading))
         for service in services:
-            block = Table([[_service_block(service, style)]], colWidths=[210 * mm - 2 * MARGIN])
+            block = Table(
+                [[_service_block(service, style, words)]], colWidths=[210 * mm - 2 * MARGIN]
+            )
             block.setStyle(
                 table_style(
                     (
@@ -79,28 +93,28 @@ def build_directory_handout(
     sample: bool,
     large_print: bool,
     discreet: bool,
+    language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
     """The directory handout for one district as PDF bytes."""
+    words = messages(language)
     style = make_styles(large_print)
-    title = f"Support for victims of crime in {district_name}"
+    district = _escape(district_name)
     story: list[Flowable] = [
         title_band(
-            f"Support in {district_name}", style, "Services that can help, grouped by what you need"
+            words.markup("directory.title", district=district),
+            style,
+            words.markup("directory.subtitle"),
         ),
         Spacer(1, 5 * mm),
-        Paragraph(
-            "You do not need to have reported a crime to get support. Choose what matters "
-            "to you now; you can come back for more later.",
-            style.body,
-        ),
+        Paragraph(words.markup("directory.introduction"), style.body),
     ]
     if sample:
         banner = Table(
             [
                 [
                     Paragraph(
-                        f"<b>{SAMPLE_MARK}.</b> This is a sample directory. No entry has "
-                        "been checked yet, so contact details are not shown.",
+                        f"<b>{words.markup('services.sample_mark')}.</b> "
+                        + words.markup("directory.sample_banner"),
                         style.sample,
                     )
                 ]
@@ -117,7 +131,12 @@ def build_directory_handout(
             )
         )
         story += [banner, Spacer(1, 3 * mm)]
-    story += services_story(groups, style)
+    story += services_story(groups, style, language)
     return build_handout(
-        story, title=title, footer=f"Support in {district_name}", style=style, discreet=discreet
+        story,
+        title=words.text("directory.document_title", district=district_name),
+        footer=words.text("directory.title", district=district_name),
+        style=style,
+        discreet=discreet,
+        language=language,
     )

@@ -11,19 +11,16 @@ from io import BytesIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
 
+from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.documents.fonts import REGULAR
 from victim_champion.documents.house_style import MUTED, NAVY, Styles, table_style
 
 MARGIN = 18 * mm
-AUTHOR = "Office of the Kent Police and Crime Commissioner"
-DISCREET_COVER_TITLE = "Information for you"
-DISCREET_COVER_TEXT = (
-    "This leaflet is yours to keep. Inside are things you are entitled to, and places "
-    "that can help. Read it when and where you feel comfortable."
-)
 
 
 def title_band(text: str, style: Styles, subtitle: str = "") -> Table:
@@ -45,18 +42,18 @@ def title_band(text: str, style: Styles, subtitle: str = "") -> Table:
     return band
 
 
-def discreet_cover(style: Styles) -> list[Flowable]:
+def discreet_cover(style: Styles, words: Messages) -> list[Flowable]:
     """A plain first page: no logo, no 'victim', nothing to draw attention."""
     return [
         Spacer(1, 60 * mm),
         Paragraph(
-            DISCREET_COVER_TITLE,
+            words.markup("handout.cover_title"),
             style.heading.clone(
                 "cover", fontSize=style.body_size * 2.2, leading=style.body_size * 2.8
             ),
         ),
         Spacer(1, 6 * mm),
-        Paragraph(DISCREET_COVER_TEXT, style.body),
+        Paragraph(words.markup("handout.cover_text"), style.body),
         PageBreak(),
     ]
 
@@ -68,8 +65,13 @@ def build_handout(
     footer: str,
     style: Styles,
     discreet: bool,
+    language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
-    """Lay the story out on A4 pages and return the PDF bytes (nothing touches the disk)."""
+    """Lay the story out on A4 pages and return the PDF bytes (nothing touches the disk).
+
+    ``language`` sets the PDF's language tag (screen readers use it) and the page's own words.
+    """
+    words = messages(language)
     buffer = BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -78,11 +80,11 @@ def build_handout(
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + 8 * mm,
-        title=DISCREET_COVER_TITLE if discreet else title,
-        author="" if discreet else AUTHOR,
+        title=words.text("handout.cover_title") if discreet else title,
+        author="" if discreet else words.text("handout.author"),
         subject="",
         creator="",
-        lang="en-GB",
+        lang=words.language,
         initialFontName=REGULAR,
         initialFontSize=style.body_size,
     )
@@ -94,12 +96,17 @@ def build_handout(
         canvas.setFont(REGULAR, footer_size)
         canvas.setFillColor(MUTED)
         y = MARGIN - 2 * mm
+        page_number = words.text("handout.page", number=doc.page)
+        canvas.drawRightString(A4[0] - MARGIN, y, page_number)
         if footer_text and not (discreet and doc.page == 1):
-            canvas.drawString(MARGIN, y, footer_text)
-        canvas.drawRightString(A4[0] - MARGIN, y, f"Page {doc.page}")
+            # A longer language wraps the footer upwards, clear of the page number.
+            room = A4[0] - 2 * MARGIN - stringWidth(page_number, REGULAR, footer_size) - 6 * mm
+            lines = simpleSplit(footer_text, REGULAR, footer_size, room)
+            for index, line in enumerate(reversed(lines)):
+                canvas.drawString(MARGIN, y + index * footer_size * 1.2, line)
         canvas.restoreState()
 
-    full_story = (discreet_cover(style) if discreet else []) + story
+    full_story = (discreet_cover(style, words) if discreet else []) + story
     # The canvas's own starting font must be ours too, or Helvetica is left referenced.
     canvas_maker = functools.partial(
         Canvas, initialFontName=REGULAR, initialFontSize=style.body_size

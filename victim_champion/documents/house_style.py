@@ -18,7 +18,6 @@ PALE = HexColor("#eef3f8")
 SAMPLE_RED = HexColor("#a4262c")
 RULE = HexColor("#8a94a6")
 WHITE = HexColor("#ffffff")
-SAMPLE_MARK = "Sample \u2014 check before use"
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,9 @@
 """The performance report as a PDF: each published table with a bar chart where a chart
-helps. Charts draw only shown values; a hidden cell gets no bar, just its label."""
+helps. Charts draw only shown values; a hidden cell gets no bar, just its label.
+
+The builder's own words come from the message catalogue; the report's titles, notes and
+row names come with the report (core.reporting) and are not translated yet.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.reporting import Report, ReportTable
 from victim_champion.core.suppression import Cell
 from victim_champion.documents.fonts import BOLD, REGULAR
@@ -26,19 +31,17 @@ from victim_champion.documents.house_style import (
     table_style,
 )
 
-KEY = (
-    "<b>&lt;5</b> means a count from 1 to 4. <b>[c]</b> means withheld: either a "
-    "percentage or average based on fewer than 10 people, or a count hidden so that a "
-    "small number cannot be worked out from the totals. Charts show no bar for hidden counts."
+# Charts of row totals (reach and volume) or of the single column of a list; each table's
+# chart caption is the message "report.chart.<table id>".
+CHARTED = frozenset(
+    {
+        "sessions-by-district",
+        "attendees-by-district",
+        "signposting-by-district",
+        "needs",
+        "referrals",
+    }
 )
-# Charts of row totals (reach and volume) or of the single column of a list.
-CHARTED = {
-    "sessions-by-district": "Sessions held",
-    "attendees-by-district": "People trained (reach)",
-    "signposting-by-district": "People signposted (reach)",
-    "needs": "People who named each need",
-    "referrals": "Referrals made",
-}
 CHART_WIDTH = 170 * mm
 
 
@@ -46,27 +49,32 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def build_report_pdf(report: Report) -> bytes:
+def build_report_pdf(report: Report, language: str = DEFAULT_LANGUAGE) -> bytes:
     """PDF bytes for the report (nothing touches the disk)."""
+    words = messages(language)
     style = styles(large_print=False)
+    key = words.markup("report.key", less_than_five="<b>&lt;5</b>", withheld="<b>[c]</b>")
     story: list[Flowable] = [
         title_band(_escape(report.title), style, _escape(report.period.label)),
         Spacer(1, 4 * mm),
-        Paragraph(f"For: {_escape(report.audience)}", style.callout),
-        Paragraph(KEY, style.small),
+        Paragraph(
+            words.markup("report.audience", audience=_escape(report.audience)), style.callout
+        ),
+        Paragraph(key, style.small),
     ]
     for table in report.tables:
-        story += _section(table, style)
+        story += _section(table, style, words)
     return build_handout(
         story,
-        title=f"Victim Champion {report.title}",
-        footer=f"Victim Champion \u00b7 {report.title} \u00b7 {report.period.label}",
+        title=words.text("report.document_title", title=report.title),
+        footer=words.text("report.footer", title=report.title, period=report.period.label),
         style=style,
         discreet=False,
+        language=language,
     )
 
 
-def _section(table: ReportTable, style: Styles) -> list[Flowable]:
+def _section(table: ReportTable, style: Styles, words: Messages) -> list[Flowable]:
     head: list[Flowable] = [
         Paragraph(_escape(table.title), style.heading),
         Paragraph(_escape(table.note), style.small),
@@ -77,7 +85,7 @@ def _section(table: ReportTable, style: Styles) -> list[Flowable]:
             KeepTogether(
                 [
                     *head,
-                    Paragraph("Withheld: every figure in it is too small to publish.", style.body),
+                    Paragraph(words.markup("report.withheld"), style.body),
                 ]
             )
         ]
@@ -85,9 +93,9 @@ def _section(table: ReportTable, style: Styles) -> list[Flowable]:
     if table.id in CHARTED:
         bars = _chart_cells(table)
         if any(cell.chart_value for _, cell in bars):
-            parts.append(bar_chart(bars, CHARTED[table.id]))
+            parts.append(bar_chart(bars, words.text(f"report.chart.{table.id}")))
             parts.append(Spacer(1, 2 * mm))
-    parts.append(_grid(table, style))
+    parts.append(_grid(table, style, words.text("report.total")))
     return [KeepTogether(head + parts[:1]), *parts[1:]] if parts else head
 
 
@@ -138,14 +146,14 @@ def bar_chart(bars: Sequence[tuple[str, Cell]], caption: str) -> Drawing:
     return drawing
 
 
-def _grid(table: ReportTable, style: Styles) -> Table:
+def _grid(table: ReportTable, style: Styles, total: str) -> Table:
     published = table.table
     cell_style = style.small.clone("cell", textColor=INK, fontSize=8.5, leading=10.5)
     head_style = cell_style.clone("head", fontName=BOLD)
     number_head = head_style.clone("number-head", alignment=TA_RIGHT)
     header = ["", *published.columns]
     if published.row_totals is not None:
-        header.append("Total")
+        header.append(total)
     if table.extra_heading:
         header.append(table.extra_heading)
     rows: list[list[object]] = [
@@ -159,7 +167,7 @@ def _grid(table: ReportTable, style: Styles) -> Table:
             row.append(table.extra[index])
         rows.append(row)
     if published.column_totals is not None:
-        total_row: list[object] = [Paragraph("Total", head_style)]
+        total_row: list[object] = [Paragraph(_escape(total), head_style)]
         total_row += [c.text for c in published.column_totals]
         if published.row_totals is not None:
             total_row.append(published.grand_total.text if published.grand_total else "")

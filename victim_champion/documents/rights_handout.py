@@ -1,31 +1,46 @@
-"""'Your rights as a victim of crime': the 12 rights of the Code in plain English."""
+"""'Your rights as a victim of crime': the 12 rights of the Code in plain English.
+
+The Code's own words (title, rights, notes) come from resources/ as content; every other
+word comes from the message catalogue.
+"""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from victim_champion.core.clock import long_date
+from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, messages
 from victim_champion.core.victims_code import VictimsCode
 from victim_champion.documents.handout_layout import MARGIN, build_handout, title_band
 from victim_champion.documents.house_style import NAVY, PALE, WHITE, styles, table_style
 
-TITLE = "Your rights as a victim of crime"
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def build_rights_handout(code: VictimsCode, *, large_print: bool, discreet: bool) -> bytes:
+def build_rights_handout(
+    code: VictimsCode, *, large_print: bool, discreet: bool, language: str = DEFAULT_LANGUAGE
+) -> bytes:
     """The rights handout as PDF bytes."""
+    words = messages(language)
+    code_title = _escape(code.title)
     style = styles(large_print)
     number_style = style.subheading.clone("number", textColor=WHITE, alignment=1)
     width = 210 * mm - 2 * MARGIN
     number_width = (14 if large_print else 11) * mm
     story: list[Flowable] = [
-        title_band(TITLE, style, f"{code.title}: what every organisation must do for you"),
+        title_band(
+            words.markup("rights.title"), style, words.markup("rights.subtitle", code=code_title)
+        ),
         Spacer(1, 5 * mm),
         Paragraph(
-            f"{code.title} ({code.edition} edition, in force since "
-            f"{long_date(code.in_force)}) sets out 12 rights. The police, the "
-            "courts and other services must give you these rights.",
+            words.markup(
+                "rights.introduction",
+                code=code_title,
+                edition=_escape(code.edition),
+                date=words.long_date(code.in_force),
+            ),
             style.body,
         ),
     ]
@@ -62,19 +77,19 @@ def build_rights_handout(code: VictimsCode, *, large_print: bool, discreet: bool
         note,
         KeepTogether(
             [
-                Paragraph("If you do not get your rights", style.heading),
+                Paragraph(words.markup("rights.complaints_heading"), style.heading),
                 Paragraph(code.complaints, style.body),
             ]
         ),
         Paragraph(
-            f"This is a summary of the Code, last reviewed on {long_date(code.verified_on)}.",
-            style.small,
+            words.markup("rights.reviewed", date=words.long_date(code.verified_on)), style.small
         ),
     ]
     return build_handout(
         story,
-        title=TITLE,
-        footer=f"{code.title}, {code.edition} edition",
+        title=words.text("rights.title"),
+        footer=words.text("rights.footer", code=code.title, edition=code.edition),
         style=style,
         discreet=discreet,
+        language=language,
     )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, messages
 from victim_champion.core.directory import Need, Service
 from victim_champion.documents.directory_handout import services_story
 from victim_champion.documents.handout_layout import build_handout, title_band
@@ -20,24 +21,27 @@ def build_signposting_sheet(
     name: str = "",
     large_print: bool,
     discreet: bool,
+    language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
     """PDF bytes. The name is printed only if the person asked for it."""
+    words = messages(language)
     style = styles(large_print)
-    heading = f"Support chosen for {name}" if name.strip() else "Support chosen with you"
-    story: list[Flowable] = [
-        title_band(
-            heading.replace("&", "&amp;").replace("<", "&lt;"),
-            style,
-            f"Services in {district_name} for what matters to you now",
-        ),
-        Spacer(1, 5 * mm),
-        Paragraph(
-            "You can contact these services yourself, or ask us to refer you. "
-            "You can change your mind at any time.",
-            style.body,
-        ),
-    ]
-    story += services_story(groups, style)
-    return build_handout(
-        story, title="Your support plan", footer="Your support plan", style=style, discreet=discreet
+    heading = (
+        words.markup("sheet.heading_named", name=_escape(name.strip()))
+        if name.strip()
+        else words.markup("sheet.heading")
     )
+    story: list[Flowable] = [
+        title_band(heading, style, words.markup("sheet.subtitle", district=_escape(district_name))),
+        Spacer(1, 5 * mm),
+        Paragraph(words.markup("sheet.introduction"), style.body),
+    ]
+    story += services_story(groups, style, language)
+    plan = words.text("sheet.title")
+    return build_handout(
+        story, title=plan, footer=plan, style=style, discreet=discreet, language=language
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
