@@ -19,6 +19,8 @@ from victim_champion.cli import (
 )
 from victim_champion.cli.context import CommandContext
 from victim_champion.core.errors import VictimChampionError, is_disk_full, message_for
+from victim_champion.operations.languages import DEFAULT_LANGUAGE
+from victim_champion.operations.printing import HandoutKind
 
 Handler = Callable[[CommandContext, argparse.Namespace], int]
 EXIT_FAILURE = 1
@@ -163,16 +165,28 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
     )
     certificates.add_argument("session_id", metavar="SESSION_ID")
     certificates.add_argument("--out", required=True, metavar="FILE.pdf")
+    _language_option(certificates)
     handout = _command(
         kinds, "handout", print_commands.print_handout, "public handouts, with no personal data"
     )
-    handout.add_argument("kind", choices=["rights", "directory"])
+    handout.add_argument("kind", choices=[kind.value for kind in HandoutKind])
     handout.add_argument("--district", help="for the directory: a Kent district, or Medway")
     handout.add_argument("--large-print", action="store_true", help="body text 16 pt or more")
     handout.add_argument(
         "--discreet", action="store_true", help="a plain cover that does not say 'victim'"
     )
     handout.add_argument("--out", required=True, metavar="FILE.pdf")
+    _language_option(handout)
+
+
+def _language_option(parser: argparse.ArgumentParser) -> None:
+    # Checked by the handler, not by choices=, so an unknown one is our one sentence.
+    parser.add_argument(
+        "--language",
+        default=DEFAULT_LANGUAGE,
+        metavar="L",
+        help="the language of the printed words: en-GB (the default), or qps-ploc to test",
+    )
 
 
 def _write_utf8() -> None:

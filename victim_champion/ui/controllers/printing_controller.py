@@ -2,30 +2,32 @@
 
 A batch of certificates shows progress and can be cancelled; a lock or quick exit
 cancels it (BackgroundWork.cancel_all) and closes the preview like any other dialog.
+What is printed, and from which content, is decided once in operations.printing, which
+the command line calls too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from victim_champion.content.directory_loader import load_directory, load_needs
-from victim_champion.content.district_loader import load_districts
-from victim_champion.content.victims_code_loader import load_victims_code
-from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
-from victim_champion.core.directory import grouped_by_need
 from victim_champion.core.errors import message_for
-from victim_champion.store.profile import OpenStore
-from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
+from victim_champion.operations.languages import DEFAULT_LANGUAGE
 from victim_champion.ui.background_work import BackgroundWork, Progress
 from victim_champion.ui.dialogs.batch_progress_dialog import BatchProgressDialog
 from victim_champion.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
 
+if TYPE_CHECKING:
+    from victim_champion.operations.workspace import Workspace
+
 UNEXPECTED = "The document could not be made; try again, or restart the app."
-# The document builders (reportlab, ~200 ms to import) load on first use, not at start-up.
+# operations.printing (and through it reportlab, ~200 ms to import) loads on first use,
+# not at start-up.
+HANDOUT_TITLES = {"rights": "Rights handout", "directory": "Local support handout"}
 
 
 class PrintingController(QObject):
@@ -37,24 +39,33 @@ class PrintingController(QObject):
         parent_window: QWidget,
         quick_exit: Callable[[], None],
         show_error: Callable[[str], None],
+        language: str | None = None,
     ) -> None:
         super().__init__()
         self._work = work
         self._window = parent_window
         self._quick_exit = quick_exit
         self._show_error = show_error
+        # The language of everything printed: given, or the window's (set by app.py from
+        # VC_LANGUAGE), or English.
+        self.language = language or str(getattr(parent_window, "language", DEFAULT_LANGUAGE))
         self.preview: PdfPreviewDialog | None = None
         self.progress: BatchProgressDialog | None = None
 
-    def print_certificates(self, store: OpenStore, session_id: str, course: str) -> None:
+    def print_certificates(self, workspace: Workspace, session_id: str, course: str) -> None:
         """Issue and lay out certificates for the session's completers, with progress."""
-        names = {d.id: d.name for d in load_districts().districts}
+        from victim_champion.operations.printing import print_certificates
 
-        from victim_champion.documents.certificate_document import build_certificates
+        language = self.language
 
         def build(progress: Progress) -> bytes:  # runs on a worker thread
-            certificates = CertificateIssuer(store).issue_for_session(session_id, course, names)
-            return build_certificates(certificates, UNENROLLED_VERIFY_BASE, progress.report)
+            return print_certificates(
+                workspace,
+                session_id,
+                course_name=course,
+                language=language,
+                progress=progress.report,
+            ).pdf
 
         self.progress = BatchProgressDialog(
             "Preparing certificates", self._quick_exit, self._window
@@ -72,28 +83,17 @@ class PrintingController(QObject):
     def preview_handout(
         self, kind: str, district_id: str, large_print: bool, discreet: bool
     ) -> None:
-        """Build a public handout and preview it."""
+        """Build a public handout ("rights" or "directory", as the page names them) and
+        preview it."""
+        from victim_champion.operations.printing import HandoutKind, HandoutOptions, print_handout
 
-        from victim_champion.documents.directory_handout import build_directory_handout
-        from victim_champion.documents.rights_handout import build_rights_handout
-
-        def build() -> bytes:  # runs on a worker thread
-            if kind == "rights":
-                return build_rights_handout(
-                    load_victims_code(), large_print=large_print, discreet=discreet
-                )
-            district = load_districts().resolve(district_id)
-            groups = grouped_by_need(load_directory(), load_needs(), district.id)
-            return build_directory_handout(
-                groups,
-                district_name=district.name,
-                sample=any(not s.is_verified for _, group in groups for s in group),
-                large_print=large_print,
-                discreet=discreet,
-            )
-
-        title = "Rights handout" if kind == "rights" else "Local support handout"
-        self.preview_document(title, build, f"{kind}-handout.pdf")
+        handout = HandoutKind(kind)
+        options = HandoutOptions(district_id, large_print, discreet, self.language)
+        self.preview_document(
+            HANDOUT_TITLES[handout],
+            lambda: print_handout(handout, options),  # runs on a worker thread
+            f"{handout}-handout.pdf",
+        )
 
     def preview_document(self, title: str, build: Callable[[], bytes], suggested_name: str) -> None:
         """Build any document off the GUI thread and preview it from memory."""
@@ -106,10 +106,10 @@ class PrintingController(QObject):
         self.preview.open()
 
     def _failed(self, error: BaseException) -> None:
-        from victim_champion.documents.certificate_document import BuildCancelled
+        from victim_champion.operations.printing import PrintCancelled
 
         self._close_progress()
-        if isinstance(error, BuildCancelled):
+        if isinstance(error, PrintCancelled):
             return
         self._show_error(message_for(error, UNEXPECTED))
 

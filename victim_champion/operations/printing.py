@@ -1,0 +1,175 @@
+"""Print certificates, handouts and sheets: one entry point per thing a person prints.
+
+Qt-free, and called by both the command line and the app, so the choice of document, the
+content each one needs and the way a file is saved are written once. Each returns PDF
+bytes built in memory; only `save_pdf` touches the disk, and only where the person asked.
+The document builders (reportlab, ~200 ms to import) load on first use, not at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE
+from victim_champion.core.errors import InvalidInputError
+from victim_champion.operations.workspace import Workspace
+
+# progress(done, total) after each certificate; returning False cancels the batch.
+Progress = Callable[[int, int], bool]
+
+
+class HandoutKind(StrEnum):
+    """The public handouts: no personal data, so no passphrase is needed to print one."""
+
+    RIGHTS = "rights"
+    DIRECTORY = "directory"
+
+
+class PrintCancelled(Exception):  # noqa: N818  a signal to stop, not a failure
+    """The person cancelled a batch (or a lock or quick exit did) before it finished."""
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    """How a public handout is printed; the directory needs a district (id or name)."""
+
+    district: str = ""
+    large_print: bool = False
+    discreet: bool = False
+    language: str = DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class PrintedCertificates:
+    """A batch of certificates: the PDF, one page each, and the codes it carries."""
+
+    pdf: bytes
+    codes: tuple[str, ...]
+
+    @property
+    def pages(self) -> int:
+        """One page per certificate."""
+        return len(self.codes)
+
+
+def print_certificates(
+    workspace: Workspace,
+    session_id: str,
+    *,
+    course_name: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
+    progress: Progress | None = None,
+) -> PrintedCertificates:
+    """Issue (or reissue, with the same codes) a certificate to everyone in the session who
+    completed, recorded and audited, and lay them out one page each.
+
+    Runs on whichever thread calls it; the app calls it on a worker thread. Raises
+    PrintCancelled when ``progress`` returns False.
+    """
+    from victim_champion.content.course_loader import load_course
+    from victim_champion.content.district_loader import load_districts
+    from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
+    from victim_champion.documents.certificate_document import BuildCancelled, build_certificates
+    from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
+
+    course = course_name if course_name is not None else load_course().signed_name
+    names = {d.id: d.name for d in load_districts().districts}
+    certificates = CertificateIssuer(workspace.store).issue_for_session(session_id, course, names)
+    try:
+        pdf = build_certificates(certificates, UNENROLLED_VERIFY_BASE, progress, language)
+    except BuildCancelled:
+        raise PrintCancelled() from None
+    return PrintedCertificates(pdf, tuple(c.code for c in certificates))
+
+
+def print_handout(kind: HandoutKind, options: HandoutOptions = HandoutOptions()) -> bytes:
+    """A public handout as PDF bytes: the rights of the Victims' Code, or the services
+    in one district grouped by need."""
+    if kind is HandoutKind.RIGHTS:
+        return _rights_handout(options)
+    return _directory_handout(options)
+
+
+def _rights_handout(options: HandoutOptions) -> bytes:
+    from victim_champion.content.victims_code_loader import load_victims_code
+    from victim_champion.documents.rights_handout import build_rights_handout
+
+    return build_rights_handout(
+        load_victims_code(),
+        large_print=options.large_print,
+        discreet=options.discreet,
+        language=options.language,
+    )
+
+
+def _directory_handout(options: HandoutOptions) -> bytes:
+    from victim_champion.content.directory_loader import load_directory, load_needs
+    from victim_champion.content.district_loader import load_districts
+    from victim_champion.core.directory import grouped_by_need
+    from victim_champion.documents.directory_handout import build_directory_handout
+
+    if not options.district.strip():
+        raise InvalidInputError("Say which district the handout is for, for example Thanet.")
+    district = load_districts().resolve(options.district)
+    groups = grouped_by_need(load_directory(), load_needs(), district.id)
+    return build_directory_handout(
+        groups,
+        district_name=district.name,
+        sample=any(not s.is_verified for _, services in groups for s in services),
+        large_print=options.large_print,
+        discreet=options.discreet,
+        language=options.language,
+    )
+
+
+def print_signposting_sheet(
+    district_id: str,
+    need_ids: Iterable[str],
+    service_ids: Iterable[str],
+    *,
+    name: str = "",
+    options: HandoutOptions = HandoutOptions(),
+) -> bytes:
+    """The person's own sheet: only the services chosen with them, grouped by their needs
+    (all needs if none was named). The name is printed only if they asked for it."""
+    from victim_champion.content.directory_loader import load_directory, load_needs
+    from victim_champion.content.district_loader import load_districts
+    from victim_champion.core.directory import grouped_by_need
+    from victim_champion.documents.signposting_sheet import build_signposting_sheet
+
+    chosen, named = set(service_ids), set(need_ids)
+    services = [s for s in load_directory() if s.id in chosen]
+    needs = [n for n in load_needs() if n.id in named] or list(load_needs())
+    district = load_districts().by_id(district_id)
+    groups = grouped_by_need(services, needs, district_id, once=True)
+    return build_signposting_sheet(
+        groups,
+        district_name=district.name if district else "",
+        name=name,
+        large_print=options.large_print,
+        discreet=options.discreet,
+        language=options.language,
+    )
+
+
+def save_pdf(path: str | Path, pdf: bytes) -> Path:
+    """Write the PDF where the person asked, whole or not at all; returns where it went.
+
+    A missing folder or an unwritable file is one sentence (InvalidInputError); a full
+    disk raises DiskFullError and leaves any earlier file there untouched.
+    """
+    from victim_champion.store.atomic_file import write_atomically
+
+    target = Path(path).expanduser()
+    if not target.parent.is_dir():
+        raise InvalidInputError(f"The folder {target.parent} does not exist; create it first.")
+    try:
+        write_atomically(target, pdf, mode=0o644)
+    except OSError:  # a full disk raises DiskFullError, which passes through as it is
+        raise InvalidInputError(
+            f"Could not write {target.name}; check that the folder is writable."
+        ) from None
+    return target
