@@ -1,7 +1,8 @@
 """Kiosk mode: attendees use the laptop themselves, one at a time, and see only their own entry.
 
 Three activities: signing in, the knowledge check, and the feedback form. Leaving kiosk
-mode needs the staff passphrase; the quick exit works here as everywhere.
+mode needs the staff passphrase; the quick exit works here as everywhere. Every word on
+it comes from the message catalogue, in the language the app was started with.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from victim_champion.core.course import Question
+from victim_champion.operations.languages import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.ui.widgets.form_widgets import button, label, passphrase_field
 
 KIOSK_STYLE = (
@@ -27,12 +29,7 @@ KIOSK_STYLE = (
     "QWidget#kiosk QRadioButton, QWidget#kiosk QCheckBox { font-size: 15pt; } "
     "QWidget#kiosk QLineEdit { font-size: 20pt; padding: 10px; }"
 )
-RATINGS = (
-    ("usefulness", "How useful was the session?"),
-    ("clarity", "How clear was it?"),
-    ("confidence", "How confident do you now feel to support someone?"),
-    ("overall", "Overall, how good was it?"),
-)
+RATINGS = ("usefulness", "clarity", "confidence", "overall")  # kiosk.rating.<name>
 CLEAR_AFTER_MS = 4000
 
 
@@ -44,8 +41,10 @@ class KioskScreen(QWidget):
     feedback_submitted = Signal(dict)
     leave_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, language: str = DEFAULT_LANGUAGE) -> None:
         super().__init__(parent)
+        self.words: Messages = messages(language)
+        words = self.words
         self.setObjectName("kiosk")
         self.setStyleSheet(KIOSK_STYLE)
         layout = QVBoxLayout(self)
@@ -58,14 +57,14 @@ class KioskScreen(QWidget):
         self._build_quiz()
         self._build_feedback()
         self.thanks = label("", "success")
-        self.thanks.setAccessibleName("Kiosk message")
+        self.thanks.setAccessibleName(words.text("kiosk.message_name"))
         layout.addWidget(self.thanks)
         staff = QHBoxLayout()
         staff.addStretch(1)
-        self.staff_passphrase = passphrase_field("Staff passphrase to leave kiosk mode")
+        self.staff_passphrase = passphrase_field(words.text("kiosk.staff_passphrase_name"))
         self.staff_passphrase.setMaximumWidth(280)
-        self.staff_passphrase.setPlaceholderText("Staff passphrase")
-        self.leave_button = button("Leave kiosk", "Leave kiosk mode (staff only)")
+        self.staff_passphrase.setPlaceholderText(words.text("kiosk.staff_passphrase"))
+        self.leave_button = button(words.text("kiosk.leave"), words.text("kiosk.leave_name"))
         self.leave_button.clicked.connect(self._on_leave_clicked)
         self.staff_passphrase.returnPressed.connect(self._on_leave_clicked)
         self.staff_message = label("", "error")
@@ -84,17 +83,17 @@ class KioskScreen(QWidget):
     def _build_sign_in(self) -> None:
         page = QWidget()
         form = QVBoxLayout(page)
-        form.addWidget(label("Type your name, then press Sign in."))
-        self.name = passphrase_field("Your name")
+        words = self.words
+        form.addWidget(label(words.text("kiosk.sign_in_prompt")))
+        self.name = passphrase_field(words.text("kiosk.your_name"))
         self.name.setEchoMode(self.name.EchoMode.Normal)
         self.name.returnPressed.connect(self._on_sign_in_clicked)
         form.addWidget(self.name)
-        self.consent = QCheckBox(
-            "You may contact me about future Victim Champion training (for 12 months)"
-        )
-        self.consent.setAccessibleName("Consent to be contacted about future training")
+        self.consent = QCheckBox(words.text("kiosk.consent"))
+        self.consent.setAccessibleName(words.text("kiosk.consent_name"))
         form.addWidget(self.consent)
-        self.sign_in_button = button("Sign in", "Sign in", role="primary")
+        sign_in = words.text("kiosk.sign_in")
+        self.sign_in_button = button(sign_in, sign_in, role="primary")
         self.sign_in_button.clicked.connect(self._on_sign_in_clicked)
         form.addWidget(self.sign_in_button)
         form.addStretch(1)
@@ -110,7 +109,7 @@ class KioskScreen(QWidget):
         """Greet this person only; the next person sees nothing of them."""
         self.name.setText("")  # setText also empties the undo history
         self.consent.setChecked(False)
-        self.say(f"Thank you, {first_name}. You are signed in.")
+        self.say(self.words.text("kiosk.signed_in", first_name=first_name))
 
     # ------------------------------------------------------------------ quiz
 
@@ -119,23 +118,30 @@ class KioskScreen(QWidget):
         form = QVBoxLayout(page)
         self.question_number = label("", "hint")
         self.question_text = label("")
-        self.question_text.setAccessibleName("Question")
+        self.question_text.setAccessibleName(self.words.text("kiosk.question_name"))
         form.addWidget(self.question_number)
         form.addWidget(self.question_text)
         self.option_group = QButtonGroup(self)
         self.option_buttons: list[QRadioButton] = []
         for index in range(4):
             option = QRadioButton()
-            option.setAccessibleName(f"Answer {index + 1}")
+            option.setAccessibleName(self.words.text("kiosk.answer_name", number=index + 1))
             self.option_group.addButton(option, index)
             self.option_buttons.append(option)
             form.addWidget(option)
-        self.quiz_next = button("Next", "Next question", role="primary")
+        self.quiz_next = button(
+            self.words.text("kiosk.next"), self.words.text("kiosk.next_name"), role="primary"
+        )
         self.quiz_next.clicked.connect(self._on_quiz_next_clicked)
         form.addWidget(self.quiz_next)
         form.addStretch(1)
         self.quiz_page = page
         self.pages.addWidget(page)
+
+    def start_knowledge_check(self, before: bool, questions: list[Question]) -> None:
+        """The anonymous quiz before the session starts, or after it, under its own title."""
+        title = self.words.text("kiosk.quiz_before" if before else "kiosk.quiz_after")
+        self.start_quiz(title, questions)
 
     def start_quiz(self, title: str, questions: list[Question]) -> None:
         """A fresh, anonymous run of the questions for the next person."""
@@ -147,7 +153,11 @@ class KioskScreen(QWidget):
 
     def _show_question(self) -> None:
         question = self.questions[len(self.answers)]
-        self.question_number.setText(f"Question {len(self.answers) + 1} of {len(self.questions)}")
+        self.question_number.setText(
+            self.words.text(
+                "kiosk.question_number", number=len(self.answers) + 1, total=len(self.questions)
+            )
+        )
         self.question_text.setText(question.text)
         self.option_group.setExclusive(False)
         for index, option in enumerate(self.option_buttons):
@@ -161,7 +171,7 @@ class KioskScreen(QWidget):
     def _on_quiz_next_clicked(self) -> None:
         chosen = self.option_group.checkedId()
         if chosen < 0:
-            self.say("Choose an answer, then press Next.")
+            self.say(self.words.text("kiosk.choose_answer"))
             return
         self.clear_message()
         self.answers.append(chosen)
@@ -172,31 +182,38 @@ class KioskScreen(QWidget):
         self.quiz_finished.emit(finished)
         self._show_question()  # ready for the next person, from question 1
 
+    def show_quiz_result(self, right: int, total: int) -> None:
+        """How this person did, briefly, and a prompt to pass the laptop on."""
+        self.say(self.words.text("kiosk.quiz_result", right=right, total=total))
+
     # ------------------------------------------------------------------ feedback
 
     def _build_feedback(self) -> None:
         page = QWidget()
         grid = QGridLayout(page)
         self.rating_groups: dict[str, QButtonGroup] = {}
-        for row, (key, text) in enumerate(RATINGS):
+        words = self.words
+        for row, key in enumerate(RATINGS):
+            text = words.text(f"kiosk.rating.{key}")
             grid.addWidget(label(text), row, 0)
             group = QButtonGroup(self)
             for value in range(1, 6):
                 choice = QRadioButton(str(value))
-                choice.setAccessibleName(f"{text} {value} out of 5")
+                choice.setAccessibleName(
+                    words.text("kiosk.rating_choice_name", question=text, value=value)
+                )
                 group.addButton(choice, value)
                 grid.addWidget(choice, row, value)
             self.rating_groups[key] = group
         row = len(RATINGS)
-        grid.addWidget(
-            label("Anything else? Please do not include anyone's name.", "hint"), row, 0, 1, 6
-        )
+        grid.addWidget(label(words.text("kiosk.comment_prompt"), "hint"), row, 0, 1, 6)
         self.comment = QPlainTextEdit()
-        self.comment.setAccessibleName("Comment (optional, no names please)")
+        self.comment.setAccessibleName(words.text("kiosk.comment_name"))
         self.comment.setTabChangesFocus(True)
         self.comment.setMaximumHeight(120)
         grid.addWidget(self.comment, row + 1, 0, 1, 6)
-        self.feedback_button = button("Send feedback", "Send feedback", role="primary")
+        send = words.text("kiosk.send_feedback")
+        self.feedback_button = button(send, send, role="primary")
         self.feedback_button.clicked.connect(self._on_feedback_clicked)
         grid.addWidget(self.feedback_button, row + 2, 0)
         self.feedback_page = page
@@ -204,7 +221,7 @@ class KioskScreen(QWidget):
 
     def start_feedback(self) -> None:
         """The anonymous feedback form, empty."""
-        self.heading.setText("Your feedback (anonymous)")
+        self.heading.setText(self.words.text("kiosk.feedback_heading"))
         self._reset_feedback()
         self.pages.setCurrentWidget(self.feedback_page)
 
@@ -219,16 +236,20 @@ class KioskScreen(QWidget):
     def _on_feedback_clicked(self) -> None:
         ratings = {key: group.checkedId() for key, group in self.rating_groups.items()}
         if any(value < 1 for value in ratings.values()):
-            self.say("Please choose a number from 1 to 5 for each question.")
+            self.say(self.words.text("kiosk.choose_ratings"))
             return
         self.feedback_submitted.emit({**ratings, "comment": self.comment.toPlainText().strip()})
         self._reset_feedback()
+
+    def thank_for_feedback(self) -> None:
+        """The feedback was kept."""
+        self.say(self.words.text("kiosk.feedback_thanks"))
 
     # ------------------------------------------------------------------ common
 
     def start_sign_in(self, session_title: str) -> None:
         """Sign-in for a session."""
-        self.heading.setText(f"Welcome to {session_title}")
+        self.heading.setText(self.words.text("kiosk.welcome", session=session_title))
         self.pages.setCurrentWidget(self.sign_in_page)
         self.name.setText("")
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -248,8 +269,12 @@ class KioskScreen(QWidget):
         if passphrase:
             self.leave_requested.emit(passphrase)
 
-    def refuse_leaving(self, text: str) -> None:
-        """Wrong staff passphrase."""
+    def refuse_leaving(self, text: str | None = None, *, wrong_passphrase: bool = True) -> None:
+        """Wrong staff passphrase, or one that could not be checked (said in the kiosk's
+        language unless ``text`` is given)."""
+        if text is None:
+            key = "kiosk.wrong_passphrase" if wrong_passphrase else "kiosk.passphrase_unchecked"
+            text = self.words.text(key)
         self.staff_message.setText(text)
 
     def clear(self) -> None:
