@@ -24,6 +24,8 @@ from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.envelopes import ENVELOPE_PAYLOAD_BUDGET
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
+from victim_champion.core.wire_kinds import EnvelopeKind
+from victim_champion.core.wire_records import AttendeeRecord
 from victim_champion.store.repositories.record_repository import Records
 from victim_champion.store.repositories.signposting_records import SignpostingRecords
 from victim_champion.store.schema.connection import transaction
@@ -176,7 +178,7 @@ def test_two_imports_of_5000_rows_go_in_envelopes_that_fit(hub_db_url: str, tmp_
         hub.stop()
 
 
-def queue_raw(laptop: Laptop, kind: str, payload: dict[str, Any]) -> None:
+def queue_raw(laptop: Laptop, kind: EnvelopeKind, payload: dict[str, Any]) -> None:
     """An envelope as an older version (or a fault) left it in the outbox."""
 
     def work(connection: Any) -> None:
@@ -191,10 +193,10 @@ def test_unsplit_envelopes_from_an_older_version_go_alone_and_one_too_large_is_q
 ) -> None:
     filler = "x" * 1000
     for _ in range(2):  # two 4 MB envelopes, as a 4,999-row import used to make
-        records = [{"type": "note", "id": new_id(), "text": filler} for _ in range(4000)]
-        queue_raw(laptop, "attendees.added", {"records": records, "audit": []})
-    huge = [{"type": "note", "id": new_id(), "text": filler} for _ in range(9000)]
-    queue_raw(laptop, "attendees.added", {"records": huge, "audit": []})  # 9 MB
+        records = [filler_attendee(filler) for _ in range(4000)]
+        queue_raw(laptop, EnvelopeKind.ATTENDEES_ADDED, {"records": records, "audit": []})
+    huge = [filler_attendee(filler) for _ in range(9000)]
+    queue_raw(laptop, EnvelopeKind.ATTENDEES_ADDED, {"records": huge, "audit": []})  # 9 MB
     a_session(laptop.records, 3, "After")
     summary = laptop.client().run_once()
     assert summary.pending == 0
@@ -214,7 +216,9 @@ def test_one_bad_envelope_is_refused_with_its_reason_and_the_rest_go_on(
         for index in range(21):
             if index == 7:  # a certificate code one character too long for the hub's column
                 queue_raw(
-                    laptop, "certificates.issued", {"records": [bad_certificate()], "audit": []}
+                    laptop,
+                    EnvelopeKind.CERTIFICATES_ISSUED,
+                    {"records": [bad_certificate()], "audit": []},
                 )
             a_session(laptop.records, 1, f"S{index}")
         summary = laptop.client().run_once()
@@ -228,10 +232,17 @@ def test_one_bad_envelope_is_refused_with_its_reason_and_the_rest_go_on(
         hub.stop()
 
 
+def filler_attendee(filler: str) -> dict[str, Any]:
+    """A well-formed attendee record about 1 kB long."""
+    return AttendeeRecord(new_id(), new_id(), "Sample Person", "", "", filler, "", None).to_wire()
+
+
 def bad_certificate() -> dict[str, str]:
     return {
         "type": "certificate",
         "code": "ABCD-EFGH-JKL",  # 13 characters
+        "attendee_id": new_id(),
+        "session_id": new_id(),
         "name": "Sample Person",
         "course": "Victim Champion",
         "course_date": "2026-12-03",

@@ -12,27 +12,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from victim_champion.core.errors import VictimChampionError
+from victim_champion.core.wire_kinds import EnvelopeKind
 
 SCHEMA_VERSION = 1
 # One envelope's payload is kept under this many bytes of JSON when it is written, so that
 # a push of several always fits under the hub's body limit (SYNC.md: byte-bounded batches).
 ENVELOPE_PAYLOAD_BUDGET = 256 * 1024
-ENVELOPE_KINDS = frozenset(
-    {
-        "session.created",
-        "session.updated",
-        "attendees.added",
-        "attendance.marked",
-        "quiz.submitted",
-        "feedback.submitted",
-        "signposting.recorded",
-        "referral.made",
-        "erasure.requested",
-        "attendees.completed",
-        "certificates.issued",
-        "audit.events",
-    }
-)
+ENVELOPE_KINDS = frozenset(EnvelopeKind)
 
 
 class ProtocolError(VictimChampionError):

@@ -22,6 +22,7 @@ from victim_champion.core.errors import (
     WrongPassphraseError,
 )
 from victim_champion.core.identifiers import new_id
+from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.store.keys.device_keys import DeviceKeyRepository
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_file import (
@@ -140,7 +141,7 @@ class Profile:
             self.paths.database.chmod(0o600)
             upgrade(connection)
             now = datetime.now(UTC)
-            with journaled(connection, FIRST_SLOT, now, "audit.events") as journal:
+            with journaled(connection, FIRST_SLOT, now, EnvelopeKind.AUDIT_EVENTS) as journal:
                 rows = [(f"cipher.{k}", str(v)) for k, v in CIPHER_SETTINGS.items()]
                 rows += [("created_at", now.isoformat()), ("created_by_version", __version__)]
                 connection.executemany("INSERT INTO profile_meta VALUES (?, ?)", rows)

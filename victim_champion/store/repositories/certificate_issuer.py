@@ -18,6 +18,8 @@ from victim_champion.core.certificates import (
 )
 from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.errors import InvalidInputError
+from victim_champion.core.wire_kinds import EnvelopeKind
+from victim_champion.core.wire_records import CertificateRecord
 from victim_champion.store.keys.device_keys import DeviceKey, DeviceKeyRepository
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.repositories.attendee_repository import AttendeeRepository
@@ -53,7 +55,9 @@ class CertificateIssuer:
         def work(connection: Connection) -> list[Certificate]:
             session = require_session(connection, session_id)
             now = self._clock()
-            with journaled(connection, self._store.actor, now, "certificates.issued") as journal:
+            with journaled(
+                connection, self._store.actor, now, EnvelopeKind.CERTIFICATES_ISSUED
+            ) as journal:
                 key = DeviceKeyRepository(connection).get_or_create(now)
                 existing = _existing(connection, session_id)
                 issued: list[Certificate] = []
@@ -74,17 +78,16 @@ class CertificateIssuer:
                         )
                         journal.audit(AuditAction.CREATE, RecordKind.CERTIFICATE, attendee.id)
                         journal.record(
-                            {
-                                "type": "certificate",
-                                "code": code,
-                                "attendee_id": attendee.id,
-                                "session_id": session_id,
-                                "name": attendee.name,
-                                "course": course,
-                                "course_date": session.date.isoformat(),
-                                "key_id": key.key_id,
-                                "signature": signature_text(signature),
-                            }
+                            CertificateRecord(
+                                code=code,
+                                attendee_id=attendee.id,
+                                session_id=session_id,
+                                name=attendee.name,
+                                course=course,
+                                course_date=session.date,
+                                key_id=key.key_id,
+                                signature=signature_text(signature),
+                            )
                         )
                         row = (attendee.name, course, code, key.key_id, signature, now)
                     name, course_name, code, key_id, signature, issued_at = row

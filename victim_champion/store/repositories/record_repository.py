@@ -8,7 +8,6 @@ its audit events and its outbox envelope commit with it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from victim_champion.core.attendee_csv import ImportPlan
 from victim_champion.core.attendees import Attendee, AttendeeDetails
@@ -18,6 +17,13 @@ from victim_champion.core.errors import ImportRowsError, NotFoundError
 from victim_champion.core.identifiers import is_record_id, new_id
 from victim_champion.core.sessions import Session
 from victim_champion.core.settings import ProfileSettings
+from victim_champion.core.wire_kinds import EnvelopeKind
+from victim_champion.core.wire_records import (
+    AttendeeConsent,
+    AttendeeRecord,
+    CompletionRecord,
+    SessionRecord,
+)
 from victim_champion.store.repositories.attendee_repository import AttendeeRepository
 from victim_champion.store.repositories.session_repository import SessionRepository, require_session
 from victim_champion.store.schema.connection import Connection
@@ -26,41 +32,39 @@ from victim_champion.store.syncing.journal import JournaledService
 _IDLE_LOCK_KEY = "settings.idle_lock_seconds"
 
 
-def session_record(session: Session) -> dict[str, Any]:
+def session_record(session: Session) -> SessionRecord:
     """A session as the hub receives it."""
-    return {
-        "type": "session",
-        "id": session.id,
-        "kind": session.kind.value,
-        "title": session.title,
-        "venue": session.venue,
-        "district_id": session.district_id,
-        "date": session.date.isoformat(),
-        "facilitators": list(session.facilitators),
-    }
+    return SessionRecord(
+        id=session.id,
+        kind=session.kind.value,
+        title=session.title,
+        venue=session.venue,
+        district_id=session.district_id,
+        date=session.date,
+        facilitators=tuple(session.facilitators),
+    )
 
 
-def attendee_record(attendee: Attendee) -> dict[str, Any]:
+def attendee_record(attendee: Attendee) -> AttendeeRecord:
     """An attendee (with any contact consent) as the hub receives it."""
     d, consent = attendee.details, attendee.contact_consent
-    return {
-        "type": "attendee",
-        "id": attendee.id,
-        "session_id": attendee.session_id,
-        "name": d.name,
-        "email": d.email,
-        "phone": d.phone,
-        "organisation": d.organisation,
-        "role": d.role,
-        "consent": None
+    return AttendeeRecord(
+        id=attendee.id,
+        session_id=attendee.session_id,
+        name=d.name,
+        email=d.email,
+        phone=d.phone,
+        organisation=d.organisation,
+        role=d.role,
+        consent=None
         if consent is None
-        else {
-            "id": consent.id,
-            "purpose": consent.purpose.value,
-            "given_at": consent.given_at.isoformat(),
-            "expires_at": consent.expires_at.isoformat(),
-        },
-    }
+        else AttendeeConsent(
+            id=consent.id,
+            purpose=consent.purpose.value,
+            given_at=consent.given_at.isoformat(),
+            expires_at=consent.expires_at.isoformat(),
+        ),
+    )
 
 
 class Records(JournaledService):
@@ -83,7 +87,7 @@ class Records(JournaledService):
         )
 
         def work(connection: Connection) -> None:
-            with self._journal(connection, "session.created") as journal:
+            with self._journal(connection, EnvelopeKind.SESSION_CREATED) as journal:
                 SessionRepository(connection).add(stored, now)
                 journal.record(session_record(stored))
                 journal.audit(AuditAction.CREATE, RecordKind.SESSION, stored.id)
@@ -109,7 +113,7 @@ class Records(JournaledService):
         def work(connection: Connection) -> None:
             require_session(connection, session_id)
             repository = AttendeeRepository(connection)
-            with self._journal(connection, "attendees.added") as journal:
+            with self._journal(connection, EnvelopeKind.ATTENDEES_ADDED) as journal:
                 for attendee in attendees:
                     repository.add(attendee, now)
                     journal.record(attendee_record(attendee))
@@ -147,7 +151,7 @@ class Records(JournaledService):
 
         def work(connection: Connection) -> list[Attendee]:
             require_session(connection, session_id)
-            with self._journal(connection, "audit.events") as journal:
+            with self._journal(connection, EnvelopeKind.AUDIT_EVENTS) as journal:
                 journal.audit(AuditAction.VIEW, RecordKind.REGISTER, session_id)
             return AttendeeRepository(connection).for_session(session_id)
 
@@ -162,7 +166,7 @@ class Records(JournaledService):
 
         def work(connection: Connection) -> list[str]:
             require_session(connection, session_id)
-            with self._journal(connection, "attendees.completed") as journal:
+            with self._journal(connection, EnvelopeKind.ATTENDEES_COMPLETED) as journal:
                 done = AttendeeRepository(connection).mark_completed(
                     list(attendee_ids), session_id, now
                 )
@@ -170,14 +174,7 @@ class Records(JournaledService):
                 if missing:
                     raise NotFoundError("attendee in this session", missing[0])
                 for attendee_id in done:
-                    journal.record(
-                        {
-                            "type": "completion",
-                            "attendee_id": attendee_id,
-                            "session_id": session_id,
-                            "completed_at": now.isoformat(),
-                        }
-                    )
+                    journal.record(CompletionRecord(attendee_id, session_id, now.isoformat()))
                     journal.audit(AuditAction.COMPLETE, RecordKind.ATTENDEE, attendee_id)
             return done
 
@@ -200,7 +197,7 @@ class Records(JournaledService):
         """Store the settings (validated by ProfileSettings itself)."""
 
         def work(connection: Connection) -> None:
-            with self._journal(connection, "audit.events") as journal:
+            with self._journal(connection, EnvelopeKind.AUDIT_EVENTS) as journal:
                 connection.execute(
                     "INSERT INTO profile_meta (key, value) VALUES (?, ?) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -214,7 +211,7 @@ class Records(JournaledService):
         """Audit that the raw data key left the app (export-key)."""
 
         def work(connection: Connection) -> None:
-            with self._journal(connection, "audit.events") as journal:
+            with self._journal(connection, EnvelopeKind.AUDIT_EVENTS) as journal:
                 journal.audit(AuditAction.EXPORT, RecordKind.DATA_KEY, None)
 
         self._store.owner.run(work)

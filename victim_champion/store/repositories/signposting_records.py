@@ -22,6 +22,14 @@ from victim_champion.core.envelopes import canonical_json, content_hash
 from victim_champion.core.errors import ConsentRequiredError, NotFoundError
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.referrals import make_referral
+from victim_champion.core.wire_kinds import EnvelopeKind
+from victim_champion.core.wire_records import (
+    ErasedRecord,
+    ErasureRecord,
+    ReferralContact,
+    ReferralRecord,
+    SignpostingWireRecord,
+)
 from victim_champion.store.repositories.attendee_repository import AttendeeRepository
 from victim_champion.store.schema.connection import Connection
 from victim_champion.store.syncing.journal import JournaledService
@@ -55,7 +63,7 @@ class SignpostingRecords(JournaledService):
         record_id, now = new_id(), self._clock()
 
         def work(connection: Connection) -> None:
-            with self._journal(connection, "signposting.recorded") as journal:
+            with self._journal(connection, EnvelopeKind.SIGNPOSTING_RECORDED) as journal:
                 connection.execute(
                     "INSERT INTO signposting (id, district_id, needs, services, reported, "
                     "created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -69,15 +77,14 @@ class SignpostingRecords(JournaledService):
                     ),
                 )
                 journal.record(
-                    {
-                        "type": "signposting",
-                        "id": record_id,
-                        "district_id": district_id,
-                        "needs": list(needs),
-                        "services": list(services),
-                        "reported": reported,
-                        "date": now.date().isoformat(),
-                    }
+                    SignpostingWireRecord(
+                        id=record_id,
+                        district_id=district_id,
+                        needs=tuple(needs),
+                        services=tuple(services),
+                        reported=reported,
+                        date=now.date(),
+                    )
                 )
                 journal.audit(AuditAction.CREATE, RecordKind.SIGNPOSTING, record_id)
             connection.execute(
@@ -95,7 +102,7 @@ class SignpostingRecords(JournaledService):
 
         def work(connection: Connection) -> None:
             self._require(connection, record_id)
-            with self._journal(connection, "audit.events") as journal:
+            with self._journal(connection, EnvelopeKind.AUDIT_EVENTS) as journal:
                 AttendeeRepository(connection).add_consent(consent)
                 journal.audit(AuditAction.CREATE, RecordKind.CONSENT, consent.id)
 
@@ -112,7 +119,7 @@ class SignpostingRecords(JournaledService):
             consent = self._active_consent(connection, record_id, consent_id)
             if consent is None:
                 raise ConsentRequiredError("Contact details need the person's consent first.")
-            with self._journal(connection, "audit.events") as journal:
+            with self._journal(connection, EnvelopeKind.AUDIT_EVENTS) as journal:
                 connection.execute(
                     "INSERT OR REPLACE INTO signposting_contact (record_id, name, phone, email, "
                     "consent_id) VALUES (?, ?, ?, ?, ?)",
@@ -132,7 +139,7 @@ class SignpostingRecords(JournaledService):
             self._require(connection, record_id)
             consent = self._active_consent(connection, record_id, consent_id)
             referral = make_referral(record_id, service_id, consent, now, restorative=restorative)
-            with self._journal(connection, "referral.made") as journal:
+            with self._journal(connection, EnvelopeKind.REFERRAL_MADE) as journal:
                 connection.execute(
                     "INSERT INTO referral (id, record_id, service_id, consent_id, restorative, "
                     "created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -150,17 +157,14 @@ class SignpostingRecords(JournaledService):
                     (record_id,),
                 ).fetchone()
                 journal.record(
-                    {
-                        "type": "referral",
-                        "id": referral.id,
-                        "record_id": record_id,
-                        "service_id": service_id,
-                        "restorative": restorative,
-                        "consent_expires_at": consent.expires_at.isoformat() if consent else None,
-                        "contact": dict(zip(("name", "phone", "email"), contact, strict=True))
-                        if contact
-                        else None,
-                    }
+                    ReferralRecord(
+                        id=referral.id,
+                        record_id=record_id,
+                        service_id=service_id,
+                        restorative=restorative,
+                        consent_expires_at=consent.expires_at.isoformat() if consent else None,
+                        contact=ReferralContact(*contact) if contact else None,
+                    )
                 )
                 journal.audit(AuditAction.CREATE, RecordKind.REFERRAL, referral.id)
             return referral.id
@@ -211,7 +215,7 @@ class SignpostingRecords(JournaledService):
             ):
                 referrals.setdefault(record_id, []).append((service_id, outcome))
             if rows:
-                with self._journal(connection, "audit.events") as journal:
+                with self._journal(connection, EnvelopeKind.AUDIT_EVENTS) as journal:
                     journal.audit(AuditAction.VIEW, RecordKind.SIGNPOSTING, None)
             return [
                 SignpostingRecord(
@@ -233,10 +237,10 @@ class SignpostingRecords(JournaledService):
 
         def work(connection: Connection) -> None:
             self._require(connection, record_id)
-            with self._journal(connection, "erasure.requested") as journal:
+            with self._journal(connection, EnvelopeKind.ERASURE_REQUESTED) as journal:
                 delete_record(connection, record_id)
                 _redact_unsent(connection, record_id)
-                journal.record({"type": "erasure", "record_id": record_id})
+                journal.record(ErasureRecord(record_id))
                 journal.audit(AuditAction.DELETE, RecordKind.SIGNPOSTING, record_id)
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -260,7 +264,7 @@ def delete_record(connection: Connection, record_id: str) -> None:
 def _redacted(payload: str, record_id: str) -> dict[str, object]:
     document = json.loads(payload)
     document["records"] = [
-        r if record_id not in json.dumps(r) else {"type": "erased", "record_id": record_id}
+        r if record_id not in json.dumps(r) else ErasedRecord(record_id).to_wire()
         for r in document.get("records", [])
     ]
     return dict(document)

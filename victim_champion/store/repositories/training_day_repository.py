@@ -19,6 +19,8 @@ from victim_champion.core.training_day import (
     SessionScores,
     session_scores,
 )
+from victim_champion.core.wire_kinds import EnvelopeKind
+from victim_champion.core.wire_records import AttendanceRecord, FeedbackRecord, QuizRecord
 from victim_champion.store.repositories.record_repository import session_record
 from victim_champion.store.repositories.session_repository import require_session
 from victim_champion.store.schema.connection import Connection
@@ -33,7 +35,7 @@ class TrainingDay(JournaledService):
 
         def work(connection: Connection) -> None:
             require_session(connection, session.id)
-            with self._journal(connection, "session.updated") as journal:
+            with self._journal(connection, EnvelopeKind.SESSION_UPDATED) as journal:
                 connection.execute(
                     "UPDATE session SET kind = ?, title = ?, venue = ?, district_id = ?, "
                     "session_date = ?, facilitators = ? WHERE id = ?",
@@ -57,21 +59,14 @@ class TrainingDay(JournaledService):
         """Present, late or left early."""
 
         def work(connection: Connection) -> None:
-            with self._journal(connection, "attendance.marked") as journal:
+            with self._journal(connection, EnvelopeKind.ATTENDANCE_MARKED) as journal:
                 cursor = connection.execute(
                     "UPDATE attendee SET attendance = ? WHERE id = ? AND session_id = ?",
                     (attendance.value, attendee_id, session_id),
                 )
                 if cursor.rowcount != 1:
                     raise NotFoundError("attendee in this session", attendee_id)
-                journal.record(
-                    {
-                        "type": "attendance",
-                        "attendee_id": attendee_id,
-                        "session_id": session_id,
-                        "attendance": attendance.value,
-                    }
-                )
+                journal.record(AttendanceRecord(attendee_id, session_id, attendance.value))
                 journal.audit(AuditAction.UPDATE, RecordKind.ATTENDEE, attendee_id)
 
         self._store.owner.run(work)
@@ -82,23 +77,14 @@ class TrainingDay(JournaledService):
 
         def work(connection: Connection) -> None:
             require_session(connection, session_id)
-            with self._journal(connection, "quiz.submitted") as journal:
+            with self._journal(connection, EnvelopeKind.QUIZ_SUBMITTED) as journal:
                 result_id = new_id()
                 connection.execute(
                     "INSERT INTO quiz_result (id, session_id, phase, score, total, at) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     (result_id, session_id, phase.value, score, total, now.isoformat()),
                 )
-                journal.record(
-                    {
-                        "type": "quiz",
-                        "id": result_id,
-                        "session_id": session_id,
-                        "phase": phase.value,
-                        "score": score,
-                        "total": total,
-                    }
-                )
+                journal.record(QuizRecord(result_id, session_id, phase.value, score, total))
 
         self._store.owner.run(work)
 
@@ -108,7 +94,7 @@ class TrainingDay(JournaledService):
 
         def work(connection: Connection) -> None:
             require_session(connection, session_id)
-            with self._journal(connection, "feedback.submitted") as journal:
+            with self._journal(connection, EnvelopeKind.FEEDBACK_SUBMITTED) as journal:
                 feedback_id = new_id()
                 connection.execute(
                     "INSERT INTO feedback (id, session_id, usefulness, clarity, confidence, "
@@ -125,16 +111,15 @@ class TrainingDay(JournaledService):
                     ),
                 )
                 journal.record(
-                    {
-                        "type": "feedback",
-                        "id": feedback_id,
-                        "session_id": session_id,
-                        "usefulness": feedback.usefulness,
-                        "clarity": feedback.clarity,
-                        "confidence": feedback.confidence,
-                        "overall": feedback.overall,
-                        "comment": feedback.comment,
-                    }
+                    FeedbackRecord(
+                        id=feedback_id,
+                        session_id=session_id,
+                        usefulness=feedback.usefulness,
+                        clarity=feedback.clarity,
+                        confidence=feedback.confidence,
+                        overall=feedback.overall,
+                        comment=feedback.comment,
+                    )
                 )
 
         self._store.owner.run(work)

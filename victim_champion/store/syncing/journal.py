@@ -21,6 +21,8 @@ from victim_champion.core.envelopes import (
     canonical_json,
     content_hash,
 )
+from victim_champion.core.wire_kinds import EnvelopeKind
+from victim_champion.core.wire_records import AuditWireEvent, WireRecord
 from victim_champion.store.keys.device_keys import DeviceKeyRepository
 from victim_champion.store.repositories.audit_log import AuditLogRepository
 from victim_champion.store.schema.connection import Connection, transaction
@@ -40,22 +42,17 @@ class Journal:
         self.audit_events: list[dict[str, Any]] = []
         self.sequences: list[int] = []  # the envelopes queued, once the transaction ends
 
-    def record(self, record: dict[str, Any]) -> None:
+    def record(self, record: WireRecord) -> None:
         """A changed record, as the hub should receive it."""
-        self.records.append(record)
+        self.records.append(record.to_wire())
 
     def audit(self, action: AuditAction, kind: RecordKind, record_id: str | None) -> None:
         """Log an audit event locally, and send it up with this transaction's envelope."""
         AuditLogRepository(self.connection).record(self.actor, action, kind, record_id, self.now)
-        self.audit_events.append(
-            {
-                "actor": self.actor,
-                "action": action.value,
-                "record_kind": kind.value,
-                "record_id": record_id,
-                "at": self.now.isoformat(),
-            }
+        event = AuditWireEvent(
+            self.actor, action.value, kind.value, record_id, self.now.isoformat()
         )
+        self.audit_events.append(event.to_wire())
 
 
 def take_sequence_numbers(connection: Connection, count: int) -> int:
@@ -109,7 +106,7 @@ def split_payload(
 
 
 def append_envelope(
-    connection: Connection, kind: str, payload: dict[str, Any], now: datetime
+    connection: Connection, kind: EnvelopeKind, payload: dict[str, Any], now: datetime
 ) -> Envelope:
     """Add the next envelope to the outbox; call inside a transaction."""
     device_id = DeviceKeyRepository(connection).get_or_create(now).key_id
@@ -118,7 +115,7 @@ def append_envelope(
         device_id=device_id,
         device_seq=take_sequence_numbers(connection, 1),
         schema_version=SCHEMA_VERSION,
-        kind=kind,
+        kind=str(kind),
         base_version=None,
         payload=payload,
         content_hash=content_hash(payload),
@@ -148,20 +145,22 @@ class JournaledService:
         self._clock = clock
 
     @contextmanager
-    def _journal(self, connection: Connection, kind: str) -> Iterator[Journal]:
+    def _journal(self, connection: Connection, kind: EnvelopeKind) -> Iterator[Journal]:
         with journaled(connection, self._store.actor, self._clock(), kind) as journal:
             yield journal
 
 
 @contextmanager
-def journaled(connection: Connection, actor: str, now: datetime, kind: str) -> Iterator[Journal]:
+def journaled(
+    connection: Connection, actor: str, now: datetime, kind: EnvelopeKind
+) -> Iterator[Journal]:
     """A write transaction that ends by queueing its envelope (kind ``audit.events`` if it
     changed no record but only logged an event)."""
     with transaction(connection):
         journal = Journal(connection, actor, now)
         yield journal
         if journal.records or journal.audit_events:
-            envelope_kind = kind if journal.records else "audit.events"
+            envelope_kind = kind if journal.records else EnvelopeKind.AUDIT_EVENTS
             for payload in split_payload(journal.records, journal.audit_events):
                 envelope = append_envelope(connection, envelope_kind, payload, now)
                 journal.sequences.append(envelope.device_seq)

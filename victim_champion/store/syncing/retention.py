@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.clock import Clock, utc_now
+from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.repositories.signposting_records import delete_record
 from victim_champion.store.schema.connection import Connection
@@ -54,7 +55,7 @@ def purge_confirmed(store: OpenStore, retention_days: int, clock: Clock = utc_no
         ).fetchone()[0]
         if not expired and not old_envelopes:
             return PurgeResult(0, 0)
-        with journaled(connection, store.actor, now, "audit.events") as journal:
+        with journaled(connection, store.actor, now, EnvelopeKind.AUDIT_EVENTS) as journal:
             for record_id in expired:
                 delete_record(connection, record_id)
                 journal.audit(AuditAction.DELETE, RecordKind.SIGNPOSTING, record_id)
