@@ -12,13 +12,22 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
+from victim_champion.core.wire_kinds import EnvelopeKind
+from victim_champion.core.wire_records import (
+    CertificateRecord,
+    EnvelopePayload,
+    ErasedRecord,
+    ErasureRecord,
+    ReferralRecord,
+    WireRecordError,
+)
 from victim_champion.hub.storage.tables import certificates, envelopes, referrals, refused_envelopes
 from victim_champion.sync.protocol import (
     ACCEPTED_SCHEMA_VERSIONS,
@@ -48,30 +57,24 @@ def insert_ignoring_conflicts(connection: Connection, table: Any, values: dict[s
     return 0 if connection.execute(statement).first() is None else 1
 
 
-def _text_field(record: dict[str, Any], key: str, limit: int, what: str) -> str:
-    value = record.get(key)
-    if not isinstance(value, str) or not value or len(value) > limit:
-        raise ProtocolError(f"{what}'s {key} must be text of 1 to {limit} characters")
-    return value
+def _within(value: str, limit: int, what: str, key: str) -> None:
+    if not value or len(value) > limit:
+        raise WireRecordError(f"{what}'s {key} must be text of 1 to {limit} characters", key)
 
 
-def check_payload(envelope: Envelope) -> None:
-    """Shape and length checks per kind; the reason travels back to the laptop."""
-    records = envelope.payload.get("records")
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise ProtocolError("payload.records must be a list of objects")
-    if envelope.kind == "certificates.issued":
-        for record in records:
+def check_payload(envelope: Envelope) -> EnvelopePayload:
+    """Every record in its exact shape for the envelope's kind (an unknown kind, or a
+    missing, extra or mistyped field, is refused), then within the hub's column limits;
+    the reason, which names the field, travels back to the laptop."""
+    payload = EnvelopePayload.from_wire(envelope.kind, envelope.payload)
+    for record in payload.records:
+        if isinstance(record, CertificateRecord):
             for key, limit in CERTIFICATE_LIMITS.items():
-                _text_field(record, key, limit, "a certificate record")
-            try:
-                date.fromisoformat(_text_field(record, "course_date", 10, "a certificate record"))
-            except ValueError:
-                raise ProtocolError("a certificate record's course_date is not a date") from None
-    if envelope.kind == "referral.made":
-        for record in records:
-            _text_field(record, "id", ID_LIMIT, "a referral record")
-            _text_field(record, "service_id", ID_LIMIT, "a referral record")
+                _within(getattr(record, key), limit, record.what, key)
+        elif isinstance(record, ReferralRecord):
+            _within(record.id, ID_LIMIT, record.what, "id")
+            _within(record.service_id, ID_LIMIT, record.what, "service_id")
+    return payload
 
 
 def push(engine: Engine, device_id: str, raw_envelopes: list[Any]) -> list[PushResult]:
@@ -99,12 +102,15 @@ def _push_batch(
     connection: Connection, device_id: str, raws: list[Any], now: datetime
 ) -> list[PushResult]:
     checked: list[tuple[Any, Envelope | None, PushResult | None]] = []
+    payloads: dict[str, EnvelopePayload] = {}
     for raw in raws:
         if _is_quarantine_notice(raw):
             checked.append((raw, None, None))
             continue
         try:
-            checked.append((raw, _checked(raw, device_id), None))
+            valid, payload = _checked(raw, device_id)
+            checked.append((raw, valid, None))
+            payloads[valid.mutation_id] = payload
         except ProtocolError as error:
             checked.append((raw, None, PushResult(_seq_of(raw), "rejected", str(error))))
     fresh = [envelope for _, envelope, _ in checked if envelope is not None]
@@ -118,7 +124,7 @@ def _push_batch(
             results.append(_quarantined_on_laptop(connection, device_id, raw, now))
             continue
         if envelope is not None and envelope.mutation_id in inserted:
-            _index(connection, device_id, envelope)
+            _index(connection, device_id, payloads[envelope.mutation_id])
             results.append(PushResult(envelope.device_seq, "accepted"))
             continue
         if envelope is not None:
@@ -215,25 +221,25 @@ def _note_refused(
         )
 
 
-def _checked(raw: Any, device_id: str) -> Envelope:
-    """The envelope, validated as on every database; ProtocolError says what is wrong."""
+def _checked(raw: Any, device_id: str) -> tuple[Envelope, EnvelopePayload]:
+    """The envelope and its typed payload, validated as on every database; ProtocolError
+    (or its WireRecordError) says what is wrong."""
     envelope = Envelope.from_wire(raw)
     if envelope.device_id != device_id:
         raise ProtocolError("the envelope belongs to another device")
     if envelope.schema_version not in ACCEPTED_SCHEMA_VERSIONS:
         raise ProtocolError(f"schema version {envelope.schema_version} is not accepted")
-    check_payload(envelope)
-    return envelope
+    return envelope, check_payload(envelope)
 
 
 def _push_one(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
     if _is_quarantine_notice(raw):
         return _quarantined_on_laptop(connection, device_id, raw, now)
-    envelope = _checked(raw, device_id)
+    envelope, payload = _checked(raw, device_id)
     # Insert first, settling races between hub processes in the database.
     if not _insert_many(connection, device_id, [envelope], now):
         return _already_held(connection, device_id, envelope)
-    _index(connection, device_id, envelope)
+    _index(connection, device_id, payload)
     return PushResult(envelope.device_seq, "accepted")
 
 
@@ -274,37 +280,34 @@ def _quarantined_on_laptop(
     return PushResult(seq, "rejected", reason)
 
 
-def _index(connection: Connection, device_id: str, envelope: Envelope) -> None:
+def _index(connection: Connection, device_id: str, payload: EnvelopePayload) -> None:
     """Side tables kept in the same savepoint as the envelope: certificate look-up,
     referrals awaiting an outcome, and erasure of a forgotten person's details."""
-    records = envelope.payload["records"]
-    if envelope.kind == "referral.made":
-        for record in records:
+    for record in payload.records:
+        if isinstance(record, ReferralRecord):
             insert_ignoring_conflicts(
                 connection,
                 referrals,
                 {
-                    "referral_id": record["id"],
+                    "referral_id": record.id,
                     "device_id": device_id,
-                    "service_id": record["service_id"],
+                    "service_id": record.service_id,
                 },
             )
-    elif envelope.kind == "erasure.requested":
-        for record in records:
-            _erase(connection, device_id, str(record.get("record_id", "")))
-    elif envelope.kind == "certificates.issued":
-        for record in records:
+        elif isinstance(record, ErasureRecord):
+            _erase(connection, device_id, record.record_id)
+        elif isinstance(record, CertificateRecord):
             insert_ignoring_conflicts(
                 connection,
                 certificates,
                 {
-                    "code": record["code"],
+                    "code": record.code,
                     "device_id": device_id,
-                    "name": record["name"],
-                    "course": record["course"],
-                    "course_date": record["course_date"],
-                    "key_id": record["key_id"],
-                    "signature": record["signature"],
+                    "name": record.name,
+                    "course": record.course,
+                    "course_date": record.course_date.isoformat(),
+                    "key_id": record.key_id,
+                    "signature": record.signature,
                 },
             )
 
@@ -318,13 +321,13 @@ def _erase(connection: Connection, device_id: str, record_id: str) -> None:
         select(envelopes.c.server_seq, envelopes.c.payload).where(
             envelopes.c.device_id == device_id,
             envelopes.c.payload.contains(record_id),
-            envelopes.c.kind != "erasure.requested",
+            envelopes.c.kind != EnvelopeKind.ERASURE_REQUESTED.value,
         )
     ).all()
     for seq, payload in rows:
         document = json.loads(payload)
         document["records"] = [
-            r if record_id not in json.dumps(r) else {"type": "erased", "record_id": record_id}
+            r if record_id not in json.dumps(r) else ErasedRecord(record_id).to_wire()
             for r in document.get("records", [])
         ]
         connection.execute(
