@@ -97,13 +97,13 @@ def build_handout(
         canvas.setFillColor(MUTED)
         y = MARGIN - 2 * mm
         page_number = words.text("handout.page", number=doc.page)
-        canvas.drawRightString(A4[0] - MARGIN, y, page_number)
         if footer_text and not (discreet and doc.page == 1):
             # A longer language wraps the footer upwards, clear of the page number.
             room = A4[0] - 2 * MARGIN - stringWidth(page_number, REGULAR, footer_size) - 6 * mm
             lines = simpleSplit(footer_text, REGULAR, footer_size, room)
-            for index, line in enumerate(reversed(lines)):
-                canvas.drawString(MARGIN, y + index * footer_size * 1.2, line)
+            for index, line in enumerate(lines):
+                canvas.drawString(MARGIN, y + (len(lines) - 1 - index) * footer_size * 1.2, line)
+        canvas.drawRightString(A4[0] - MARGIN, y, page_number)
         canvas.restoreState()
 
     full_story = (discreet_cover(style, words) if discreet else []) + story

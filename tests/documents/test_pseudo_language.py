@@ -1,0 +1,300 @@
+"""Every printed document under the pseudo-language qps-ploc, read back with poppler.
+
+1. No fixed sentence is left in plain English. What may stay English is data, not the
+   builders' words: the Victims' Code text and the services directory (content from
+   resources/, which will arrive translated as signed content), district and need names,
+   and what the person or session brings (synthetic names, venue, course, trainers,
+   verification codes, device key ids, phone numbers and addresses).
+2. Nothing is clipped: every catalogue text the document uses appears whole, no word runs
+   outside the page's margins (pdftotext -bbox), no two words overprint, and each
+   certificate is still one page.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from reportlab.lib.units import mm
+from reportlab.pdfbase.ttfonts import TTFontFile
+
+from tests.documents.test_printed_documents import issued
+from tests.support.tools import require_tool
+from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.message_catalogue import Messages, messages
+from victim_champion.content.resource_paths import resources_root
+from victim_champion.content.victims_code_loader import load_victims_code
+from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE, format_code
+from victim_champion.core.directory import ContactChannel, Need, Service, grouped_by_need
+from victim_champion.documents.certificate_document import build_certificates
+from victim_champion.documents.directory_handout import build_directory_handout
+from victim_champion.documents.handout_layout import MARGIN
+from victim_champion.documents.rights_handout import build_rights_handout
+from victim_champion.documents.signposting_sheet import build_signposting_sheet
+from victim_champion.store.profile import Profile
+
+PSEUDO = "qps-ploc"
+FIELD = re.compile(r"\{[^{}]*\}")
+ENGLISH_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+PERSON = "Ada Example-Marsh"
+VERIFIED = Service(
+    "test-listening",
+    "Example Listening Line",
+    "A synthetic service with every kind of contact.",
+    ("emotional-support",),
+    ("thanet",),
+    "synthetic",
+    date(2026, 11, 1),
+    (
+        ContactChannel("phone", "01234 567890", "Monday to Friday, 9am to 5pm"),
+        ContactChannel("web", "listening.example.org"),
+        ContactChannel("email", "help@listening.example.org"),
+        ContactChannel("visit", "1 Example Street, Margate"),
+    ),
+)
+SERVICE_KEYS = ("services.sample_mark", "services.no_contact", "handout.page")
+CONTACT_KEYS = (
+    "services.contact",
+    "services.hours",
+    *(f"services.contact.{kind}" for kind in ("phone", "web", "email", "visit")),
+)
+
+
+@dataclass
+class Printed:
+    """One document, the catalogue texts it must show whole, and the data it may show."""
+
+    pdf: bytes
+    keys: tuple[str, ...]
+    data: list[str]
+    certificate: bool = False
+
+
+def code_data() -> list[str]:
+    code = load_victims_code()
+    texts = [code.title, code.edition, code.not_reported_note, code.complaints]
+    return texts + [r.title for r in code.rights] + [r.summary for r in code.rights]
+
+
+def directory_data(groups: Iterable[tuple[Need, Iterable[Service]]]) -> list[str]:
+    data = ["Thanet"]
+    for need, services in groups:
+        data.append(need.label)
+        for service in services:
+            data += [service.name, service.description]
+            data += [c.value for c in service.contacts] + [c.hours for c in service.contacts]
+    return data
+
+
+def rights(large_print: bool, discreet: bool) -> Printed:
+    pdf = build_rights_handout(
+        load_victims_code(), large_print=large_print, discreet=discreet, language=PSEUDO
+    )
+    keys = ("rights.title", "rights.subtitle", "rights.introduction", "rights.reviewed")
+    keys += ("rights.complaints_heading", "handout.page")
+    keys += ("handout.cover_title", "handout.cover_text") if discreet else ("rights.footer",)
+    return Printed(pdf, keys, code_data())
+
+
+def directory(large_print: bool, discreet: bool) -> Printed:
+    groups = grouped_by_need([*load_directory(), VERIFIED], load_needs(), "thanet")
+    pdf = build_directory_handout(
+        groups,
+        district_name="Thanet",
+        sample=True,
+        large_print=large_print,
+        discreet=discreet,
+        language=PSEUDO,
+    )
+    keys = ("directory.title", "directory.subtitle", "directory.introduction")
+    keys += ("directory.sample_banner", *SERVICE_KEYS, *CONTACT_KEYS)
+    return Printed(pdf, keys, directory_data(groups))
+
+
+def sheet(name: str, large_print: bool) -> Printed:
+    chosen = [*[s for s in load_directory() if s.covers("thanet")][:3], VERIFIED]
+    groups = grouped_by_need(chosen, load_needs(), "thanet", once=True)
+    pdf = build_signposting_sheet(
+        groups,
+        district_name="Thanet",
+        name=name,
+        large_print=large_print,
+        discreet=False,
+        language=PSEUDO,
+    )
+    keys = ("sheet.heading_named" if name else "sheet.heading", "sheet.subtitle")
+    keys += ("sheet.introduction", "sheet.title", *SERVICE_KEYS, *CONTACT_KEYS)
+    return Printed(pdf, keys, [*directory_data(groups), name])
+
+
+def certificates(profile: Profile) -> tuple[Printed, int]:
+    issued_now, (key_id, _) = issued(profile)
+    pdf = build_certificates(issued_now, UNENROLLED_VERIFY_BASE, language=PSEUDO)
+    keys = tuple(
+        f"certificate.{k}"
+        for k in ("programme", "heading", "certify", "completed", "when_and_where")
+    )
+    keys += ("certificate.trainers", "certificate.code_label", "certificate.how_to_check")
+    data = [c.name for c in issued_now] + [format_code(c.code) for c in issued_now]
+    data += ["Victim Champion training 2026.1", "St John's Hall", "Thanet", "Trainer One"]
+    return Printed(pdf, keys, [*data, key_id], certificate=True), len(issued_now)
+
+
+def documents(profile: Profile) -> dict[str, Printed]:
+    printed = {
+        "rights": rights(False, False),
+        "rights large discreet": rights(True, True),
+        "directory": directory(False, False),
+        "directory large discreet": directory(True, True),
+        "sheet named": sheet(PERSON, False),
+        "sheet large": sheet("", True),
+    }
+    printed["certificates"], _ = certificates(profile)
+    return printed
+
+
+def raw_text(pdf: bytes, tmp_path: Path) -> str:
+    """The text in drawing order (no -layout, so columns never interleave), one space
+    between words."""
+    path = tmp_path / "pseudo.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(
+        [require_tool("pdftotext", "poppler-utils"), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return " ".join(out.split())
+
+
+@dataclass(frozen=True)
+class Word:
+    page: int
+    text: str
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
+
+
+def words_on_pages(pdf: bytes, tmp_path: Path) -> tuple[list[tuple[float, float]], list[Word]]:
+    """Each page's (width, height) and every word's box, from pdftotext -bbox."""
+    path = tmp_path / "boxes.pdf"
+    path.write_bytes(pdf)
+    html = subprocess.run(
+        [require_tool("pdftotext", "poppler-utils"), "-bbox", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pages: list[tuple[float, float]] = []
+    words: list[Word] = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
+        pages.append((float(page[1]), float(page[2])))
+        for word in re.finditer(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+            page[3],
+        ):
+            box = [float(word[i]) for i in range(1, 5)]
+            words.append(Word(len(pages), word[5], *box))
+    return pages, words
+
+
+def fragments(words: Messages, key: str) -> list[str]:
+    """The fixed parts of a catalogue text, between its fields."""
+    return [" ".join(part.split()) for part in FIELD.split(words.template(key)) if part.strip()]
+
+
+@pytest.fixture
+def printed(profile: Profile) -> dict[str, Printed]:
+    return documents(profile)
+
+
+def test_no_printed_sentence_is_left_in_plain_english(
+    printed: dict[str, Printed], tmp_path: Path
+) -> None:
+    for name, document in printed.items():
+        text = raw_text(document.pdf, tmp_path)
+        for data in sorted(
+            {" ".join(d.split()) for d in document.data if d}, key=len, reverse=True
+        ):
+            text = text.replace(data, " ")
+        english = ENGLISH_WORD.findall(text)
+        assert english == [], f"{name}: plain English left: {english[:20]}"
+
+
+def test_the_check_finds_english_when_a_document_is_printed_in_english(tmp_path: Path) -> None:
+    pdf = build_rights_handout(load_victims_code(), large_print=False, discreet=False)
+    text = raw_text(pdf, tmp_path)
+    for data in sorted(code_data(), key=len, reverse=True):
+        text = text.replace(" ".join(data.split()), " ")
+    assert {"Your", "rights", "victim"} <= set(ENGLISH_WORD.findall(text))
+
+
+def test_every_catalogue_text_a_document_uses_appears_whole(
+    printed: dict[str, Printed], tmp_path: Path
+) -> None:
+    pseudo = messages(PSEUDO)
+    for name, document in printed.items():
+        text = raw_text(document.pdf, tmp_path)
+        for key in document.keys:
+            for fragment in fragments(pseudo, key):
+                assert fragment in text, f"{name}: {key} is not whole: {fragment!r}"
+        assert f"/Lang ({PSEUDO})".encode() in document.pdf, name
+
+
+def test_no_word_runs_off_the_page_or_over_another(
+    printed: dict[str, Printed], tmp_path: Path
+) -> None:
+    for name, document in printed.items():
+        pages, words = words_on_pages(document.pdf, tmp_path)
+        assert words, name
+        # Handouts keep to their margins; certificates to the inside of their border.
+        edge = 15 * mm if document.certificate else MARGIN
+        for word in words:
+            width, height = pages[word.page - 1]
+            inside = (
+                word.x_min >= edge - 0.5
+                and word.x_max <= width - edge + 0.5
+                and word.y_min >= edge - 0.5
+                and word.y_max <= height - 10 * mm
+            )
+            assert inside, f"{name}, page {word.page}: {word.text!r} runs off the page: {word}"
+        assert overprinted(words) == [], f"{name}: words print over each other"
+
+
+def overprinted(words: list[Word]) -> list[tuple[str, str]]:
+    """Pairs of words on the same page whose boxes overlap by more than a point each way."""
+    clashes = []
+    ordered = sorted(words, key=lambda w: (w.page, w.y_min))
+    for index, first in enumerate(ordered):
+        for second in ordered[index + 1 :]:
+            if second.page != first.page or second.y_min >= first.y_max - 1:
+                break
+            across = min(first.x_max, second.x_max) - max(first.x_min, second.x_min)
+            down = min(first.y_max, second.y_max) - max(first.y_min, second.y_min)
+            if across > 1 and down > 1:
+                clashes.append((first.text, second.text))
+    return clashes
+
+
+def test_each_certificate_is_still_one_page_under_the_longer_language(
+    profile: Profile, tmp_path: Path
+) -> None:
+    document, count = certificates(profile)
+    pages, _ = words_on_pages(document.pdf, tmp_path)
+    assert len(pages) == count == 3
+
+
+def test_every_letter_of_the_pseudo_language_is_in_every_embedded_font() -> None:
+    pseudo = messages(PSEUDO)
+    letters = {c for key in pseudo for c in FIELD.sub("", pseudo.template(key))}
+    for face in ("Regular", "Bold", "Italic"):
+        font = TTFontFile(str(resources_root() / "fonts" / f"AtkinsonHyperlegible-{face}.ttf"))
+        missing = {c for c in letters if ord(c) not in font.charToGlyph}
+        assert missing == set(), (face, missing)
