@@ -71,3 +71,35 @@ def test_course_list_shows_the_version_and_each_modules_contents(cli: InProcessC
     assert first["slides"] >= 1 and first["activities"] >= 1 and first["quiz_questions"] >= 3
     human = cli("course", "list").out
     assert all(module["id"] in human for module in course["modules"])
+
+
+def test_handouts_print_in_the_language_asked_for_and_an_unknown_one_is_one_sentence(
+    cli: InProcessCli, tmp_path: Path
+) -> None:
+    out = tmp_path / "rights.pdf"
+    english = cli("print", "handout", "rights", "--language", "en", "--out", str(out))
+    assert english.code == 0, english.err
+    assert "Your rights as a victim of crime" in pdf_text(out.read_bytes(), tmp_path)
+    assert b"/Lang (en-GB)" in out.read_bytes()
+    pseudo = tmp_path / "pseudo.pdf"
+    printed = cli(
+        "print",
+        "handout",
+        "directory",
+        "--district",
+        "Thanet",
+        "--language",
+        "qps-ploc",
+        "--discreet",
+        "--out",
+        str(pseudo),
+    )
+    assert printed.code == 0, printed.err
+    text = pdf_text(pseudo.read_bytes(), tmp_path)
+    assert "Îñƒöŕmåţîöñ ƒöŕ ýöû" in text and "Support in Thanet" not in text
+    assert b"/Lang (qps-ploc)" in pseudo.read_bytes()
+    refused = cli("print", "handout", "rights", "--language", "xx", "--out", str(out))
+    assert refused.code == 1 and refused.out == ""
+    assert refused.err.strip() == (
+        "There is no catalogue for the language 'xx'; choose one of: en-GB, qps-ploc."
+    )
