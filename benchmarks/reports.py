@@ -27,6 +27,15 @@ from victim_champion.content.report_labels import report_labels
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import ReportPeriod
 from victim_champion.core.reporting import Labels, build_report
+from victim_champion.core.wire_records import (
+    AttendeeRecord,
+    CompletionRecord,
+    FeedbackRecord,
+    QuizRecord,
+    ReferralRecord,
+    SessionRecord,
+    SignpostingWireRecord,
+)
 from victim_champion.documents.report_document import build_report_pdf
 from victim_champion.hub.reports.fact_reader import read_report_facts as hub_facts
 from victim_champion.hub.storage.engine import make_engine, upgrade
@@ -47,7 +56,8 @@ GOAL = "<= 2 s"
 
 def synthetic_records(labels: Labels, seed: int = 8) -> list[dict[str, Any]]:
     """Sessions, attendees, completions, quizzes, feedback, signposting and referrals in
-    roughly the proportions a year of outreach would give; synthetic ids only."""
+    roughly the proportions a year of outreach would give; synthetic ids only, each record
+    in its full wire form (the hub reads them strictly)."""
     rng = random.Random(seed)
     districts, needs, services = list(labels.districts), list(labels.needs), list(labels.services)
     records: list[dict[str, Any]] = []
@@ -55,63 +65,32 @@ def synthetic_records(labels: Labels, seed: int = 8) -> list[dict[str, Any]]:
     for i in range(2_000):
         day = PERIOD.start + timedelta(days=rng.randrange(183))
         sessions.append(f"s{i}")
+        kind = rng.choice(["training", "drop-in"])
         records.append(
-            {
-                "type": "session",
-                "id": f"s{i}",
-                "kind": rng.choice(["training", "drop-in"]),
-                "district_id": rng.choice(districts),
-                "date": day.isoformat(),
-            }
+            SessionRecord(f"s{i}", kind, "Session", "", rng.choice(districts), day, ()).to_wire()
         )
     while len(records) < RECORDS:
         n, session = len(records), rng.choice(sessions)
         roll = rng.random()
         if roll < 0.30:
-            records.append({"type": "attendee", "id": f"a{n}", "session_id": session})
+            records.append(AttendeeRecord(f"a{n}", session, "", "", "", "", "", None).to_wire())
             if rng.random() < 0.8:
-                records.append({"type": "completion", "attendee_id": f"a{n}"})
+                records.append(CompletionRecord(f"a{n}", session, "").to_wire())
         elif roll < 0.45:
-            records.append(
-                {
-                    "type": "quiz",
-                    "session_id": session,
-                    "phase": rng.choice(["pre", "post"]),
-                    "score": rng.randint(2, 8),
-                    "total": 8,
-                }
-            )
+            phase = rng.choice(["pre", "post"])
+            records.append(QuizRecord(f"q{n}", session, phase, rng.randint(2, 8), 8).to_wire())
         elif roll < 0.55:
-            records.append(
-                {
-                    "type": "feedback",
-                    "session_id": session,
-                    **{
-                        k: rng.randint(2, 5)
-                        for k in ("usefulness", "clarity", "confidence", "overall")
-                    },
-                }
-            )
+            a, b, c, d = (rng.randint(2, 5) for _ in range(4))
+            records.append(FeedbackRecord(f"f{n}", session, a, b, c, d, "").to_wire())
         else:
             day = PERIOD.start + timedelta(days=rng.randrange(183))
-            records.append(
-                {
-                    "type": "signposting",
-                    "id": f"p{n}",
-                    "district_id": rng.choice(districts),
-                    "date": day.isoformat(),
-                    "needs": rng.sample(needs, 2),
-                    "services": rng.sample(services, 2),
-                }
-            )
+            district = rng.choice(districts)
+            given = (tuple(rng.sample(needs, 2)), tuple(rng.sample(services, 2)))
+            records.append(SignpostingWireRecord(f"p{n}", district, *given, None, day).to_wire())
             if rng.random() < 0.3:
+                service = rng.choice(services)
                 records.append(
-                    {
-                        "type": "referral",
-                        "id": f"r{n}",
-                        "record_id": f"p{n}",
-                        "service_id": rng.choice(services),
-                    }
+                    ReferralRecord(f"r{n}", f"p{n}", service, False, None, None).to_wire()
                 )
     return records[:RECORDS]
 

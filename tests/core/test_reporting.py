@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import (
     AttendeeFact,
     ReferralFact,
@@ -73,3 +74,20 @@ def test_free_text_outcomes_never_become_columns() -> None:
     table = report.table("referrals").table
     assert "Other outcome" in table.columns
     assert not any("Example" in column for column in table.columns)
+
+
+def test_records_that_could_not_be_read_reach_the_report_and_every_agency_slice() -> None:
+    unreadable = facts()
+    unreadable.unreadable = 2
+    report = build_report(unreadable, QUARTER, LABELS)
+    assert report.unreadable_records == 2
+    assert for_agency(report, agency("witness-care")).unreadable_records == 2
+    assert report_csv(report).splitlines()[-1] == (
+        "2026-07-01,2026-09-30,all,records-not-read,Records that could not be read,Total,2"
+    )
+
+
+def test_a_report_with_every_record_read_says_none_were_unreadable() -> None:
+    report = build_report(facts(), QUARTER, LABELS)
+    assert report.unreadable_records == 0
+    assert report_csv(report).splitlines()[-1].endswith("Records that could not be read,Total,0")

@@ -66,6 +66,9 @@ class ReportFacts:
     feedback: list[FeedbackFact] = field(default_factory=list)
     signposting: list[SignpostingFact] = field(default_factory=list)
     referrals: list[ReferralFact] = field(default_factory=list)
+    # Records that were received but could not be read as any record type: not counted in
+    # any table, and said so on the report, so a renamed field never hides a figure.
+    unreadable: int = 0
 
     def within(self, period: ReportPeriod) -> ReportFacts:
         """Only what happened in the period: training by its session's date, signposting
@@ -81,6 +84,7 @@ class ReportFacts:
             feedback=[f for f in self.feedback if f.session_id in in_period],
             signposting=records,
             referrals=[r for r in self.referrals if r.record_id in record_ids],
+            unreadable=self.unreadable,  # with no date to place them, they are all reported
         )
 
 

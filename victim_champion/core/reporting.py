@@ -92,6 +92,7 @@ class Report:
     period: ReportPeriod
     audience: str
     tables: tuple[ReportTable, ...]
+    unreadable_records: int = 0  # received but not readable, so in no table; always shown
 
     def table(self, table_id: str) -> ReportTable:
         return next(t for t in self.tables if t.id == table_id)
@@ -153,7 +154,7 @@ def build_report(
         *_signposting(facts, period, labels, rules["signposting"]),
         _referrals(facts, labels, rules["referrals"]),
     )
-    return Report(period.title, period, AGENCIES[0].name, tables)
+    return Report(period.title, period, AGENCIES[0].name, tables, facts.unreadable)
 
 
 def for_agency(report: Report, who: Agency) -> Report:

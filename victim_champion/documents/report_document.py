@@ -61,6 +61,7 @@ def build_report_pdf(report: Report, language: str = DEFAULT_LANGUAGE) -> bytes:
             words.markup("report.audience", audience=_escape(report.audience)), style.callout
         ),
         Paragraph(key, style.small),
+        Paragraph(words.markup("report.unreadable", count=report.unreadable_records), style.small),
     ]
     for table in report.tables:
         story += _section(table, style, words)

@@ -247,6 +247,7 @@ def dashboard_page(report: Report, username: str, start: str, end: str) -> str:
         f"<h1>{e(report.title)}</h1>"
         f"<p class='period'>{e(report.period.label)}, for <strong>{e(report.audience)}"
         "</strong></p>"
+        f"<p class='unreadable'>Records that could not be read: {report.unreadable_records}</p>"
         f"{_period_form(start, end)}{_key()}"
         f"<nav aria-labelledby='contents-heading'><h2 id='contents-heading'>On this page</h2>"
         f"<ul>{contents}</ul></nav>" + "".join(_section(t) for t in report.tables)
