@@ -37,6 +37,8 @@ class PaintClock(QObject):
 
 
 def figures() -> list[Figure]:
+    from victim_champion.ui.controllers.shell_controller import _open
+
     app = application()
     demo = create_demo_profile(date.today())
     desktop = build_desktop(demo.profile, DEMO_PASSPHRASE)
@@ -48,8 +50,10 @@ def figures() -> list[Figure]:
     try:
         for _ in range(RUNS):
             desktop.controller.start()
-            desktop.controller._adopt(demo.profile.open(DEMO_PASSPHRASE))
+            desktop.controller._adopt(*_open(desktop.controller.gate, DEMO_PASSPHRASE))
             desktop.window.show_work_area()
+            while desktop.controller.work.busy:  # the pages load their records off-thread
+                app.processEvents()
             app.processEvents()
             clock = PaintClock()
             desktop.window.decoy.page.viewport().installEventFilter(clock)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every desktop the tests build fails loudly if a store call is made on the GUI thread.
+os.environ.setdefault("VC_DEBUG_GUI_THREAD", "1")
 
 import secrets
 import sys

@@ -1,24 +1,38 @@
-"""Composition root of the desktop app: builds the profile, the shell and its watchers."""
+"""Composition root: the one place that wires the concrete parts together.
+
+``main`` is the ``victim-champion`` entry point: the command line, which opens the
+desktop app when no command is given. Qt is imported only when the desktop is built,
+so a command such as ``session list`` never loads it.
+"""
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
+from victim_champion.operations.languages import DEFAULT_LANGUAGE, choose_language
+from victim_champion.operations.workspace import ProfileGate
 from victim_champion.store.profile import Profile
-from victim_champion.ui.controllers.shell_controller import ShellController
-from victim_champion.ui.guards.system_lock_watcher import SystemLockWatcher
-from victim_champion.ui.shell_window import ShellWindow
-from victim_champion.ui.theme import apply_theme
-from victim_champion.ui.warm_up import warm_up
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from victim_champion.ui.controllers.shell_controller import ShellController
+    from victim_champion.ui.guards.system_lock_watcher import SystemLockWatcher
+    from victim_champion.ui.shell_window import ShellWindow
+
+DEBUG_GUI_THREAD_VARIABLE = "VC_DEBUG_GUI_THREAD"
+
+# The language of the kiosk and of everything printed from the app; en-GB when unset.
+LANGUAGE_VARIABLE = "VC_LANGUAGE"
 
 
 @dataclass
@@ -34,10 +48,15 @@ class DesktopApp:
         self.controller.lock()
         self.controller.uninstall(application())
         self.controller.work.shutdown()
+        self.controller.events.close()
 
 
 def application() -> QApplication:
     """The QApplication, themed (created if needed)."""
+    from PySide6.QtWidgets import QApplication
+
+    from victim_champion.ui.theme import apply_theme
+
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     apply_theme(app)
@@ -48,11 +67,21 @@ def build_desktop(
     profile: Profile,
     demo_passphrase: str | None = None,
     clock: Callable[[], float] = time.monotonic,
+    language: str = DEFAULT_LANGUAGE,
 ) -> DesktopApp:
-    """Wire the shell for a profile; the caller shows the window and runs the event loop."""
+    """Wire the shell for a profile; the caller shows the window and runs the event loop.
+
+    ``language`` (a catalogue language) is what the kiosk shows and the app prints.
+    """
+    from victim_champion.ui.controllers.shell_controller import ShellController
+    from victim_champion.ui.guards.system_lock_watcher import SystemLockWatcher
+    from victim_champion.ui.shell_window import ShellWindow
+
     app = application()
-    window = ShellWindow(demo_passphrase)
-    controller = ShellController(window, profile, clock)
+    # Debug mode (every UI test): a store call made on the GUI thread fails the test.
+    gui_thread = threading.get_ident() if os.environ.get(DEBUG_GUI_THREAD_VARIABLE) else None
+    window = ShellWindow(demo_passphrase, language)
+    controller = ShellController(window, ProfileGate(profile, forbidden_thread=gui_thread), clock)
     controller.install(app)
     system_lock = SystemLockWatcher(window)
     system_lock.lock_requested.connect(controller.lock)
@@ -62,12 +91,16 @@ def build_desktop(
 
 def run_desktop(data_dir: Path, demo: bool) -> int:
     """Open the app on the profile in ``data_dir``, or on a throwaway demo profile."""
-    from victim_champion.store.demo_profile import DEMO_PASSPHRASE, create_demo_profile
+    from PySide6.QtCore import QTimer
 
+    from victim_champion.store.demo_profile import DEMO_PASSPHRASE, create_demo_profile
+    from victim_champion.ui.warm_up import warm_up
+
+    language = choose_language(os.environ.get(LANGUAGE_VARIABLE))  # refused before Qt starts
     app = application()
     demo_profile = create_demo_profile(date.today()) if demo else None
     profile = demo_profile.profile if demo_profile else Profile(data_dir)
-    desktop = build_desktop(profile, DEMO_PASSPHRASE if demo_profile else None)
+    desktop = build_desktop(profile, DEMO_PASSPHRASE if demo_profile else None, language=language)
     desktop.window.show()
     warm_up()  # the work area's code, loaded in small steps while the unlock screen waits
     # Ctrl+C or a polite kill still locks and removes the demo folder: Python only runs
@@ -83,3 +116,10 @@ def run_desktop(data_dir: Path, demo: bool) -> int:
         desktop.close()
         if demo_profile is not None:
             demo_profile.discard()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``victim-champion``: a command, or the desktop app when none is given."""
+    from victim_champion.cli.main import main as command_line
+
+    return command_line(argv, open_desktop=run_desktop)

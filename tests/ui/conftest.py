@@ -16,6 +16,7 @@ from victim_champion.store.demo_profile import (
     DemoProfile,
     create_demo_profile,
 )
+from victim_champion.store.profile import OpenStore
 from victim_champion.ui.theme import apply_theme
 
 DEMO_NAMES = [a.name for a in DEMO_ATTENDEES]
@@ -63,3 +64,12 @@ def unlock(qtbot: QtBot, desktop: DesktopApp, passphrase: str = DEMO_PASSPHRASE)
     qtbot.keyClicks(field, passphrase)
     qtbot.keyClick(field, "\r")
     qtbot.waitUntil(lambda: desktop.controller.is_unlocked, timeout=10_000)
+    # The pages load their records off the GUI thread; wait until they are on screen.
+    qtbot.waitUntil(lambda: not desktop.controller.work.busy, timeout=10_000)
+
+
+def unlocked_store(desktop: DesktopApp) -> OpenStore:
+    """The store the unlocked desktop holds (to check that locking closes it)."""
+    workspace = desktop.controller.workspace
+    assert workspace is not None
+    return workspace.store

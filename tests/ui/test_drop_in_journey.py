@@ -43,7 +43,9 @@ def test_a_drop_in_conversation_from_needs_to_printed_sheet(
     dialog.consent.click()
     qtbot.keyClicks(dialog.name, "Sam Example")
     dialog.ok_button.click()
-    assert "Referral made with consent" in page.message.text()
+    # written off the GUI thread; the page says so and refreshes itself on the event
+    qtbot.waitUntil(lambda: "Referral made with consent" in page.message.text())
+    qtbot.waitUntil(lambda: "referrals:" in (page.records.item(0) or page.message).text())
     assert page.records.count() == 1
     assert "referrals: choices-dartford: waiting" in page.records.item(0).text()
     assert "Sam Example" not in page.records.item(0).text()
@@ -60,7 +62,7 @@ def test_a_drop_in_conversation_from_needs_to_printed_sheet(
 
     page.records.setCurrentRow(0)
     page.forget_button.click()
-    assert page.records.count() == 0
+    qtbot.waitUntil(lambda: page.records.count() == 0)
     assert "Forgotten" in page.message.text()
 
 
@@ -92,6 +94,7 @@ def test_the_audit_log_shows_views_and_changes_without_names(
     desktop.window.navigation.setCurrentRow(
         5
     )  # Sessions, Handouts, Sync, Signposting, Reports, Audit log
+    qtbot.waitUntil(lambda: desktop.window.audit.events.count() > 0)
     events = [
         desktop.window.audit.events.item(i).text()
         for i in range(desktop.window.audit.events.count())

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO
 from tests.support.tools import require_tool
-from tests.ui.conftest import DEMO_NAMES, FakeClock, unlock
+from tests.ui.conftest import DEMO_NAMES, FakeClock, unlock, unlocked_store
 from tests.ui.widget_walk import widgets_containing
 from victim_champion.app import DesktopApp
 from victim_champion.ui.dialogs.settings_dialog import SettingsDialog
@@ -39,7 +39,7 @@ def test_the_lock_button_closes_the_store_and_clears_the_register(
     qtbot: QtBot, desktop: DesktopApp
 ) -> None:
     unlock(qtbot, desktop)
-    store = desktop.controller.store
+    store = unlocked_store(desktop)
     assert store is not None
     desktop.window.lock_button.click()
     assert not store.owner.is_open
@@ -77,7 +77,7 @@ def test_the_idle_lock_setting_is_saved_in_the_profile(qtbot: QtBot, desktop: De
     assert isinstance(dialog, SettingsDialog)
     dialog.idle_lock.setValue(90)
     dialog.save_button.click()
-    assert desktop.controller.settings.idle_lock_seconds == 90
+    qtbot.waitUntil(lambda: desktop.controller.settings.idle_lock_seconds == 90)
     desktop.controller.lock()
     unlock(qtbot, desktop)
     assert desktop.controller.settings.idle_lock_seconds == 90
@@ -94,7 +94,8 @@ SCREEN_LOCK_SCRIPT = textwrap.dedent(
     app = application()
     demo = create_demo_profile(date(2026, 11, 21))
     desktop = build_desktop(demo.profile, DEMO_PASSPHRASE)
-    desktop.controller._adopt(demo.profile.open(DEMO_PASSPHRASE))
+    from victim_champion.ui.controllers.shell_controller import _open
+    desktop.controller._adopt(*_open(desktop.controller.gate, DEMO_PASSPHRASE))
     desktop.window.show_work_area()
     assert desktop.controller.is_unlocked
     print("listening:", desktop.system_lock.listening)
@@ -120,7 +121,8 @@ def test_the_desktop_screen_saver_locking_locks_the_app() -> None:
         text=True,
         timeout=120,
         check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        # this script unlocks on its main thread, so the GUI-thread check is off here
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "VC_DEBUG_GUI_THREAD": ""},
     )
     assert "org.freedesktop.ScreenSaver.ActiveChanged" in child.stdout, child.stderr
     assert child.stdout.strip().endswith("locked"), child.stdout + child.stderr

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import DEMO_NAMES, FakeClock, unlock
+from tests.ui.conftest import DEMO_NAMES, FakeClock, unlock, unlocked_store
 from tests.ui.widget_walk import widgets_containing
 from victim_champion.app import DesktopApp
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE
@@ -79,7 +79,7 @@ def test_quick_exit_from_the_main_window(
     qtbot: QtBot, desktop: DesktopApp, clock: FakeClock, trigger: str
 ) -> None:
     unlock(qtbot, desktop)
-    store = desktop.controller.store
+    store = unlocked_store(desktop)
     assert widgets_containing(DEMO_NAMES[:1])  # the register really shows names
     desktop.window.sessions.register_table.setFocus()
     TRIGGERS[trigger](qtbot, desktop, clock)
@@ -91,7 +91,7 @@ def test_quick_exit_from_a_modal_dialog(
     qtbot: QtBot, desktop: DesktopApp, clock: FakeClock, trigger: str
 ) -> None:
     unlock(qtbot, desktop)
-    store = desktop.controller.store
+    store = unlocked_store(desktop)
     desktop.controller.open_settings()
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, SettingsDialog)
@@ -107,7 +107,7 @@ def test_quick_exit_while_background_work_runs(
     qtbot: QtBot, desktop: DesktopApp, clock: FakeClock, trigger: str
 ) -> None:
     unlock(qtbot, desktop)
-    store = desktop.controller.store
+    store = unlocked_store(desktop)
     release = threading.Event()
     delivered: list[str] = []
     discarded: list[object] = []
@@ -136,7 +136,7 @@ def test_quick_exit_during_unlock_closes_the_store_that_opens_too_late(
     TRIGGERS[trigger](qtbot, desktop, clock)
     qtbot.waitUntil(lambda: not desktop.controller.work.busy, timeout=10_000)
     assert_hidden_and_locked(desktop, [])
-    assert desktop.controller.store is None
+    assert desktop.controller.workspace is None
 
 
 def test_the_staff_shortcut_leads_from_the_decoy_back_to_the_passphrase_only(

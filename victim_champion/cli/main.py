@@ -6,6 +6,7 @@ import argparse
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from victim_champion import __version__
 from victim_champion.cli import (
@@ -18,7 +19,12 @@ from victim_champion.cli import (
     sync_commands,
 )
 from victim_champion.cli.context import CommandContext
-from victim_champion.core.errors import VictimChampionError, is_disk_full, message_for
+from victim_champion.core.errors import (
+    InvalidInputError,
+    VictimChampionError,
+    is_disk_full,
+    message_for,
+)
 from victim_champion.operations.languages import DEFAULT_LANGUAGE
 from victim_champion.operations.printing import HandoutKind
 
@@ -56,11 +62,11 @@ def _command(
     return parser
 
 
-def open_desktop(context: CommandContext, options: argparse.Namespace) -> int:
-    """No command: the desktop app on the profile (or the demo profile with --demo)."""
-    from victim_champion.app import run_desktop
+DesktopOpener = Callable[[Path, bool], int]
 
-    return run_desktop(context.data_dir, demo=options.demo)
+
+def _no_desktop(data_dir: Path, demo: bool) -> int:
+    raise InvalidInputError("Give a command; run 'victim-champion --help' to list them.")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -202,12 +208,18 @@ def _write_utf8() -> None:
 UNEXPECTED = "An unexpected error stopped the command; run it again with --debug for details."
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; errors become one sentence on stderr and a non-zero exit."""
+def main(argv: Sequence[str] | None = None, open_desktop: DesktopOpener = _no_desktop) -> int:
+    """Run one command; errors become one sentence on stderr and a non-zero exit.
+
+    With no command, ``open_desktop`` (given by the composition root, app.py) opens the
+    desktop app on the profile, or on the demo profile with --demo.
+    """
     _write_utf8()
     parser = build_parser()
     options = parser.parse_args(argv)
-    handler: Handler = getattr(options, "handler", open_desktop)
+    handler: Handler = getattr(
+        options, "handler", lambda context, _: open_desktop(context.data_dir, options.demo)
+    )
     context = CommandContext.from_options(options.data_dir, getattr(options, "json", False))
     try:
         return handler(context, options)

@@ -14,7 +14,6 @@ from victim_champion.core.errors import DiskFullError
 from victim_champion.core.events import EventBus, Locked
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.profile import OpenStore, Profile
-from victim_champion.store.syncing.retention import purge_at_unlock
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,16 @@ class Workspace:
 class ProfileGate:
     """A profile folder, locked: create it, unlock it, check a passphrase, or wipe it."""
 
-    def __init__(self, profile: Profile, events: EventBus | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        events: EventBus | None = None,
+        *,
+        forbidden_thread: int | None = None,
+    ) -> None:
         self.profile = profile
         self.events = events or EventBus()
+        self.forbidden_thread = forbidden_thread
 
     @classmethod
     def at(
@@ -78,8 +84,14 @@ class ProfileGate:
         self.profile.create(passphrase)
 
     def unlock(self, passphrase: str) -> Workspace:
-        """Unlock with the passphrase. Raises WrongPassphraseError and the store's typed errors."""
-        return Workspace(self.profile.open(passphrase), self)
+        """Unlock with the passphrase. Raises WrongPassphraseError and the store's typed errors.
+
+        A gate given a ``forbidden_thread`` (the desktop's GUI thread, in debug mode) makes
+        every store call from that thread fail loudly, so none can slip onto it.
+        """
+        store = self.profile.open(passphrase)
+        store.owner.forbidden_thread = self.forbidden_thread
+        return Workspace(store, self)
 
     def check_passphrase(self, passphrase: str) -> None:
         """Prove the passphrase without opening the data (leaving the kiosk); raises if wrong."""
@@ -96,6 +108,10 @@ def let_go_of_expired(workspace: Workspace) -> UnlockOutcome:
     A full disk does not stop the work the person came to do: nothing is deleted then, and
     the next unlock tries again.
     """
+    # Imported here: retention pulls in the record types, which the unlock screen (and
+    # the start-up it waits on) does not need.
+    from victim_champion.store.syncing.retention import purge_at_unlock
+
     try:
         purge_at_unlock(workspace.store)
     except DiskFullError:

@@ -6,6 +6,8 @@ decisions (unlock, lock, quick exit) live in ShellController.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,12 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from victim_champion.operations.languages import DEFAULT_LANGUAGE
 from victim_champion.ui.screens.decoy_screen import DECOY_TITLE, DecoyScreen
 from victim_champion.ui.screens.first_run_screen import FirstRunScreen
 from victim_champion.ui.screens.safety_screen import SafetyScreen
 from victim_champion.ui.screens.unlock_screen import UnlockScreen
 from victim_champion.ui.widgets.form_widgets import button, label
 from victim_champion.ui.widgets.neutral_icon import app_icon, neutral_icon
+from victim_champion.ui.work_area_registry import PAGES
+
+if TYPE_CHECKING:
+    from victim_champion.ui.pages.audit_page import AuditPage
+    from victim_champion.ui.pages.handouts_page import HandoutsPage
+    from victim_champion.ui.pages.reports_page import ReportsPage
+    from victim_champion.ui.pages.sessions_page import SessionsPage
+    from victim_champion.ui.pages.signposting_page import SignpostingPage
+    from victim_champion.ui.pages.sync_page import SyncPage
+    from victim_champion.ui.screens.kiosk_screen import KioskScreen
 
 APP_TITLE = "Victim Champion"
 
@@ -31,8 +44,22 @@ APP_TITLE = "Victim Champion"
 class ShellWindow(QMainWindow):
     """Header plus screens: first run, safety, unlock, the main work area, and the decoy."""
 
-    def __init__(self, demo_passphrase: str | None = None) -> None:
+    # Set from the registry by build_work_area; declared for typed access only.
+    sessions: SessionsPage
+    handouts: HandoutsPage
+    sync: SyncPage
+    signposting: SignpostingPage
+    reports: ReportsPage
+    audit: AuditPage
+    kiosk: KioskScreen
+
+    def __init__(
+        self, demo_passphrase: str | None = None, language: str = DEFAULT_LANGUAGE
+    ) -> None:
         super().__init__()
+        # The kiosk's language, and what the printing controller prints in (app.py
+        # chooses it from VC_LANGUAGE).
+        self.language = language
         self.setWindowTitle(APP_TITLE)
         self._app_icon = app_icon()
         self._neutral_icon = neutral_icon()
@@ -82,7 +109,7 @@ class ShellWindow(QMainWindow):
         self.built = False
 
     def build_work_area(self) -> None:
-        """Build the pages behind the passphrase, once, on first unlock.
+        """Build the pages behind the passphrase, once, on first unlock, from the registry.
 
         Deferred so the unlock screen appears quickly: these pages are most of the widgets.
         """
@@ -90,12 +117,6 @@ class ShellWindow(QMainWindow):
             return
         # Imported here, not at start-up (ui/warm_up.py loads them while the unlock screen
         # waits): the unlock screen appears sooner without them.
-        from victim_champion.ui.pages.audit_page import AuditPage
-        from victim_champion.ui.pages.handouts_page import HandoutsPage
-        from victim_champion.ui.pages.reports_page import ReportsPage
-        from victim_champion.ui.pages.sessions_page import SessionsPage
-        from victim_champion.ui.pages.signposting_page import SignpostingPage
-        from victim_champion.ui.pages.sync_page import SyncPage
         from victim_champion.ui.screens.kiosk_screen import KioskScreen
 
         self.built = True
@@ -104,25 +125,20 @@ class ShellWindow(QMainWindow):
         self.navigation.setMaximumWidth(200)
         self.navigation.setSpacing(4)
         self.pages = QStackedWidget()
-        self.sessions = SessionsPage()
-        self._add_page("Sessions", self.sessions)
-        self.handouts = HandoutsPage()
-        self._add_page("Handouts", self.handouts)
-        self.sync = SyncPage()
-        self._add_page("Sync", self.sync)
-        self.signposting = SignpostingPage()
-        self._add_page("Signposting", self.signposting)
-        self.reports = ReportsPage()
-        self._add_page("Reports", self.reports)
-        self.audit = AuditPage()
-        self._add_page("Audit log", self.audit)
+        # Every registered page has clear(): the quick exit empties each one.
+        self.registered: dict[str, QWidget] = {}
+        for entry in PAGES:
+            page = entry.page_class()()
+            self.registered[entry.name] = page
+            setattr(self, entry.name, page)
+            self._add_page(entry.title, page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         area = QHBoxLayout(self.work_area)
         area.setContentsMargins(0, 0, 0, 0)
         area.addWidget(self.navigation)
         area.addWidget(self.pages, 1)
-        self.kiosk = KioskScreen()
+        self.kiosk = KioskScreen(language=self.language)
         self.stack.addWidget(self.kiosk)
 
     def _add_page(self, title: str, page: QWidget) -> None:
@@ -194,10 +210,8 @@ class ShellWindow(QMainWindow):
     def clear_personal_data(self) -> None:
         """Empty every model and field that could hold a name or a passphrase."""
         if self.built:
-            self.sessions.clear()
-            self.signposting.clear()
-            self.reports.clear()
-            self.audit.events.clear()
+            for page in self.registered.values():
+                page.clear()  # type: ignore[attr-defined]
             self.kiosk.clear()
         self.unlock.passphrase.clear()
         self.first_run.passphrase.clear()

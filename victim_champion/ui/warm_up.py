@@ -15,8 +15,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer
 
+from victim_champion.ui.work_area_registry import PAGES
+
 # Leaves first: each step then imports one module whose own imports are mostly loaded.
-MODULES = (
+# The pages and their controllers come from the registry, so a new page is warmed too.
+LEAVES = (
     "victim_champion.core.suppression",
     "victim_champion.core.report_facts",
     "victim_champion.core.reporting",
@@ -25,24 +28,16 @@ MODULES = (
     "victim_champion.core.course",
     "victim_champion.core.directory",
     "victim_champion.content.directory_loader",
-    "victim_champion.store.repositories.record_repository",
+    "victim_champion.operations.training",
+    "victim_champion.operations.signposting",
     "victim_champion.ui.widgets.bar_chart",
     "victim_champion.ui.widgets.report_panel",
-    "victim_champion.ui.pages.reports_page",
-    "victim_champion.ui.pages.sessions_page",
-    "victim_champion.ui.pages.signposting_page",
-    "victim_champion.ui.pages.handouts_page",
-    "victim_champion.ui.pages.sync_page",
-    "victim_champion.ui.pages.audit_page",
     "victim_champion.ui.screens.kiosk_screen",
     "victim_champion.ui.dialogs.quick_reference_dialog",
     "victim_champion.ui.dialogs.settings_dialog",
     "victim_champion.ui.controllers.printing_controller",
-    "victim_champion.ui.controllers.training_controller",
-    "victim_champion.ui.controllers.compass_point_controller",
-    "victim_champion.ui.controllers.sync_controller",
-    "victim_champion.ui.controllers.reports_controller",
 )
+MODULES = LEAVES + tuple(module for entry in PAGES for module in entry.modules)
 
 
 def warm_up(modules: Sequence[str] = MODULES) -> None:

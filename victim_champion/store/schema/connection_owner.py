@@ -18,8 +18,19 @@ from victim_champion.store.schema.connection import Connection
 T = TypeVar("T")
 
 
+class StoreWorkOnForbiddenThreadError(AssertionError):
+    """A debug-mode check: store work was asked for on a thread that must never wait for
+    the database (the GUI thread). It is a programming error, not a person's."""
+
+
 class ConnectionOwner:
-    """A connection opened on, used on, and closed on its own thread."""
+    """A connection opened on, used on, and closed on its own thread.
+
+    ``forbidden_thread``, when set (debug mode, and in every UI test), names a thread that
+    may close the connection (the quick exit locks at once) but never run work on it.
+    """
+
+    forbidden_thread: int | None = None
 
     def __init__(self, opener: Callable[[], Connection]) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vc-store")
@@ -37,6 +48,10 @@ class ConnectionOwner:
 
     def run(self, work: Callable[[Connection], T]) -> T:
         """Run ``work(connection)`` on the owner thread and return its result (any thread)."""
+        if self.forbidden_thread is not None and threading.get_ident() == self.forbidden_thread:
+            raise StoreWorkOnForbiddenThreadError(
+                "store work on the GUI thread; run it through BackgroundWork"
+            )
         with self._lock:
             connection = self._connection
             if connection is None:

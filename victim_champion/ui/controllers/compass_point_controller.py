@@ -4,66 +4,76 @@ sheet, refer with consent, forget on request, and let go of records after the wi
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from victim_champion.content.directory_loader import load_directory, load_needs
 from victim_champion.content.district_loader import load_districts
-from victim_champion.core.consent import ConsentPurpose
 from victim_champion.core.directory import Service, grouped_by_need
-from victim_champion.core.errors import VictimChampionError
+from victim_champion.core.errors import VictimChampionError, message_for
+from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.signposting import match_services
-from victim_champion.store.profile import OpenStore
-from victim_champion.store.repositories.signposting_records import SignpostingRecords
-from victim_champion.store.syncing.retention import purge_at_unlock
-from victim_champion.ui.background_work import BackgroundWork
-from victim_champion.ui.controllers.printing_controller import PrintingController
+from victim_champion.operations.signposting import ReferralRequest, Signposting
+from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
-from victim_champion.ui.pages.signposting_page import SignpostingPage
+from victim_champion.ui.work_area_registry import PageContext
 
 PURGE_EVERY_MS = 60 * 60 * 1000
+UNEXPECTED = "That could not be saved; try again, or restart the app."
 
 
 class CompassPointController(QObject):
     """Connects the signposting page to the matcher, the records and the printer."""
 
-    def __init__(
-        self,
-        page: SignpostingPage,
-        work: BackgroundWork,
-        printing: PrintingController,
-        quick_exit: Callable[[], None],
-        show_error: Callable[[str], None],
-    ) -> None:
+    def __init__(self, context: PageContext) -> None:
         super().__init__()
-        self._page = page
-        self._work = work
-        self._printing = printing
-        self._quick_exit = quick_exit
-        self._show_error = show_error
-        self._store: OpenStore | None = None
-        self._records: SignpostingRecords | None = None
+        self._context = context
+        self._page = context.page
+        self._work = context.work
+        self._printing = context.printing
+        self._quick_exit = context.quick_exit
+        self._show_error = context.show_error
+        self._signposting: Signposting | None = None
         self.current_record: str | None = None
         self._purge_timer = QTimer(self)
         self._purge_timer.timeout.connect(self.purge)
+        page = self._page
         page.search_requested.connect(self.search)
         page.keep_requested.connect(self.keep)
         page.sheet_requested.connect(self.print_sheet)
         page.refer_requested.connect(self.refer)
         page.forget_requested.connect(self.forget)
+        context.events.on(RecordsChanged, self._on_records_changed)
 
-    def attach(self, store: OpenStore) -> None:
-        """Unlocked: show the records, and purge what is past the window (now and hourly)."""
-        self._store, self._records = store, SignpostingRecords(store)
+    def attach(self, workspace: Workspace) -> None:
+        """Unlocked: show the records, and let go of expired ones hourly (unlock did now)."""
+        self._signposting = Signposting(workspace)
         self.refresh_records()
-        self.purge()
         self._purge_timer.start(PURGE_EVERY_MS)
 
     def detach(self) -> None:
         """Locked."""
         self._purge_timer.stop()
-        self._store = self._records = None
+        self._signposting = None
         self.current_record = None
+
+    def shown(self, visible: bool) -> None:
+        """Records are loaded at unlock and whenever they change, not on showing."""
+
+    def _on_records_changed(self, event: RecordsChanged) -> None:
+        """Referral outcomes pulled by a sync (or any signposting change) refresh the list."""
+        if event.area in (RecordArea.SIGNPOSTING, RecordArea.REFERRAL_OUTCOMES):
+            self.refresh_records()
+
+    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self._work.run(work, on_done, self._on_failed)
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, VictimChampionError):
+            self._show_error(error.message)
+        else:
+            self._show_error(message_for(error, UNEXPECTED))
 
     def _services(self) -> dict[str, Service]:
         return {s.id: s for s in load_directory()}
@@ -84,23 +94,24 @@ class CompassPointController(QObject):
             else "No service fits all of that; try fewer needs."
         )
 
-    def keep(self) -> None:
+    def keep(self, then: Callable[[str], None] | None = None) -> None:
         """Keep the anonymous record: district, needs, services given, date."""
-        if self._records is None:
+        signposting = self._signposting
+        if signposting is None:
             return
         person = self._page.person()
-        try:
-            self.current_record = self._records.record(
-                person.district_id or "",
-                sorted(person.needs),
-                self._page.chosen_service_ids(),
-                person.reported,
-            )
-        except VictimChampionError as error:
-            self._show_error(error.message)
-            return
+        district, needs = person.district_id or "", sorted(person.needs)
+        services, reported = self._page.chosen_service_ids(), person.reported
+        self._run(
+            lambda: signposting.keep(district, needs, services, reported),
+            lambda record_id: self._on_kept(record_id, then),
+        )
+
+    def _on_kept(self, record_id: str, then: Callable[[str], None] | None) -> None:
+        self.current_record = record_id
         self._page.message.setText("Record kept: no name, only what is needed.")
-        self.refresh_records()
+        if then is not None:
+            then(record_id)
 
     def print_sheet(self) -> None:
         """The chosen services only, grouped by the person's needs."""
@@ -129,10 +140,14 @@ class CompassPointController(QObject):
 
     def refer(self) -> None:
         """Consent first; then contact details and the referral."""
-        if self._records is None:
+        if self._signposting is None:
             return
         if self.current_record is None:
-            self.keep()
+            self.keep(then=lambda _: self._ask_for_referral())
+        else:
+            self._ask_for_referral()
+
+    def _ask_for_referral(self) -> None:
         services = self._services()
         chosen = [services[i] for i in self._page.chosen_service_ids() if i in services]
         dialog = ReferralDialog(chosen, self._quick_exit, self._page.window())
@@ -141,44 +156,50 @@ class CompassPointController(QObject):
         dialog.open()
 
     def _on_referral_accepted(self, dialog: ReferralDialog) -> None:
-        records, record = self._records, self.current_record
-        if records is None or record is None:
+        signposting, record = self._signposting, self.current_record
+        if signposting is None or record is None:
             return
-        try:
-            consent = records.give_consent(record, ConsentPurpose.REFERRAL)
-            if any(f.text().strip() for f in (dialog.name, dialog.phone, dialog.email)):
-                records.add_contact(
-                    record, consent.id, dialog.name.text(), dialog.phone.text(), dialog.email.text()
-                )
-            records.refer(
-                record,
-                str(dialog.service.currentData()),
-                consent.id,
-                restorative=dialog.restorative.isChecked(),
-            )
-        except VictimChampionError as error:
-            self._show_error(error.message)
-            return
-        self._page.message.setText("Referral made with consent; it goes at the next sync.")
-        self.refresh_records()
+        request = ReferralRequest(
+            str(dialog.service.currentData()),
+            dialog.name.text(),
+            dialog.phone.text(),
+            dialog.email.text(),
+            restorative=dialog.restorative.isChecked(),
+        )
+        self._run(
+            lambda: signposting.refer(record, request),
+            lambda _: self._page.message.setText(
+                "Referral made with consent; it goes at the next sync."
+            ),
+        )
 
     def forget(self, record_id: str) -> None:
         """Erase the person's record now; the hub is told by a tombstone."""
-        if self._records is None:
+        signposting = self._signposting
+        if signposting is None:
             return
-        self._records.forget(record_id)
         if self.current_record == record_id:
             self.current_record = None
-        self._page.message.setText("Forgotten on this laptop; the hub will erase its copy.")
-        self.refresh_records()
+        self._run(
+            lambda: signposting.forget(record_id),
+            lambda _: self._page.message.setText(
+                "Forgotten on this laptop; the hub will erase its copy."
+            ),
+        )
 
     def refresh_records(self) -> None:
-        """Show the records kept, without names."""
-        if self._records is None:
+        """Show the records kept, without names (read on a worker thread)."""
+        signposting = self._signposting
+        if signposting is None:
+            return
+        self._run(signposting.recent, self._show_records)
+
+    def _show_records(self, records: list[Any]) -> None:
+        if self._signposting is None:
             return
         names = {d.id: d.name for d in load_districts().districts}
         rows = []
-        for record in self._records.recent():
+        for record in records:
             outcomes = ", ".join(f"{s}: {o or 'waiting'}" for s, o in record.referrals)
             rows.append(
                 (
@@ -194,11 +215,8 @@ class CompassPointController(QObject):
 
     def purge(self) -> None:
         """Let go of records the hub confirmed, once past the hub's retention window."""
-        store = self._store
-        if store is None:
+        signposting = self._signposting
+        if signposting is None:
             return
-        self._work.run(
-            lambda: purge_at_unlock(store),
-            lambda result: self.refresh_records() if result.records else None,
-            lambda error: None,
-        )  # a failed purge is tried again in an hour
+        # A failed purge is tried again in an hour; one that removed records announces it.
+        self._work.run(signposting.let_go_of_expired, lambda _: None, lambda _: None)

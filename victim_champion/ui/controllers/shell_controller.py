@@ -22,30 +22,44 @@ from victim_champion.core.errors import (
 )
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.core.unlock_throttle import UnlockThrottle
-from victim_champion.store.profile import OpenStore, Profile
-from victim_champion.store.repositories.audit_log import AuditLogRepository
+from victim_champion.operations.profile_admin import load_settings, save_settings
+from victim_champion.operations.workspace import ProfileGate, Workspace, let_go_of_expired
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
+from victim_champion.ui.event_bridge import EventBridge
 from victim_champion.ui.guards.clipboard_guard import ClipboardGuard
 from victim_champion.ui.guards.idle_watcher import IdleWatcher
 from victim_champion.ui.guards.quick_exit_triggers import QuickExitTriggers
 from victim_champion.ui.shell_window import ShellWindow
+from victim_champion.ui.work_area_registry import PAGES, PageContext, PageController
 
 if TYPE_CHECKING:
-    from victim_champion.store.repositories.record_repository import Records
+    from victim_champion.ui.controllers.sync_controller import SyncController
+    from victim_champion.ui.controllers.training_controller import TrainingController
     from victim_champion.ui.dialogs.settings_dialog import SettingsDialog
 
 UNEXPECTED = "Something went wrong while opening the records; try again, or restart the app."
 
 
 def _close_quietly(result: object) -> None:
-    """A store that finished opening after a lock or quick exit is closed at once."""
-    if isinstance(result, OpenStore):
-        result.close()
+    """A profile that finished opening after a lock or quick exit is closed at once."""
+    if isinstance(result, tuple) and result and isinstance(result[0], Workspace):
+        result[0].close()
+
+
+def _open(gate: ProfileGate, passphrase: str) -> tuple[Workspace, ProfileSettings]:
+    """Unlock, let go of expired records, and read the settings (on a worker thread)."""
+    workspace = gate.unlock(passphrase)
+    try:
+        let_go_of_expired(workspace)  # a full disk is retried at the next unlock
+        return workspace, load_settings(workspace)
+    except BaseException:
+        workspace.close()
+        raise
 
 
 class ShellController(QObject):
-    """Owns the unlocked store (if any) and moves the window between its screens."""
+    """Owns the unlocked workspace (if any) and moves the window between its screens."""
 
     locked = Signal()
     quick_exited = Signal()
@@ -53,20 +67,21 @@ class ShellController(QObject):
     def __init__(
         self,
         window: ShellWindow,
-        profile: Profile,
+        gate: ProfileGate,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.window = window
-        self.profile = profile
+        self.gate = gate
+        self.events = EventBridge(gate.events, self)
         self.clock = clock
         self.work = BackgroundWork(self)
         self.triggers = QuickExitTriggers(clock)
         self.idle = IdleWatcher()
         self.throttle = UnlockThrottle()
         self.clipboard = ClipboardGuard()
-        self.store: OpenStore | None = None
-        self.records: Records | None = None
+        self.workspace: Workspace | None = None
+        self.controllers: dict[str, PageController] = {}
         self.settings = ProfileSettings()
 
         self.triggers.triggered.connect(self.quick_exit)
@@ -80,40 +95,49 @@ class ShellController(QObject):
         window.decoy.return_requested.connect(self._on_decoy_return_requested)
 
     def _ensure_built(self) -> None:
-        """Build the pages behind the passphrase and their controllers, on first unlock."""
+        """Build the registered pages and their controllers, on first unlock."""
         if self.window.built:
             return
-        # Imported here, not at start-up: these pull in the matcher, sync and the store's
-        # use cases, which the unlock screen does not need.
-        from victim_champion.ui.controllers.compass_point_controller import CompassPointController
+        # Imported here, not at start-up: these pull in the matcher, sync and the
+        # operations, which the unlock screen does not need.
         from victim_champion.ui.controllers.printing_controller import PrintingController
-        from victim_champion.ui.controllers.reports_controller import ReportsController
-        from victim_champion.ui.controllers.sync_controller import SyncController
-        from victim_champion.ui.controllers.training_controller import TrainingController
         from victim_champion.ui.dialogs.quick_reference_dialog import SHORTCUT
 
         self.window.build_work_area()
         window = self.window
         self.printing = PrintingController(self.work, window, self.quick_exit, self.show_error)
-        window.sessions.print_certificates_requested.connect(self._on_print_certificates)
-        window.handouts.preview_requested.connect(self.printing.preview_handout)
-        self.training = TrainingController(
-            window, self.profile, self.work, self.quick_exit, self.show_error
-        )
-        self.syncing = SyncController(self.work, window.sync)
-        self.compass_point = CompassPointController(
-            window.signposting, self.work, self.printing, self.quick_exit, self.show_error
-        )
-        self.reports = ReportsController(window.reports, self.work, self.printing, self.show_error)
+        for entry in PAGES:
+            context = PageContext(
+                window,
+                window.registered[entry.name],
+                self.work,
+                self.events,
+                self.gate,
+                self.printing,
+                self.quick_exit,
+                self.show_error,
+            )
+            self.controllers[entry.name] = entry.controller_class()(context)
         self.syncing.revoked.connect(self._on_revoked)
         self._reference_shortcut = QShortcut(QKeySequence(SHORTCUT), window)
         self._reference_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self._reference_shortcut.activated.connect(self.open_quick_reference)
-        window.audit.refresh_button.clicked.connect(self.show_audit)
-        window.navigation.currentRowChanged.connect(lambda _: self.show_audit())
-        window.navigation.currentRowChanged.connect(
-            lambda _: self.reports.shown(window.current_page() is window.reports)
-        )
+        window.navigation.currentRowChanged.connect(self._on_navigation_changed)
+
+    @property
+    def training(self) -> TrainingController:
+        """The Sessions page's controller (the kiosk and presenting too)."""
+        return self.controllers["sessions"]  # type: ignore[return-value]
+
+    @property
+    def syncing(self) -> SyncController:
+        """The Sync page's controller."""
+        return self.controllers["sync"]  # type: ignore[return-value]
+
+    def _on_navigation_changed(self, _row: int) -> None:
+        current = self.window.current_page()
+        for name, controller in self.controllers.items():
+            controller.shown(self.window.registered[name] is current)
 
     def install(self, app: QApplication) -> None:
         """Watch every key and input event in the application."""
@@ -127,24 +151,26 @@ class ShellController(QObject):
 
     def start(self) -> None:
         """First run if there is no profile yet, otherwise the passphrase screen."""
-        if self.profile.exists():
+        if self.gate.exists():
             self.window.show_unlock()
         else:
             self.window.show_first_run()
 
     @property
     def is_unlocked(self) -> bool:
-        """True while a store is open."""
-        return self.store is not None
+        """True while the profile is unlocked."""
+        return self.workspace is not None
 
     # ------------------------------------------------------------------ first run
 
     def _on_first_run_create_requested(self, passphrase: str) -> None:
         self.window.first_run.set_busy(True)
 
-        def create_and_open() -> OpenStore:  # runs on a worker thread
-            self.profile.create(passphrase)
-            return self.profile.open(passphrase)
+        gate = self.gate
+
+        def create_and_open() -> tuple[Workspace, ProfileSettings]:  # on a worker thread
+            gate.create(passphrase)
+            return _open(gate, passphrase)
 
         self.work.run(
             create_and_open,
@@ -153,9 +179,9 @@ class ShellController(QObject):
             on_discarded=_close_quietly,
         )
 
-    def _on_profile_created(self, store: OpenStore) -> None:
+    def _on_profile_created(self, opened: tuple[Workspace, ProfileSettings]) -> None:
         self.window.first_run.set_busy(False)
-        self._adopt(store)
+        self._adopt(*opened)
         self.window.show_safety()
 
     def _on_first_run_failed(self, error: BaseException) -> None:
@@ -164,7 +190,7 @@ class ShellController(QObject):
         self.window.first_run.show_error(message)
 
     def _on_safety_acknowledged(self) -> None:
-        if self.records is None:
+        if self.workspace is None:
             self.window.show_unlock()
             return
         self.window.show_work_area()
@@ -177,17 +203,18 @@ class ShellController(QObject):
             self.window.unlock.show_error("Please wait before trying again.", wait)
             return
         self.window.unlock.set_busy(True)
+        gate = self.gate
         self.work.run(
-            lambda: self.profile.open(passphrase),
+            lambda: _open(gate, passphrase),
             self._on_unlocked,
             self._on_unlock_failed,
             on_discarded=_close_quietly,
         )
 
-    def _on_unlocked(self, store: OpenStore) -> None:
+    def _on_unlocked(self, opened: tuple[Workspace, ProfileSettings]) -> None:
         self.throttle.record_success()
         self.window.unlock.set_busy(False)
-        self._adopt(store)
+        self._adopt(*opened)
         self.window.show_work_area()
 
     def _on_unlock_failed(self, error: BaseException) -> None:
@@ -198,44 +225,20 @@ class ShellController(QObject):
         else:
             self.window.unlock.show_error(message_for(error, UNEXPECTED))
 
-    def _adopt(self, store: OpenStore) -> None:
+    def _adopt(self, workspace: Workspace, settings: ProfileSettings) -> None:
         self._ensure_built()
-        self.store = store
-        from victim_champion.store.repositories.record_repository import Records
-
-        self.records = Records(store)
-        self.settings = self.records.settings()
-        self.window.sessions.show_records(self.records)
-        self.syncing.attach(store)
-        self.training.attach(store)
-        self.compass_point.attach(store)
-        self.reports.attach(store)
+        self.workspace, self.settings = workspace, settings
+        for controller in self.controllers.values():
+            controller.attach(workspace)
+        self._on_navigation_changed(self.window.navigation.currentRow())
         self.idle.start(self.settings.idle_lock_seconds)
-
-    # ------------------------------------------------------------------ printing
-
-    def _on_print_certificates(self, session_id: str) -> None:
-        if self.store is not None:
-            self.printing.print_certificates(
-                self.store, session_id, self.training.course.signed_name
-            )
 
     def open_quick_reference(self) -> None:
         """Ctrl+K: the rights and services, while talking with someone."""
         from victim_champion.ui.dialogs.quick_reference_dialog import QuickReferenceDialog
 
-        if self.records is not None:
+        if self.workspace is not None:
             QuickReferenceDialog(self.quick_exit, self.window).open()
-
-    def show_audit(self) -> None:
-        """Load the audit log into its page (when it is the page on show)."""
-        if (
-            self.store is not None
-            and self.window.built
-            and self.window.current_page() is self.window.audit
-        ):
-            events = self.store.owner.run(lambda c: AuditLogRepository(c).recent())
-            self.window.audit.show_events(events)
 
     def show_error(self, text: str) -> None:
         """Tell the person, in one sentence, why something could not be done."""
@@ -247,7 +250,7 @@ class ShellController(QObject):
         """The settings dialog (modal, non-blocking: lock and quick exit close it)."""
         from victim_champion.ui.dialogs.settings_dialog import SettingsDialog
 
-        if self.records is None:
+        if self.workspace is None:
             return
         dialog = SettingsDialog(self.settings, self.quick_exit, self.window)
         dialog.accepted.connect(lambda: self._on_settings_saved(dialog))
@@ -255,11 +258,19 @@ class ShellController(QObject):
         dialog.open()
 
     def _on_settings_saved(self, dialog: SettingsDialog) -> None:
-        if self.records is None or dialog.result_settings is None:
+        workspace, chosen = self.workspace, dialog.result_settings
+        if workspace is None or chosen is None:
             return
-        self.records.save_settings(dialog.result_settings)
-        self.settings = dialog.result_settings
-        self.idle.start(self.settings.idle_lock_seconds)
+        self.work.run(
+            lambda: save_settings(workspace, chosen),
+            lambda _: self._on_settings_stored(chosen),
+            lambda error: self.show_error(message_for(error, UNEXPECTED)),
+        )
+
+    def _on_settings_stored(self, chosen: ProfileSettings) -> None:
+        if self.workspace is not None:
+            self.settings = chosen
+            self.idle.start(self.settings.idle_lock_seconds)
 
     # ------------------------------------------------------------------ lock and exit
 
@@ -283,14 +294,11 @@ class ShellController(QObject):
         self.idle.stop()
         self._close_transient_windows()
         self.window.clear_personal_data()
-        if self.window.built:
-            self.syncing.detach()
-            self.training.detach()
-            self.compass_point.detach()
-            self.reports.detach()
-        store, self.store, self.records = self.store, None, None
-        if store is not None:
-            store.close()
+        for controller in self.controllers.values():
+            controller.detach()
+        workspace, self.workspace = self.workspace, None
+        if workspace is not None:
+            workspace.close()
 
     def _hide_other_windows(self) -> None:
         for widget in QApplication.topLevelWidgets():
@@ -314,7 +322,7 @@ class ShellController(QObject):
     def _on_revoked(self) -> None:
         """A signed revocation from the hub: lock, erase the profile, and say so."""
         self.lock()
-        self.profile.wipe()
+        self.gate.wipe()
         self.start()
         self.show_error(DeviceRevokedError().message)
 

@@ -13,11 +13,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from victim_champion.core.envelopes import SyncSummary
 from victim_champion.core.errors import DeviceRevokedError, message_for
-from victim_champion.store.profile import OpenStore
-from victim_champion.store.syncing.sync_local import StoreSyncLocal
-from victim_champion.sync.client import SyncClient, enrol
-from victim_champion.ui.background_work import BackgroundWork, Progress
-from victim_champion.ui.pages.sync_page import SyncPage
+from victim_champion.operations.syncing import SyncState, enrol_with_hub, sync_once, sync_state
+from victim_champion.operations.workspace import Workspace
+from victim_champion.ui.background_work import Progress
+from victim_champion.ui.work_area_registry import PageContext
 
 FIRST_RETRY_SECONDS = 60
 MAX_RETRY_SECONDS = 30 * 60
@@ -26,15 +25,16 @@ UNEXPECTED = "Sync stopped unexpectedly; your records are safe on this laptop."
 
 
 class SyncController(QObject):
-    """Connects the sync panel, the background helper and the store."""
+    """Connects the sync panel, the background helper and the sync operations."""
 
     revoked = Signal()
 
-    def __init__(self, work: BackgroundWork, page: SyncPage) -> None:
+    def __init__(self, context: PageContext) -> None:
         super().__init__()
-        self._work = work
-        self._page = page
-        self._local: StoreSyncLocal | None = None
+        self._work = context.work
+        self._page = page = context.page
+        self._workspace: Workspace | None = None
+        self._enrolled = False
         self._running = False
         self.retry_seconds = FIRST_RETRY_SECONDS
         self.timer = QTimer(self)
@@ -69,37 +69,46 @@ class SyncController(QObject):
             self.retry_seconds = FIRST_RETRY_SECONDS
             self.sync_now()
 
-    def attach(self, store: OpenStore) -> None:
-        """The store was unlocked: show its state and sync soon if enrolled."""
-        self._local = StoreSyncLocal(store)
-        self.refresh()
-        if self._local.enrolment() is not None:
-            self.timer.start(2_000)
+    def attach(self, workspace: Workspace) -> None:
+        """Unlocked: show the sync state, and sync soon if enrolled."""
+        self._workspace = workspace
+        self.refresh(first=True)
 
     def detach(self) -> None:
-        """Locked: stop the timer and forget the store."""
+        """Locked: stop the timer and forget the workspace."""
         self.timer.stop()
-        self._local = None
+        self._workspace = None
+        self._enrolled = False
         self._running = False
         self._page.set_busy(False)
         self._page.clear()
 
-    def refresh(self) -> None:
-        """Show the store's sync state in the panel."""
-        if self._local is None:
+    def shown(self, visible: bool) -> None:
+        """The state is read at unlock and after each round, not on showing."""
+
+    def refresh(self, *, first: bool = False) -> None:
+        """Read the sync state on a worker thread and show it in the panel."""
+        workspace = self._workspace
+        if workspace is None:
             return
-        enrolment = self._local.enrolment()
-        self._page.show_state(
-            enrolment.hub_url if enrolment else None,
-            self._local.last_success(),
-            self._local.pending_count(),
-            self._local.rejected(),
+        self._work.run(
+            lambda: sync_state(workspace),
+            lambda state: self._show_state(state, first),
+            lambda error: self._page.say(message_for(error, UNEXPECTED)),
         )
 
+    def _show_state(self, state: SyncState, first: bool) -> None:
+        if self._workspace is None:
+            return
+        self._enrolled = state.hub_url is not None
+        self._page.show_state(state.hub_url, state.last_success, state.pending, state.rejected)
+        if first and self._enrolled:
+            self.timer.start(2_000)
+
     def sync_now(self) -> None:
-        """One round now (ignored while one runs or while locked)."""
-        local = self._local
-        if local is None or self._running or local.enrolment() is None:
+        """One round now (ignored while one runs, while locked, or before enrolment)."""
+        workspace = self._workspace
+        if workspace is None or self._running or not self._enrolled:
             return
         self._running = True
         self._page.set_busy(True)
@@ -108,7 +117,7 @@ class SyncController(QObject):
             def report(stage: str, done: int, total: int) -> None:
                 progress.report(done, total)
 
-            return SyncClient(local).run_once(report)
+            return sync_once(workspace, report)
 
         self._work.run_batch(run, self._page.show_progress, self._on_done, self._on_failed)
 
@@ -136,15 +145,18 @@ class SyncController(QObject):
         self.retry_seconds = min(self.retry_seconds * 2, MAX_RETRY_SECONDS)
 
     def _on_enrol_requested(self, hub: str, code: str) -> None:
-        local = self._local
-        if local is None or not hub or not code:
+        workspace = self._workspace
+        if workspace is None or not hub or not code:
             self._page.say("Give the hub address and the code from Compass House.")
             return
         self._page.set_busy(True)
-        self._work.run(lambda: enrol(local, hub, code), self._on_enrolled, self._on_failed)
+        self._work.run(
+            lambda: enrol_with_hub(workspace, hub, code), self._on_enrolled, self._on_failed
+        )
 
     def _on_enrolled(self, _: object) -> None:
         self._page.set_busy(False)
         self._page.say("Enrolled: this laptop now syncs with Compass House.")
+        self._enrolled = True
         self.refresh()
         self.sync_now()

@@ -1,22 +1,25 @@
 """The trainer's day in the app: sessions, register, presenting, kiosk, quiz and feedback.
 
-Decisions live here; the pages and dialogs only show and forward. Database calls are
-short and run on the store's owner thread; checking the staff passphrase to leave kiosk
-mode (Argon2, half a second) runs through BackgroundWork.
+Decisions live in operations/training.py; this connects the Sessions page and the kiosk
+to it. Every store call runs on a worker through BackgroundWork, and each job that
+writes also reads back what the page shows, so the page never waits on the database and
+never shows a state older than the write.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject
 
-from victim_champion.content.course_loader import course_in_use, load_course
-from victim_champion.core.attendee_csv import plan_import
-from victim_champion.core.attendees import AttendeeDetails
+from victim_champion.content.course_loader import load_course
+from victim_champion.core.attendees import Attendee
 from victim_champion.core.course import Course
-from victim_champion.core.errors import ImportFileError, VictimChampionError, WrongPassphraseError
+from victim_champion.core.errors import VictimChampionError, WrongPassphraseError, message_for
+from victim_champion.core.events import RecordArea, RecordsChanged
+from victim_champion.core.sessions import Session
 from victim_champion.core.training_day import (
     Attendance,
     Feedback,
@@ -24,40 +27,31 @@ from victim_champion.core.training_day import (
     knowledge_check,
     score,
 )
-from victim_champion.store.profile import OpenStore, Profile
-from victim_champion.store.repositories.record_repository import Records
-from victim_champion.store.repositories.training_day_repository import TrainingDay
-from victim_champion.store.syncing.sync_local import StoreSyncLocal
-from victim_champion.ui.background_work import BackgroundWork
+from victim_champion.operations.training import Training, course_for
+from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.dialogs.training_dialogs import ImportDialog, PersonDialog, SessionDialog
 from victim_champion.ui.presenter_window import PresenterWindow
-from victim_champion.ui.shell_window import ShellWindow
+from victim_champion.ui.work_area_registry import PageContext
+
+UNEXPECTED = "That could not be saved; try again, or restart the app."
 
 
 class TrainingController(QObject):
-    """Connects the sessions page and the kiosk to the records."""
+    """Connects the sessions page and the kiosk to the training operations."""
 
-    def __init__(
-        self,
-        window: ShellWindow,
-        profile: Profile,
-        work: BackgroundWork,
-        quick_exit: Callable[[], None],
-        show_error: Callable[[str], None],
-    ) -> None:
+    def __init__(self, context: PageContext) -> None:
         super().__init__()
-        self._window = window
-        self._profile = profile
-        self._work = work
-        self._quick_exit = quick_exit
-        self._show_error = show_error
-        self._records: Records | None = None
+        self._context = context
+        self._window = context.window
+        self._work = context.work
+        self._quick_exit = context.quick_exit
+        self._training: Training | None = None
+        self._workspace: Workspace | None = None
         self._course: Course | None = None
-        self._day: TrainingDay | None = None
         self.kiosk_session: str | None = None
         self.kiosk_phase: QuizPhase | None = None
         self.presenter: PresenterWindow | None = None
-        page, kiosk = window.sessions, window.kiosk
+        page, kiosk = context.page, context.window.kiosk
         page.new_session_requested.connect(lambda: self._edit_session(None))
         page.edit_session_requested.connect(self._edit_session)
         page.add_person_requested.connect(self._add_person)
@@ -66,19 +60,28 @@ class TrainingController(QObject):
         page.complete_requested.connect(self._complete)
         page.present_requested.connect(self.present)
         page.kiosk_requested.connect(self.start_kiosk)
-        page.session_table.selectionModel().currentRowChanged.connect(self._show_scores)
+        page.session_selected.connect(self._load_register)
+        page.print_certificates_requested.connect(self._print_certificates)
         kiosk.sign_in_requested.connect(self._on_kiosk_sign_in)
         kiosk.quiz_finished.connect(self._on_kiosk_quiz_finished)
         kiosk.feedback_submitted.connect(self._on_kiosk_feedback)
         kiosk.leave_requested.connect(self._on_kiosk_leave_requested)
+        context.events.on(RecordsChanged, self._on_records_changed)
 
-    def attach(self, store: OpenStore) -> None:
-        """Unlocked: teach from the newest valid course (a verified hub bundle if any)."""
-        self._records, self._day = Records(store), TrainingDay(store)
-        bundle = StoreSyncLocal(store).bundle("course")
-        self._course, problem = course_in_use(dict(bundle[1]["files"]) if bundle else None)
+    @property
+    def _page(self) -> Any:
+        return self._context.page
+
+    def attach(self, workspace: Workspace) -> None:
+        """Unlocked: load the sessions, and the course (a verified hub bundle if any)."""
+        self._workspace, self._training = workspace, Training(workspace)
+        self._run(lambda: course_for(workspace), self._on_course_chosen)
+        self.reload()
+
+    def _on_course_chosen(self, chosen: tuple[Course, str | None]) -> None:
+        self._course, problem = chosen
         if problem:
-            self._show_error(problem)
+            self._context.show_error(problem)
 
     @property
     def course(self) -> Course:
@@ -89,47 +92,103 @@ class TrainingController(QObject):
 
     def detach(self) -> None:
         """Locked: close the presenter and leave kiosk mode."""
-        self._records = self._day = None
+        self._training = self._workspace = None
         self.kiosk_session = None
         if self.presenter is not None:
             self.presenter.close()
             self.presenter = None
 
-    def _guard(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except VictimChampionError as error:
-            self._show_error(error.message)
+    def shown(self, visible: bool) -> None:
+        """Sessions are loaded at unlock and after each change, not on showing."""
+
+    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """Run store work on a worker; a refusal becomes one sentence for the trainer."""
+        self._work.run(work, on_done, self._on_failed)
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, VictimChampionError):
+            self._context.show_error(error.message)
+        else:
+            self._context.show_error(message_for(error, UNEXPECTED))
 
     # ------------------------------------------------------------------ sessions & register
 
-    def _edit_session(self, session_id: str | None) -> None:
-        if self._records is None:
+    def reload(self, select_session: str | None = None) -> None:
+        """Read the sessions again (after a change), keeping or choosing a selection."""
+        training = self._training
+        if training is not None:
+            self._run(training.sessions, lambda rows: self._show_sessions(rows, select_session))
+
+    def _show_sessions(self, sessions: list[Session], select: str | None) -> None:
+        if self._training is not None:
+            self._page.show_sessions(sessions, select)
+
+    def _load_register(self, session_id: str) -> None:
+        training = self._training
+        if training is None:
             return
-        existing = self._records.session(session_id) if session_id else None
+
+        def read() -> tuple[list[Attendee], str]:  # on a worker thread
+            return training.register(session_id), self._scores_text(training, session_id)
+
+        self._run(read, lambda result: self._show_register(session_id, *result))
+
+    def _show_register(self, session_id: str, attendees: list[Attendee], scores: str) -> None:
+        if self._training is not None:
+            self._page.show_register(session_id, attendees)
+            self._page.scores.setText(scores)
+
+    @staticmethod
+    def _scores_text(training: Training, session_id: str) -> str:
+        scores, feedback = training.scores(session_id)
+
+        def shown(count: int, percent: float | None) -> str:
+            return "none yet" if percent is None else f"{percent:.0f}% ({count} people)"
+
+        return (
+            f"Knowledge check: before {shown(scores.pre_count, scores.pre_percent)}, "
+            f"after {shown(scores.post_count, scores.post_percent)}. "
+            f"Feedback forms: {feedback}."
+        )
+
+    def _on_records_changed(self, event: RecordsChanged) -> None:
+        """Another view (a sync, the command line's twin here) changed sessions or people."""
+        if event.area is RecordArea.CONTENT and self._workspace is not None:
+            workspace = self._workspace
+            self._run(lambda: course_for(workspace), self._on_course_chosen)
+
+    def _edit_session(self, session_id: str | None) -> None:
+        if self._training is None:
+            return
+        existing = self._page.session_by_id(session_id) if session_id else None
         dialog = SessionDialog(existing, self._quick_exit, self._window)
-        dialog.accepted.connect(lambda: self._guard(lambda: self._save_session(dialog)))
+        dialog.accepted.connect(lambda: self._save_session(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _save_session(self, dialog: SessionDialog) -> None:
-        if self._records is None or self._day is None or dialog.result_session is None:
+        training, draft = self._training, dialog.result_session
+        if training is None or draft is None:
             return
-        if dialog.existing is None:
-            saved = self._records.create_session(dialog.result_session)
-        else:
-            saved = self._day.update_session(dialog.result_session)
-        self._window.sessions.reload(saved.id)
+        is_new = dialog.existing is None
+
+        def save() -> Session:  # on a worker thread
+            return training.create_session(draft) if is_new else training.update_session(draft)
+
+        self._run(save, lambda saved: self.reload(saved.id))
 
     def _add_person(self, session_id: str) -> None:
         dialog = PersonDialog(self._quick_exit, self._window)
 
         def save() -> None:
-            if self._records is not None and dialog.result_details is not None:
-                self._records.add_attendees(session_id, [dialog.result_details])
-                self._window.sessions.reload(session_id)
+            training, details = self._training, dialog.result_details
+            if training is not None and details is not None:
+                self._run(
+                    lambda: training.add_people(session_id, [details]),
+                    lambda _: self.reload(session_id),
+                )
 
-        dialog.accepted.connect(lambda: self._guard(save))
+        dialog.accepted.connect(save)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -137,47 +196,40 @@ class TrainingController(QObject):
         dialog = ImportDialog(self._quick_exit, self._window)
 
         def run() -> None:
-            if self._records is None:
+            training = self._training
+            if training is None:
                 return
-            try:
-                data = Path(dialog.path.text().strip()).expanduser().read_bytes()
-            except OSError:
-                raise ImportFileError("That file could not be read; check the path.") from None
-            self._records.import_attendees(
-                session_id, plan_import(data), skip_bad=dialog.skip_bad.isChecked()
+            path, skip_bad = Path(dialog.path.text().strip()), dialog.skip_bad.isChecked()
+            self._run(
+                lambda: training.import_file(session_id, path, skip_bad=skip_bad),
+                lambda _: self.reload(session_id),
             )
-            self._window.sessions.reload(session_id)
 
-        dialog.accepted.connect(lambda: self._guard(run))
+        dialog.accepted.connect(run)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _mark_attendance(self, session_id: str, attendee_id: str, value: str) -> None:
-        if self._day is not None:
-            day = self._day
-            self._guard(lambda: day.mark_attendance(session_id, attendee_id, Attendance(value)))
-            self._window.sessions.reload(session_id)
+        training = self._training
+        if training is not None:
+            self._run(
+                lambda: training.mark_attendance(session_id, attendee_id, Attendance(value)),
+                lambda _: self.reload(session_id),
+            )
 
     def _complete(self, session_id: str, attendee_id: str) -> None:
-        if self._records is not None:
-            records = self._records
-            self._guard(lambda: records.complete(session_id, [attendee_id]))
-            self._window.sessions.reload(session_id)
+        training = self._training
+        if training is not None:
+            self._run(
+                lambda: training.complete(session_id, [attendee_id]),
+                lambda _: self.reload(session_id),
+            )
 
-    def _show_scores(self, *_: object) -> None:
-        session_id = self._window.sessions.selected_session_id()
-        if self._day is None or session_id is None:
-            return
-        scores = self._day.scores(session_id)
-
-        def shown(count: int, percent: float | None) -> str:
-            return "none yet" if percent is None else f"{percent:.0f}% ({count} people)"
-
-        self._window.sessions.scores.setText(
-            f"Knowledge check: before {shown(scores.pre_count, scores.pre_percent)}, "
-            f"after {shown(scores.post_count, scores.post_percent)}. "
-            f"Feedback forms: {self._day.feedback_count(session_id)}."
-        )
+    def _print_certificates(self, session_id: str) -> None:
+        if self._workspace is not None:
+            self._context.printing.print_certificates(
+                self._workspace, session_id, self.course.signed_name
+            )
 
     # ------------------------------------------------------------------ presenting
 
@@ -192,9 +244,9 @@ class TrainingController(QObject):
 
     def start_kiosk(self, session_id: str, mode: str) -> None:
         """Hand the laptop to attendees, one at a time."""
-        if self._records is None:
+        session = self._page.session_by_id(session_id)
+        if self._training is None or session is None:
             return
-        session = self._records.session(session_id)
         self.kiosk_session = session_id
         kiosk = self._window.kiosk
         if mode == "sign-in":
@@ -208,59 +260,48 @@ class TrainingController(QObject):
         self._window.show_kiosk()
 
     def _on_kiosk_sign_in(self, name: str, consent: bool) -> None:
-        if self._records is None or self._day is None or self.kiosk_session is None:
+        training, session_id = self._training, self.kiosk_session
+        if training is None or session_id is None:
             return
-        session_id, records, day = self.kiosk_session, self._records, self._day
-
-        def sign_in() -> None:
-            wanted = name.casefold()
-            match = next(
-                (a for a in records.register(session_id) if a.name.casefold() == wanted), None
-            )
-            attendee_id = (
-                match.id
-                if match
-                else records.add_attendees(
-                    session_id, [AttendeeDetails(name, consent_contact=consent)]
-                )[0]
-            )
-            day.mark_attendance(session_id, attendee_id, Attendance.PRESENT)
-            self._window.kiosk.show_signed_in(name.split()[0])
-
-        self._guard(sign_in)
+        self._run(
+            lambda: training.kiosk_sign_in(session_id, name, consent),
+            lambda _: self._window.kiosk.show_signed_in(name.split()[0]),
+        )
 
     def _on_kiosk_quiz_finished(self, answers: list[int]) -> None:
-        if self._day is None or self.kiosk_session is None or self.kiosk_phase is None:
+        training, session_id, phase = self._training, self.kiosk_session, self.kiosk_phase
+        if training is None or session_id is None or phase is None:
             return
         questions = knowledge_check(self.course)
         right = score(questions, answers)
-        self._day.submit_quiz(self.kiosk_session, self.kiosk_phase, right, len(questions))
-        self._window.kiosk.say(
-            f"Thank you. You got {right} of {len(questions)} right. "
-            "Please hand the laptop to the next person."
+        self._run(
+            lambda: training.submit_quiz(session_id, phase, right, len(questions)),
+            lambda _: self._window.kiosk.say(
+                f"Thank you. You got {right} of {len(questions)} right. "
+                "Please hand the laptop to the next person."
+            ),
         )
 
     def _on_kiosk_feedback(self, values: dict[str, object]) -> None:
-        if self._day is None or self.kiosk_session is None:
+        training, session_id = self._training, self.kiosk_session
+        if training is None or session_id is None:
             return
-        day, session_id = self._day, self.kiosk_session
-        self._guard(
-            lambda: day.submit_feedback(
-                session_id,
-                Feedback(
-                    int(str(values["usefulness"])),
-                    int(str(values["clarity"])),
-                    int(str(values["confidence"])),
-                    int(str(values["overall"])),
-                    str(values["comment"]),
-                ),
-            )
+        feedback = Feedback(
+            int(str(values["usefulness"])),
+            int(str(values["clarity"])),
+            int(str(values["confidence"])),
+            int(str(values["overall"])),
+            str(values["comment"]),
         )
-        self._window.kiosk.say("Thank you for your feedback.")
+        self._run(
+            lambda: training.submit_feedback(session_id, feedback),
+            lambda _: self._window.kiosk.say("Thank you for your feedback."),
+        )
 
     def _on_kiosk_leave_requested(self, passphrase: str) -> None:
+        gate = self._context.gate
         self._work.run(
-            lambda: self._profile.unlock_key(passphrase),
+            lambda: gate.check_passphrase(passphrase),
             self._on_kiosk_left,
             self._on_kiosk_leave_refused,
         )
@@ -269,7 +310,7 @@ class TrainingController(QObject):
         session_id, self.kiosk_session = self.kiosk_session, None
         self._window.kiosk.clear()
         self._window.show_work_area()
-        self._window.sessions.reload(session_id)
+        self.reload(session_id)
 
     def _on_kiosk_leave_refused(self, error: BaseException) -> None:
         self._window.kiosk.refuse_leaving(

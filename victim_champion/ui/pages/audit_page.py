@@ -39,3 +39,7 @@ class AuditPage(QWidget):
                 for e in events
             ]
         )
+
+    def clear(self) -> None:
+        """Forget the events shown (lock and quick exit)."""
+        self.events.clear()

@@ -66,3 +66,6 @@ class HandoutsPage(QWidget):
             self.large_print.isChecked(),
             self.discreet.isChecked(),
         )
+
+    def clear(self) -> None:
+        """Nothing personal is typed on this page; the choices stay as the worker left them."""

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from victim_champion.content.district_loader import load_districts
-from victim_champion.store.repositories.record_repository import Records
+from victim_champion.core.attendees import Attendee
+from victim_champion.core.sessions import Session
 from victim_champion.ui.widgets.form_widgets import button, label
 from victim_champion.ui.widgets.record_models import register_model, session_model
 
@@ -39,7 +40,8 @@ def _table(accessible_name: str) -> QTableView:
 
 
 class SessionsPage(QWidget):
-    """Lists sessions, newest first; selecting one shows (and audits viewing) its register."""
+    """Lists sessions, newest first; selecting one asks for its register (viewing it is
+    audited, so the controller reads it off the GUI thread and hands it back)."""
 
     print_certificates_requested = Signal(str)
     new_session_requested = Signal()
@@ -50,10 +52,10 @@ class SessionsPage(QWidget):
     import_requested = Signal(str)
     attendance_requested = Signal(str, str, str)  # session id, attendee id, attendance
     complete_requested = Signal(str, str)
+    session_selected = Signal(str)  # the register of this session is wanted
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._records: Records | None = None
         self.sessions = session_model(_district_name)
         self.register = register_model()
         layout = QVBoxLayout(self)
@@ -157,22 +159,40 @@ class SessionsPage(QWidget):
         self.scores.setAccessibleName("Knowledge check and feedback so far")
         layout.addWidget(self.scores)
 
-    def show_records(self, records: Records) -> None:
-        """Load the sessions of the unlocked profile."""
-        self._records = records
-        self.sessions.set_rows(records.sessions())
-        if self.sessions.rowCount():
-            self.session_table.selectRow(0)
+    def show_sessions(self, sessions: list[Session], select_session: str | None = None) -> None:
+        """Show the sessions, keeping (or choosing) the selection; asks for its register."""
+        keep = select_session or self.selected_session_id()
+        self.sessions.set_rows(sessions)
+        for row in range(self.sessions.rowCount()):
+            if self.sessions.row_at(row).id == keep:
+                self.session_table.selectRow(row)
+                break
+        else:
+            if self.sessions.rowCount():
+                self.session_table.selectRow(0)
+        # The reset above cleared the current row, so selecting one always announces it
+        # (and asks for its register once); with no sessions, only the register is emptied.
+        if not self.sessions.rowCount():
+            self.register.clear()
 
     def _on_session_changed(self, current: object, _previous: object) -> None:
-        row = self.session_table.currentIndex().row()
-        if self._records is None or row < 0:
+        session_id = self.selected_session_id()
+        if session_id is None:
             self.register.clear()
             return
-        session = self.sessions.row_at(row)
-        attendees = self._records.register(session.id)
+        self.session_selected.emit(session_id)
+
+    def show_register(self, session_id: str, attendees: list[Attendee]) -> None:
+        """Show a session's register (ignored if another session was chosen meanwhile)."""
+        if session_id != self.selected_session_id():
+            return
         self.register.set_rows(attendees)
         self.register_heading.setText(f"Register: {len(attendees)} people")
+
+    def session_by_id(self, session_id: str) -> Session | None:
+        """A session shown in the table."""
+        rows = (self.sessions.row_at(r) for r in range(self.sessions.rowCount()))
+        return next((s for s in rows if s.id == session_id), None)
 
     def selected_session_id(self) -> str | None:
         """The session chosen in the table, if any."""
@@ -196,21 +216,6 @@ class SessionsPage(QWidget):
         if session_id is not None and attendee_id is not None:
             signal.emit(session_id, attendee_id, *extra)
 
-    def reload(self, select_session: str | None = None) -> None:
-        """Read the sessions again (after a change), keeping or choosing a selection."""
-        if self._records is None:
-            return
-        keep = select_session or self.selected_session_id()
-        self.sessions.set_rows(self._records.sessions())
-        for row in range(self.sessions.rowCount()):
-            if self.sessions.row_at(row).id == keep:
-                self.session_table.selectRow(row)
-                break
-        else:
-            if self.sessions.rowCount():
-                self.session_table.selectRow(0)
-        self._on_session_changed(None, None)
-
     def _on_print_clicked(self) -> None:
         row = self.session_table.currentIndex().row()
         if row >= 0:
@@ -218,7 +223,6 @@ class SessionsPage(QWidget):
 
     def clear(self) -> None:
         """Forget every record shown (lock and quick exit)."""
-        self._records = None
         self.register.clear()
         self.sessions.clear()
         self.register_heading.setText("Register")
