@@ -10,10 +10,11 @@ from PySide6.QtCore import QObject, QTimer
 
 from victim_champion.content.directory_loader import load_directory, load_needs
 from victim_champion.content.district_loader import load_districts
-from victim_champion.core.directory import Service, grouped_by_need
+from victim_champion.core.directory import Service
 from victim_champion.core.errors import VictimChampionError, message_for
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.signposting import match_services
+from victim_champion.operations.printing import HandoutOptions, print_signposting_sheet
 from victim_champion.operations.signposting import ReferralRequest, Signposting
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
@@ -116,25 +117,18 @@ class CompassPointController(QObject):
     def print_sheet(self) -> None:
         """The chosen services only, grouped by the person's needs."""
         person = self._page.person()
-        chosen = set(self._page.chosen_service_ids())
-        services = [s for s in load_directory() if s.id in chosen]
-        needs = [n for n in load_needs() if n.id in person.needs] or list(load_needs())
-        district = load_districts().by_id(person.district_id or "")
-        groups = grouped_by_need(services, needs, person.district_id or "", once=True)
-        # reportlab is imported on first print, not at start-up (it costs ~200 ms).
-        from victim_champion.documents.signposting_sheet import build_signposting_sheet
-
+        district, needs = person.district_id or "", sorted(person.needs)
+        chosen = self._page.chosen_service_ids()
         name = self._page.sheet_name.text().strip()
-        large, discreet = self._page.large_print.isChecked(), self._page.discreet.isChecked()
+        options = HandoutOptions(
+            district,
+            self._page.large_print.isChecked(),
+            self._page.discreet.isChecked(),
+            self._printing.language,
+        )
         self._printing.preview_document(
             "Signposting sheet",
-            lambda: build_signposting_sheet(
-                groups,
-                district_name=district.name if district else "",
-                name=name,
-                large_print=large,
-                discreet=discreet,
-            ),
+            lambda: print_signposting_sheet(district, needs, chosen, name=name, options=options),
             "support-plan.pdf",
         )
 

@@ -32,11 +32,10 @@ def render_check() -> str:
     """Build a handout in memory and render its first page with QtPdf, as preview does."""
     from PySide6.QtCore import QObject, QSize
 
-    from victim_champion.content.victims_code_loader import load_victims_code
-    from victim_champion.documents.rights_handout import build_rights_handout
+    from victim_champion.operations.printing import HandoutKind, print_handout
     from victim_champion.ui.dialogs.pdf_preview_dialog import load_pdf
 
-    pdf = build_rights_handout(load_victims_code(), large_print=False, discreet=False)
+    pdf = print_handout(HandoutKind.RIGHTS)
     owner = QObject()
     document, _buffer = load_pdf(pdf, owner)
     image = document.render(0, QSize(595, 842))

@@ -1,0 +1,59 @@
+"""VC_LANGUAGE, read once by the composition root, reaches the kiosk and what the app
+prints; an unknown one stops the app with one sentence before any window opens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import FakeClock, unlock
+from victim_champion.app import LANGUAGE_VARIABLE, DesktopApp, build_desktop, run_desktop
+from victim_champion.core.errors import InvalidInputError
+from victim_champion.store.demo_profile import DEMO_PASSPHRASE, DemoProfile
+
+
+@pytest.fixture
+def pseudo_desktop(qtbot: QtBot, demo: DemoProfile, clock: FakeClock) -> Iterator[DesktopApp]:
+    built = build_desktop(demo.profile, DEMO_PASSPHRASE, clock, language="qps-ploc")
+    qtbot.addWidget(built.window)
+    built.window.show()
+    qtbot.waitExposed(built.window)
+    yield built
+    built.close()
+
+
+def test_the_chosen_language_reaches_the_kiosk_and_the_printed_handout(
+    qtbot: QtBot, pseudo_desktop: DesktopApp
+) -> None:
+    unlock(qtbot, pseudo_desktop)
+    kiosk = pseudo_desktop.window.kiosk
+    assert kiosk.words.language == "qps-ploc"
+    assert kiosk.sign_in_button.text().startswith("[") and "ñ" in kiosk.sign_in_button.text()
+    page = pseudo_desktop.window.handouts
+    pseudo_desktop.window.navigation.setCurrentRow(1)
+    page.kind.setCurrentIndex(page.kind.findData("rights"))
+    page.preview_button.click()
+    printing = pseudo_desktop.controller.printing
+    qtbot.waitUntil(lambda: printing.preview is not None, timeout=20_000)
+    assert printing.language == "qps-ploc"
+    assert printing.preview is not None
+    assert b"/Lang (qps-ploc)" in printing.preview._data
+    printing.preview.close_button.click()
+
+
+def test_english_is_the_default(qtbot: QtBot, desktop: DesktopApp) -> None:
+    unlock(qtbot, desktop)
+    assert desktop.window.kiosk.words.language == "en-GB"
+    assert desktop.controller.printing.language == "en-GB"
+
+
+def test_an_unknown_language_stops_the_app_with_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(LANGUAGE_VARIABLE, "xx")
+    with pytest.raises(InvalidInputError, match=r"^There is no catalogue for the language 'xx'"):
+        run_desktop(tmp_path / "profile", demo=False)
+    assert not (tmp_path / "profile").exists()
