@@ -95,7 +95,12 @@ def rights(large_print: bool, discreet: bool) -> Printed:
     pdf = build_rights_handout(
         load_victims_code(), large_print=large_print, discreet=discreet, language=PSEUDO
     )
-    keys = ("rights.title", "rights.subtitle", "rights.introduction", "rights.reviewed")
+    keys: tuple[str, ...] = (
+        "rights.title",
+        "rights.subtitle",
+        "rights.introduction",
+        "rights.reviewed",
+    )
     keys += ("rights.complaints_heading", "handout.page")
     keys += ("handout.cover_title", "handout.cover_text") if discreet else ("rights.footer",)
     return Printed(pdf, keys, code_data())
@@ -111,7 +116,7 @@ def directory(large_print: bool, discreet: bool) -> Printed:
         discreet=discreet,
         language=PSEUDO,
     )
-    keys = ("directory.title", "directory.subtitle", "directory.introduction")
+    keys: tuple[str, ...] = ("directory.title", "directory.subtitle", "directory.introduction")
     keys += ("directory.sample_banner", *SERVICE_KEYS, *CONTACT_KEYS)
     return Printed(pdf, keys, directory_data(groups))
 
@@ -127,7 +132,7 @@ def sheet(name: str, large_print: bool) -> Printed:
         discreet=False,
         language=PSEUDO,
     )
-    keys = ("sheet.heading_named" if name else "sheet.heading", "sheet.subtitle")
+    keys: tuple[str, ...] = ("sheet.heading_named" if name else "sheet.heading", "sheet.subtitle")
     keys += ("sheet.introduction", "sheet.title", *SERVICE_KEYS, *CONTACT_KEYS)
     return Printed(pdf, keys, [*directory_data(groups), name])
 
