@@ -118,3 +118,19 @@ def test_every_key_the_code_asks_for_is_in_the_catalogue() -> None:
         )
     assert asked, "no lookups found"
     assert asked <= messages("en-GB").keys(), asked - messages("en-GB").keys()
+
+
+def test_a_translation_missing_a_message_is_refused_rather_than_printed_half_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from victim_champion.content.resource_paths import resources_root
+
+    copy = tmp_path / "resources"
+    shutil.copytree(resources_root() / "translations", copy / "translations")
+    english = (copy / "translations" / "en-GB.po").read_text(encoding="utf-8")
+    partial = english.split('msgid "kiosk.welcome"')[0]  # the kiosk's messages left out
+    (copy / "translations" / "pl.po").write_text(partial, encoding="utf-8")
+    monkeypatch.setenv("VC_RESOURCES", str(copy))
+    assert "pl" in available_languages()
+    with pytest.raises(ResourceError, match="The pl catalogue lacks"):
+        messages("pl")
