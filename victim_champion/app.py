@@ -121,5 +121,11 @@ def run_desktop(data_dir: Path, demo: bool) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """``victim-champion``: a command, or the desktop app when none is given."""
     from victim_champion.cli.main import main as command_line
+    from victim_champion.cli.self_test import QT_PROBE_COMMAND
 
-    return command_line(argv, open_desktop=run_desktop)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments == [QT_PROBE_COMMAND]:  # self-test's child: Qt checks in their own process
+        from victim_champion.ui.guards.platform_probe import run_probe
+
+        return run_probe()
+    return command_line(arguments, open_desktop=run_desktop)

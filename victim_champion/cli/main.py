@@ -93,13 +93,6 @@ def build_parser() -> argparse.ArgumentParser:
         json_option=False,
     )
     _command(commands, "self-test", self_test.self_test, "headless checks of this install")
-    _command(
-        commands,
-        self_test.QT_PROBE_COMMAND,
-        self_test.qt_probe,
-        argparse.SUPPRESS,
-        json_option=False,
-    )
 
     session = commands.add_parser("session", help="training and drop-in sessions")
     session_commands = session.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from victim_champion.cli.context import CommandContext
 from victim_champion.operations.diagnostics import check_keyring, check_sqlcipher
 
-QT_PROBE_COMMAND = "_qt-probe"
+QT_PROBE_COMMAND = "_qt-probe"  # answered by app.main: the command line never loads Qt
 QT_PROBE_TIMEOUT = 60
 
 
@@ -45,19 +45,6 @@ def _qt_child() -> list[str]:
         last = (child.stderr.strip().splitlines() or ["Qt did not start"])[-1]
         raise RuntimeError(f"Qt could not load a platform plugin: {last}")
     return lines
-
-
-def qt_probe(context: CommandContext, options: argparse.Namespace) -> int:
-    """The hidden child command behind the Qt checks: one line each, or a failure line."""
-    from victim_champion.ui.guards.platform_probe import code_check, probe, render_check
-
-    print(probe())
-    for check in (render_check, code_check):
-        try:
-            print(check())
-        except Exception as error:  # reported as that line's failure
-            print(f"FAILED: {error}")
-    return 0
 
 
 def self_test(context: CommandContext, options: argparse.Namespace) -> int:
