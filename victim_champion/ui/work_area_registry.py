@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from victim_champion.operations.workspace import ProfileGate, Workspace
     from victim_champion.ui.background_work import BackgroundWork
     from victim_champion.ui.event_bridge import EventBridge
-    from victim_champion.ui.shell_window import ShellWindow
 
 
 class Page(Protocol):
@@ -46,7 +45,7 @@ class PageController(Protocol):
 class PageContext:
     """What a controller is built with; the same for every page."""
 
-    window: ShellWindow
+    window: Any  # the ShellWindow (not imported: it builds its pages from this registry)
     page: Any
     work: BackgroundWork
     events: EventBridge
