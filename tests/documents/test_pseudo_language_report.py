@@ -1,0 +1,75 @@
+"""The performance report under qps-ploc: the builder's own words (key, audience line,
+chart captions, "Total", "Withheld", footer) come from the catalogue.
+
+The report's titles, notes, row and column names come with the report from
+core/reporting.py and the hub's labels; they are data to this builder and not translated
+yet (see README, Languages).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from benchmarks.reports import PERIOD, synthetic_records
+from tests.support.tools import require_tool
+from victim_champion.content.message_catalogue import messages
+from victim_champion.content.report_labels import report_labels
+from victim_champion.core.reporting import Report, build_report
+from victim_champion.documents.report_document import build_report_pdf
+from victim_champion.hub.reports.fact_reader import facts_from_records
+
+ENGLISH_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def small_report() -> Report:
+    labels = report_labels()
+    records = [("sample", record) for record in synthetic_records(labels)[:400]]
+    return build_report(facts_from_records(records, {}), PERIOD, labels)
+
+
+def report_data(report: Report) -> list[str]:
+    data = [report.title, report.period.label, report.audience]
+    for table in report.tables:
+        published = table.table
+        data += [table.title, table.note, table.extra_heading, *table.extra]
+        data += [*published.rows, *published.columns]
+    return [" ".join(d.split()) for d in data if d.strip()]
+
+
+def text_of(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(
+        [require_tool("pdftotext", "poppler-utils"), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return " ".join(out.split())
+
+
+def test_the_report_builders_own_words_are_not_left_in_english(tmp_path: Path) -> None:
+    report = small_report()
+    pdf = build_report_pdf(report, language="qps-ploc")
+    text = text_of(pdf, tmp_path)
+    pseudo = messages("qps-ploc")
+    for key in ("report.key", "report.audience", "report.total", "report.unreadable"):
+        for part in FIELD.split(pseudo.template(key)):
+            assert " ".join(part.split()) in text, key
+    captions = [pseudo.text(key) for key in pseudo if key.startswith("report.chart.")]
+    assert any(caption in text for caption in captions)
+    for data in sorted(report_data(report), key=len, reverse=True):
+        text = text.replace(data, " ")
+    # Narrow column headings break inside a word ("Awaitin g") and chart axes cut row
+    # names at 34 characters: a piece of a data word is data too.
+    data_words = {w.casefold() for d in report_data(report) for w in ENGLISH_WORD.findall(d)}
+    left = [
+        word
+        for word in ENGLISH_WORD.findall(text)
+        if not any(word.casefold() in known for known in data_words)
+    ]
+    assert left == []
+    assert b"/Lang (qps-ploc)" in pdf
