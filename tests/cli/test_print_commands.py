@@ -41,6 +41,21 @@ def test_certificates_are_printed_for_completers_only(cli: InProcessCli, tmp_pat
     [page] = pages_text(out.read_bytes(), tmp_path)
     assert "Zoë Example" in page and "Bo Example" not in page
     assert "Town Hall, Dover" in page and "Trainer One" in page
+    pseudo = tmp_path / "pseudo.pdf"
+    again = cli(
+        "print",
+        "certificates",
+        session_id,
+        "--language",
+        "qps-ploc",
+        "--out",
+        str(pseudo),
+        "--json",
+    )
+    assert again.code == 0, again.err
+    assert again.json()["codes"] == printed.json()["codes"]  # a reprint keeps its code
+    [page] = pages_text(pseudo.read_bytes(), tmp_path)
+    assert "Çéŕţîƒîçåţé öƒ çömþļéţîöñ" in page and "Zoë Example" in page
 
 
 def test_handouts_need_no_passphrase_and_say_what_is_missing(
