@@ -14,12 +14,11 @@ from pytestqt.qtbot import QtBot
 from tests.support.hub_process import HubProcess
 from tests.ui.conftest import unlock
 from victim_champion.app import DesktopApp
-from victim_champion.operations.signposting import ReferralRequest, Signposting
+from victim_champion.operations.signposting_desk import ReferralRequest, Signposting
 from victim_champion.operations.training import Training
 from victim_champion.operations.workspace import Workspace
 from victim_champion.store.schema.connection_owner import StoreWorkOnForbiddenThreadError
 from victim_champion.ui.work_area_registry import PAGES
-
 
 T = TypeVar("T")
 

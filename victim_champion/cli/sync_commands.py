@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 from victim_champion.cli.context import CommandContext, progress
 from victim_champion.core.errors import DeviceRevokedError
-from victim_champion.operations.syncing import enrol_with_hub, sync_once
+from victim_champion.operations.hub_sync import enrol_with_hub, sync_once
 
 
 def enrol(context: CommandContext, options: argparse.Namespace) -> int:

@@ -29,7 +29,7 @@ LEAVES = (
     "victim_champion.core.directory",
     "victim_champion.content.directory_loader",
     "victim_champion.operations.training",
-    "victim_champion.operations.signposting",
+    "victim_champion.operations.signposting_desk",
     "victim_champion.ui.widgets.bar_chart",
     "victim_champion.ui.widgets.report_panel",
     "victim_champion.ui.screens.kiosk_screen",

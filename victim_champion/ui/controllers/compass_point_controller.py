@@ -15,7 +15,7 @@ from victim_champion.core.errors import VictimChampionError, message_for
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.signposting import match_services
 from victim_champion.operations.printing import HandoutOptions, print_signposting_sheet
-from victim_champion.operations.signposting import ReferralRequest, Signposting
+from victim_champion.operations.signposting_desk import ReferralRequest, Signposting
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
 from victim_champion.ui.work_area_registry import PageContext

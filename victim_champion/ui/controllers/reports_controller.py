@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 from victim_champion.core.errors import VictimChampionError, message_for
 from victim_champion.core.events import RecordsChanged
 from victim_champion.core.reporting import Report
-from victim_champion.operations.reports import count_report, report_pdf
+from victim_champion.operations.report_building import count_report, report_pdf
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.work_area_registry import PageContext
 
