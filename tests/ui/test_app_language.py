@@ -57,3 +57,34 @@ def test_an_unknown_language_stops_the_app_with_one_sentence(
     with pytest.raises(InvalidInputError, match=r"^There is no catalogue for the language 'xx'"):
         run_desktop(tmp_path / "profile", demo=False)
     assert not (tmp_path / "profile").exists()
+
+
+def test_what_the_controller_says_in_the_kiosk_is_in_the_chosen_language(
+    qtbot: QtBot, pseudo_desktop: DesktopApp
+) -> None:
+    """The quiz title, the score, the feedback thanks and the refusal to leave come from
+    the training controller, not the kiosk widget: they too go through the catalogue."""
+    import re
+
+    english = re.compile(r"\b[A-Za-z]{3,}\b")
+    unlock(qtbot, pseudo_desktop)
+    kiosk, training = pseudo_desktop.window.kiosk, pseudo_desktop.controller.training
+    session_id = pseudo_desktop.window.sessions.selected_session_id()
+    assert session_id is not None
+    training.start_kiosk(session_id, "pre")
+    assert not english.search(kiosk.heading.text())
+    for question in list(kiosk.questions):
+        kiosk.option_buttons[question.answer].click()
+        kiosk.quiz_next.click()
+    qtbot.waitUntil(lambda: bool(kiosk.thanks.text()))
+    assert not english.search(kiosk.thanks.text()), kiosk.thanks.text()
+    training.start_kiosk(session_id, "feedback")
+    for group in kiosk.rating_groups.values():
+        group.button(4).click()
+    kiosk.feedback_button.click()
+    qtbot.waitUntil(lambda: bool(kiosk.thanks.text()))
+    assert not english.search(kiosk.thanks.text()), kiosk.thanks.text()
+    qtbot.keyClicks(kiosk.staff_passphrase, "not the passphrase")
+    kiosk.leave_button.click()
+    qtbot.waitUntil(lambda: bool(kiosk.staff_message.text()), timeout=10_000)
+    assert not english.search(kiosk.staff_message.text()), kiosk.staff_message.text()

@@ -105,7 +105,9 @@ class ShellController(QObject):
 
         self.window.build_work_area()
         window = self.window
-        self.printing = PrintingController(self.work, window, self.quick_exit, self.show_error)
+        self.printing = PrintingController(
+            self.work, window, self.quick_exit, self.show_error, language=window.language
+        )
         for entry in PAGES:
             context = PageContext(
                 window,

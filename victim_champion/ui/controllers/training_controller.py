@@ -253,8 +253,7 @@ class TrainingController(QObject):
             kiosk.start_sign_in(session.title)
         elif mode in ("pre", "post"):
             self.kiosk_phase = QuizPhase(mode)
-            title = "Before we start: a short quiz" if mode == "pre" else "A short quiz to finish"
-            kiosk.start_quiz(title + " (anonymous)", knowledge_check(self.course))
+            kiosk.start_knowledge_check(mode == "pre", knowledge_check(self.course))
         else:
             kiosk.start_feedback()
         self._window.show_kiosk()
@@ -276,10 +275,7 @@ class TrainingController(QObject):
         right = score(questions, answers)
         self._run(
             lambda: training.submit_quiz(session_id, phase, right, len(questions)),
-            lambda _: self._window.kiosk.say(
-                f"Thank you. You got {right} of {len(questions)} right. "
-                "Please hand the laptop to the next person."
-            ),
+            lambda _: self._window.kiosk.show_quiz_result(right, len(questions)),
         )
 
     def _on_kiosk_feedback(self, values: dict[str, object]) -> None:
@@ -295,7 +291,7 @@ class TrainingController(QObject):
         )
         self._run(
             lambda: training.submit_feedback(session_id, feedback),
-            lambda _: self._window.kiosk.say("Thank you for your feedback."),
+            lambda _: self._window.kiosk.thank_for_feedback(),
         )
 
     def _on_kiosk_leave_requested(self, passphrase: str) -> None:
@@ -313,8 +309,4 @@ class TrainingController(QObject):
         self.reload(session_id)
 
     def _on_kiosk_leave_refused(self, error: BaseException) -> None:
-        self._window.kiosk.refuse_leaving(
-            "That is not the staff passphrase."
-            if isinstance(error, WrongPassphraseError)
-            else "The passphrase could not be checked; try again."
-        )
+        self._window.kiosk.refuse_leaving(wrong_passphrase=isinstance(error, WrongPassphraseError))
