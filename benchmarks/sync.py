@@ -20,6 +20,7 @@ from typing import Any
 
 from benchmarks.figures import Figure, print_table
 from tests.support.hub_process import sqlite_url, start_hub
+from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.envelopes import (
     SCHEMA_VERSION,
     Envelope,
@@ -40,6 +41,7 @@ class MemorySyncLocal:
     """A device whose outbox lives in memory: implements core.ports.SyncLocal."""
 
     def __init__(self, records: int) -> None:
+        self._policy: DevicePolicy | None = None
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -80,8 +82,9 @@ class MemorySyncLocal:
     def enrolment(self) -> HubEnrolment | None:
         return self._enrolment
 
-    def save_enrolment(self, enrolment: HubEnrolment, policy: dict[str, Any]) -> None:
+    def save_enrolment(self, enrolment: HubEnrolment, policy: DevicePolicy) -> None:
         self._enrolment = enrolment
+        self._policy = policy
 
     def pending(self, limit: int, byte_budget: int) -> OutboxBatch:
         # Each envelope here is a few hundred bytes: the count bounds the batch first.
@@ -114,9 +117,10 @@ class MemorySyncLocal:
         self,
         items: Sequence[dict[str, Any]],
         next_cursor: int,
-        policy: dict[str, Any],
+        policy: DevicePolicy,
         bundles: Sequence[dict[str, Any]],
     ) -> None:
+        self._policy = policy
         self.cursor = next_cursor
 
     def verify_range(self) -> VerifyRange | None:
@@ -143,6 +147,9 @@ class MemorySyncLocal:
 
     def record_success(self, at: datetime) -> None:
         pass
+
+    def device_policy(self) -> DevicePolicy | None:
+        return self._policy
 
 
 def figures() -> list[Figure]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
+from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.envelopes import HubEnrolment, OutboxBatch, PushResult, VerifyRange
 
 
@@ -21,8 +22,8 @@ class SyncLocal(Protocol):
         """The pinned hub, or None before enrolment."""
         ...
 
-    def save_enrolment(self, enrolment: HubEnrolment, policy: dict[str, Any]) -> None:
-        """Pin the hub at enrolment."""
+    def save_enrolment(self, enrolment: HubEnrolment, policy: DevicePolicy) -> None:
+        """Pin the hub at enrolment, and keep the device policy it sent."""
         ...
 
     def pending(self, limit: int, byte_budget: int) -> OutboxBatch:
@@ -59,10 +60,11 @@ class SyncLocal(Protocol):
         self,
         items: Sequence[dict[str, Any]],
         next_cursor: int,
-        policy: dict[str, Any],
+        policy: DevicePolicy,
         bundles: Sequence[dict[str, Any]],
     ) -> None:
-        """Apply one page (and any verified bundles) and advance the cursor, atomically."""
+        """Apply one page (and any verified bundles), keep the device policy that came with
+        it, and advance the cursor, atomically."""
         ...
 
     def verify_range(self) -> VerifyRange | None:
@@ -79,4 +81,8 @@ class SyncLocal(Protocol):
 
     def record_success(self, at: datetime) -> None:
         """Remember the time of the last complete sync."""
+        ...
+
+    def device_policy(self) -> DevicePolicy | None:
+        """The device policy the hub last sent (None before enrolment)."""
         ...

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeGuard
 
+from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.envelopes import HubEnrolment, PushResult, SyncSummary
 from victim_champion.core.errors import (
     BundleRejectedError,
@@ -60,7 +61,7 @@ def enrol(local: SyncLocal, hub_url: str, code: str) -> HubEnrolment:
         unb64(body["hub_public_key"], "hub_public_key"),
         str(body.get("name", "")),
     )
-    local.save_enrolment(enrolment, dict(body.get("policy", {})))
+    local.save_enrolment(enrolment, DevicePolicy.from_wire(body.get("policy")))
     return enrolment
 
 
@@ -195,7 +196,7 @@ class SyncClient:
             self._local.apply_pull_page(
                 items,
                 int(body["next_cursor"]),
-                dict(body.get("policy", {})),
+                DevicePolicy.from_wire(body.get("policy")),
                 [b for b in bundles if b is not None],
             )
             received += len(items)

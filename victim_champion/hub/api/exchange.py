@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, insert, or_, select
 
+from victim_champion.core.device_policy import DEFAULT_DEVICE_POLICY, DevicePolicy
 from victim_champion.hub.storage.tables import (
     certificates,
     down_items,
@@ -26,8 +27,6 @@ from victim_champion.sync.protocol import (
     canonical_json,
     sequence_digest,
 )
-
-DEFAULT_POLICY = {"retention_days": 30, "idle_lock_seconds": 120}
 
 
 def device_state(engine: Engine, device_id: str) -> dict[str, Any]:
@@ -71,11 +70,15 @@ def record_outcome(engine: Engine, referral_id: str, outcome: str) -> bool:
     return True
 
 
-def policy(engine: Engine) -> dict[str, int]:
-    """The device policy: retention window and idle lock (admin-set, else defaults)."""
+def policy(engine: Engine) -> DevicePolicy:
+    """The device policy: retention window and idle lock (admin-set, else defaults). An
+    admin-set value out of its allowed range raises WireRecordError: never sent."""
     with engine.begin() as connection:
         rows = dict(connection.execute(select(settings.c.key, settings.c.value)).all())
-    return {key: int(rows.get(f"policy.{key}", value)) for key, value in DEFAULT_POLICY.items()}
+    defaults = DEFAULT_DEVICE_POLICY.to_wire()
+    return DevicePolicy(
+        **{key: int(rows.get(f"policy.{key}", value)) for key, value in defaults.items()}
+    )
 
 
 def pull(engine: Engine, device_id: str, cursor: int, limit: int) -> dict[str, Any]:
@@ -99,7 +102,7 @@ def pull(engine: Engine, device_id: str, cursor: int, limit: int) -> dict[str, A
         ],
         "next_cursor": page[-1].server_seq if page else cursor,
         "more": len(rows) > limit,
-        "policy": policy(engine),
+        "policy": policy(engine).to_wire(),
     }
 
 

@@ -209,7 +209,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
                 "name": name,
                 "hub_key_id": key.key_id,
                 "hub_public_key": b64(key.public_key),
-                "policy": exchange.policy(engine),
+                "policy": exchange.policy(engine).to_wire(),
             }
         )
 

@@ -8,13 +8,15 @@ from datetime import timedelta
 
 from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.clock import Clock, utc_now
+from victim_champion.core.device_policy import DEFAULT_DEVICE_POLICY, DevicePolicy
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.repositories.signposting_records import delete_record
 from victim_champion.store.schema.connection import Connection
 from victim_champion.store.syncing.journal import journaled
+from victim_champion.store.syncing.policy_state import load_device_policy
 
-DEFAULT_RETENTION_DAYS = 30
+DEFAULT_RETENTION_DAYS = DEFAULT_DEVICE_POLICY.retention_days
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,9 @@ def purge_confirmed(store: OpenStore, retention_days: int, clock: Clock = utc_no
 def purge_at_unlock(store: OpenStore, clock: Clock = utc_now) -> PurgeResult:
     """Retention as every unlock runs it, in the app and on the command line alike: the
     hub's window from the policy it last sent (the default before enrolment)."""
-    from victim_champion.store.syncing.sync_local import StoreSyncLocal
-
-    return purge_confirmed(store, retention_days(StoreSyncLocal(store).policy()), clock)
+    return purge_confirmed(store, retention_days(load_device_policy(store)), clock)
 
 
-def retention_days(policy: dict[str, object]) -> int:
+def retention_days(policy: DevicePolicy | None) -> int:
     """The hub's window from the device policy, or the default before enrolment."""
-    value = policy.get("retention_days", DEFAULT_RETENTION_DAYS)
-    return value if isinstance(value, int) and value > 0 else DEFAULT_RETENTION_DAYS
+    return policy.retention_days if policy is not None else DEFAULT_RETENTION_DAYS

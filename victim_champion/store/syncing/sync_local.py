@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.envelopes import (
     HubEnrolment,
     OutboxBatch,
@@ -23,6 +24,7 @@ from victim_champion.store.keys.device_keys import DeviceKeyRepository
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.schema.connection import Connection, transaction
 from victim_champion.store.syncing import outbox_queue
+from victim_champion.store.syncing.policy_state import read_device_policy, write_device_policy
 
 
 def _get(connection: Connection, key: str) -> str | None:
@@ -67,7 +69,7 @@ class StoreSyncLocal:
 
         return self._owner.run(work)
 
-    def save_enrolment(self, enrolment: HubEnrolment, policy: dict[str, Any]) -> None:
+    def save_enrolment(self, enrolment: HubEnrolment, policy: DevicePolicy) -> None:
         def work(connection: Connection) -> None:
             with transaction(connection):
                 _put(
@@ -82,7 +84,7 @@ class StoreSyncLocal:
                         }
                     ),
                 )
-                _put(connection, "policy", json.dumps(policy))
+                write_device_policy(connection, policy)
 
         self._owner.run(work)
 
@@ -152,7 +154,7 @@ class StoreSyncLocal:
         self,
         items: Sequence[dict[str, Any]],
         next_cursor: int,
-        policy: dict[str, Any],
+        policy: DevicePolicy,
         bundles: Sequence[dict[str, Any]],
     ) -> None:
         now = datetime.now(UTC).isoformat()
@@ -187,7 +189,7 @@ class StoreSyncLocal:
                                 str(payload.get("referral_id", "")),
                             ),
                         )
-                _put(connection, "policy", json.dumps(policy))
+                write_device_policy(connection, policy)
                 _put(connection, "pull_cursor", str(next_cursor))
 
         self._owner.run(work)
@@ -225,10 +227,9 @@ class StoreSyncLocal:
         value = self._owner.run(lambda c: _get(c, "last_success_at"))
         return datetime.fromisoformat(value) if value else None
 
-    def policy(self) -> dict[str, Any]:
-        """The device policy last received from the hub (empty before enrolment)."""
-        value = self._owner.run(lambda c: _get(c, "policy"))
-        return dict(json.loads(value)) if value else {}
+    def device_policy(self) -> DevicePolicy | None:
+        """The device policy last received from the hub (None before enrolment)."""
+        return self._owner.run(read_device_policy)
 
     def bundle(self, kind: str) -> tuple[str, dict[str, Any]] | None:
         """The newest verified bundle of a kind, as (version, document)."""
