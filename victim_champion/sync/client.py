@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeGuard
 
-from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.envelopes import HubEnrolment, PushResult, SyncSummary
 from victim_champion.core.errors import (
     BundleRejectedError,
@@ -29,8 +28,19 @@ from victim_champion.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_ENVELOPES_PER_PUSH,
     PULL_PAGE_LIMIT,
-    b64,
+    DeviceState,
+    Endpoint,
+    EnrolAnswer,
+    EnrolRequest,
+    ProtocolError,
+    PullAnswer,
+    PushRequest,
+    VerifyAnswer,
+    VerifyRequest,
+    bundle_path,
     canonical_json,
+    pull_path,
+    push_results_from_wire,
     unb64,
     verify,
 )
@@ -49,19 +59,20 @@ def enrol(local: SyncLocal, hub_url: str, code: str) -> HubEnrolment:
     """Enrol with a one-time code: send our public key, pin the hub's signing key."""
     device_id, private_key, public_key = local.identity()
     transport = HubTransport(hub_url, device_id, private_key, hub_public_key=None)
-    answer = transport.request(
-        "POST", "/v1/enrol", {"code": code, "device_id": device_id, "public_key": b64(public_key)}
-    )
-    body = answer.body
-    if answer.status != 200 or body.get("device_id") != device_id:
+    asked = EnrolRequest(code, device_id, public_key)
+    answer = transport.request("POST", Endpoint.ENROL, asked.to_wire())
+    if answer.status != 200:
+        raise HubNotTrustedError()
+    try:
+        welcome = EnrolAnswer.from_wire(answer.body)
+    except ProtocolError:
+        raise HubNotTrustedError() from None
+    if welcome.device_id != device_id:
         raise HubNotTrustedError()
     enrolment = HubEnrolment(
-        hub_url.rstrip("/"),
-        str(body["hub_key_id"]),
-        unb64(body["hub_public_key"], "hub_public_key"),
-        str(body.get("name", "")),
+        hub_url.rstrip("/"), welcome.hub_key_id, welcome.hub_public_key, welcome.name
     )
-    local.save_enrolment(enrolment, DevicePolicy.from_wire(body.get("policy")))
+    local.save_enrolment(enrolment, welcome.policy)
     return enrolment
 
 
@@ -119,16 +130,15 @@ class SyncClient:
 
     def _learn(self, body: dict[str, Any]) -> None:
         """Every device answer says what the hub holds for us and what it takes at once."""
-        held = body.get("device_max_seq")
-        if _is_count(held) and held > self._held_seen:  # a store write only when it grew
+        state = DeviceState.from_wire(body)
+        held = state.device_max_seq
+        if held is not None and held > self._held_seen:  # a store write only when it grew
             self._local.hub_holds_through(held)
             self._held_seen = held
-        limit = body.get("max_body_bytes")
-        if _is_count(limit) and limit > 0:
-            self._byte_budget = min(self._byte_budget, _budget_for(limit))
-        most = body.get("max_envelopes")
-        if _is_count(most) and most > 0:
-            self._max_envelopes = min(self._max_envelopes, most)
+        if state.max_body_bytes:
+            self._byte_budget = min(self._byte_budget, _budget_for(state.max_body_bytes))
+        if state.max_envelopes:
+            self._max_envelopes = min(self._max_envelopes, state.max_envelopes)
 
     def _push_all(self, counts: dict[str, int], progress: Progress) -> None:
         total = self._local.pending_count()
@@ -142,7 +152,9 @@ class SyncClient:
                 progress("push", total, total)
                 return
             progress("push", done, total)
-            answer = self.transport.request("POST", "/v1/push", {"envelopes": wire})
+            answer = self.transport.request(
+                "POST", Endpoint.PUSH, PushRequest(tuple(wire)).to_wire()
+            )
             if answer.status == 413:
                 self._shrink_budget(answer.body)
                 continue
@@ -180,32 +192,27 @@ class SyncClient:
         received = 0
         while True:
             cursor = self._local.pull_cursor()
-            answer = self.transport.request(
-                "GET", f"/v1/pull?cursor={cursor}&limit={PULL_PAGE_LIMIT}"
-            )
+            answer = self.transport.request("GET", pull_path(cursor, PULL_PAGE_LIMIT))
             body = answer.body
-            items = body.get("items")
-            if answer.status != 200 or not isinstance(items, list):
+            if answer.status != 200 or not isinstance(body.get("items"), list):
                 raise HubRefusedError(str(body.get("error", answer.status))[:200])
+            page = PullAnswer.from_wire(body)
             self._learn(body)
             bundles = [
                 self._fetch_bundle(item["payload"]["kind"])
-                for item in items
+                for item in page.items
                 if item.get("kind") == "bundle"
             ]
             self._local.apply_pull_page(
-                items,
-                int(body["next_cursor"]),
-                DevicePolicy.from_wire(body.get("policy")),
-                [b for b in bundles if b is not None],
+                page.items, page.next_cursor, page.policy, [b for b in bundles if b is not None]
             )
-            received += len(items)
+            received += len(page.items)
             progress("pull", received, received)
-            if not body.get("more"):
+            if not page.more:
                 return received
 
     def _fetch_bundle(self, kind: str) -> dict[str, Any] | None:
-        answer = self.transport.request("GET", f"/v1/bundles/{kind}/latest")
+        answer = self.transport.request("GET", bundle_path(kind))
         bundle = answer.body.get("bundle")
         if answer.status != 200 or bundle is None:
             return None
@@ -231,14 +238,15 @@ class SyncClient:
         while (held := self._local.verify_range()) is not None:
             progress("verify", 0, 1)
             answer = self.transport.request(
-                "POST", "/v1/verify", {"ranges": [list(r) for r in held.ranges]}
+                "POST", Endpoint.VERIFY, VerifyRequest(held.ranges).to_wire()
             )
             body = answer.body
             if answer.status != 200:
                 raise HubRefusedError(str(body.get("error", answer.status))[:200])
             self._learn(body)
-            gaps = body.get("gaps", 0)
-            same = body.get("count") == held.count and body.get("digest") == held.digest
+            found = VerifyAnswer.from_wire(body)
+            gaps = found.gaps
+            same = found.count == held.count and found.digest == held.digest
             if same and gaps == 0:
                 self._local.mark_verified(held.to_seq)
                 retried = False  # each chunk gets its own second look
@@ -246,7 +254,7 @@ class SyncClient:
             if retried:
                 if not same:
                     raise VerifyMismatchError()
-                raise HubMissingRecordsError(int(gaps) if _is_count(gaps) else 0)
+                raise HubMissingRecordsError(gaps)
             retried = True
             # A difference: send the compared runs again. A gap: send again everything
             # still here up to the top, refused ones too, so the hub can account for them.
@@ -265,14 +273,8 @@ def _is_count(value: object) -> TypeGuard[int]:
 
 def _results(body: dict[str, Any], sent: set[int]) -> list[PushResult]:
     """Per-envelope answers for what we sent (anything else in the answer is ignored)."""
-    raw = body.get("results")
-    if not isinstance(raw, list):
-        raise HubRefusedError("the hub's answer had no results")
-    results = []
-    for item in raw:
-        if not isinstance(item, dict):
-            continue
-        seq, status = item.get("device_seq"), item.get("status")
-        if seq in sent and status in ("accepted", "duplicate", "rejected", "conflict"):
-            results.append(PushResult(int(seq), str(status), str(item.get("reason", ""))))
-    return results
+    try:
+        answered = push_results_from_wire(body)
+    except ProtocolError as error:
+        raise HubRefusedError(str(error)) from None
+    return [result for result in answered if result.device_seq in sent]

@@ -3,15 +3,20 @@
 Everything here is plain data and pure functions (plus Ed25519 from cryptography):
 canonical JSON, content hashes, envelope validation, request signing by the device and
 response signing by the hub. The hub imports this module and nothing else of the
-desktop side.
+desktop side. The endpoint paths and the shapes of requests and answers live here too,
+so the client and the hub's routes cannot drift apart.
 """
 
 from __future__ import annotations
 
 import base64
+import enum
 import hashlib
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeGuard
 
+from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.envelopes import (
     ENVELOPE_KINDS,
     SCHEMA_VERSION,
@@ -112,3 +117,271 @@ def check_signed_body(document: object, public_key: bytes) -> dict[str, Any]:
     if not verify(public_key, signature, canonical_json(unsigned)):
         raise ProtocolError("the answer is not signed by the enrolled hub")
     return unsigned
+
+
+# ------------------------------------------------------------------ endpoints
+
+
+class Endpoint(enum.StrEnum):
+    """Every path the hub serves; templates in braces are filled with ``str.format``."""
+
+    ENROL = "/v1/enrol"
+    PUSH = "/v1/push"
+    PULL = "/v1/pull"
+    VERIFY = "/v1/verify"
+    BUNDLE_LATEST = "/v1/bundles/{kind}/latest"
+    HEALTH = "/v1/health"
+    CERTIFICATE = "/v1/certificates/{code}"
+    CERTIFICATE_PAGE = "/verify/{code}"  # the page a certificate's QR code opens
+    ADMIN_DEVICES = "/v1/admin/devices"
+    ADMIN_REVOKE = "/v1/admin/devices/{device_id}/revoke"
+    ADMIN_STATS = "/v1/admin/stats"
+
+
+def pull_path(cursor: int, limit: int) -> str:
+    """The pull endpoint for one page after ``cursor``."""
+    return f"{Endpoint.PULL.value}?cursor={cursor}&limit={limit}"
+
+
+def bundle_path(kind: str) -> str:
+    """The endpoint of the newest signed bundle of one kind of content."""
+    return Endpoint.BUNDLE_LATEST.value.format(kind=kind)
+
+
+# ------------------------------------------------------------------ request and answer shapes
+# Requests are read strictly by the hub (ProtocolError says what is wrong, and the hub
+# answers 400 with it). Answers are signed documents that also carry the protocol, the
+# signature and the hub's time, so an answer's reader takes its own fields and no others.
+
+
+def _count(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2**62
+
+
+def _dict(raw: object, what: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise ProtocolError(f"{what} must be an object")
+    return raw
+
+
+@dataclass(frozen=True)
+class EnrolRequest:
+    """A laptop asks to enrol with a one-time code and its own public key."""
+
+    code: str
+    device_id: str
+    public_key: bytes
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"code": self.code, "device_id": self.device_id, "public_key": b64(self.public_key)}
+
+    @classmethod
+    def from_wire(cls, raw: object) -> EnrolRequest:
+        body = _dict(raw, "the enrolment request")
+        code, device_id = body.get("code"), body.get("device_id")
+        if not isinstance(code, str) or not isinstance(device_id, str) or len(device_id) > 64:
+            raise ProtocolError("enrolment needs a code, a device id and a public key")
+        public_key = unb64(body.get("public_key"), "public_key")
+        if len(public_key) != 32 or not device_id:
+            raise ProtocolError("the public key must be a raw 32-byte Ed25519 key")
+        return cls(code, device_id, public_key)
+
+
+@dataclass(frozen=True)
+class EnrolAnswer:
+    """The hub's welcome: the device's name, the key to pin, and the device policy."""
+
+    device_id: str
+    name: str
+    hub_key_id: str
+    hub_public_key: bytes
+    policy: DevicePolicy
+
+    def to_wire(self) -> dict[str, Any]:
+        return {
+            "device_id": self.device_id,
+            "name": self.name,
+            "hub_key_id": self.hub_key_id,
+            "hub_public_key": b64(self.hub_public_key),
+            "policy": self.policy.to_wire(),
+        }
+
+    @classmethod
+    def from_wire(cls, raw: object) -> EnrolAnswer:
+        body = _dict(raw, "the enrolment answer")
+        device_id, name, key_id = (
+            body.get("device_id"),
+            body.get("name", ""),
+            body.get("hub_key_id"),
+        )
+        if (
+            not isinstance(device_id, str)
+            or not isinstance(key_id, str)
+            or not isinstance(name, str)
+        ):
+            raise ProtocolError("the enrolment answer needs a device id, a name and a key id")
+        key = unb64(body.get("hub_public_key"), "hub_public_key")
+        return cls(device_id, name, key_id, key, DevicePolicy.from_wire(body.get("policy")))
+
+
+@dataclass(frozen=True)
+class PushRequest:
+    """Envelopes to store, as sent; the hub checks each one on its own."""
+
+    envelopes: tuple[Any, ...]
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"envelopes": list(self.envelopes)}
+
+    @classmethod
+    def from_wire(cls, raw: object) -> PushRequest:
+        envelopes = _dict(raw, "the push").get("envelopes")
+        if not isinstance(envelopes, list) or len(envelopes) > MAX_ENVELOPES_PER_PUSH:
+            raise ProtocolError(f"envelopes must be a list of at most {MAX_ENVELOPES_PER_PUSH}")
+        return cls(tuple(envelopes))
+
+
+@dataclass(frozen=True)
+class DeviceState:
+    """What every answer to a device carries: the highest number the hub holds for it
+    (stored or refused), and the hub's limits for a push. Read leniently: a value that is
+    missing or not a count is None, and the laptop keeps what it assumed."""
+
+    device_max_seq: int | None
+    max_body_bytes: int | None
+    max_envelopes: int | None
+
+    def to_wire(self) -> dict[str, Any]:
+        return {
+            "device_max_seq": self.device_max_seq,
+            "max_body_bytes": self.max_body_bytes,
+            "max_envelopes": self.max_envelopes,
+        }
+
+    @classmethod
+    def from_wire(cls, raw: dict[str, Any]) -> DeviceState:
+        def count(key: str) -> int | None:
+            value = raw.get(key)
+            return value if _count(value) else None
+
+        return cls(count("device_max_seq"), count("max_body_bytes"), count("max_envelopes"))
+
+
+PUSH_STATUSES = ("accepted", "duplicate", "rejected", "conflict")
+
+
+def push_answer(results: Sequence[PushResult]) -> dict[str, Any]:
+    """The hub's per-envelope answers to a push."""
+    return {
+        "results": [
+            {"device_seq": r.device_seq, "status": r.status, "reason": r.reason} for r in results
+        ]
+    }
+
+
+def push_results_from_wire(raw: dict[str, Any]) -> list[PushResult]:
+    """Every well-formed per-envelope answer (any other item is ignored); ProtocolError if
+    the answer has no list of results at all."""
+    items = raw.get("results")
+    if not isinstance(items, list):
+        raise ProtocolError("the hub's answer had no results")
+    results = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        seq, status = item.get("device_seq"), item.get("status")
+        if _count(seq) and status in PUSH_STATUSES:
+            results.append(PushResult(int(seq), str(status), str(item.get("reason", ""))))
+    return results
+
+
+@dataclass(frozen=True)
+class PullAnswer:
+    """One page of items for the device, the cursor after it, and the device policy."""
+
+    items: tuple[dict[str, Any], ...]
+    next_cursor: int
+    more: bool
+    policy: DevicePolicy
+
+    def to_wire(self) -> dict[str, Any]:
+        return {
+            "items": list(self.items),
+            "next_cursor": self.next_cursor,
+            "more": self.more,
+            "policy": self.policy.to_wire(),
+        }
+
+    @classmethod
+    def from_wire(cls, raw: dict[str, Any]) -> PullAnswer:
+        items, cursor, more = raw.get("items"), raw.get("next_cursor"), raw.get("more")
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            raise ProtocolError("the pull answer's items must be a list of objects")
+        if not _count(cursor) or not isinstance(more, bool):
+            raise ProtocolError("the pull answer needs a next_cursor and more")
+        return cls(tuple(items), int(cursor), more, DevicePolicy.from_wire(raw.get("policy")))
+
+
+MAX_VERIFY_RANGES = 1000
+
+
+@dataclass(frozen=True)
+class VerifyRequest:
+    """Runs of a device's numbers to compare with what the hub holds."""
+
+    ranges: tuple[tuple[int, int], ...]
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"ranges": [list(r) for r in self.ranges]}
+
+    @classmethod
+    def from_wire(cls, raw: object) -> VerifyRequest:
+        """ "ranges": [[low, high], ...], or (as older laptops send) from_seq and to_seq."""
+        body = _dict(raw, "the verify request")
+        pairs = body.get("ranges")
+        if pairs is None:
+            pairs = [[body.get("from_seq"), body.get("to_seq")]]
+        if not isinstance(pairs, list) or not 0 < len(pairs) <= MAX_VERIFY_RANGES:
+            raise ProtocolError(
+                f"ranges must be a list of 1 to {MAX_VERIFY_RANGES} [low, high] pairs"
+            )
+        ranges: list[tuple[int, int]] = []
+        for pair in pairs:
+            if (
+                not isinstance(pair, list)
+                or len(pair) != 2
+                or not all(_count(v) for v in pair)
+                or pair[1] < pair[0]
+            ):
+                raise ProtocolError("each range must be two whole numbers, low <= high")
+            ranges.append((pair[0], pair[1]))
+        return cls(tuple(ranges))
+
+
+@dataclass(frozen=True)
+class VerifyAnswer:
+    """What the hub holds in those runs: count, counts by kind, digest, and gaps (numbers
+    up to the highest asked about that it neither holds nor refused)."""
+
+    count: int
+    counts: dict[str, int]
+    digest: str
+    gaps: int
+
+    def to_wire(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "counts": self.counts,
+            "digest": self.digest,
+            "gaps": self.gaps,
+        }
+
+    @classmethod
+    def from_wire(cls, raw: dict[str, Any]) -> VerifyAnswer:
+        count, counts, digest = raw.get("count"), raw.get("counts", {}), raw.get("digest")
+        gaps = raw.get("gaps", 0)
+        if not _count(count) or not _count(gaps) or not isinstance(digest, str):
+            raise ProtocolError("the verify answer needs a count, a digest and gaps")
+        if not isinstance(counts, dict):
+            raise ProtocolError("the verify answer's counts must be an object")
+        return cls(int(count), dict(counts), digest, int(gaps))

@@ -24,12 +24,15 @@ from victim_champion.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_ENVELOPES_PER_PUSH,
     PULL_PAGE_LIMIT,
+    DeviceState,
+    PullAnswer,
+    VerifyAnswer,
     canonical_json,
     sequence_digest,
 )
 
 
-def device_state(engine: Engine, device_id: str) -> dict[str, Any]:
+def device_state(engine: Engine, device_id: str) -> DeviceState:
     """What every answer to a device carries: the highest number the hub holds for it
     (stored or refused), and the hub's limits for a push."""
     with engine.connect() as connection:
@@ -41,11 +44,11 @@ def device_state(engine: Engine, device_id: str) -> dict[str, Any]:
                 refused_envelopes.c.device_id == device_id
             )
         ).scalar()
-    return {
-        "device_max_seq": max(int(stored or 0), int(refused or 0)),
-        "max_body_bytes": MAX_BODY_BYTES,
-        "max_envelopes": MAX_ENVELOPES_PER_PUSH,
-    }
+    return DeviceState(
+        device_max_seq=max(int(stored or 0), int(refused or 0)),
+        max_body_bytes=MAX_BODY_BYTES,
+        max_envelopes=MAX_ENVELOPES_PER_PUSH,
+    )
 
 
 def record_outcome(engine: Engine, referral_id: str, outcome: str) -> bool:
@@ -81,7 +84,7 @@ def policy(engine: Engine) -> DevicePolicy:
     )
 
 
-def pull(engine: Engine, device_id: str, cursor: int, limit: int) -> dict[str, Any]:
+def pull(engine: Engine, device_id: str, cursor: int, limit: int) -> PullAnswer:
     """Items for this device (or for every device) after the cursor, one bounded page."""
     limit = max(1, min(limit, PULL_PAGE_LIMIT))
     with engine.begin() as connection:
@@ -95,18 +98,18 @@ def pull(engine: Engine, device_id: str, cursor: int, limit: int) -> dict[str, A
             .limit(limit + 1)
         ).all()
     page = rows[:limit]
-    return {
-        "items": [
+    return PullAnswer(
+        items=tuple(
             {"server_seq": r.server_seq, "kind": r.kind, "payload": json.loads(r.payload)}
             for r in page
-        ],
-        "next_cursor": page[-1].server_seq if page else cursor,
-        "more": len(rows) > limit,
-        "policy": policy(engine).to_wire(),
-    }
+        ),
+        next_cursor=page[-1].server_seq if page else cursor,
+        more=len(rows) > limit,
+        policy=policy(engine),
+    )
 
 
-def verify(engine: Engine, device_id: str, ranges: list[tuple[int, int]]) -> dict[str, Any]:
+def verify(engine: Engine, device_id: str, ranges: list[tuple[int, int]]) -> VerifyAnswer:
     """Count, per-kind counts and digest of what the hub holds in runs of numbers, and the
     gaps: numbers up to the highest one asked about that the hub neither holds nor refused."""
     condition = or_(
@@ -123,12 +126,12 @@ def verify(engine: Engine, device_id: str, ranges: list[tuple[int, int]]) -> dic
             )
         ).all()
         held = _numbers_held_through(connection, device_id, top)
-    return {
-        "count": len(rows),
-        "counts": dict(Counter(r.kind for r in rows)),
-        "digest": sequence_digest([(r.device_seq, r.content_hash) for r in rows]),
-        "gaps": top - held,
-    }
+    return VerifyAnswer(
+        count=len(rows),
+        counts=dict(Counter(r.kind for r in rows)),
+        digest=sequence_digest([(r.device_seq, r.content_hash) for r in rows]),
+        gaps=top - held,
+    )
 
 
 def _numbers_held_through(connection: Connection, device_id: str, top: int) -> int:

@@ -36,16 +36,19 @@ from victim_champion.sync.protocol import (
     HEADER_SIGNATURE,
     HEADER_TIMESTAMP,
     MAX_BODY_BYTES,
-    MAX_ENVELOPES_PER_PUSH,
+    Endpoint,
+    EnrolAnswer,
+    EnrolRequest,
     ProtocolError,
-    b64,
+    PushRequest,
+    VerifyRequest,
+    push_answer,
     request_message,
     unb64,
     verify,
 )
 
 ADMIN_TOKEN_VARIABLE = "VC_HUB_ADMIN_TOKEN"  # noqa: S105  a variable name
-MAX_VERIFY_RANGES = 1000
 log = logging.getLogger("victim_champion.hub")
 SEEN_RESOLUTION_SECONDS = 60
 
@@ -188,63 +191,57 @@ def create_app(engine: Engine) -> FastAPI:
 
 
 def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device_for: Any) -> None:
-    @app.post("/v1/enrol", summary="Enrol a laptop with a one-time code")
+    @app.post(Endpoint.ENROL, summary="Enrol a laptop with a one-time code")
     async def enrol(payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
-        code, device_id = payload.get("code"), payload.get("device_id")
-        if not isinstance(code, str) or not isinstance(device_id, str) or len(device_id) > 64:
-            raise HubError(400, "enrolment needs a code, a device id and a public key")
         try:
-            public_key = unb64(payload.get("public_key"), "public_key")
+            asked = EnrolRequest.from_wire(payload)
         except ProtocolError as error:
             raise HubError(400, str(error)) from None
-        if len(public_key) != 32 or not device_id:
-            raise HubError(400, "the public key must be a raw 32-byte Ed25519 key")
         try:
-            name = enrolment.enrol_device(engine, code, device_id, public_key)
+            name = enrolment.enrol_device(engine, asked.code, asked.device_id, asked.public_key)
         except enrolment.EnrolmentError as error:
             raise HubError(403, str(error)) from None
+        policy = exchange.policy(engine)
         return reply(
-            {
-                "device_id": device_id,
-                "name": name,
-                "hub_key_id": key.key_id,
-                "hub_public_key": b64(key.public_key),
-                "policy": exchange.policy(engine).to_wire(),
-            }
+            EnrolAnswer(asked.device_id, name, key.key_id, key.public_key, policy).to_wire()
         )
 
-    @app.post("/v1/push", summary="Push envelopes; one answer per envelope")
+    @app.post(Endpoint.PUSH, summary="Push envelopes; one answer per envelope")
     async def push(request: Request, payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
         device_id = await device_for(request)
-        raw = payload.get("envelopes")
-        if not isinstance(raw, list) or len(raw) > MAX_ENVELOPES_PER_PUSH:
-            raise HubError(400, f"envelopes must be a list of at most {MAX_ENVELOPES_PER_PUSH}")
+        try:
+            raw = list(PushRequest.from_wire(payload).envelopes)
+        except ProtocolError as error:
+            raise HubError(400, str(error)) from None
         versions = [e.get("schema_version") for e in raw if isinstance(e, dict)]
         numbers = [v for v in versions if isinstance(v, int) and not isinstance(v, bool)]
         if numbers and max(numbers) < min(ACCEPTED_SCHEMA_VERSIONS):
             raise HubError(426, "upgrade required: install the latest Victim Champion")
         results = await run_in_threadpool(intake.push, engine, device_id, raw)
         state = await run_in_threadpool(exchange.device_state, engine, device_id)
-        return reply({"results": [r.__dict__ for r in results], **state})
+        return reply({**push_answer(results), **state.to_wire()})
 
-    @app.get("/v1/pull", summary="One page of items for this device after a cursor")
+    @app.get(Endpoint.PULL, summary="One page of items for this device after a cursor")
     async def pull(request: Request, cursor: int = 0, limit: int = 100) -> JSONResponse:
         device_id = await device_for(request)
         if cursor < 0 or limit < 1:
             raise HubError(400, "cursor must be 0 or more, limit 1 or more")
         page = await run_in_threadpool(exchange.pull, engine, device_id, cursor, limit)
         state = await run_in_threadpool(exchange.device_state, engine, device_id)
-        return reply({**page, **state})
+        return reply({**page.to_wire(), **state.to_wire()})
 
-    @app.post("/v1/verify", summary="Counts and digest of a device's envelopes")
+    @app.post(Endpoint.VERIFY, summary="Counts and digest of a device's envelopes")
     async def verify_range(request: Request, payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
         device_id = await device_for(request)
-        ranges = _verify_ranges(payload)
+        try:
+            ranges = list(VerifyRequest.from_wire(payload).ranges)
+        except ProtocolError as error:
+            raise HubError(400, str(error)) from None
         answer = await run_in_threadpool(exchange.verify, engine, device_id, ranges)
         state = await run_in_threadpool(exchange.device_state, engine, device_id)
-        return reply({**answer, **state})
+        return reply({**answer.to_wire(), **state.to_wire()})
 
-    @app.get("/v1/bundles/{kind}/latest", summary="The newest signed content bundle")
+    @app.get(Endpoint.BUNDLE_LATEST, summary="The newest signed content bundle")
     async def latest_bundle(request: Request, kind: str) -> JSONResponse:
         await device_for(request)
         if kind not in bundles.KINDS:
@@ -252,41 +249,17 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         return reply({"bundle": bundles.latest(engine, kind)})
 
 
-def _is_count(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2**62
-
-
-def _verify_ranges(payload: dict[str, Any]) -> list[tuple[int, int]]:
-    """Runs of numbers to compare: "ranges": [[low, high], ...], or from_seq and to_seq."""
-    raw = payload.get("ranges")
-    if raw is None:
-        raw = [[payload.get("from_seq"), payload.get("to_seq")]]
-    if not isinstance(raw, list) or not 0 < len(raw) <= MAX_VERIFY_RANGES:
-        raise HubError(400, f"ranges must be a list of 1 to {MAX_VERIFY_RANGES} [low, high] pairs")
-    ranges: list[tuple[int, int]] = []
-    for pair in raw:
-        if (
-            not isinstance(pair, list)
-            or len(pair) != 2
-            or not all(_is_count(v) for v in pair)
-            or pair[1] < pair[0]
-        ):
-            raise HubError(400, "each range must be two whole numbers, low <= high")
-        ranges.append((pair[0], pair[1]))
-    return ranges
-
-
 def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> None:
-    @app.get("/v1/health", summary="The hub is up, and which key it signs with")
+    @app.get(Endpoint.HEALTH, summary="The hub is up, and which key it signs with")
     async def health() -> JSONResponse:
         return reply({"status": "ok", "hub_key_id": key.key_id})
 
-    @app.get("/v1/certificates/{code}", summary="Check a certificate code (JSON)")
+    @app.get(Endpoint.CERTIFICATE, summary="Check a certificate code (JSON)")
     async def certificate(code: str, n: str | None = None) -> JSONResponse:
         return reply(lookup(engine, code, n))
 
     @app.get(
-        "/verify/{code}",
+        Endpoint.CERTIFICATE_PAGE,
         response_class=HTMLResponse,
         summary="Check a certificate code (a page for people who scan the QR code)",
     )
@@ -296,20 +269,20 @@ def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> Non
 
 
 def _admin_routes(app: FastAPI, engine: Engine, reply: Any, admin: Any) -> None:
-    @app.get("/v1/admin/devices", summary="Enrolled devices (admin)")
+    @app.get(Endpoint.ADMIN_DEVICES, summary="Enrolled devices (admin)")
     async def list_devices(request: Request) -> JSONResponse:
         admin(request)
         rows = enrolment.list_devices(engine)
         return reply({"devices": [json.loads(json.dumps(r.__dict__, default=str)) for r in rows]})
 
-    @app.post("/v1/admin/devices/{device_id}/revoke", summary="Revoke a device (admin)")
+    @app.post(Endpoint.ADMIN_REVOKE, summary="Revoke a device (admin)")
     async def revoke(request: Request, device_id: str) -> JSONResponse:
         admin(request)
         if not enrolment.revoke_device(engine, device_id):
             raise HubError(404, "no such device")
         return reply({"revoked": device_id})
 
-    @app.get("/v1/admin/stats", summary="Record counts by kind (admin)")
+    @app.get(Endpoint.ADMIN_STATS, summary="Record counts by kind (admin)")
     async def stats(request: Request) -> JSONResponse:
         admin(request)
         return reply(exchange.stats(engine))
