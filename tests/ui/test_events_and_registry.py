@@ -86,3 +86,29 @@ def test_every_registered_page_is_built_cleared_and_driven_through_its_controlle
     controller.quick_exit()
     assert controller.workspace is None
     assert window.sessions.sessions.rowCount() == 0 and window.audit.events.count() == 0
+
+
+def test_the_hubs_idle_lock_is_applied_after_a_sync(
+    qtbot: QtBot, desktop: DesktopApp, hub: HubProcess
+) -> None:
+    """The hub's policy is a ceiling on the laptop's own idle-lock setting."""
+    from sqlalchemy import create_engine, insert
+
+    from victim_champion.hub.storage.tables import settings
+
+    unlock(qtbot, desktop)
+    controller = desktop.controller
+    before = controller.idle_lock_seconds
+    assert before == controller.settings.idle_lock_seconds  # no policy yet: its own setting
+    sync = desktop.window.sync
+    qtbot.keyClicks(sync.hub_address, hub.url)
+    qtbot.keyClicks(sync.enrol_code, hub.enrol_code())
+    sync.enrol_button.click()
+    qtbot.waitUntil(lambda: sync.waiting.text() == "Waiting to go: 0 records", timeout=30_000)
+    engine = create_engine(hub.db_url)
+    with engine.begin() as connection:
+        connection.execute(insert(settings).values(key="policy.idle_lock_seconds", value="60"))
+    engine.dispose()
+    sync.sync_button.click()
+    qtbot.waitUntil(lambda: controller.idle_lock_seconds == 60, timeout=30_000)
+    assert controller.idle.active and controller.idle._timer.interval() == 60_000

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from victim_champion.core.audit import AuditEvent
+from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.operations.workspace import ProfileGate, Workspace
 from victim_champion.store.keys.key_slots import check_passphrase
 from victim_champion.store.repositories.audit_log import AuditLogRepository
 from victim_champion.store.repositories.record_repository import Records
+from victim_champion.store.syncing.policy_state import load_device_policy
 
 
 def load_settings(workspace: Workspace) -> ProfileSettings:
     """The profile's settings (idle lock and the rest)."""
     return Records(workspace.store).settings()
+
+
+def device_policy(workspace: Workspace) -> DevicePolicy | None:
+    """The policy the hub last sent this laptop (None before the first contact)."""
+    return load_device_policy(workspace.store)
 
 
 def save_settings(workspace: Workspace, settings: ProfileSettings) -> None:

@@ -15,14 +15,16 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from victim_champion.core.device_policy import DevicePolicy, effective_idle_lock_seconds
 from victim_champion.core.errors import (
     DeviceRevokedError,
     WrongPassphraseError,
     message_for,
 )
+from victim_champion.core.events import SyncFinished
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.core.unlock_throttle import UnlockThrottle
-from victim_champion.operations.profile_admin import load_settings, save_settings
+from victim_champion.operations.profile_admin import device_policy, load_settings, save_settings
 from victim_champion.operations.workspace import ProfileGate, Workspace, let_go_of_expired
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
@@ -47,12 +49,16 @@ def _close_quietly(result: object) -> None:
         result[0].close()
 
 
-def _open(gate: ProfileGate, passphrase: str) -> tuple[Workspace, ProfileSettings]:
-    """Unlock, let go of expired records, and read the settings (on a worker thread)."""
+Opened = tuple[Workspace, ProfileSettings, DevicePolicy | None]
+
+
+def _open(gate: ProfileGate, passphrase: str) -> Opened:
+    """Unlock, let go of expired records, and read the settings and the hub's policy (on a
+    worker thread)."""
     workspace = gate.unlock(passphrase)
     try:
         let_go_of_expired(workspace)  # a full disk is retried at the next unlock
-        return workspace, load_settings(workspace)
+        return workspace, load_settings(workspace), device_policy(workspace)
     except BaseException:
         workspace.close()
         raise
@@ -74,6 +80,7 @@ class ShellController(QObject):
         self.window = window
         self.gate = gate
         self.events = EventBridge(gate.events, self)
+        self.events.on(SyncFinished, self._on_sync_finished)
         self.clock = clock
         self.work = BackgroundWork(self)
         self.triggers = QuickExitTriggers(clock)
@@ -83,6 +90,7 @@ class ShellController(QObject):
         self.workspace: Workspace | None = None
         self.controllers: dict[str, PageController] = {}
         self.settings = ProfileSettings()
+        self.policy: DevicePolicy | None = None
 
         self.triggers.triggered.connect(self.quick_exit)
         self.idle.idle.connect(self.lock)
@@ -170,7 +178,7 @@ class ShellController(QObject):
 
         gate = self.gate
 
-        def create_and_open() -> tuple[Workspace, ProfileSettings]:  # on a worker thread
+        def create_and_open() -> Opened:  # on a worker thread
             gate.create(passphrase)
             return _open(gate, passphrase)
 
@@ -181,7 +189,7 @@ class ShellController(QObject):
             on_discarded=_close_quietly,
         )
 
-    def _on_profile_created(self, opened: tuple[Workspace, ProfileSettings]) -> None:
+    def _on_profile_created(self, opened: Opened) -> None:
         self.window.first_run.set_busy(False)
         self._adopt(*opened)
         self.window.show_safety()
@@ -213,7 +221,7 @@ class ShellController(QObject):
             on_discarded=_close_quietly,
         )
 
-    def _on_unlocked(self, opened: tuple[Workspace, ProfileSettings]) -> None:
+    def _on_unlocked(self, opened: Opened) -> None:
         self.throttle.record_success()
         self.window.unlock.set_busy(False)
         self._adopt(*opened)
@@ -227,13 +235,35 @@ class ShellController(QObject):
         else:
             self.window.unlock.show_error(message_for(error, UNEXPECTED))
 
-    def _adopt(self, workspace: Workspace, settings: ProfileSettings) -> None:
+    def _adopt(
+        self, workspace: Workspace, settings: ProfileSettings, policy: DevicePolicy | None
+    ) -> None:
         self._ensure_built()
-        self.workspace, self.settings = workspace, settings
+        self.workspace, self.settings, self.policy = workspace, settings, policy
         for controller in self.controllers.values():
             controller.attach(workspace)
         self._on_navigation_changed(self.window.navigation.currentRow())
-        self.idle.start(self.settings.idle_lock_seconds)
+        self._watch_idle()
+
+    @property
+    def idle_lock_seconds(self) -> int:
+        """The idle lock in force: the laptop's setting within the range the hub allows."""
+        return effective_idle_lock_seconds(self.settings.idle_lock_seconds, self.policy)
+
+    def _watch_idle(self) -> None:
+        self.idle.start(self.idle_lock_seconds)
+
+    def _on_sync_finished(self, event: SyncFinished) -> None:
+        """A round may have brought a new policy from the hub: read it and apply it."""
+        workspace = self.workspace
+        if workspace is None or not event.ok:
+            return
+        self.work.run(lambda: device_policy(workspace), self._on_policy_read, lambda _: None)
+
+    def _on_policy_read(self, policy: DevicePolicy | None) -> None:
+        if self.workspace is not None and policy != self.policy:
+            self.policy = policy
+            self._watch_idle()
 
     def open_quick_reference(self) -> None:
         """Ctrl+K: the rights and services, while talking with someone."""
@@ -272,7 +302,7 @@ class ShellController(QObject):
     def _on_settings_stored(self, chosen: ProfileSettings) -> None:
         if self.workspace is not None:
             self.settings = chosen
-            self.idle.start(self.settings.idle_lock_seconds)
+            self._watch_idle()
 
     # ------------------------------------------------------------------ lock and exit
 
