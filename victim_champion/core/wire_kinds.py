@@ -43,6 +43,13 @@ class RecordType(enum.StrEnum):
     ERASED = "erased"
 
 
+class DownItemKind(enum.StrEnum):
+    """What the hub queues for a laptop to pull (hub to laptop, the other way round)."""
+
+    REFERRAL_OUTCOME = "referral.outcome"  # what happened to a referral the laptop made
+    BUNDLE = "bundle"  # a new signed content bundle to fetch
+
+
 # The record types each kind of envelope carries. An erased record may stand in any of
 # them; an envelope of audit events carries no record.
 RECORD_TYPES_OF_KIND: dict[EnvelopeKind, frozenset[RecordType]] = {

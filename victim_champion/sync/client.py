@@ -24,6 +24,7 @@ from victim_champion.core.errors import (
     VerifyMismatchError,
 )
 from victim_champion.core.ports import SyncLocal
+from victim_champion.core.wire_kinds import DownItemKind
 from victim_champion.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_ENVELOPES_PER_PUSH,
@@ -201,7 +202,7 @@ class SyncClient:
             bundles = [
                 self._fetch_bundle(item["payload"]["kind"])
                 for item in page.items
-                if item.get("kind") == "bundle"
+                if item.get("kind") == DownItemKind.BUNDLE
             ]
             self._local.apply_pull_page(
                 page.items, page.next_cursor, page.policy, [b for b in bundles if b is not None]

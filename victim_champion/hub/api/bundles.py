@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from victim_champion.core.wire_kinds import DownItemKind
 from victim_champion.hub.api.exchange import add_down_item
 from victim_champion.hub.storage.signing_keys import HubKey
 from victim_champion.hub.storage.tables import bundles
@@ -73,7 +74,9 @@ def publish(engine: Engine, key: HubKey, document: dict[str, Any]) -> str:
                 )
             )
             add_down_item(
-                connection, "bundle", {"kind": document["kind"], "version": document["version"]}
+                connection,
+                DownItemKind.BUNDLE,
+                {"kind": document["kind"], "version": document["version"]},
             )
     except IntegrityError:
         raise BundleError(

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, func, insert, or_, select
 
 from victim_champion.core.device_policy import DEFAULT_DEVICE_POLICY, DevicePolicy
+from victim_champion.core.wire_kinds import DownItemKind
 from victim_champion.hub.storage.tables import (
     certificates,
     down_items,
@@ -66,7 +67,7 @@ def record_outcome(engine: Engine, referral_id: str, outcome: str) -> bool:
         )
         add_down_item(
             connection,
-            "referral.outcome",
+            DownItemKind.REFERRAL_OUTCOME,
             {"referral_id": referral_id, "outcome": outcome[:200]},
             row.device_id,
         )
@@ -147,13 +148,16 @@ def _numbers_held_through(connection: Connection, device_id: str, top: int) -> i
 
 
 def add_down_item(
-    connection: Connection, kind: str, payload: dict[str, Any], device_id: str | None = None
+    connection: Connection,
+    kind: DownItemKind,
+    payload: dict[str, Any],
+    device_id: str | None = None,
 ) -> None:
     """Queue something for devices to pull (device_id None: for every device)."""
     connection.execute(
         insert(down_items).values(
             device_id=device_id,
-            kind=kind,
+            kind=str(kind),
             payload=canonical_json(payload).decode(),
             created_at=datetime.now(UTC),
         )

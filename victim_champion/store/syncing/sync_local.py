@@ -20,6 +20,7 @@ from victim_champion.core.envelopes import (
     VerifyRange,
     canonical_json,
 )
+from victim_champion.core.wire_kinds import DownItemKind
 from victim_champion.store.keys.device_keys import DeviceKeyRepository
 from victim_champion.store.profile import OpenStore
 from victim_champion.store.schema.connection import Connection, transaction
@@ -177,7 +178,7 @@ class StoreSyncLocal:
                         ),
                     )
                 for item in items:
-                    if item.get("kind") == "referral.outcome":
+                    if item.get("kind") == DownItemKind.REFERRAL_OUTCOME:
                         # Outcomes belong to the hub: the laptop never edits them locally,
                         # so a pulled outcome cannot overwrite a pending local change.
                         payload = item.get("payload", {})
