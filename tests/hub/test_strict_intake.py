@@ -4,10 +4,11 @@ or an extra field is refused with a reason naming it, and the rest of the push i
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from tests.hub.conftest import Laptop
-from tests.support.hub_process import HubProcess
+from tests.hub.conftest import Laptop, make_laptop
+from tests.support.hub_process import HubProcess, start_hub
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import SessionRecord
@@ -100,3 +101,21 @@ def test_a_record_of_an_unknown_type_or_in_the_wrong_kind_of_envelope_is_refused
     assert "unknown record type 'note'" in reasons[note]
     assert "a quiz.submitted envelope cannot carry a session record" in reasons[misplaced]
     assert hub.stats()["envelopes"] == laptop.outbox_count() - 2
+
+
+def test_a_record_with_a_renamed_field_is_refused_and_the_rest_stored_on_either_database(
+    hub_db_url: str, tmp_path: Path
+) -> None:
+    hub = start_hub(hub_db_url)
+    laptop = make_laptop(tmp_path / "laptop", hub)
+    try:
+        laptop.add_session_with(people=1)
+        record = a_session_record()
+        record["place"] = record.pop("venue")
+        bad = queue(laptop, EnvelopeKind.SESSION_CREATED, [record])
+        reason = push_with_one_bad(laptop, bad)
+        assert "a session record has an unexpected field 'place'" in reason
+        assert_the_rest_is_stored(hub, laptop)
+    finally:
+        laptop.store.close()
+        hub.stop()
