@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +57,44 @@ def test_the_import_linter_contracts_hold() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_no_two_modules_share_a_name() -> None:
+    """Modules and packages alike (Alembic's numbered migrations excepted)."""
+    seen: dict[str, str] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative in ("__init__.py", "__main__.py") or "/migrations/" in relative:
+            continue
+        name = path.parent.name if path.name == "__init__.py" else path.stem
+        assert name not in seen, f"{relative} and {seen[name]} share a name"
+        seen[name] = relative
+
+
+def test_the_contracts_are_allow_lists_a_new_shortcut_fails(tmp_path: Path) -> None:
+    """A new sync/outbox.py reaching into the store passed the old deny-lists."""
+    shutil.copytree(PACKAGE, tmp_path / "victim_champion", ignore=shutil.ignore_patterns("*.pyc"))
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    lint = Path(sys.executable).with_name("lint-imports")
+
+    def lint_copy() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(lint), "--no-cache"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        )
+
+    assert lint_copy().returncode == 0
+    (tmp_path / "victim_champion" / "sync" / "outbox.py").write_text(
+        '"""A shortcut."""\nfrom victim_champion.store.profile import Profile\n'
+    )
+    (tmp_path / "victim_champion" / "reminders").mkdir()
+    (tmp_path / "victim_champion" / "reminders" / "__init__.py").write_text('"""New."""\n')
+    result = lint_copy()
+    assert result.returncode != 0
+    assert "victim_champion.sync.outbox" in result.stdout  # the store is protected
+    assert "reminders" in result.stdout  # exhaustive layers: a new package must be placed

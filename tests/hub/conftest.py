@@ -21,8 +21,9 @@ from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
 from victim_champion.store.keys.memory_keyring import MemoryKeyring
-from victim_champion.store.profile import OpenStore, Profile
+from victim_champion.store.profile import Profile
 from victim_champion.store.repositories.record_repository import Records
+from victim_champion.store.schema.open_store import OpenStore
 from victim_champion.store.syncing.sync_local import StoreSyncLocal
 from victim_champion.sync.client import SyncClient, enrol
 

@@ -26,10 +26,10 @@ from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import AttendeeRecord
+from victim_champion.store.journaling.journal import append_envelope
 from victim_champion.store.repositories.record_repository import Records
 from victim_champion.store.repositories.signposting_records import SignpostingRecords
 from victim_champion.store.schema.connection import transaction
-from victim_champion.store.syncing.journal import append_envelope
 from victim_champion.store.syncing.retention import purge_at_unlock
 from victim_champion.store.syncing.sync_local import StoreSyncLocal
 

@@ -12,8 +12,8 @@ from tests.support.hub_process import HubProcess, start_hub
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import SessionRecord
+from victim_champion.store.journaling.journal import append_envelope
 from victim_champion.store.schema.connection import transaction
-from victim_champion.store.syncing.journal import append_envelope
 
 
 def a_session_record() -> dict[str, Any]:

@@ -13,8 +13,8 @@ from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.errors import DiskFullError, ImportRowsError, NotFoundError
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
+from victim_champion.store.journaling.audit_log import AuditLogRepository
 from victim_champion.store.profile import Profile
-from victim_champion.store.repositories.audit_log import AuditLogRepository
 from victim_champion.store.repositories.record_repository import Records
 
 

@@ -16,7 +16,7 @@ from victim_champion.store.demo_profile import (
     DemoProfile,
     create_demo_profile,
 )
-from victim_champion.store.profile import OpenStore
+from victim_champion.store.schema.open_store import OpenStore
 from victim_champion.ui.theme import apply_theme
 
 DEMO_NAMES = [a.name for a in DEMO_ATTENDEES]

@@ -7,8 +7,8 @@ from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.operations.workspace import ProfileGate, Workspace
+from victim_champion.store.journaling.audit_log import AuditLogRepository
 from victim_champion.store.keys.key_slots import check_passphrase
-from victim_champion.store.repositories.audit_log import AuditLogRepository
 from victim_champion.store.repositories.record_repository import Records
 from victim_champion.store.syncing.policy_state import load_device_policy
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from victim_champion.core.errors import DiskFullError
 from victim_champion.core.events import EventBus, Locked
 from victim_champion.store.keys.device_secret import DeviceSecretStore
-from victim_champion.store.profile import OpenStore, Profile
+from victim_champion.store.profile import Profile
+from victim_champion.store.schema.open_store import OpenStore
 
 
 @dataclass(frozen=True)

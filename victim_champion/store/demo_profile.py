@@ -19,10 +19,11 @@ from victim_champion.core.training_day import Feedback, QuizPhase
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
 from victim_champion.store.keys.memory_keyring import MemoryKeyring
-from victim_champion.store.profile import OpenStore, Profile
+from victim_champion.store.profile import Profile
 from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
 from victim_champion.store.repositories.record_repository import Records
 from victim_champion.store.repositories.training_day_repository import TrainingDay
+from victim_champion.store.schema.open_store import OpenStore
 
 DEMO_PASSPHRASE = "demo village hall"  # noqa: S105  shown on screen: protects synthetic data
 

@@ -23,10 +23,10 @@ from victim_champion.core.errors import (
 )
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.wire_kinds import EnvelopeKind
+from victim_champion.store.journaling.journal import journaled
 from victim_champion.store.keys.device_keys import DeviceKeyRepository
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_file import (
-    CIPHER_SETTINGS,
     KeyFile,
     read_key_file,
     write_key_file,
@@ -40,10 +40,10 @@ from victim_champion.store.keys.key_slots import (
     unwrap,
     wrap,
 )
-from victim_champion.store.schema.connection import Connection, open_encrypted
+from victim_champion.store.schema.connection import CIPHER_SETTINGS, Connection, open_encrypted
 from victim_champion.store.schema.connection_owner import ConnectionOwner
 from victim_champion.store.schema.migrator import schema_version, upgrade
-from victim_champion.store.syncing.journal import journaled
+from victim_champion.store.schema.open_store import OpenStore
 
 FIRST_SLOT = "staff-1"
 
@@ -76,18 +76,6 @@ class UnlockedKey:
 
     slot_id: str
     data_key: bytes
-
-
-class OpenStore:
-    """An unlocked profile: the owned connection and who unlocked it."""
-
-    def __init__(self, owner: ConnectionOwner, actor: str) -> None:
-        self.owner = owner
-        self.actor = actor
-
-    def close(self) -> None:
-        """Close the connection (locking the data). Safe to call twice."""
-        self.owner.close()
 
 
 class Profile:

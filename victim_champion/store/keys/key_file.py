@@ -14,14 +14,6 @@ from victim_champion.store.atomic_file import write_atomically
 from victim_champion.store.keys.key_slots import KeySlot
 
 FORMAT = 1
-# Pinned SQLCipher settings (SQLCipher 4 defaults, stated so a future library default
-# cannot silently change how an existing file is read). Recorded in the file too.
-CIPHER_SETTINGS: dict[str, str | int] = {
-    "cipher_compatibility": 4,
-    "cipher_page_size": 4096,
-    "cipher_hmac_algorithm": "HMAC_SHA512",
-    "cipher_kdf_algorithm": "PBKDF2_HMAC_SHA512",
-}
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,12 @@ from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import CertificateRecord
+from victim_champion.store.journaling.journal import journaled
 from victim_champion.store.keys.device_keys import DeviceKey, DeviceKeyRepository
-from victim_champion.store.profile import OpenStore
 from victim_champion.store.repositories.attendee_repository import AttendeeRepository
 from victim_champion.store.repositories.session_repository import require_session
 from victim_champion.store.schema.connection import Connection, transaction
-from victim_champion.store.syncing.journal import journaled
+from victim_champion.store.schema.open_store import OpenStore
 
 _COLUMNS = "code, attendee_id, session_id, name, course, course_date, key_id, signature, issued_at"
 

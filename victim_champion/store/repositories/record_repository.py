@@ -24,10 +24,10 @@ from victim_champion.core.wire_records import (
     CompletionRecord,
     SessionRecord,
 )
+from victim_champion.store.journaling.journal import JournaledService
 from victim_champion.store.repositories.attendee_repository import AttendeeRepository
 from victim_champion.store.repositories.session_repository import SessionRepository, require_session
 from victim_champion.store.schema.connection import Connection
-from victim_champion.store.syncing.journal import JournaledService
 
 _IDLE_LOCK_KEY = "settings.idle_lock_seconds"
 

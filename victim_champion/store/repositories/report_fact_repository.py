@@ -14,8 +14,8 @@ from victim_champion.core.report_facts import (
     SessionFact,
     SignpostingFact,
 )
-from victim_champion.store.profile import OpenStore
 from victim_champion.store.schema.connection import Connection
+from victim_champion.store.schema.open_store import OpenStore
 
 
 def read_report_facts(store: OpenStore) -> ReportFacts:

@@ -30,9 +30,9 @@ from victim_champion.core.wire_records import (
     ReferralRecord,
     SignpostingWireRecord,
 )
+from victim_champion.store.journaling.journal import JournaledService
 from victim_champion.store.repositories.attendee_repository import AttendeeRepository
 from victim_champion.store.schema.connection import Connection
-from victim_champion.store.syncing.journal import JournaledService
 
 _LIFETIMES = {
     ConsentPurpose.CONTACT: CONTACT_CONSENT_LIFETIME,

@@ -21,10 +21,10 @@ from victim_champion.core.training_day import (
 )
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import AttendanceRecord, FeedbackRecord, QuizRecord
+from victim_champion.store.journaling.journal import JournaledService
 from victim_champion.store.repositories.record_repository import session_record
 from victim_champion.store.repositories.session_repository import require_session
 from victim_champion.store.schema.connection import Connection
-from victim_champion.store.syncing.journal import JournaledService
 
 
 class TrainingDay(JournaledService):

@@ -12,12 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from victim_champion.core.errors import CorruptStoreError, ProfileNotFoundError
-from victim_champion.store.keys.key_file import CIPHER_SETTINGS
 from victim_champion.store.schema.sqlite_errors import translated_errors
 
 Connection = Any  # sqlcipher3 ships no type information
 # cipher_compatibility can be set but not read back; these show its effect.
 CACHE_KIB = -32768  # negative: KiB, so 32 MiB
+# Pinned SQLCipher settings (SQLCipher 4 defaults, stated so a future library default
+# cannot silently change how an existing file is read). Recorded in the file too.
+CIPHER_SETTINGS: dict[str, str | int] = {
+    "cipher_compatibility": 4,
+    "cipher_page_size": 4096,
+    "cipher_hmac_algorithm": "HMAC_SHA512",
+    "cipher_kdf_algorithm": "PBKDF2_HMAC_SHA512",
+}
+
 MIN_FILE_BYTES = int(CIPHER_SETTINGS["cipher_page_size"])
 READABLE_SETTINGS = ("cipher_page_size", "cipher_hmac_algorithm", "cipher_kdf_algorithm")
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import secrets
 
-from victim_champion.store.keys.key_file import CIPHER_SETTINGS
-from victim_champion.store.schema.connection import READABLE_SETTINGS, cipher_report, open_encrypted
+from victim_champion.store.schema.connection import (
+    CIPHER_SETTINGS,
+    READABLE_SETTINGS,
+    cipher_report,
+    open_encrypted,
+)
 from victim_champion.store.schema.connection_owner import ConnectionOwner
 from victim_champion.store.schema.migrator import upgrade
 

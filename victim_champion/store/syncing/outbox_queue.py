@@ -12,12 +12,12 @@ import json
 from collections.abc import Sequence
 
 from victim_champion.core.envelopes import Envelope, OutboxBatch, VerifyRange, sequence_digest
-from victim_champion.store.schema.connection import Connection
-from victim_champion.store.syncing.journal import (
+from victim_champion.store.journaling.journal import (
     next_sequence,
     set_next_sequence,
     take_sequence_numbers,
 )
+from victim_champion.store.schema.connection import Connection
 
 _COLUMNS = "mutation_id, device_seq, schema_version, kind, base_version, payload, content_hash"
 # What an envelope's other fields add to its payload on the wire, generously.

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 
 from victim_champion.core.device_policy import DevicePolicy
-from victim_champion.store.profile import OpenStore
 from victim_champion.store.schema.connection import Connection
+from victim_champion.store.schema.open_store import OpenStore
 
 POLICY_KEY = "policy"
 

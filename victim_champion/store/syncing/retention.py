@@ -10,10 +10,10 @@ from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.device_policy import DEFAULT_DEVICE_POLICY, DevicePolicy
 from victim_champion.core.wire_kinds import EnvelopeKind
-from victim_champion.store.profile import OpenStore
+from victim_champion.store.journaling.journal import journaled
 from victim_champion.store.repositories.signposting_records import delete_record
 from victim_champion.store.schema.connection import Connection
-from victim_champion.store.syncing.journal import journaled
+from victim_champion.store.schema.open_store import OpenStore
 from victim_champion.store.syncing.policy_state import load_device_policy
 
 DEFAULT_RETENTION_DAYS = DEFAULT_DEVICE_POLICY.retention_days

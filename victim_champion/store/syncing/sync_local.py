@@ -22,8 +22,8 @@ from victim_champion.core.envelopes import (
 )
 from victim_champion.core.wire_kinds import DownItemKind
 from victim_champion.store.keys.device_keys import DeviceKeyRepository
-from victim_champion.store.profile import OpenStore
 from victim_champion.store.schema.connection import Connection, transaction
+from victim_champion.store.schema.open_store import OpenStore
 from victim_champion.store.syncing import outbox_queue
 from victim_champion.store.syncing.policy_state import read_device_policy, write_device_policy
 

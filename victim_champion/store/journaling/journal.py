@@ -23,12 +23,12 @@ from victim_champion.core.envelopes import (
 )
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import AuditWireEvent, WireRecord
+from victim_champion.store.journaling.audit_log import AuditLogRepository
 from victim_champion.store.keys.device_keys import DeviceKeyRepository
-from victim_champion.store.repositories.audit_log import AuditLogRepository
 from victim_champion.store.schema.connection import Connection, transaction
 
 if TYPE_CHECKING:  # profile.py uses journaled() when it creates a store
-    from victim_champion.store.profile import OpenStore
+    from victim_champion.store.schema.open_store import OpenStore
 
 
 class Journal:

@@ -1,0 +1,1 @@
+"""The write path every change takes: audited, and journaled into the outbox with it."""
