@@ -136,6 +136,7 @@ def reports(desktop: object) -> None:
         page.find_button.click()
         page.keep_button.click()
         page.clear()
+    wait_until(lambda: not desktop.controller.work.busy)  # every record kept, off-thread
     window.navigation.setCurrentRow(window.navigation.count() - 2)
     reports_page = window.reports
     reports_page.choose("six-months")
@@ -197,6 +198,7 @@ def main() -> int:
         desktop.window.unlock.passphrase.setText(DEMO_PASSPHRASE)
         desktop.window.unlock.unlock_button.click()
         wait_until(lambda: desktop.controller.is_unlocked)
+        wait_until(lambda: not desktop.controller.work.busy)  # pages load off the GUI thread
         shoot(desktop.window, "04-main-window")
         desktop.window.handouts.discreet.setChecked(False)
         desktop.window.navigation.setCurrentRow(1)

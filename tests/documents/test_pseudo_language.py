@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from tests.documents.test_printed_documents import issued
+from tests.support.pdf_tools import flowing_text
 from tests.support.tools import require_tool
 from victim_champion.content.directory_loader import load_directory, load_needs
 from victim_champion.content.message_catalogue import Messages, messages
@@ -163,20 +164,6 @@ def documents(profile: Profile) -> dict[str, Printed]:
     return printed
 
 
-def raw_text(pdf: bytes, tmp_path: Path) -> str:
-    """The text in drawing order (no -layout, so columns never interleave), one space
-    between words."""
-    path = tmp_path / "pseudo.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        [require_tool("pdftotext", "poppler-utils"), str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return " ".join(out.split())
-
-
 @dataclass(frozen=True)
 class Word:
     page: int
@@ -224,7 +211,7 @@ def test_no_printed_sentence_is_left_in_plain_english(
     printed: dict[str, Printed], tmp_path: Path
 ) -> None:
     for name, document in printed.items():
-        text = raw_text(document.pdf, tmp_path)
+        text = flowing_text(document.pdf, tmp_path)
         for data in sorted(
             {" ".join(d.split()) for d in document.data if d}, key=len, reverse=True
         ):
@@ -235,7 +222,7 @@ def test_no_printed_sentence_is_left_in_plain_english(
 
 def test_the_check_finds_english_when_a_document_is_printed_in_english(tmp_path: Path) -> None:
     pdf = build_rights_handout(load_victims_code(), large_print=False, discreet=False)
-    text = raw_text(pdf, tmp_path)
+    text = flowing_text(pdf, tmp_path)
     for data in sorted(code_data(), key=len, reverse=True):
         text = text.replace(" ".join(data.split()), " ")
     assert {"Your", "rights", "victim"} <= set(ENGLISH_WORD.findall(text))
@@ -246,7 +233,7 @@ def test_every_catalogue_text_a_document_uses_appears_whole(
 ) -> None:
     pseudo = messages(PSEUDO)
     for name, document in printed.items():
-        text = raw_text(document.pdf, tmp_path)
+        text = flowing_text(document.pdf, tmp_path)
         for key in document.keys:
             for fragment in fragments(pseudo, key):
                 assert fragment in text, f"{name}: {key} is not whole: {fragment!r}"

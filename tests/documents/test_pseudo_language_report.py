@@ -9,11 +9,10 @@ yet (see README, Languages).
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 from benchmarks.reports import PERIOD, synthetic_records
-from tests.support.tools import require_tool
+from tests.support.pdf_tools import flowing_text
 from victim_champion.content.message_catalogue import messages
 from victim_champion.content.report_labels import report_labels
 from victim_champion.core.reporting import Report, build_report
@@ -39,22 +38,10 @@ def report_data(report: Report) -> list[str]:
     return [" ".join(d.split()) for d in data if d.strip()]
 
 
-def text_of(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "report.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        [require_tool("pdftotext", "poppler-utils"), str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return " ".join(out.split())
-
-
 def test_the_report_builders_own_words_are_not_left_in_english(tmp_path: Path) -> None:
     report = small_report()
     pdf = build_report_pdf(report, language="qps-ploc")
-    text = text_of(pdf, tmp_path)
+    text = flowing_text(pdf, tmp_path)
     pseudo = messages("qps-ploc")
     for key in ("report.key", "report.audience", "report.total", "report.unreadable"):
         for part in FIELD.split(pseudo.template(key)):

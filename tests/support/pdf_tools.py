@@ -9,9 +9,15 @@ from tests.support.tools import require_tool
 
 
 def pdf_text(
-    pdf: bytes, tmp_path: Path, *, first: int | None = None, last: int | None = None
+    pdf: bytes,
+    tmp_path: Path,
+    *,
+    first: int | None = None,
+    last: int | None = None,
+    layout: bool = True,
 ) -> str:
-    """The text poppler extracts (optionally a page range)."""
+    """The text poppler extracts (optionally a page range); without ``layout``, in drawing
+    order, so columns never interleave."""
     path = tmp_path / "read.pdf"
     path.write_bytes(pdf)
     pages = []
@@ -20,11 +26,22 @@ def pdf_text(
     if last:
         pages += ["-l", str(last)]
     return subprocess.run(
-        [require_tool("pdftotext", "poppler-utils"), *pages, "-layout", str(path), "-"],
+        [
+            require_tool("pdftotext", "poppler-utils"),
+            *pages,
+            *(["-layout"] if layout else []),
+            str(path),
+            "-",
+        ],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+
+
+def flowing_text(pdf: bytes, tmp_path: Path) -> str:
+    """The text in drawing order, with one space between words."""
+    return " ".join(pdf_text(pdf, tmp_path, layout=False).split())
 
 
 def pages_text(pdf: bytes, tmp_path: Path) -> list[str]:
