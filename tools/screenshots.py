@@ -136,7 +136,8 @@ def reports(desktop: object) -> None:
         page.find_button.click()
         page.keep_button.click()
         page.clear()
-    wait_until(lambda: not desktop.controller.work.busy)  # every record kept, off-thread
+    work = desktop.controller.work  # type: ignore[attr-defined]
+    wait_until(lambda: not work.busy)  # every record kept, off-thread
     window.navigation.setCurrentRow(window.navigation.count() - 2)
     reports_page = window.reports
     reports_page.choose("six-months")
