@@ -16,6 +16,7 @@ from victim_champion.cli import (
     profile_commands,
     record_commands,
     self_test,
+    signpost_commands,
     sync_commands,
 )
 from victim_champion.cli.context import CommandContext
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     complete.add_argument("session_id", metavar="SESSION_ID")
     complete.add_argument("attendee_ids", metavar="ATTENDEE_ID", nargs="+")
     _print_commands(commands)
+    _signpost_commands(commands)
     enrolling = _command(commands, "enrol", sync_commands.enrol, "enrol with the hub")
     enrolling.add_argument("--hub", required=True, metavar="URL")
     enrolling.add_argument("--code", required=True)
@@ -186,6 +188,29 @@ def _language_option(parser: argparse.ArgumentParser) -> None:
         metavar="L",
         help="the language of the printed words: en-GB (the default), or qps-ploc to test",
     )
+
+
+def _signpost_commands(commands: argparse._SubParsersAction) -> None:
+    signpost = commands.add_parser("signpost", help="Compass Point records")
+    sub = signpost.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
+    record = _command(
+        sub, "record", signpost_commands.signpost_record, "keep the smallest record; refer"
+    )
+    record.add_argument("--district", required=True, help="a Kent district, or Medway")
+    record.add_argument("--need", action="append", default=[], metavar="NEED", help="repeatable")
+    record.add_argument(
+        "--service", action="append", default=[], metavar="ID", help="given to them (repeatable)"
+    )
+    record.add_argument("--refer", metavar="SERVICE", help="refer to this service, with consent")
+    record.add_argument("--consent", choices=("yes", "no"), default="no")
+    record.add_argument("--contact-name", default="")
+    record.add_argument("--contact-phone", default="")
+    record.add_argument("--contact-email", default="")
+    record.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the conversation")
+    forget = _command(
+        sub, "forget", signpost_commands.signpost_forget, "forget me: erase a record everywhere"
+    )
+    forget.add_argument("record_id", metavar="RECORD_ID")
 
 
 def _write_utf8() -> None:

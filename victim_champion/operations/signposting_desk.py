@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 
+from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.consent import ConsentPurpose
+from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.operations.workspace import Workspace
 from victim_champion.store.repositories.signposting_records import (
@@ -35,12 +38,59 @@ class ReferralRequest:
         return any(value.strip() for value in (self.name, self.phone, self.email))
 
 
+@dataclass(frozen=True)
+class Conversation:
+    """What the worker heard, checked against the shipped directory: ids, not free text."""
+
+    district_id: str
+    need_ids: tuple[str, ...]
+    service_ids: tuple[str, ...]
+
+
+def check_conversation(
+    district: str, needs: Sequence[str], services: Sequence[str]
+) -> Conversation:
+    """Resolve a district (id or name) and check every need and service id, so a typing
+    slip on the command line is refused in one sentence instead of kept as a record."""
+    from victim_champion.content.directory_loader import load_directory, load_needs
+    from victim_champion.content.district_loader import load_districts
+
+    district_id = load_districts().resolve(district).id
+    known_needs = {n.id for n in load_needs()}
+    if not needs:
+        raise InvalidInputError("Name at least one need with --need.")
+    unknown = sorted(set(needs) - known_needs)
+    if unknown:
+        raise InvalidInputError(
+            f"Unknown need '{unknown[0]}'; the needs are: {', '.join(sorted(known_needs))}."
+        )
+    known_services = {s.id for s in load_directory()}
+    missing = sorted(set(services) - known_services)
+    if missing:
+        raise InvalidInputError(
+            f"Unknown service '{missing[0]}'; run 'victim-champion directory search' to see them."
+        )
+    return Conversation(district_id, tuple(dict.fromkeys(needs)), tuple(dict.fromkeys(services)))
+
+
+def clock_on(day: date | None, today: Clock = utc_now) -> Clock:
+    """The clock a record is kept with: now, or noon UTC on a past day (a record entered
+    after the event). A day in the future is refused: a wrong laptop clock must not be
+    copied into the records."""
+    if day is None:
+        return today
+    if day > today().date():
+        raise InvalidInputError("That date is in the future; give the day of the conversation.")
+    moment = datetime.combine(day, time(12), tzinfo=UTC)
+    return lambda: moment
+
+
 class Signposting:
     """What a Compass Point worker does with one unlocked profile."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
         self._workspace = workspace
-        self._records = SignpostingRecords(workspace.store)
+        self._records = SignpostingRecords(workspace.store, clock=clock)
 
     def _changed(self) -> None:
         self._workspace.events.publish(RecordsChanged(RecordArea.SIGNPOSTING))

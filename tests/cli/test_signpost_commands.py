@@ -1,0 +1,75 @@
+"""``signpost record`` and ``signpost forget``: Compass Point records from the command line."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.cli.conftest import InProcessCli
+from victim_champion.operations.signposting_desk import Signposting
+from victim_champion.operations.workspace import ProfileGate
+from victim_champion.store.repositories.signposting_records import SignpostingRecord
+
+
+def recent(cli: InProcessCli) -> list[SignpostingRecord]:
+    workspace = ProfileGate.at(cli.data_dir).unlock("correct horse battery staple")
+    try:
+        return list(Signposting(workspace).recent())
+    finally:
+        workspace.close()
+
+
+def test_a_record_and_a_referral_with_consent_are_kept_on_the_day_given(
+    cli: InProcessCli,
+) -> None:
+    assert cli("init").code == 0
+    kept = cli(
+        *("signpost", "record", "--district", "Medway", "--need", "emotional-support"),
+        *("--need", "feeling-safe", "--service", "victim-support-kent"),
+        *("--refer", "victim-support-kent", "--consent", "yes"),
+        *("--contact-name", "Sam Example", "--contact-phone", "01632 960000"),
+        *("--date", "2026-11-02", "--json"),
+    )
+    assert kept.code == 0, kept.err
+    document = kept.json()
+    assert document["district_id"] == "medway" and document["date"] == "2026-11-02"
+    assert document["needs"] == ["emotional-support", "feeling-safe"]
+    assert document["referral_id"]
+    assert "Sam Example" not in kept.out  # the contact is kept, never echoed
+    [record] = recent(cli)
+    assert record.id == document["id"]
+    assert record.created_at.date() == date(2026, 11, 2)
+    assert record.has_contact
+    assert record.referrals == (("victim-support-kent", None),)
+
+
+def test_slips_are_refused_in_one_sentence_before_anything_is_kept(cli: InProcessCli) -> None:
+    assert cli("init").code == 0
+    base = ("signpost", "record", "--district", "thanet")
+    cases = {
+        ("--need", "nope"): "Unknown need 'nope'",
+        ("--need", "emotional-support", "--service", "no-such-service"): "Unknown service",
+        ("--need", "emotional-support", "--refer", "victim-support-kent"): "consent",
+        ("--need", "emotional-support", "--contact-name", "Sam Example"): "only for a referral",
+        ("--need", "emotional-support", "--date", str(date.today() + timedelta(days=2))): (
+            "in the future"
+        ),
+        ("--need", "emotional-support", "--date", "02/11/2026"): "YYYY-MM-DD",
+        ("--district", "Atlantis", "--need", "emotional-support"): "not a district",
+    }
+    for extra, sentence in cases.items():
+        result = cli(*base, *extra)
+        assert result.code == 1 and sentence in result.err, (extra, result.err)
+        assert result.err.count("\n") == 1 and "Sam Example" not in result.err
+    assert recent(cli) == []
+
+
+def test_forget_erases_the_record_and_an_unknown_id_is_said_plainly(cli: InProcessCli) -> None:
+    assert cli("init").code == 0
+    record_id = cli(
+        "signpost", "record", "--district", "swale", "--need", "compensation", "--json"
+    ).json()["id"]
+    forgotten = cli("signpost", "forget", record_id)
+    assert forgotten.code == 0 and "Forgotten" in forgotten.out
+    assert recent(cli) == []
+    again = cli("signpost", "forget", record_id)
+    assert again.code == 1 and again.err.strip()

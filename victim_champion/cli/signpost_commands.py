@@ -1,0 +1,69 @@
+"""Handlers for ``signpost record`` and ``signpost forget``: Compass Point records from the
+command line, for support staff (a record entered after the desk closed) and for tests."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from victim_champion.cli.context import CommandContext
+from victim_champion.core.errors import InvalidInputError
+from victim_champion.core.sessions import parse_session_date
+from victim_champion.operations.signposting_desk import (
+    ReferralRequest,
+    Signposting,
+    check_conversation,
+    clock_on,
+)
+
+CONSENT_NEEDED = "A referral needs the person's consent: ask them, then add --consent yes."
+
+
+def _day(given: str | None) -> date | None:
+    return parse_session_date(given) if given else None
+
+
+def signpost_record(context: CommandContext, options: argparse.Namespace) -> int:
+    """``signpost record``: everything is checked before the passphrase is asked for."""
+    services = list(options.service) + ([options.refer] if options.refer else [])
+    conversation = check_conversation(options.district, options.need, services)
+    contact = (options.contact_name, options.contact_phone, options.contact_email)
+    if options.refer and options.consent != "yes":
+        raise InvalidInputError(CONSENT_NEEDED)
+    if any(value.strip() for value in contact) and not options.refer:
+        raise InvalidInputError(
+            "Contact details are kept only for a referral; add --refer SERVICE --consent yes."
+        )
+    clock = clock_on(_day(options.date))
+    with context.workspace() as workspace:
+        desk = Signposting(workspace, clock)
+        record_id = desk.keep(
+            conversation.district_id, conversation.need_ids, conversation.service_ids, None
+        )
+        referral_id = None
+        if options.refer:
+            referral_id = desk.refer(record_id, ReferralRequest(options.refer, *contact))
+    context.emit(
+        {
+            "id": record_id,
+            "district_id": conversation.district_id,
+            "needs": list(conversation.need_ids),
+            "services": list(conversation.service_ids),
+            "date": clock().date().isoformat(),
+            "referral_id": referral_id,
+        },
+        f"Kept record {record_id}"
+        + (f" and referred to {options.refer} with consent." if referral_id else "."),
+    )
+    return 0
+
+
+def signpost_forget(context: CommandContext, options: argparse.Namespace) -> int:
+    """``signpost forget``: erased here now; the hub is told by a tombstone at the next sync."""
+    with context.workspace() as workspace:
+        Signposting(workspace).forget(options.record_id)
+    context.emit(
+        {"forgotten": options.record_id},
+        "Forgotten on this laptop; the hub erases its copy at the next sync.",
+    )
+    return 0
