@@ -44,6 +44,7 @@ from victim_champion.store.schema.connection import CIPHER_SETTINGS, Connection,
 from victim_champion.store.schema.connection_owner import ConnectionOwner
 from victim_champion.store.schema.migrator import schema_version, upgrade
 from victim_champion.store.schema.open_store import OpenStore
+from victim_champion.store.schema.page_check import check_every_page
 
 FIRST_SLOT = "staff-1"
 
@@ -181,6 +182,8 @@ class Profile:
         def connect() -> Connection:
             connection = open_encrypted(self.paths.database, unlocked.data_key)
             try:
+                # Every page, before the first write: damage is refused whole, at unlock.
+                check_every_page(connection)
                 if schema_version(connection) == 0:
                     # init always builds the schema; a keyed but empty file is not ours.
                     raise CorruptStoreError()

@@ -51,6 +51,9 @@ def open_encrypted(path: Path | None, data_key: bytes, *, create: bool = False) 
         uri = f"file:{urllib.parse.quote(str(path))}?mode={'rwc' if create else 'rw'}"
     connection = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=True)
     try:
+        # SQLCipher logs a failed page HMAC to stderr itself; a damaged file must reach a
+        # person as our one sentence (CorruptStoreError), not as library log lines.
+        connection.execute("PRAGMA cipher_log_level = NONE")
         # A raw 256-bit key: SQLCipher's own PBKDF2 is skipped because Argon2id already
         # did the slow step when the key slot was opened.
         connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
