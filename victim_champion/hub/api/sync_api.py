@@ -19,11 +19,13 @@ from typing import Any
 from fastapi import Body, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Engine, select, update
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from victim_champion.hub.api import bundles, enrolment, exchange, intake
+from victim_champion.hub.api.body_limits import BodyLimits
 from victim_champion.hub.api.certificate_lookup import lookup, verify_page
 from victim_champion.hub.dashboard.routes import dashboard_router
 from victim_champion.hub.storage.engine import as_utc
@@ -130,19 +132,17 @@ def create_app(engine: Engine) -> FastAPI:
     async def _on_http(_: Request, error: StarletteHTTPException) -> JSONResponse:
         return reply({"error": str(error.detail)}, error.status_code)
 
-    @app.middleware("http")
-    async def _limit_size(request: Request, call_next: Any) -> Any:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return reply(
-                {
-                    "error": "the request is too large",
-                    "code": "too_large",
-                    "max_body_bytes": MAX_BODY_BYTES,
-                },
-                413,
-            )
-        return await call_next(request)
+    @app.exception_handler(ClientDisconnect)
+    async def _on_disconnect(_: Request, error: ClientDisconnect) -> Response:
+        # The client went, or BodyLimits cut a body off: nobody reads this answer.
+        return Response(status_code=400)
+
+    def too_large(limit: int) -> Response:
+        document = {"error": "the request is too large", "code": "too_large"}
+        return reply({**document, "max_body_bytes": limit}, 413)
+
+    # Counts every body as it arrives, before parsing or authentication (body_limits.py).
+    app.add_middleware(BodyLimits, api_refusal=too_large)
 
     async def device_for(request: Request) -> str:
         """Authenticate a device request; revoked devices are told to wipe."""
