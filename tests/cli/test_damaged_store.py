@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
 
 from tests.cli.conftest import run_cli
-from victim_champion.core.errors import CorruptStoreError
+from victim_champion.core.errors import CorruptStoreError, KeyFileOutOfBoundsError
 
 PAGE = 4096
 DAMAGED = CorruptStoreError.default_message
@@ -59,3 +60,20 @@ def test_the_same_damage_with_a_wrong_passphrase_is_still_a_wrong_passphrase(
     assert listed.code == 1
     assert "passphrase does not open this profile" in listed.err
     assert "damaged" not in listed.err
+
+
+def test_a_key_file_asking_for_a_terabyte_is_one_sentence_not_a_hang(
+    cli_env: dict[str, str],
+) -> None:
+    assert run_cli(cli_env, "init").code == 0
+    keys = Path(cli_env["VC_DATA_DIR"]) / "keys.json"
+    document = json.loads(keys.read_text())
+    document["slots"][0]["kdf"]["memory_kib"] = 2**30
+    keys.write_text(json.dumps(document))
+    before = digest(keys)
+
+    listed = run_cli(cli_env, "session", "list", timeout=60)
+
+    assert listed.code == 1  # a refusal, not 70 ("unexpected")
+    assert listed.err.strip() == KeyFileOutOfBoundsError.default_message
+    assert digest(keys) == before

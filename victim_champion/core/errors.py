@@ -85,6 +85,25 @@ class CorruptStoreError(VictimChampionError):
     )
 
 
+class DamagedKeyFileError(CorruptStoreError):
+    """keys.json cannot be read: not JSON, or a field missing or of the wrong type."""
+
+    default_message = (
+        "The profile's key file is damaged and was not changed; "
+        "contact Compass House support to recover it."
+    )
+
+
+class KeyFileOutOfBoundsError(CorruptStoreError):
+    """keys.json asks for key-protection settings outside the app's bounds: weaker than
+    the security floor, or heavy enough to hang the unlock (a tampered file)."""
+
+    default_message = (
+        "The profile's key file asks for key-protection settings outside the allowed "
+        "range, so it was not used and nothing was changed; contact Compass House support."
+    )
+
+
 class SchemaTooNewError(VictimChampionError):
     """The database was written by a newer version of the app."""
 

@@ -9,11 +9,15 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from victim_champion.core.errors import CorruptStoreError
+from victim_champion.core.errors import DamagedKeyFileError
 from victim_champion.store.atomic_file import write_atomically
 from victim_champion.store.keys.key_slots import KeySlot
 
 FORMAT = 1
+# A handful of staff slots and a recovery slot fill a few KB; each slot costs one Argon2
+# run at unlock, so a file with thousands of them would hang it as surely as huge params.
+MAX_KEY_FILE_BYTES = 256 * 1024
+MAX_SLOTS = 64
 
 
 @dataclass(frozen=True)
@@ -45,26 +49,30 @@ class KeyFile:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> KeyFile:
-        """Parse keys.json; anything unexpected is a CorruptStoreError."""
+        """Parse keys.json; anything unexpected is a CorruptStoreError (a subclass that
+        says the key file is damaged, or asks for settings outside the bounds)."""
         try:
+            if len(data) > MAX_KEY_FILE_BYTES:
+                raise DamagedKeyFileError()
             document = json.loads(data)
             if document["format"] != FORMAT:
-                raise CorruptStoreError()
-            slots = tuple(KeySlot.from_json(raw) for raw in document["slots"])
+                raise DamagedKeyFileError()
+            raw_slots = document["slots"]
+            if not isinstance(raw_slots, list) or not 0 < len(raw_slots) <= MAX_SLOTS:
+                raise DamagedKeyFileError()
+            slots = tuple(KeySlot.from_json(raw) for raw in raw_slots)
             cipher = document["cipher"]
-            if not slots or not isinstance(cipher, dict):
-                raise CorruptStoreError()
+            if not isinstance(cipher, dict):
+                raise DamagedKeyFileError()
             return cls(profile_id=str(document["profile_id"]), slots=slots, cipher=cipher)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-            raise CorruptStoreError(
-                "The profile's key file is damaged and was not changed; "
-                "contact Compass House support to recover it."
-            ) from None
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
+            raise DamagedKeyFileError() from None
 
 
 def read_key_file(path: Path) -> KeyFile:
-    """Read and parse keys.json."""
-    return KeyFile.from_bytes(path.read_bytes())
+    """Read and parse keys.json (never more than the bound, however large the file)."""
+    with path.open("rb") as file:
+        return KeyFile.from_bytes(file.read(MAX_KEY_FILE_BYTES + 1))
 
 
 def write_key_file(path: Path, key_file: KeyFile) -> None:

@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass
 
 from victim_champion.core.errors import (
     CorruptStoreError,
+    DamagedKeyFileError,
+    KeyFileOutOfBoundsError,
     WeakPassphraseError,
     WrongPassphraseError,
 )
@@ -26,8 +28,18 @@ DATA_KEY_BYTES = 32
 # so a modest laptop in a village hall is not pushed into swap.
 MIN_MEMORY_KIB = 64 * 1024
 MIN_ITERATIONS = 3
-MAX_ITERATIONS = 40
+MAX_ITERATIONS = 40  # the most tuning chooses
 LANES = 4
+# What a slot read from keys.json may ask for. The parameters are bound into the AES-GCM
+# tag, but that is checked only after Argon2 has run, so a tampered file could otherwise
+# make unlock allocate unbounded memory or run for hours before saying anything.
+READ_MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+READ_MAX_ITERATIONS = 100
+READ_LANES = range(1, 17)  # 1-16
+MIN_SALT_BYTES = 16
+MAX_SALT_BYTES = 64
+NONCE_BYTES = 12
+WRAPPED_KEY_BYTES = DATA_KEY_BYTES + 16  # the data key and the GCM tag
 TARGET_SECONDS = 0.5  # inside the 0.3-1.0 s window on the laptop that creates the slot
 _HKDF_INFO = b"victim-champion key slot v1"
 
@@ -42,13 +54,15 @@ class KdfParams:
     lanes: int = LANES
 
     def __post_init__(self) -> None:
-        if self.memory_kib < MIN_MEMORY_KIB or self.iterations < MIN_ITERATIONS:
-            raise CorruptStoreError(
-                "The profile's key file asks for weaker key protection than allowed, "
-                "so it was not used; contact Compass House support."
-            )
-        if len(self.salt) < 16:
-            raise CorruptStoreError()
+        # Checked before Argon2 ever runs: below the SECURITY.md floor is too weak, above
+        # the ceiling is a file made to hang the laptop. Either way, nothing is derived.
+        if not (
+            MIN_MEMORY_KIB <= self.memory_kib <= READ_MAX_MEMORY_KIB
+            and MIN_ITERATIONS <= self.iterations <= READ_MAX_ITERATIONS
+            and self.lanes in READ_LANES
+            and MIN_SALT_BYTES <= len(self.salt) <= MAX_SALT_BYTES
+        ):
+            raise KeyFileOutOfBoundsError()
 
     def derive(self, passphrase: str) -> bytes:
         """Run Argon2id; this is the deliberately slow step (0.3-1 s)."""
@@ -104,6 +118,10 @@ class KeySlot:
     nonce: bytes
     wrapped_key: bytes
 
+    def __post_init__(self) -> None:
+        if len(self.nonce) != NONCE_BYTES or len(self.wrapped_key) != WRAPPED_KEY_BYTES:
+            raise DamagedKeyFileError()
+
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict; bytes become base64."""
         kdf = asdict(self.kdf)
@@ -133,7 +151,7 @@ class KeySlot:
                 wrapped_key=_unb64(raw["wrapped_key"]),
             )
         except (KeyError, TypeError, ValueError, AssertionError):
-            raise CorruptStoreError() from None
+            raise DamagedKeyFileError() from None
 
 
 def check_passphrase(passphrase: str) -> None:
