@@ -1,12 +1,14 @@
 """The report as CSV: one line per published figure, in long form, so that a partner's
-spreadsheet can filter and pivot it. Values are exactly the printed text ("<5", "[c]")."""
+spreadsheet can filter and pivot it. Values are exactly the printed text ("<5", "[c]").
+Every cell goes through ``SafeCsvWriter`` (core/spreadsheet_cells.py), so a label that
+begins like a formula is shown as text, never run."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from victim_champion.core.reporting import Report
+from victim_champion.core.spreadsheet_cells import SafeCsvWriter
 
 HEADER = ("period_from", "period_to", "data_set", "table", "row", "column", "value")
 
@@ -14,7 +16,7 @@ HEADER = ("period_from", "period_to", "data_set", "table", "row", "column", "val
 def report_csv(report: Report) -> str:
     """CSV text with a header row; totals appear as the row or column "Total"."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCsvWriter(out)
     writer.writerow(HEADER)
     start, end = report.period.start.isoformat(), report.period.end.isoformat()
     for table in report.tables:
