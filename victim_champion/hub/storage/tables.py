@@ -83,6 +83,16 @@ refused_envelopes = Table(
     Column("received_at", DateTime(timezone=True), nullable=False),
 )
 
+# Each signed request's nonce, kept until its time is out of the hub's window (expires_at,
+# Unix seconds): the primary key refuses a replay across every hub process.
+request_nonces = Table(
+    "request_nonces",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("nonce", String(64), primary_key=True),
+    Column("expires_at", BigInteger, nullable=False),
+)
+
 certificates = Table(
     "certificates",
     metadata,
