@@ -20,11 +20,19 @@ from victim_champion.core.errors import (
     ConnectionCutError,
     HubNotTrustedError,
     HubUnreachableError,
+    RequestReplayedError,
     SyncIncompleteError,
 )
 
-# What a worker may be told while the network misbehaves; each says what happened.
-NETWORK_ERRORS = (HubUnreachableError, HubNotTrustedError, ConnectionCutError, SyncIncompleteError)
+# What a worker may be told while the network misbehaves; each says what happened. A
+# request the network delivers twice is refused the second time, and that is said too.
+NETWORK_ERRORS = (
+    HubUnreachableError,
+    HubNotTrustedError,
+    ConnectionCutError,
+    SyncIncompleteError,
+    RequestReplayedError,
+)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -1,6 +1,7 @@
 """Each way a sync can fail says what it is, in one sentence, and loses nothing: a clock
 that is off, a hub that is down or faulty, a sign-in page, a laptop the hub does not know,
-another device's answer replayed, a round cut short, and a disk that fills up mid-sync."""
+another device's answer replayed (refused: it names that device and another request), and
+a disk that fills up mid-sync."""
 
 from __future__ import annotations
 
@@ -19,14 +20,13 @@ from tests.support.hub_process import HubProcess, free_port
 from tests.support.replay_proxy import ReplayProxy
 from tests.support.small_disk import fill, small_disk
 from victim_champion.core.errors import (
+    AnswerNotForThisRequestError,
     ClockSkewError,
     DiskFullError,
     HubFaultError,
     HubNotTrustedError,
     HubUnreachableError,
     NotKnownToHubError,
-    SyncIncompleteError,
-    VerifyMismatchError,
 )
 from victim_champion.store.syncing.retention import purge_confirmed
 
@@ -117,11 +117,11 @@ def test_another_devices_answer_replayed_purges_nothing_and_is_not_a_success(
             a_session(made.records.__class__(made.store, clock=lambda: old), 4, "Same")
         with ReplayProxy(hub.port, donor.local.identity()[0]) as proxy:
             donor.client(proxy.url).run_once()
-            with pytest.raises(VerifyMismatchError):
+            with pytest.raises(AnswerNotForThisRequestError, match="another laptop"):
                 laptop.client(proxy.url).run_once()
             assert proxy.replayed >= 1
         assert laptop.local.last_success() is None
-        # The replay marked everything "accepted", but verify never agreed: nothing goes.
+        # The answer names the donor, so nothing in it was used: nothing goes.
         assert purge_confirmed(laptop.store, retention_days=30).envelopes == 0
         laptop.client().run_once()  # directly: sent again, now really received
         assert_nothing_lost(hub, laptop)
@@ -131,7 +131,9 @@ def test_another_devices_answer_replayed_purges_nothing_and_is_not_a_success(
         laptop.store.close()
 
 
-def test_a_round_cut_short_is_an_error_not_a_success(hub: HubProcess, tmp_path: Path) -> None:
+def test_a_replayed_answer_for_part_of_a_push_marks_nothing_and_is_no_success(
+    hub: HubProcess, tmp_path: Path
+) -> None:
     donor = make_laptop(tmp_path / "donor", hub, "Donor")
     laptop = make_laptop(tmp_path / "victim", hub, "Target")
     try:
@@ -139,10 +141,11 @@ def test_a_round_cut_short_is_an_error_not_a_success(hub: HubProcess, tmp_path: 
             a_session(laptop.records, 3, "More")
         with ReplayProxy(hub.port, donor.local.identity()[0]) as proxy:
             donor.client(proxy.url).run_once()  # one envelope: an answer for number 1 only
-            with pytest.raises(SyncIncompleteError) as raised:
+            with pytest.raises(AnswerNotForThisRequestError) as raised:
                 laptop.client(proxy.url).run_once()
-        assert "still waiting" in raised.value.message
+        assert "nothing in it was used" in raised.value.message
         assert laptop.local.last_success() is None
+        assert laptop.local.pending_count() > 0  # the replayed answer marked nothing
         laptop.client().run_once()
         assert_nothing_lost(hub, laptop)
     finally:

@@ -1,8 +1,8 @@
 """A proxy that replays one device's signed push answer to another device's push.
 
-The answer is genuinely signed by the hub, so only what the laptop checks afterwards
-(verify) can catch it. Used to show that such an answer never leads to a purge, and that
-a round it cuts short is not recorded as a success."""
+The answer is genuinely signed by the hub, but it names the donor and the donor's request
+nonce, so the laptop refuses it. Used to show that such an answer never leads to a purge,
+and that a round it stops is not recorded as a success."""
 
 from __future__ import annotations
 

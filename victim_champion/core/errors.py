@@ -375,6 +375,35 @@ class BundleRejectedError(VictimChampionError):
         )
 
 
+class BundleRefusedError(VictimChampionError):
+    """A signed content bundle of the wrong kind, or not newer than the one in use."""
+
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(
+            f"The {kind} update from the hub was refused because {reason}, "
+            "and the current one is still in use."
+        )
+
+
+class AnswerNotForThisRequestError(VictimChampionError):
+    """A signed answer for another laptop, another request, or another time: a replay."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            f"An answer from the hub was refused because {reason}, so nothing in it was "
+            "used; sync again, and tell Compass House if this message comes back."
+        )
+
+
+class RequestReplayedError(VictimChampionError):
+    """The hub received this request twice (the network repeated it) and refused the copy."""
+
+    default_message = (
+        "The hub had already received this request once and refused the copy, so nothing "
+        "was lost; sync again."
+    )
+
+
 class CourseContentError(ResourceError):
     """A mistake in a course file, with the file and line where it is."""
 

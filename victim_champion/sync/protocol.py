@@ -52,6 +52,7 @@ CLOCK_SKEW_SECONDS = 600
 HEADER_DEVICE = "X-VC-Device"
 HEADER_TIMESTAMP = "X-VC-Timestamp"
 HEADER_SIGNATURE = "X-VC-Signature"
+HEADER_NONCE = "X-VC-Nonce"  # fresh and random per request; the hub refuses it twice
 
 
 def b64(data: bytes) -> str:
@@ -69,10 +70,10 @@ def unb64(text: object, what: str) -> bytes:
         raise ProtocolError(f"{what} is not valid base64") from None
 
 
-def request_message(method: str, path: str, timestamp: int, body: bytes) -> bytes:
-    """What a device signs for each request: method, path, time and the body's hash."""
+def request_message(method: str, path: str, timestamp: int, nonce: str, body: bytes) -> bytes:
+    """What a device signs for each request: method, path, time, nonce and the body's hash."""
     return "\n".join(
-        [PROTOCOL, method.upper(), path, str(timestamp), hashlib.sha256(body).hexdigest()]
+        [PROTOCOL, method.upper(), path, str(timestamp), nonce, hashlib.sha256(body).hexdigest()]
     ).encode()
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from victim_champion.core.errors import (
+    AnswerNotForThisRequestError,
     ClockSkewError,
     ConnectionCutError,
     DeviceRevokedError,
@@ -28,10 +29,20 @@ from victim_champion.core.errors import (
     HubUnreachableError,
     InsecureHubAddressError,
     NotKnownToHubError,
+    RequestReplayedError,
     UpgradeRequiredError,
+)
+from victim_champion.sync.binding import (
+    REPLAYED_CODE,
+    AnswerMismatchError,
+    check_answer_binding,
+    check_answer_time,
+    is_wipe_order,
+    new_nonce,
 )
 from victim_champion.sync.protocol import (
     HEADER_DEVICE,
+    HEADER_NONCE,
     HEADER_SIGNATURE,
     HEADER_TIMESTAMP,
     PROTOCOL,
@@ -95,23 +106,30 @@ class HubTransport:
         self._clock = clock
         self._connection: http.client.HTTPConnection | None = None
 
-    def request(self, method: str, path: str, document: dict[str, Any] | None = None) -> Answer:
-        """Send one signed request; return the checked answer or raise a typed error."""
-        body = canonical_json(document) if document is not None else b""
-        full_path = self._prefix + path
-        sent_at = self._clock()
-        stamp = int(sent_at)
-        headers = {
+    def _signed_headers(self, method: str, path: str, body: bytes) -> dict[str, str]:
+        """Headers for one attempt: a fresh nonce and time, signed with the body."""
+        stamp, nonce = int(self._clock()), new_nonce()
+        message = request_message(method, path, stamp, nonce, body)
+        return {
             "Content-Type": "application/json",
             "Accept": "application/json",
             HEADER_DEVICE: self._device_id,
             HEADER_TIMESTAMP: str(stamp),
-            HEADER_SIGNATURE: b64(
-                sign(self._private_key, request_message(method, full_path, stamp, body))
-            ),
+            HEADER_NONCE: nonce,
+            HEADER_SIGNATURE: b64(sign(self._private_key, message)),
         }
-        status, raw = self._exchange(method, full_path, body, headers)
-        self.bytes_sent += len(body) + sum(len(k) + len(v) for k, v in headers.items())
+
+    def request(self, method: str, path: str, document: dict[str, Any] | None = None) -> Answer:
+        """Send one signed request; return the checked answer or raise a typed error.
+
+        Only the answer to this very request is believed: it must name this device, the
+        request's nonce and a time near the laptop's own, else nothing in it is used."""
+        body = canonical_json(document) if document is not None else b""
+        full_path = self._prefix + path
+        status, raw, headers = self._exchange(
+            method, full_path, body, lambda: self._signed_headers(method, full_path, body)
+        )
+        sent_at = float(headers[HEADER_TIMESTAMP])
         self.bytes_received += len(raw)
         try:
             parsed = json.loads(raw)
@@ -126,7 +144,17 @@ class HubTransport:
             checked = check_signed_body(parsed, key)
         except ProtocolError:
             raise HubSignatureError() from None
-        _raise_for_refusal(status, checked, sent_at)
+        try:
+            check_answer_binding(checked, self._device_id, headers[HEADER_NONCE])
+        except AnswerMismatchError as mismatch:
+            raise AnswerNotForThisRequestError(str(mismatch)) from None
+        if checked.get("code") == "clock_skew" and isinstance(checked.get("hub_time"), int):
+            raise ClockSkewError(sent_at - checked["hub_time"])  # bound; its time is the point
+        try:
+            check_answer_time(checked, sent_at, self._clock())
+        except AnswerMismatchError as mismatch:
+            raise AnswerNotForThisRequestError(str(mismatch)) from None
+        _raise_for_refusal(status, checked, self._device_id)
         return Answer(status, checked, len(body), len(raw))
 
     def _connect(self) -> http.client.HTTPConnection:
@@ -140,11 +168,13 @@ class HubTransport:
         return http.client.HTTPConnection(self._host, self._port, timeout=TIMEOUT_SECONDS)
 
     def _exchange(
-        self, method: str, path: str, body: bytes, headers: dict[str, str]
-    ) -> tuple[int, bytes]:
-        """One request on a kept-alive connection (one fresh retry if the hub had closed an
-        idle one: every request is idempotent, so a repeat is safe)."""
+        self, method: str, path: str, body: bytes, signed: Callable[[], dict[str, str]]
+    ) -> tuple[int, bytes, dict[str, str]]:
+        """One request on a kept-alive connection (one fresh retry, with a new nonce, if the
+        hub had closed an idle one: every request is idempotent, so a repeat is safe).
+        Returns the status, the answer and the headers that were sent."""
         for attempt in range(2):
+            headers = signed()
             reused = self._connection is not None
             if self._connection is None:
                 self._connection = self._connect()
@@ -160,7 +190,8 @@ class HubTransport:
                 raw = _read_body(response)
                 if response.will_close:
                     self.close()
-                return response.status, raw
+                self.bytes_sent += len(body) + sum(len(k) + len(v) for k, v in headers.items())
+                return response.status, raw, headers
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
                 self.close()
                 if not reused or attempt:
@@ -189,15 +220,15 @@ def _read_body(response: http.client.HTTPResponse) -> bytes:
     return raw
 
 
-def _raise_for_refusal(status: int, checked: dict[str, Any], sent_at: float) -> None:
-    """Turn a signed refusal into the error that says what it is."""
-    code = checked.get("code")
-    if status == 403 and checked.get("wipe") is True:
+def _raise_for_refusal(status: int, checked: dict[str, Any], device_id: str) -> None:
+    """Turn a signed refusal, already bound to this request, into the error that says
+    what it is. Only a wipe order that names this device is one."""
+    if status == 403 and is_wipe_order(checked, device_id):
         raise DeviceRevokedError()
     if status == 426:
         raise UpgradeRequiredError()
-    if code == "clock_skew" and isinstance(checked.get("hub_time"), int):
-        raise ClockSkewError(sent_at - checked["hub_time"])
+    if status == 409 and checked.get("code") == REPLAYED_CODE:
+        raise RequestReplayedError()
     if status == 401:
         raise NotKnownToHubError()
     if status == 500:

@@ -1,8 +1,9 @@
 """The hub's HTTP API (FastAPI). Every JSON answer is signed with the hub key.
 
 Devices authenticate each request with their own Ed25519 key (headers X-VC-Device,
-X-VC-Timestamp, X-VC-Signature over method, path, time and body hash). Admin endpoints
-take a bearer token from VC_HUB_ADMIN_TOKEN; without one they are closed.
+X-VC-Timestamp, X-VC-Nonce, X-VC-Signature over method, path, time, nonce and body hash);
+a nonce is refused a second time. Every answer names the device and nonce it answers.
+Admin endpoints take a bearer token from VC_HUB_ADMIN_TOKEN; without one they are closed.
 """
 
 from __future__ import annotations
@@ -27,14 +28,17 @@ from starlette.requests import ClientDisconnect
 from victim_champion.hub.api import bundles, enrolment, exchange, intake
 from victim_champion.hub.api.body_limits import BodyLimits
 from victim_champion.hub.api.certificate_lookup import lookup, verify_page
+from victim_champion.hub.api.replay_guard import BindAnswers, bound, record_nonce
 from victim_champion.hub.dashboard.routes import dashboard_router
 from victim_champion.hub.storage.engine import as_utc
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
 from victim_champion.hub.storage.tables import devices
+from victim_champion.sync.binding import REPLAYED_CODE, is_nonce, wipe_order
 from victim_champion.sync.protocol import (
     ACCEPTED_SCHEMA_VERSIONS,
     CLOCK_SKEW_SECONDS,
     HEADER_DEVICE,
+    HEADER_NONCE,
     HEADER_SIGNATURE,
     HEADER_TIMESTAMP,
     MAX_BODY_BYTES,
@@ -96,12 +100,13 @@ def create_app(engine: Engine) -> FastAPI:
         description="Compass House hub: enrolment, sync, content and verification.",
     )
 
-    def reply(document: dict[str, Any], status: int = 200) -> JSONResponse:
-        # Every signed answer carries the hub's time, so a laptop can say how far off its
-        # own clock is.
-        return JSONResponse(
-            key.sign_body({**document, "hub_time": int(time.time())}), status_code=status
-        )
+    def reply(
+        document: dict[str, Any], status: int = 200, request: Request | None = None
+    ) -> JSONResponse:
+        # Every signed answer names the device and the nonce of the request it answers,
+        # and the hub's time (so a laptop can also say how far off its own clock is).
+        headers = request.headers if request is not None else None
+        return JSONResponse(key.sign_body(bound(document, headers)), status_code=status)
 
     @app.exception_handler(HubError)
     async def _on_hub_error(_: Request, error: HubError) -> JSONResponse:
@@ -122,6 +127,7 @@ def create_app(engine: Engine) -> FastAPI:
                 "reference": reference,
             },
             500,
+            request,  # outside every middleware: bound from the request itself
         )
 
     @app.exception_handler(RequestValidationError)
@@ -144,6 +150,9 @@ def create_app(engine: Engine) -> FastAPI:
     # Counts every body as it arrives, before parsing or authentication (body_limits.py).
     app.add_middleware(BodyLimits, api_refusal=too_large)
 
+    # Added last, so outermost: every answer below it is bound to its request.
+    app.add_middleware(BindAnswers)
+
     async def device_for(request: Request) -> str:
         """Authenticate a device request; revoked devices are told to wipe."""
         body = await request.body()
@@ -153,7 +162,8 @@ def create_app(engine: Engine) -> FastAPI:
             )
         device_id = request.headers.get(HEADER_DEVICE, "")
         stamp = request.headers.get(HEADER_TIMESTAMP, "")
-        if not device_id or not stamp.lstrip("-").isdigit():
+        nonce = request.headers.get(HEADER_NONCE, "")
+        if not device_id or not stamp.lstrip("-").isdigit() or not is_nonce(nonce):
             raise HubError(401, "the request is not signed by a device", code="unsigned")
         if abs(time.time() - int(stamp)) > CLOCK_SKEW_SECONDS:
             raise HubError(
@@ -169,11 +179,14 @@ def create_app(engine: Engine) -> FastAPI:
         except ProtocolError:
             raise HubError(401, "the request signature is missing", code="unsigned") from None
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        message = request_message(request.method, path, int(stamp), body)
+        message = request_message(request.method, path, int(stamp), nonce, body)
         if not verify(bytes(row.public_key), signature, message):
             raise HubError(401, "the request signature is not valid", code="bad_signature")
+        # In the database, so a replay to any hub process on it is refused too.
+        if not await run_in_threadpool(record_nonce, engine, device_id, nonce, int(stamp)):
+            raise HubError(409, "this request was already received once", code=REPLAYED_CODE)
         if row.revoked_at is not None:
-            raise HubError(403, "this device has been revoked", wipe=True, code="revoked")
+            raise HubError(403, "this device has been revoked", **wipe_order(device_id))
         await run_in_threadpool(_note_seen, engine, device_id, row.last_seen_at)
         return device_id
 
