@@ -151,6 +151,9 @@ class MemorySyncLocal:
     def device_policy(self) -> DevicePolicy | None:
         return self._policy
 
+    def bundle(self, kind: str) -> tuple[str, dict[str, Any]] | None:
+        return None  # no content bundles in the benchmark
+
 
 def figures() -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:

@@ -86,3 +86,7 @@ class SyncLocal(Protocol):
     def device_policy(self) -> DevicePolicy | None:
         """The device policy the hub last sent (None before enrolment)."""
         ...
+
+    def bundle(self, kind: str) -> tuple[str, dict[str, Any]] | None:
+        """The content bundle of a kind in use, as (version, document), or None."""
+        ...

@@ -14,6 +14,7 @@ from typing import Any, TypeGuard
 
 from victim_champion.core.envelopes import HubEnrolment, PushResult, SyncSummary
 from victim_champion.core.errors import (
+    BundleRefusedError,
     BundleRejectedError,
     HubMissingRecordsError,
     HubNotTrustedError,
@@ -25,6 +26,7 @@ from victim_champion.core.errors import (
 )
 from victim_champion.core.ports import SyncLocal
 from victim_champion.core.wire_kinds import DownItemKind
+from victim_champion.sync.binding import BundleRefusalError, check_bundle, is_newer
 from victim_champion.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_ENVELOPES_PER_PUSH,
@@ -199,8 +201,9 @@ class SyncClient:
                 raise HubRefusedError(str(body.get("error", answer.status))[:200])
             page = PullAnswer.from_wire(body)
             self._learn(body)
+            held: dict[str, str | None] = {}  # per kind: in use, or taken from this page
             bundles = [
-                self._fetch_bundle(item["payload"]["kind"])
+                self._bundle_for(item.get("payload"), held)
                 for item in page.items
                 if item.get("kind") == DownItemKind.BUNDLE
             ]
@@ -211,6 +214,27 @@ class SyncClient:
             progress("pull", received, received)
             if not page.more:
                 return received
+
+    def _bundle_for(self, payload: object, held: dict[str, str | None]) -> dict[str, Any] | None:
+        """The newest bundle of the kind an item announces, if it is newer than the one in
+        use; None if there is nothing newer. A signed bundle of the wrong kind, or not
+        newer than the one in use, is refused with the reason, and nothing is applied."""
+        if not isinstance(payload, dict) or not isinstance(payload.get("kind"), str):
+            return None
+        kind, announced = payload["kind"], str(payload.get("version", ""))
+        if kind not in held:
+            in_use = self._local.bundle(kind)
+            held[kind] = in_use[0] if in_use else None
+        if not is_newer(announced, held[kind]):
+            return None  # already replaced by the one in use, or by one earlier in this page
+        bundle = self._fetch_bundle(kind)
+        if bundle is None:
+            return None
+        try:
+            held[kind] = check_bundle(bundle["document"], kind, held[kind])
+        except BundleRefusalError as refusal:
+            raise BundleRefusedError(kind, str(refusal)) from None
+        return bundle
 
     def _fetch_bundle(self, kind: str) -> dict[str, Any] | None:
         answer = self.transport.request("GET", bundle_path(kind))

@@ -1,8 +1,10 @@
 """Signed content bundles (course material, services directory) published by the hub.
 
-A bundle is a JSON document {kind, version, files: {relative path: text}}. The hub signs
-its canonical bytes; laptops check the signature against the hub key pinned at
-enrolment before using anything in it, so nobody can slip in a fake helpline number.
+A bundle is a JSON document {kind, version, published, files: {relative path: text}}.
+The hub signs its canonical bytes, so its kind, version and date are signed too. Laptops
+check the signature against the hub key pinned at enrolment before using anything in it,
+so nobody can slip in a fake helpline number, and refuse a bundle of the wrong kind or one
+not newer than theirs (sync/binding.py), so nobody can bring back an old one.
 """
 
 from __future__ import annotations
@@ -60,7 +62,9 @@ def _version(kind: str, files: dict[str, str]) -> str:
 
 
 def publish(engine: Engine, key: HubKey, document: dict[str, Any]) -> str:
-    """Sign and store a bundle, and tell every device it exists. Returns its version."""
+    """Sign and store a bundle, dated now, and tell every device it exists. Returns its
+    version."""
+    document = {**document, "published": datetime.now(UTC).isoformat(timespec="seconds")}
     signature = b64(sign(key.private_key, canonical_json(document)))
     try:
         with engine.begin() as connection:
