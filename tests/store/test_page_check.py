@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from victim_champion.core.errors import CorruptStoreError, WrongPassphraseError
 from victim_champion.store.profile import Profile
+from victim_champion.store.schema.page_check import read_ahead
 
 PAGE = 4096
 
@@ -104,4 +105,11 @@ def test_a_wrong_passphrase_on_a_damaged_file_is_still_a_wrong_passphrase(
     before = fingerprint(profile.paths.folder)
     with pytest.raises(WrongPassphraseError):
         profile.open("not the passphrase at all")
+    assert fingerprint(profile.paths.folder) == before
+
+
+def test_reading_ahead_is_only_a_hint_and_changes_nothing(profile: Profile) -> None:
+    before = fingerprint(profile.paths.folder)
+    read_ahead(profile.paths.database)
+    read_ahead(profile.paths.folder / "no such file")
     assert fingerprint(profile.paths.folder) == before

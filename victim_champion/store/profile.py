@@ -44,7 +44,7 @@ from victim_champion.store.schema.connection import CIPHER_SETTINGS, Connection,
 from victim_champion.store.schema.connection_owner import ConnectionOwner
 from victim_champion.store.schema.migrator import schema_version, upgrade
 from victim_champion.store.schema.open_store import OpenStore
-from victim_champion.store.schema.page_check import check_every_page
+from victim_champion.store.schema.page_check import check_every_page, read_ahead
 
 FIRST_SLOT = "staff-1"
 
@@ -174,6 +174,8 @@ class Profile:
 
     def open(self, passphrase: str, slot_id: str | None = None) -> OpenStore:
         """Unlock and open the store, upgrading its schema if it is older than the app."""
+        # The page check reads the whole file: let the disk fetch it while Argon2 runs.
+        read_ahead(self.paths.database)
         return self.open_with_key(self.unlock_key(passphrase, slot_id))
 
     def open_with_key(self, unlocked: UnlockedKey) -> OpenStore:

@@ -14,6 +14,10 @@ crash) are not covered: SQLCipher checks each of them when it is read.
 
 from __future__ import annotations
 
+import contextlib
+import os
+from pathlib import Path
+
 from victim_champion.core.errors import CorruptStoreError
 from victim_champion.store.schema.connection import Connection
 from victim_champion.store.schema.sqlite_errors import translated_errors
@@ -28,3 +32,21 @@ def check_every_page(connection: Connection) -> None:
         problems = connection.execute("PRAGMA cipher_integrity_check").fetchall()
     if problems:
         raise CorruptStoreError()
+
+
+def read_ahead(path: Path) -> None:
+    """Ask the OS to start reading the whole file into its cache, and return at once.
+
+    Called before the passphrase's Argon2 step, so that on a cold start the disk reads
+    the pages the check will need while the CPU is busy with the key. Only a hint: a
+    no-op where the OS has no ``posix_fadvise`` (Windows, macOS) or the file is missing.
+    """
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is None:
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+        finally:
+            os.close(fd)
