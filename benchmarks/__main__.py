@@ -28,6 +28,7 @@ SCRIPTS = (
     ("startup", "start-up (startup.py)"),
     ("quick_exit", "quick exit (quick_exit.py)"),
     ("store", "store: SQLCipher against SQLite, unlock (store.py)"),
+    ("integrity", "page check at unlock, 100k records (integrity.py)"),
     ("memory", "idle memory (memory.py)"),
     ("documents", "documents (documents.py)"),
     ("sync", "sync against a hub process on 127.0.0.1 (sync.py)"),
