@@ -1,31 +1,96 @@
-"""A certificate printed on a laptop is verifiable at the hub once synced, by code."""
+"""A certificate printed on a laptop is verifiable at the hub once synced: genuine only when
+its code, name, course, date and signature all match; a forged one never reaches it."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from dataclasses import replace
+from datetime import date
+from urllib.parse import quote, urlsplit
 
 from tests.hub.conftest import Laptop
+from tests.hub.test_strict_intake import push_with_one_bad, queue
 from tests.support.hub_process import HubProcess
-from victim_champion.core.certificates import format_code
+from victim_champion.core.certificates import (
+    Certificate,
+    format_code,
+    new_verification_code,
+    signature_text,
+)
+from victim_champion.core.wire_kinds import EnvelopeKind
+from victim_champion.core.wire_records import CertificateRecord
 from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
 
 
-def test_a_synced_certificate_verifies_by_code_and_by_page(hub: HubProcess, laptop: Laptop) -> None:
+def issued(laptop: Laptop) -> Certificate:
     session_id = laptop.add_session_with(people=2)
     register = laptop.records.register(session_id)
     laptop.records.complete(session_id, [register[0].id])
     [certificate] = CertificateIssuer(laptop.store).issue_for_session(
         session_id, "Victim Champion training 2026.1", {"thanet": "Thanet"}
     )
+    return certificate
+
+
+def qr_path(certificate: Certificate, **changed: str) -> str:
+    """What scanning the QR code asks the hub for (optionally with a printed field altered)."""
+    url = urlsplit(
+        certificate.verify_url("https://hub.example/verify", signature_text(certificate.signature))
+    )
+    query = url.query
+    for key, value in changed.items():
+        query = "&".join(
+            f"{key}={quote(value)}" if part.startswith(f"{key}=") else part
+            for part in query.split("&")
+        )
+    return f"/verify/{format_code(certificate.code)}?{query}"
+
+
+def test_a_certificate_is_genuine_only_when_everything_printed_matches(
+    hub: HubProcess, laptop: Laptop
+) -> None:
+    certificate = issued(laptop)
     code = format_code(certificate.code)
     assert "no certificate with this code" in hub.admin("verify", code)
     laptop.client().run_once()
     assert hub.admin("verify", code) == "valid: Victim Champion training 2026.1 on 2026-12-03"
-    status, page = hub.get(f"/verify/{code}?n={quote(certificate.name)}")
-    assert status == 200
-    assert b"This certificate is genuine" in page and b"matches our record" in page
+    status, page = hub.get(qr_path(certificate))
+    assert status == 200 and b"This certificate is genuine" in page
     assert certificate.name.encode() not in page  # the page never reveals the name
-    status, page = hub.get(f"/verify/{code}?n=Someone%20Else")
-    assert b"does NOT match" in page
+    forged = {
+        "n": (("n", "Someone Else"), b"name on the certificate does NOT match"),
+        "c": (("c", "Victim Champion training 1999.1"), b"course on the certificate does NOT"),
+        "d": (("d", "2026-12-04"), b"date on the certificate does NOT match"),
+        "s": (("s", "A" * 86), b"signature on the certificate does NOT match"),
+    }
+    for (key, value), says in forged.values():
+        status, page = hub.get(qr_path(certificate, **{key: value}))
+        assert status == 404 and b"genuine" not in page and says in page, key
+    status, page = hub.get(f"/verify/{code}?n={quote(certificate.name)}")  # no signature
+    assert status == 404 and b"code alone does not prove" in page
+    status, page = hub.get(f"/verify/{code}")
+    assert status == 404 and b"code alone does not prove" in page
     status, page = hub.get("/verify/1234-5678-9012")
     assert status == 404 and b"cannot confirm" in page
+
+
+def test_a_certificate_whose_signature_does_not_match_is_refused_at_push(
+    hub: HubProcess, laptop: Laptop
+) -> None:
+    certificate = issued(laptop)
+    record = CertificateRecord(
+        new_verification_code(),
+        certificate.attendee_id,
+        certificate.session_id,
+        "A Forged Name",  # signed for another name
+        certificate.course,
+        date(2026, 12, 3),
+        certificate.key_id,
+        signature_text(certificate.signature),
+    )
+    bad = queue(laptop, EnvelopeKind.CERTIFICATES_ISSUED, [record.to_wire()])
+    reason = push_with_one_bad(laptop, bad)
+    assert "signature does not match its code, name, course and date" in reason
+    other_key = replace(record, key_id="0" * 16).to_wire()
+    bad = queue(laptop, EnvelopeKind.CERTIFICATES_ISSUED, [other_key])
+    summary = laptop.client().run_once()
+    assert (bad, "the certificate names another device's key") in summary.rejected_reasons

@@ -119,3 +119,24 @@ def test_a_record_with_a_renamed_field_is_refused_and_the_rest_stored_on_either_
     finally:
         laptop.store.close()
         hub.stop()
+
+
+def test_a_record_naming_a_service_no_directory_has_is_refused(
+    hub: HubProcess, laptop: Laptop
+) -> None:
+    from victim_champion.core.wire_records import SignpostingWireRecord
+
+    laptop.add_session_with(people=1)
+    record = SignpostingWireRecord(
+        new_id(),
+        "thanet",
+        ("emotional-support",),
+        ("victim-support-kent", "made-up-service"),
+        True,
+        datetime(2026, 12, 3).date(),
+    ).to_wire()
+    bad = queue(laptop, EnvelopeKind.SIGNPOSTING_RECORDED, [record])
+    reason = push_with_one_bad(laptop, bad)
+    assert "the service id is not in any directory the hub has" in reason
+    assert "made-up-service" not in reason  # the reason names the field, never the value
+    assert_the_rest_is_stored(hub, laptop)

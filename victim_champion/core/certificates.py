@@ -8,6 +8,7 @@ built here; anyone with the device's public key can check a certificate offline.
 from __future__ import annotations
 
 import base64
+import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,6 +62,18 @@ def format_code(code: str) -> str:
 def signature_text(signature: bytes) -> str:
     """A signature as it travels in a QR code or to the hub: URL-safe base64, no padding."""
     return base64.urlsafe_b64encode(signature).decode("ascii").rstrip("=")
+
+
+def signature_from_text(text: str) -> bytes:
+    """The signature bytes back from their text form; ValueError if it is not one."""
+    if not text or len(text) > 200:
+        raise ValueError("not a signature")
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def key_id_for(public_key: bytes) -> str:
+    """A short, stable name for a public key: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(public_key).hexdigest()[:16]
 
 
 def signed_message(code: str, name: str, course: str, course_date: date) -> bytes:

@@ -91,7 +91,7 @@ def revoke(options: argparse.Namespace) -> int:
 
 
 def verify_code(options: argparse.Namespace) -> int:
-    found = lookup(_engine(options), options.code, None)
+    found = lookup(_engine(options), options.code)
     _emit(
         options,
         found,

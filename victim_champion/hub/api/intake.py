@@ -28,7 +28,19 @@ from victim_champion.core.wire_records import (
     ReferralRecord,
     WireRecordError,
 )
-from victim_champion.hub.storage.tables import certificates, envelopes, referrals, refused_envelopes
+from victim_champion.hub.api.intake_rules import (
+    IntakeRules,
+    device_key,
+    known_service_ids,
+    known_services,
+    signed_by_the_device,
+)
+from victim_champion.hub.storage.tables import (
+    certificates,
+    envelopes,
+    referrals,
+    refused_envelopes,
+)
 from victim_champion.sync.protocol import (
     ACCEPTED_SCHEMA_VERSIONS,
     Envelope,
@@ -62,10 +74,12 @@ def _within(value: str, limit: int, what: str, key: str) -> None:
         raise WireRecordError(f"{what}'s {key} must be text of 1 to {limit} characters", key)
 
 
-def check_payload(envelope: Envelope) -> EnvelopePayload:
+def check_payload(envelope: Envelope, rules: IntakeRules | None = None) -> EnvelopePayload:
     """Every record in its exact shape for the envelope's kind (an unknown kind, or a
     missing, extra or mistyped field, is refused), then within the hub's column limits;
-    the reason, which names the field, travels back to the laptop."""
+    then, when ``rules`` are given, naming only services the hub knows, with certificates
+    signed by the pushing device's own key. The reason names the field and travels back
+    to the laptop."""
     payload = EnvelopePayload.from_wire(envelope.kind, envelope.payload)
     for record in payload.records:
         if isinstance(record, CertificateRecord):
@@ -74,6 +88,10 @@ def check_payload(envelope: Envelope) -> EnvelopePayload:
         elif isinstance(record, ReferralRecord):
             _within(record.id, ID_LIMIT, record.what, "id")
             _within(record.service_id, ID_LIMIT, record.what, "service_id")
+        if rules is not None:
+            known_services(record, rules.services)
+            if isinstance(record, CertificateRecord):
+                signed_by_the_device(record, rules.device_key)
     return payload
 
 
@@ -85,13 +103,14 @@ def push(engine: Engine, device_id: str, raw_envelopes: list[Any]) -> list[PushR
     and written again with each envelope in its own savepoint, so only the failing one is
     refused and the others are stored. Either way the answers are the same."""
     now = datetime.now(UTC)
+    rules = IntakeRules(known_service_ids(engine), device_key(engine, device_id))
     try:
         with engine.begin() as connection:
-            return _push_batch(connection, device_id, raw_envelopes, now)
+            return _push_batch(connection, device_id, raw_envelopes, now, rules)
     except (SQLAlchemyError, _NeedsIsolationError):
         log.info("a push of %d envelopes is written one savepoint at a time", len(raw_envelopes))
     with engine.begin() as connection:
-        return [_push_isolated(connection, device_id, raw, now) for raw in raw_envelopes]
+        return [_push_isolated(connection, device_id, raw, now, rules) for raw in raw_envelopes]
 
 
 class _NeedsIsolationError(Exception):
@@ -99,7 +118,11 @@ class _NeedsIsolationError(Exception):
 
 
 def _push_batch(
-    connection: Connection, device_id: str, raws: list[Any], now: datetime
+    connection: Connection,
+    device_id: str,
+    raws: list[Any],
+    now: datetime,
+    rules: IntakeRules,
 ) -> list[PushResult]:
     checked: list[tuple[Any, Envelope | None, PushResult | None]] = []
     payloads: dict[str, EnvelopePayload] = {}
@@ -108,7 +131,7 @@ def _push_batch(
             checked.append((raw, None, None))
             continue
         try:
-            valid, payload = _checked(raw, device_id)
+            valid, payload = _checked(raw, device_id, rules)
             checked.append((raw, valid, None))
             payloads[valid.mutation_id] = payload
         except ProtocolError as error:
@@ -181,11 +204,13 @@ def _seq_of(raw: Any) -> int:
     return seq if isinstance(seq, int) and not isinstance(seq, bool) else -1
 
 
-def _push_isolated(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
+def _push_isolated(
+    connection: Connection, device_id: str, raw: Any, now: datetime, rules: IntakeRules
+) -> PushResult:
     seq = _seq_of(raw)
     try:
         with connection.begin_nested():
-            return _push_one(connection, device_id, raw, now)
+            return _push_one(connection, device_id, raw, now, rules)
     except ProtocolError as error:
         result = PushResult(seq, "rejected", str(error))
     except SQLAlchemyError:
@@ -221,7 +246,7 @@ def _note_refused(
         )
 
 
-def _checked(raw: Any, device_id: str) -> tuple[Envelope, EnvelopePayload]:
+def _checked(raw: Any, device_id: str, rules: IntakeRules) -> tuple[Envelope, EnvelopePayload]:
     """The envelope and its typed payload, validated as on every database; ProtocolError
     (or its WireRecordError) says what is wrong."""
     envelope = Envelope.from_wire(raw)
@@ -229,13 +254,15 @@ def _checked(raw: Any, device_id: str) -> tuple[Envelope, EnvelopePayload]:
         raise ProtocolError("the envelope belongs to another device")
     if envelope.schema_version not in ACCEPTED_SCHEMA_VERSIONS:
         raise ProtocolError(f"schema version {envelope.schema_version} is not accepted")
-    return envelope, check_payload(envelope)
+    return envelope, check_payload(envelope, rules)
 
 
-def _push_one(connection: Connection, device_id: str, raw: Any, now: datetime) -> PushResult:
+def _push_one(
+    connection: Connection, device_id: str, raw: Any, now: datetime, rules: IntakeRules
+) -> PushResult:
     if _is_quarantine_notice(raw):
         return _quarantined_on_laptop(connection, device_id, raw, now)
-    envelope, payload = _checked(raw, device_id)
+    envelope, payload = _checked(raw, device_id, rules)
     # Insert first, settling races between hub processes in the database.
     if not _insert_many(connection, device_id, [envelope], now):
         return _already_held(connection, device_id, envelope)

@@ -27,7 +27,7 @@ from starlette.requests import ClientDisconnect
 
 from victim_champion.hub.api import bundles, enrolment, exchange, intake
 from victim_champion.hub.api.body_limits import BodyLimits
-from victim_champion.hub.api.certificate_lookup import lookup, verify_page
+from victim_champion.hub.api.certificate_lookup import Printed, lookup, verify_page
 from victim_champion.hub.api.replay_guard import BindAnswers, bound, record_nonce
 from victim_champion.hub.dashboard.routes import dashboard_router
 from victim_champion.hub.storage.engine import as_utc
@@ -268,17 +268,30 @@ def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> Non
         return reply({"status": "ok", "hub_key_id": key.key_id})
 
     @app.get(Endpoint.CERTIFICATE, summary="Check a certificate code (JSON)")
-    async def certificate(code: str, n: str | None = None) -> JSONResponse:
-        return reply(lookup(engine, code, n))
+    async def certificate(
+        code: str,
+        n: str | None = None,
+        c: str | None = None,
+        d: str | None = None,
+        s: str | None = None,
+    ) -> JSONResponse:
+        return reply(lookup(engine, code, Printed(n, c, d, s)))
 
     @app.get(
         Endpoint.CERTIFICATE_PAGE,
         response_class=HTMLResponse,
         summary="Check a certificate code (a page for people who scan the QR code)",
     )
-    async def certificate_page(code: str, n: str | None = None) -> HTMLResponse:
-        found = lookup(engine, code, n)
-        return HTMLResponse(verify_page(found), status_code=200 if found["valid"] else 404)
+    async def certificate_page(
+        code: str,
+        n: str | None = None,
+        c: str | None = None,
+        d: str | None = None,
+        s: str | None = None,
+    ) -> HTMLResponse:
+        # The QR code carries n (name), c (course), d (date), k (key id) and s (signature).
+        found = lookup(engine, code, Printed(n, c, d, s))
+        return HTMLResponse(verify_page(found), status_code=200 if found["genuine"] else 404)
 
 
 def _admin_routes(app: FastAPI, engine: Engine, reply: Any, admin: Any) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
+from victim_champion.core.certificates import key_id_for
 from victim_champion.store.schema.connection import Connection
 
 
@@ -22,11 +22,6 @@ class DeviceKey:
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
         return Ed25519PrivateKey.from_private_bytes(self.private_key).sign(message)
-
-
-def key_id_for(public_key: bytes) -> str:
-    """A short, stable name for a public key: the first 16 hex digits of its SHA-256."""
-    return hashlib.sha256(public_key).hexdigest()[:16]
 
 
 class DeviceKeyRepository:

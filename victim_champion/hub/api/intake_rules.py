@@ -1,0 +1,102 @@
+"""What a push is checked against besides each record's shape: the services a laptop may
+name, and the pushing device's own key, which must have signed its certificates.
+
+The service ids are the shipped directory's and those of every directory the hub has
+published since: a laptop still on an older directory may name a service that a newer
+one dropped, and its record must still be taken.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select
+
+from victim_champion.content.directory_loader import load_directory
+from victim_champion.core.certificates import key_id_for, signature_from_text, signed_message
+from victim_champion.core.wire_records import (
+    CertificateRecord,
+    ReferralRecord,
+    SignpostingWireRecord,
+    WireRecordError,
+)
+from victim_champion.hub.storage.tables import bundles, devices
+from victim_champion.sync.protocol import verify
+
+DIRECTORY_BUNDLE = "directory"  # the bundle kind hub/api/bundles.py publishes directories as
+
+
+@dataclass(frozen=True)
+class IntakeRules:
+    """What a push is checked against besides shape: the services any directory names,
+    and the pushing device's public key (its certificates must be signed with it)."""
+
+    services: frozenset[str]
+    device_key: bytes
+
+
+def device_key(engine: Engine, device_id: str) -> bytes:
+    """The pushing device's public key (empty if unknown: nothing then verifies)."""
+    with engine.connect() as connection:
+        key = connection.execute(
+            select(devices.c.public_key).where(devices.c.device_id == device_id)
+        ).scalar_one_or_none()
+    return bytes(key) if key is not None else b""
+
+
+def signed_by_the_device(record: CertificateRecord, device_key: bytes) -> None:
+    """A certificate must carry this device's key id and a signature by that key over its
+    code, name, course and date: a laptop cannot vouch for another's certificate."""
+    if record.key_id != key_id_for(device_key):
+        raise WireRecordError("the certificate names another device's key", "key_id")
+    try:
+        signature = signature_from_text(record.signature)
+        message = signed_message(record.code, record.name, record.course, record.course_date)
+    except ValueError:
+        raise WireRecordError("the certificate's signature is not readable", "signature") from None
+    if not verify(device_key, signature, message):
+        raise WireRecordError(
+            "the certificate's signature does not match its code, name, course and date",
+            "signature",
+        )
+
+
+def known_services(record: object, services: frozenset[str]) -> None:
+    """Refuse a record that names a service no directory has."""
+    named = (
+        (record.service_id,)
+        if isinstance(record, ReferralRecord)
+        else record.services
+        if isinstance(record, SignpostingWireRecord)
+        else ()
+    )
+    for service_id in named:
+        if service_id not in services:
+            # An unknown id would print as a raw id in partners' reports, or hide a typo.
+            raise WireRecordError("the service id is not in any directory the hub has", "service")
+
+
+def known_service_ids(engine: Engine) -> frozenset[str]:
+    """Every service id a laptop could have been given."""
+    known = {service.id for service in load_directory()}
+    with engine.connect() as connection:
+        published = connection.execute(
+            select(bundles.c.content).where(bundles.c.kind == DIRECTORY_BUNDLE)
+        ).scalars()
+        for content in published:
+            known |= _ids_in(content)
+    return frozenset(known)
+
+
+def _ids_in(content: str) -> set[str]:
+    """The service ids in a published directory bundle ({kind, version, files})."""
+    try:
+        files = json.loads(content).get("files", {})
+        ids: set[str] = set()
+        for text in files.values():
+            services = json.loads(text).get("services", [])
+            ids |= {str(s["id"]) for s in services if isinstance(s, dict) and "id" in s}
+        return ids
+    except (ValueError, AttributeError, TypeError):
+        return set()  # a bundle the hub signed was checked when published
