@@ -18,6 +18,7 @@ from tests.support.hub_process import HubProcess, sqlite_url
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
+from victim_champion.hub.storage.signing_keys import KEY_FILE_VARIABLE
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
 from victim_champion.store.keys.memory_keyring import MemoryKeyring
@@ -31,8 +32,12 @@ POSTGRES_VARIABLE = "VC_TEST_POSTGRES_URL"
 
 
 @pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A fresh database on the PostgreSQL named by VC_TEST_POSTGRES_URL (.ci/run sets it)."""
+def postgres_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh database on the PostgreSQL named by VC_TEST_POSTGRES_URL (.ci/run sets it).
+
+    Its hubs keep their signing key in the test's folder, not in the user's data folder.
+    """
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path / "postgres-hub.signing-key"))
     base = os.environ.get(POSTGRES_VARIABLE)
     if not base:
         message = (

@@ -16,7 +16,12 @@ from typing import Any
 from victim_champion.hub.api import bundles, enrolment, exchange
 from victim_champion.hub.api.certificate_lookup import lookup
 from victim_champion.hub.storage.engine import HUB_DB_VARIABLE, default_url, make_engine, upgrade
-from victim_champion.hub.storage.signing_keys import load_or_create_hub_key
+from victim_champion.hub.storage.signing_keys import (
+    KEY_FILE_VARIABLE,
+    HubKeyError,
+    key_file_for,
+    load_or_create_hub_key,
+)
 
 
 def _engine(options: argparse.Namespace) -> Any:
@@ -46,8 +51,9 @@ def serve(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    engine = _engine(options)
     uvicorn.run(
-        create_app(_engine(options)),
+        create_app(engine, key_file_for(engine, options.key_file)),
         host=options.host,
         port=options.port,
         ssl_certfile=options.ssl_certfile,
@@ -105,7 +111,8 @@ def publish(options: argparse.Namespace) -> int:
     engine = _engine(options)
     try:
         document = bundles.read_bundle(options.kind, Path(options.path))
-        version = bundles.publish(engine, load_or_create_hub_key(engine), document)
+        key = load_or_create_hub_key(engine, key_file_for(engine, options.key_file))
+        version = bundles.publish(engine, key, document)
     except bundles.BundleError as error:
         print(f"Not published: {error}.", file=sys.stderr)
         return 1
@@ -220,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--port", type=int, default=8800)
     run.add_argument("--ssl-certfile")
     run.add_argument("--ssl-keyfile")
+    run.add_argument("--key-file", help=f"the hub's signing key (or {KEY_FILE_VARIABLE})")
     command("enrol-code", enrol_code, "a one-time enrolment code", True).add_argument(
         "--name", required=True, help="the laptop's name, e.g. 'Thanet Compass Point 1'"
     )
@@ -229,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     published = command("publish", publish, "sign and publish a content bundle")
     published.add_argument("kind", choices=bundles.KINDS)
     published.add_argument("path")
+    published.add_argument("--key-file", help=f"the hub's signing key (or {KEY_FILE_VARIABLE})")
     command("stats", stats, "record counts by kind", True)
     from victim_champion.hub.reports.report_builder import add_arguments
 
@@ -254,6 +263,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     try:
         return int(options.handler(options))
+    except HubKeyError as error:  # already one sentence a person can act on
+        print(error, file=sys.stderr)
+        return 1
     except Exception as error:  # one sentence; the details only with the environment flag
         if os.environ.get("VC_HUB_DEBUG"):
             raise

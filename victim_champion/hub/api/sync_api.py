@@ -15,6 +15,7 @@ import os
 import time
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from fastapi import Body, FastAPI, Request
@@ -91,9 +92,10 @@ def _note_seen(engine: Engine, device_id: str, last_seen: datetime | None) -> No
         )
 
 
-def create_app(engine: Engine) -> FastAPI:
-    """The hub application on a migrated database."""
-    key = load_or_create_hub_key(engine)
+def create_app(engine: Engine, key_file: Path | None = None) -> FastAPI:
+    """The hub application on a migrated database, signing with the key in ``key_file``
+    (default: signing_keys.default_key_file)."""
+    key = load_or_create_hub_key(engine, key_file)
     app = FastAPI(
         title="Victim Champion hub",
         version="1",

@@ -10,6 +10,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 
+from victim_champion.hub.storage.file_modes import private_folder, tighten_sqlite_files
+
 HUB_DB_VARIABLE = "VC_HUB_DB"
 _ADVISORY_LOCK = 0x5643_4855_4221  # "VCHUB!": one migrator at a time across processes
 
@@ -22,13 +24,15 @@ def as_utc(moment: datetime) -> datetime:
 def default_url() -> str:
     """A SQLite file in the hub's data folder (zero set-up)."""
     folder = Path(platformdirs.user_data_dir("victim-champion-hub", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     return f"sqlite:///{folder / 'hub.sqlite3'}"
 
 
 def make_engine(url: str) -> Engine:
-    """An engine; SQLite gets WAL, foreign keys and a busy timeout for concurrent use."""
+    """An engine; SQLite gets WAL, foreign keys and a busy timeout for concurrent use,
+    and its folder and files are made private first (file_modes.py)."""
     if url.startswith("sqlite"):
+        tighten_sqlite_files(url)
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
