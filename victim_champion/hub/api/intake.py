@@ -35,6 +35,12 @@ from victim_champion.hub.api.intake_rules import (
     known_services,
     signed_by_the_device,
 )
+from victim_champion.hub.api.referral_rules import (
+    check_referrals_owned,
+    erase_referral_details,
+    referral_ids_from,
+    signposting_ids,
+)
 from victim_champion.hub.storage.tables import (
     certificates,
     envelopes,
@@ -126,12 +132,15 @@ def _push_batch(
 ) -> list[PushResult]:
     checked: list[tuple[Any, Envelope | None, PushResult | None]] = []
     payloads: dict[str, EnvelopePayload] = {}
+    earlier: set[str] = set()  # signposting records sent before, in this push
     for raw in raws:
         if _is_quarantine_notice(raw):
             checked.append((raw, None, None))
             continue
         try:
             valid, payload = _checked(raw, device_id, rules)
+            check_referrals_owned(connection, device_id, payload, earlier)
+            earlier |= signposting_ids(payload)
             checked.append((raw, valid, None))
             payloads[valid.mutation_id] = payload
         except ProtocolError as error:
@@ -263,6 +272,7 @@ def _push_one(
     if _is_quarantine_notice(raw):
         return _quarantined_on_laptop(connection, device_id, raw, now)
     envelope, payload = _checked(raw, device_id, rules)
+    check_referrals_owned(connection, device_id, payload, set())
     # Insert first, settling races between hub processes in the database.
     if not _insert_many(connection, device_id, [envelope], now):
         return _already_held(connection, device_id, envelope)
@@ -353,6 +363,9 @@ def _erase(connection: Connection, device_id: str, record_id: str) -> None:
     ).all()
     for seq, payload in rows:
         document = json.loads(payload)
+        erase_referral_details(
+            connection, device_id, referral_ids_from(record_id, document.get("records", []))
+        )
         document["records"] = [
             r if record_id not in json.dumps(r) else ErasedRecord(record_id).to_wire()
             for r in document.get("records", [])
