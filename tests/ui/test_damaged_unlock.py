@@ -35,3 +35,14 @@ def test_a_damaged_page_is_told_on_the_unlock_screen_and_nothing_else_is_shown(
     assert desktop.window.stack.currentWidget() is screen
     assert widgets_containing(DEMO_NAMES) == []
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+
+
+def test_while_unlocking_the_screen_says_the_data_file_is_being_checked(
+    desktop: DesktopApp,
+) -> None:
+    screen = desktop.window.unlock
+    screen.set_busy(True)
+    assert screen.checking.isVisible() and "checking the data file" in screen.checking.text()
+    assert not screen.passphrase.isEnabled()
+    screen.set_busy(False)
+    assert not screen.checking.isVisible()

@@ -26,11 +26,16 @@ class UnlockScreen(QWidget):
         self.unlock_button.clicked.connect(self._submit)
         form.addWidget(self.unlock_button)
         self.busy = QProgressBar()
-        self.busy.setRange(0, 0)  # indeterminate: unlocking takes about half a second
+        # Indeterminate: about half a second for the key, then every page of the data file
+        # is checked (longer on a large store); nothing else is shown until both pass.
+        self.busy.setRange(0, 0)
         self.busy.setAccessibleName("Unlocking")
         self.busy.setTextVisible(False)
         self.busy.hide()
         form.addWidget(self.busy)
+        self.checking = label("Unlocking and checking the data file\u2026", "hint")
+        self.checking.hide()
+        form.addWidget(self.checking)
         self.message = label("", "error")
         self.message.setAccessibleName("Unlock message")
         self.message.hide()
@@ -57,6 +62,7 @@ class UnlockScreen(QWidget):
     def set_busy(self, busy: bool) -> None:
         """Show the busy indicator and stop new attempts while unlocking."""
         self.busy.setVisible(busy)
+        self.checking.setVisible(busy)
         self.unlock_button.setEnabled(not busy)
         self.passphrase.setEnabled(not busy)
         if busy:
