@@ -117,3 +117,38 @@ def test_a_hub_whose_key_file_is_gone_refuses_to_start_and_says_why(
     (tmp_path / "hub.sqlite3.signing-key").unlink()
     with pytest.raises(RuntimeError, match=r"signing key file .* is missing"):
         start_hub(hub.db_url)
+
+
+def test_on_postgresql_the_key_moves_out_of_the_table_to_the_named_file(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    engine = make_engine(postgres_url)
+    upgrade(engine)
+    old_key = Ed25519PrivateKey.generate()
+    public = old_key.public_key().public_bytes(RAW, serialization.PublicFormat.Raw)
+    with engine.begin() as connection:
+        connection.execute(
+            insert(hub_key).values(
+                id=1,
+                key_id="old-pg-key-id",
+                private_key=old_key.private_bytes(
+                    RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+                ),
+                public_key=public,
+                created_at=datetime.now(UTC),
+            )
+        )
+    first, second = start_hub(postgres_url), start_hub(postgres_url)  # one file, one key
+    try:
+        for hub in (first, second):
+            assert _health(hub, public)["hub_key_id"] == "old-pg-key-id"
+        key_file = tmp_path / "postgres-hub.signing-key"  # VC_HUB_KEY_FILE, from the fixture
+        assert _mode(key_file) == 0o600 and _raw_private(key_file) == old_key.private_bytes(
+            RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+        )
+        with engine.begin() as connection:
+            assert connection.execute(select(hub_key.c.private_key)).scalar_one() == b""
+    finally:
+        first.stop()
+        second.stop()
+        engine.dispose()
