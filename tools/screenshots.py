@@ -140,7 +140,7 @@ def reports(desktop: object) -> None:
     wait_until(lambda: not work.busy)  # every record kept, off-thread
     window.navigation.setCurrentRow(window.navigation.count() - 2)
     reports_page = window.reports
-    reports_page.choose("six-months")
+    reports_page.choose("half-year")
     wait_until(lambda: reports_page.report is not None and reports_page.refresh_button.isEnabled())
     shoot(window, "laptop-reports")
     holder = window.pages.currentWidget()  # the page's scroll area

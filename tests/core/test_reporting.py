@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import (
     AttendeeFact,
@@ -91,3 +93,33 @@ def test_a_report_with_every_record_read_says_none_were_unreadable() -> None:
     report = build_report(facts(), QUARTER, LABELS)
     assert report.unreadable_records == 0
     assert report_csv(report).splitlines()[-1].endswith("Records that could not be read,Total,0")
+
+
+def test_only_whole_months_quarters_and_financial_half_years_are_published_periods() -> None:
+    from victim_champion.core.errors import InvalidInputError
+    from victim_champion.core.report_facts import last_published
+
+    published = {
+        (date(2026, 9, 1), date(2026, 9, 30)): "month",
+        (date(2026, 2, 1), date(2026, 2, 28)): "month",
+        (date(2026, 7, 1), date(2026, 9, 30)): "quarter",
+        (date(2026, 4, 1), date(2026, 9, 30)): "half-year",
+        (date(2026, 10, 1), date(2027, 3, 31)): "half-year",
+    }
+    for (start, end), kind in published.items():
+        assert ReportPeriod(start, end).require_published().published_kind == kind
+    for start, end in (
+        (date(2026, 9, 1), date(2026, 9, 29)),  # the attack: one day short of September
+        (date(2026, 9, 2), date(2026, 9, 30)),
+        (date(2026, 8, 1), date(2026, 10, 31)),  # three months, not a quarter
+        (date(2026, 1, 1), date(2026, 6, 30)),  # six months, not a financial half
+        (date(2026, 1, 1), date(2026, 12, 31)),
+    ):
+        with pytest.raises(InvalidInputError, match="whole published periods only"):
+            ReportPeriod(start, end).require_published()
+    assert last_published("month", date(2026, 1, 5)) == ReportPeriod(
+        date(2025, 12, 1), date(2025, 12, 31)
+    )
+    assert last_published("half-year", date(2026, 3, 31)) == ReportPeriod(
+        date(2025, 4, 1), date(2025, 9, 30)
+    )

@@ -285,8 +285,13 @@ def test_pages_carry_no_scripts_a_strict_policy_and_no_caching(seeded: Seeded) -
         assert f"<label for='{control}'>" in fetch(seeded.hub, "GET", "/dashboard/login").body
     bad = fetch(seeded.hub, "GET", "/dashboard?from=2026-13-01&to=2026-12-31", cookie)
     assert bad.status == 400 and "Give report dates as YYYY-MM-DD" in bad.body
-    chosen = "/dashboard?" + urlencode({"from": "2026-01-01", "to": "2026-06-30"})
+    chosen = "/dashboard?" + urlencode({"from": "2026-04-01", "to": "2026-09-30"})
     assert "Six-monthly audit" in fetch(seeded.hub, "GET", chosen, cookie).body
+    # 1 to 29 September against 1 to 30 September would give one day, so one person, away
+    for start, end in (("2026-09-01", "2026-09-29"), ("2026-01-01", "2026-06-30")):
+        nested = "/dashboard?" + urlencode({"from": start, "to": end})
+        refused = fetch(seeded.hub, "GET", nested, cookie)
+        assert refused.status == 400 and "whole published periods only" in refused.body
     schema = fetch(seeded.hub, "GET", "/openapi.json").body
     assert "/dashboard" not in schema
 

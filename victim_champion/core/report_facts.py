@@ -88,6 +88,38 @@ class ReportFacts:
         )
 
 
+PUBLISHED_PERIODS_ONLY = (
+    "Reports cover whole published periods only: a calendar month, a quarter, or half of "
+    "the financial year (1 April to 30 September, or 1 October to 31 March)."
+)
+
+
+def _next_day(day: date) -> date:
+    return date.fromordinal(day.toordinal() + 1)
+
+
+def last_published(kind: str, today: date) -> ReportPeriod:
+    """The newest whole month, quarter or financial half-year that has ended by ``today``."""
+    if kind == "month":
+        end = date(today.year, today.month, 1)
+        start_index = today.year * 12 + today.month - 2
+    elif kind == "quarter":
+        end = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        start_index = end.year * 12 + end.month - 4
+    elif kind == "half-year":  # halves of the financial year start on 1 April and 1 October
+        if today.month >= 10:
+            end = date(today.year, 10, 1)
+        elif today.month >= 4:
+            end = date(today.year, 4, 1)
+        else:
+            end = date(today.year - 1, 10, 1)
+        start_index = end.year * 12 + end.month - 7
+    else:
+        raise ValueError(kind)
+    start = date(start_index // 12, start_index % 12 + 1, 1)
+    return ReportPeriod(start, date.fromordinal(end.toordinal() - 1))
+
+
 @dataclass(frozen=True)
 class ReportPeriod:
     """From ``start`` to ``end``, both days included."""
@@ -108,6 +140,33 @@ class ReportPeriod:
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    @property
+    def published_kind(self) -> str | None:
+        """ "month", "quarter" or "half-year" when the period is one whole published period
+        (a calendar month; a calendar quarter, which is also a financial quarter; or a half
+        of the financial year, 1 April to 30 September or 1 October to 31 March)."""
+        if self.start.day != 1 or _next_day(self.end).day != 1:
+            return None
+        months = len(self.months)
+        if months == 1:
+            return "month"
+        if months == 3 and self.start.month in (1, 4, 7, 10):
+            return "quarter"
+        if months == 6 and self.start.month in (4, 10):
+            return "half-year"
+        return None
+
+    def require_published(self) -> ReportPeriod:
+        """This period, if it is a whole published period; otherwise one sentence.
+
+        Why: two arbitrary periods (1 to 30 September against 1 to 29 September) subtract
+        to one day, and so to one person, however well each is suppressed. Published
+        periods never overlap that way, and they are the periods the data sets use.
+        """
+        if self.published_kind is None:
+            raise InvalidInputError(PUBLISHED_PERIODS_ONLY)
+        return self
 
     @property
     def months(self) -> tuple[str, ...]:

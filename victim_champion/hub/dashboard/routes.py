@@ -11,7 +11,7 @@ origin are refused.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 from fastapi import APIRouter, Request
@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 
 from victim_champion.content.report_labels import report_labels
 from victim_champion.core.errors import InvalidInputError, ResourceError
-from victim_champion.core.report_facts import ReportPeriod
+from victim_champion.core.report_facts import ReportPeriod, last_published
 from victim_champion.core.reporting import AGENCIES, Report, agency, build_report, for_agency
 from victim_champion.hub.dashboard import accounts as accounts
 from victim_champion.hub.dashboard import html_pages as pages
@@ -31,7 +31,6 @@ from victim_champion.hub.reports.fact_reader import read_report_facts
 COOKIE = "vc_dashboard"
 SECURE_COOKIE = "__Host-vc_dashboard"  # the prefix makes browsers insist on Secure and Path=/
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
-MAX_MONTHS = 36
 MISSING = "The hub cannot read its reference lists; ask Compass House to reinstall it."
 FOREIGN = "This form can only be sent from the dashboard's own pages."
 SECURITY_HEADERS = {
@@ -48,9 +47,7 @@ SECURITY_HEADERS = {
 
 def last_full_quarter(today: date) -> ReportPeriod:
     """The calendar quarter before the one ``today`` is in."""
-    this_quarter = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    end = this_quarter - timedelta(days=1)
-    return ReportPeriod(date(end.year, end.month - 2, 1), end)
+    return last_published("quarter", today)
 
 
 def _secure(request: Request) -> bool:
@@ -100,10 +97,7 @@ def _period(request: Request) -> tuple[ReportPeriod, str, str]:
     if not start and not end:
         default = last_full_quarter(date.today())
         return default, default.start.isoformat(), default.end.isoformat()
-    period = ReportPeriod.parse(start, end)
-    if len(period.months) > MAX_MONTHS:
-        raise InvalidInputError(f"Choose a period of at most {MAX_MONTHS} months.")
-    return period, start, end
+    return ReportPeriod.parse(start, end).require_published(), start, end
 
 
 def _report(engine: Engine, period: ReportPeriod, agency_id: str) -> Report:

@@ -71,7 +71,7 @@ def run(options: argparse.Namespace, engine: Engine) -> int:
         )
         return 2
     try:
-        period = ReportPeriod.parse(options.start, options.end)
+        period = ReportPeriod.parse(options.start, options.end).require_published()
         report = hub_report(engine, period, parse_rules(options.rule or []))
     except InvalidInputError as error:
         print(str(error), file=sys.stderr)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from victim_champion.core.report_facts import ReportPeriod
+from victim_champion.core.report_facts import ReportPeriod, last_published
 from victim_champion.core.reporting import Report
 from victim_champion.core.suppression import Cell
 from victim_champion.ui.widgets.form_widgets import button, card, label
@@ -36,10 +36,10 @@ from victim_champion.ui.widgets.report_panel import (
 )
 
 PERIODS = (
-    ("This quarter", "this-quarter"),
-    ("Last quarter", "last-quarter"),
-    ("Last six months", "six-months"),
-    ("Choose dates", "custom"),
+    ("Last month", "month"),
+    ("Last quarter", "quarter"),
+    ("Last half of the financial year", "half-year"),
+    ("Another month, quarter or half-year", "custom"),
 )
 KEY = (
     "Key: <5 means 1 to 4. [c] means withheld, so that a small number cannot be worked out "
@@ -74,25 +74,13 @@ TILES = (
 )
 
 
-def _quarter_start(day: date) -> date:
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
-def _months_back(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def preset_period(choice: str, today: date) -> ReportPeriod:
-    """A named period: quarters are calendar (and financial) quarters; "so far" ends today."""
-    if choice == "this-quarter":
-        return ReportPeriod(_quarter_start(today), today)
-    if choice == "last-quarter":
-        end = _quarter_start(today) - timedelta(days=1)
-        return ReportPeriod(_quarter_start(end), end)
-    if choice == "six-months":
-        return ReportPeriod(_months_back(today, 5), today)
-    raise ValueError(choice)
+    """The newest whole published period of a kind: month, quarter or financial half-year.
+
+    Only whole published periods are offered (see ReportPeriod.require_published): a
+    "so far" period would subtract from the full one to reveal the days between.
+    """
+    return last_published(choice, today)
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -222,7 +210,7 @@ class ReportsPage(QWidget):
         choice = str(self.period.currentData())
         if choice != "custom":
             return preset_period(choice, self.today())
-        return ReportPeriod(_day(self.start.date()), _day(self.end.date()))
+        return ReportPeriod(_day(self.start.date()), _day(self.end.date())).require_published()
 
     # -- showing --------------------------------------------------------------------------
 
