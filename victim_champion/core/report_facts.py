@@ -180,6 +180,8 @@ class ReportPeriod:
     @property
     def title(self) -> str:
         """A quarter is the KCJB's quarterly data set; six months is the audit."""
+        if self.published_kind == "month":
+            return "Monthly figures"
         count = len(self.months)
         if count <= 3:
             return "Quarterly data set"
