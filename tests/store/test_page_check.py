@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+import struct
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import PASSPHRASE
 from victim_champion.core.errors import CorruptStoreError, WrongPassphraseError
+from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
+from victim_champion.store.schema.connection import open_encrypted
 from victim_champion.store.schema.page_check import read_ahead
 
 PAGE = 4096
@@ -113,3 +118,57 @@ def test_reading_ahead_is_only_a_hint_and_changes_nothing(profile: Profile) -> N
     read_ahead(profile.paths.database)
     read_ahead(profile.paths.folder / "no such file")
     assert fingerprint(profile.paths.folder) == before
+
+
+def crashed_copy(profile: Profile, memory_keyring: MemoryKeyring) -> tuple[Profile, list[int]]:
+    """A copy of the profile taken mid-session, as a power cut leaves it: a -wal file
+    holding committed pages not yet written back. Returns it and the pages in its -wal."""
+    unlocked = profile.unlock_key(PASSPHRASE)
+    connection = open_encrypted(profile.paths.database, unlocked.data_key)
+    try:
+        connection.execute("PRAGMA wal_autocheckpoint = 0")
+        connection.execute("BEGIN")
+        rows = [(f"filler.{i}", "x" * 300) for i in range(50)]
+        connection.executemany("INSERT INTO profile_meta VALUES (?, ?)", rows)
+        connection.execute("COMMIT")
+        crashed = profile.paths.folder.with_name("crashed")
+        shutil.copytree(profile.paths.folder, crashed)
+    finally:
+        connection.close()
+    wal = (crashed / "store.db-wal").read_bytes()
+    frame = 24 + PAGE
+    in_wal = [
+        struct.unpack(">I", wal[32 + i * frame : 36 + i * frame])[0]
+        for i in range((len(wal) - 32) // frame)
+    ]
+    return Profile(crashed, DeviceSecretStore(memory_keyring)), in_wal
+
+
+def test_a_torn_page_whose_good_copy_is_in_the_wal_is_not_damage(
+    profile: Profile, memory_keyring: MemoryKeyring
+) -> None:
+    crashed, in_wal = crashed_copy(profile, memory_keyring)
+    database = crashed.paths.database
+    torn = min(page for page in in_wal if page <= pages(database))
+    flip_byte(database, (torn - 1) * PAGE + 500)  # cut short by the power going
+    store = crashed.open(PASSPHRASE)  # SQLite reads the -wal copy, and writes it back
+    try:
+        count = store.owner.run(
+            lambda c: c.execute(
+                "SELECT count(*) FROM profile_meta WHERE key LIKE 'filler.%'"
+            ).fetchone()[0]
+        )
+    finally:
+        store.close()
+    assert count == 50
+
+
+def test_damage_outside_the_wal_is_still_refused_after_a_crash(
+    profile: Profile, memory_keyring: MemoryKeyring
+) -> None:
+    crashed, in_wal = crashed_copy(profile, memory_keyring)
+    database = crashed.paths.database
+    damaged = max(page for page in range(1, pages(database) + 1) if page not in in_wal)
+    flip_byte(database, (damaged - 1) * PAGE + 500)
+    with pytest.raises(CorruptStoreError):
+        crashed.open(PASSPHRASE)
