@@ -94,3 +94,35 @@ def test_a_certificate_whose_signature_does_not_match_is_refused_at_push(
     bad = queue(laptop, EnvelopeKind.CERTIFICATES_ISSUED, [other_key])
     summary = laptop.client().run_once()
     assert (bad, "the certificate names another device's key") in summary.rejected_reasons
+
+
+def test_device_keys_are_published_so_a_certificate_can_be_checked_offline(
+    hub: HubProcess, laptop: Laptop
+) -> None:
+    import base64
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    certificate = issued(laptop)
+    laptop.client().run_once()
+    status, body = hub.get("/v1/keys")
+    assert status == 200
+    [key] = json.loads(body)["keys"]
+    assert key["key_id"] == certificate.key_id and key["revoked"] is False
+    assert key["valid_to"] is None and key["valid_from"]
+    assert set(key) == {"key_id", "public_key", "valid_from", "valid_to", "revoked"}
+    public = Ed25519PublicKey.from_public_bytes(base64.b64decode(key["public_key"]))
+    public.verify(certificate.signature, certificate.message())  # raises if it does not hold
+
+
+def test_certificate_look_ups_are_limited_per_address(hub: HubProcess) -> None:
+    from victim_champion.hub.api.lookup_limits import LOOKUPS_PER_WINDOW
+
+    for _ in range(LOOKUPS_PER_WINDOW):
+        status, _ = hub.get("/v1/certificates/1234-5678-9012")
+        assert status == 200
+    status, body = hub.get("/v1/certificates/1234-5678-9012")
+    assert status == 429 and b"Too many certificate checks" in body
+    status, page = hub.get("/verify/1234-5678-9012")
+    assert status == 429 and b"Too many certificate checks" in page

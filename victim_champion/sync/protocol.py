@@ -134,6 +134,7 @@ class Endpoint(enum.StrEnum):
     HEALTH = "/v1/health"
     CERTIFICATE = "/v1/certificates/{code}"
     CERTIFICATE_PAGE = "/verify/{code}"  # the page a certificate's QR code opens
+    KEYS = "/v1/keys"  # every device's public key, to check certificates offline
     ADMIN_DEVICES = "/v1/admin/devices"
     ADMIN_REVOKE = "/v1/admin/devices/{device_id}/revoke"
     ADMIN_STATS = "/v1/admin/stats"

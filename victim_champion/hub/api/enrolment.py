@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, insert, select, update
 
+from victim_champion.core.certificates import key_id_for
 from victim_champion.hub.storage.engine import as_utc
 from victim_champion.hub.storage.tables import devices, enrolment_codes
 
@@ -106,3 +108,24 @@ def revoke_device(engine: Engine, device_id: str) -> bool:
             .values(revoked_at=datetime.now(UTC))
         )
     return result.rowcount == 1
+
+
+def published_keys(engine: Engine) -> list[dict[str, object]]:
+    """Every device's public key, with when it was valid and whether it was revoked, so a
+    certificate can be checked offline; no device names (they can say where a desk is)."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(devices.c.public_key, devices.c.enrolled_at, devices.c.revoked_at).order_by(
+                devices.c.enrolled_at
+            )
+        ).all()
+    return [
+        {
+            "key_id": key_id_for(bytes(row.public_key)),
+            "public_key": base64.b64encode(bytes(row.public_key)).decode("ascii"),
+            "valid_from": as_utc(row.enrolled_at).isoformat(),
+            "valid_to": as_utc(row.revoked_at).isoformat() if row.revoked_at else None,
+            "revoked": row.revoked_at is not None,
+        }
+        for row in rows
+    ]

@@ -29,6 +29,7 @@ from starlette.requests import ClientDisconnect
 from victim_champion.hub.api import bundles, enrolment, exchange, intake
 from victim_champion.hub.api.body_limits import BodyLimits
 from victim_champion.hub.api.certificate_lookup import Printed, lookup, verify_page
+from victim_champion.hub.api.lookup_limits import TOO_MANY, allow_lookup
 from victim_champion.hub.api.replay_guard import BindAnswers, bound, record_nonce
 from victim_champion.hub.dashboard.routes import dashboard_router
 from victim_champion.hub.storage.engine import as_utc
@@ -264,19 +265,30 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         return reply({"bundle": bundles.latest(engine, kind)})
 
 
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
 def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> None:
     @app.get(Endpoint.HEALTH, summary="The hub is up, and which key it signs with")
     async def health() -> JSONResponse:
         return reply({"status": "ok", "hub_key_id": key.key_id})
 
+    @app.get(Endpoint.KEYS, summary="Device public keys, to check certificates offline")
+    async def device_keys() -> JSONResponse:
+        return reply({"keys": await run_in_threadpool(enrolment.published_keys, engine)})
+
     @app.get(Endpoint.CERTIFICATE, summary="Check a certificate code (JSON)")
     async def certificate(
+        request: Request,
         code: str,
         n: str | None = None,
         c: str | None = None,
         d: str | None = None,
         s: str | None = None,
     ) -> JSONResponse:
+        if not await run_in_threadpool(allow_lookup, engine, _address(request)):
+            raise HubError(429, TOO_MANY)
         return reply(lookup(engine, code, Printed(n, c, d, s)))
 
     @app.get(
@@ -285,12 +297,15 @@ def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> Non
         summary="Check a certificate code (a page for people who scan the QR code)",
     )
     async def certificate_page(
+        request: Request,
         code: str,
         n: str | None = None,
         c: str | None = None,
         d: str | None = None,
         s: str | None = None,
     ) -> HTMLResponse:
+        if not await run_in_threadpool(allow_lookup, engine, _address(request)):
+            return HTMLResponse(verify_page({"valid": False, "reason": TOO_MANY}), 429)
         # The QR code carries n (name), c (course), d (date), k (key id) and s (signature).
         found = lookup(engine, code, Printed(n, c, d, s))
         return HTMLResponse(verify_page(found), status_code=200 if found["genuine"] else 404)

@@ -179,3 +179,12 @@ dashboard_login_failures = Table(
     Column("first_failed_at", DateTime(timezone=True), nullable=False),
     Column("locked_until", DateTime(timezone=True), nullable=True),
 )
+
+# Certificate look-ups per client address in the current window (hub/api/lookup_limits.py).
+certificate_lookups = Table(
+    "certificate_lookups",
+    metadata,
+    Column("address", String(64), primary_key=True),
+    Column("window_start", DateTime(timezone=True), nullable=False),
+    Column("lookups", Integer, nullable=False),
+)
