@@ -154,7 +154,7 @@ def documents() -> None:
     from benchmarks.documents import thirty_certificates
     from victim_champion.content.directory_loader import load_directory, load_needs
     from victim_champion.content.victims_code_loader import load_victims_code
-    from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
+    from victim_champion.core.certificates import EXAMPLE_VERIFY_BASE
     from victim_champion.core.directory import grouped_by_need
     from victim_champion.documents.certificate_document import build_certificates
     from victim_champion.documents.directory_handout import build_directory_handout
@@ -163,7 +163,7 @@ def documents() -> None:
     code = load_victims_code()
     groups = grouped_by_need(load_directory(), load_needs(), "thanet")
     pdfs = {
-        "doc-certificate": build_certificates(thirty_certificates()[:1], UNENROLLED_VERIFY_BASE),
+        "doc-certificate": build_certificates(thirty_certificates()[:1], EXAMPLE_VERIFY_BASE),
         "doc-rights": build_rights_handout(code, large_print=False, discreet=False),
         "doc-rights-large-print": build_rights_handout(code, large_print=True, discreet=False),
         "doc-rights-discreet-cover": build_rights_handout(code, large_print=False, discreet=True),

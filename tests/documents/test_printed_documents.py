@@ -20,7 +20,7 @@ from victim_champion.content.message_catalogue import messages
 from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.certificates import (
-    UNENROLLED_VERIFY_BASE,
+    EXAMPLE_VERIFY_BASE,
     format_code,
     is_valid_code,
     new_verification_code,
@@ -93,7 +93,7 @@ def test_every_font_in_every_document_is_embedded_and_none_is_base_14(
 ) -> None:
     certificates, _ = issued(profile)
     documents = all_documents()
-    documents["certificates"] = build_certificates(certificates, UNENROLLED_VERIFY_BASE)
+    documents["certificates"] = build_certificates(certificates, EXAMPLE_VERIFY_BASE)
     for name, pdf in documents.items():
         fonts = pdf_fonts(pdf, tmp_path)
         assert fonts, name
@@ -151,7 +151,7 @@ def test_each_certificate_page_names_its_attendee_and_its_qr_code_verifies(
 ) -> None:
     certificates, (key_id, public_key) = issued(profile)
     assert len(certificates) == 3  # not the attendee who has not finished
-    pdf = build_certificates(certificates, UNENROLLED_VERIFY_BASE)
+    pdf = build_certificates(certificates, EXAMPLE_VERIFY_BASE)
     pages = pages_text(pdf, tmp_path)
     assert len(pages) == 3
     verifier = Ed25519PublicKey.from_public_bytes(public_key)
@@ -161,7 +161,7 @@ def test_each_certificate_page_names_its_attendee_and_its_qr_code_verifies(
         [url] = qr_codes(pdf, tmp_path, number)
         parts = urlsplit(url)
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-        assert url.startswith(UNENROLLED_VERIFY_BASE)
+        assert url.startswith(EXAMPLE_VERIFY_BASE)
         code = unquote(parts.path.rsplit("/", 1)[-1])
         assert query["n"] == certificate.name and query["k"] == key_id
         signature = base64.urlsafe_b64decode(query["s"] + "=" * (-len(query["s"]) % 4))
@@ -181,7 +181,7 @@ def test_a_batch_stops_when_cancelled(profile: Profile) -> None:
         return done < 2
 
     with pytest.raises(BuildCancelled):
-        build_certificates(certificates, UNENROLLED_VERIFY_BASE, progress)
+        build_certificates(certificates, EXAMPLE_VERIFY_BASE, progress)
     assert seen == [1, 2]
 
 

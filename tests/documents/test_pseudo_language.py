@@ -30,7 +30,7 @@ from victim_champion.content.directory_loader import load_directory, load_needs
 from victim_champion.content.message_catalogue import Messages, messages
 from victim_champion.content.resource_paths import resources_root
 from victim_champion.content.victims_code_loader import load_victims_code
-from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE, format_code
+from victim_champion.core.certificates import EXAMPLE_VERIFY_BASE, format_code
 from victim_champion.core.directory import ContactChannel, Need, Service, grouped_by_need
 from victim_champion.documents.certificate_document import build_certificates
 from victim_champion.documents.directory_handout import build_directory_handout
@@ -140,7 +140,7 @@ def sheet(name: str, large_print: bool) -> Printed:
 
 def certificates(profile: Profile) -> tuple[Printed, int]:
     issued_now, (key_id, _) = issued(profile)
-    pdf = build_certificates(issued_now, UNENROLLED_VERIFY_BASE, language=PSEUDO)
+    pdf = build_certificates(issued_now, EXAMPLE_VERIFY_BASE, language=PSEUDO)
     keys = tuple(
         f"certificate.{k}"
         for k in ("programme", "heading", "certify", "completed", "when_and_where")

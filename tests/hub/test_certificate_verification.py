@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from tests.hub.conftest import Laptop
+from tests.hub.conftest import Laptop, make_laptop
 from tests.hub.test_strict_intake import push_with_one_bad, queue
 from tests.support.hub_process import HubProcess
 from victim_champion.core.certificates import (
@@ -126,3 +127,31 @@ def test_certificate_look_ups_are_limited_per_address(hub: HubProcess) -> None:
     assert status == 429 and b"Too many certificate checks" in body
     status, page = hub.get("/verify/1234-5678-9012")
     assert status == 429 and b"Too many certificate checks" in page
+
+
+def test_the_qr_code_opens_the_enrolled_hubs_page_and_there_is_none_before_enrolment(
+    hub: HubProcess, laptop: Laptop, tmp_path: Path
+) -> None:
+    from tests.support.pdf_tools import pdf_text, qr_codes
+    from victim_champion.operations.printing import print_certificates
+    from victim_champion.operations.workspace import ProfileGate, Workspace
+
+    def printed(held: Laptop) -> bytes:
+        session_id = held.add_session_with(people=1)
+        held.records.complete(session_id, [held.records.register(session_id)[0].id])
+        workspace = Workspace(held.store, ProfileGate(held.profile))
+        return print_certificates(workspace, session_id, course_name="Basics 2026.1").pdf
+
+    offline = make_laptop(tmp_path / "not-enrolled", None)
+    try:
+        pdf = printed(offline)
+        assert qr_codes(pdf, tmp_path, 1) == []
+        assert "Give this number to Compass House" in " ".join(pdf_text(pdf, tmp_path).split())
+    finally:
+        offline.store.close()
+    pdf = printed(laptop)
+    laptop.client().run_once()
+    [url] = qr_codes(pdf, tmp_path, 1)
+    assert url.startswith(f"{hub.url}/verify/")
+    status, page = hub.get(url.removeprefix(hub.url))  # what the phone that scans it sees
+    assert status == 200 and b"This certificate is genuine" in page

@@ -119,6 +119,7 @@ class Certificate:
         return f"{verify_base.rstrip('/')}/{format_code(self.code)}?{query}"
 
 
-# Until the laptop is enrolled with the Compass House hub there is no verify address to
-# print; ".invalid" is reserved (RFC 2606), so this can never reach a real site.
-UNENROLLED_VERIFY_BASE = "https://hub.invalid/verify"
+# The address tests and samples print in the QR code; ".example" is reserved (RFC 2606),
+# so it can never reach a real site. A laptop prints the hub's address once enrolled, and
+# no QR code at all before.
+EXAMPLE_VERIFY_BASE = "https://hub.example/verify"

@@ -75,7 +75,9 @@ def _qr(canvas: Canvas, value: str, x: float, y: float) -> None:
     canvas.restoreState()
 
 
-def _page(canvas: Canvas, certificate: Certificate, verify_base: str, words: Messages) -> None:
+def _page(
+    canvas: Canvas, certificate: Certificate, verify_base: str | None, words: Messages
+) -> None:
     width, height = PAGE
     canvas.setFillColor(PALE)
     canvas.rect(0, 0, width, height, stroke=0, fill=1)
@@ -119,18 +121,20 @@ def _page(canvas: Canvas, certificate: Certificate, verify_base: str, words: Mes
     canvas.setFont(ITALIC, 10)
     canvas.setFillColor(MUTED)
     # Two lines in English, as before; a longer language takes a third, set closer.
-    note = words.text("certificate.how_to_check", key_id=certificate.key_id)
+    how = "certificate.how_to_check" if verify_base else "certificate.how_to_check_by_number"
+    note = words.text(how, key_id=certificate.key_id)
     lines = simpleSplit(note, ITALIC, 10, NOTE_WIDTH)
     top, step = (26 * mm, 5 * mm) if len(lines) <= 2 else (27 * mm, 4.5 * mm)
     for index, line in enumerate(lines):
         canvas.drawString(left, top - index * step, line)
-    url = certificate.verify_url(verify_base, signature_text(certificate.signature))
-    _qr(canvas, url, width - 26 * mm - QR_SIZE, 19 * mm)
+    if verify_base:  # before enrolment there is no address a code could be checked at
+        url = certificate.verify_url(verify_base, signature_text(certificate.signature))
+        _qr(canvas, url, width - 26 * mm - QR_SIZE, 19 * mm)
 
 
 def build_certificates(
     certificates: Sequence[Certificate],
-    verify_base: str,
+    verify_base: str | None,
     progress: Callable[[int, int], bool] | None = None,
     language: str = DEFAULT_LANGUAGE,
 ) -> bytes:

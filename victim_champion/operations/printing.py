@@ -71,7 +71,6 @@ def print_certificates(
     """
     from victim_champion.content.course_loader import load_course
     from victim_champion.content.district_loader import load_districts
-    from victim_champion.core.certificates import UNENROLLED_VERIFY_BASE
     from victim_champion.documents.certificate_document import BuildCancelled, build_certificates
     from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
 
@@ -79,10 +78,19 @@ def print_certificates(
     names = {d.id: d.name for d in load_districts().districts}
     certificates = CertificateIssuer(workspace.store).issue_for_session(session_id, course, names)
     try:
-        pdf = build_certificates(certificates, UNENROLLED_VERIFY_BASE, progress, language)
+        pdf = build_certificates(certificates, verify_base(workspace), progress, language)
     except BuildCancelled:
         raise PrintCancelled() from None
     return PrintedCertificates(pdf, tuple(c.code for c in certificates))
+
+
+def verify_base(workspace: Workspace) -> str | None:
+    """Where a certificate's QR code sends the person checking it: the enrolled hub's
+    verify page. None before enrolment: then no QR code is printed, only the number."""
+    from victim_champion.store.syncing.sync_local import StoreSyncLocal
+
+    enrolment = StoreSyncLocal(workspace.store).enrolment()
+    return f"{enrolment.hub_url.rstrip('/')}/verify" if enrolment else None
 
 
 def print_handout(kind: HandoutKind, options: HandoutOptions = HandoutOptions()) -> bytes:
