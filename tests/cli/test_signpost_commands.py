@@ -26,7 +26,6 @@ def test_a_record_and_a_referral_with_consent_are_kept_on_the_day_given(
         *("signpost", "record", "--district", "Medway", "--need", "emotional-support"),
         *("--need", "feeling-safe", "--service", "victim-support-kent"),
         *("--refer", "victim-support-kent", "--consent", "yes"),
-        *("--contact-name", "Sam Example", "--contact-phone", "01632 960000"),
         *("--date", "2026-11-02", "--json"),
     )
     assert kept.code == 0, kept.err
@@ -34,12 +33,24 @@ def test_a_record_and_a_referral_with_consent_are_kept_on_the_day_given(
     assert document["district_id"] == "medway" and document["date"] == "2026-11-02"
     assert document["needs"] == ["emotional-support", "feeling-safe"]
     assert document["referral_id"]
-    assert "Sam Example" not in kept.out  # the contact is kept, never echoed
     [record] = recent(cli)
     assert record.id == document["id"]
     assert record.created_at.date() == date(2026, 11, 2)
-    assert record.has_contact
+    assert not record.has_contact
     assert record.referrals == (("victim-support-kent", None),)
+
+
+def test_contact_details_wait_for_the_referral_desks_key(cli: InProcessCli) -> None:
+    """Never sent bare: until a sync brings the desk's key, contact details are refused
+    (tests/hub/test_sealed_contacts.py follows them once it has arrived)."""
+    assert cli("init").code == 0
+    refused = cli(
+        *("signpost", "record", "--district", "thanet", "--need", "emotional-support"),
+        *("--refer", "victim-support-kent", "--consent", "yes", "--contact-name", "Sam Example"),
+    )
+    assert refused.code == 1 and "sealed with its key" in refused.err
+    assert "Sam Example" not in refused.err
+    assert recent(cli) == []
 
 
 def test_slips_are_refused_in_one_sentence_before_anything_is_kept(cli: InProcessCli) -> None:

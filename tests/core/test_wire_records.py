@@ -18,7 +18,6 @@ from victim_champion.core.wire_records import (
     CertificateRecord,
     EnvelopePayload,
     QuizRecord,
-    ReferralContact,
     ReferralRecord,
     SessionRecord,
     SignpostingWireRecord,
@@ -47,7 +46,7 @@ EXAMPLES: list[WireRecord] = [
     AttendeeRecord("a2", "s1", "Sample Person", "e", "p", "o", "r", None),
     QuizRecord("q1", "s1", "pre", 3, 5),
     SignpostingWireRecord("r1", "thanet", ("housing",), ("victim-support-kent",), None, DAY),
-    ReferralRecord("f1", "r1", "isva", True, None, ReferralContact("N", "", "")),
+    ReferralRecord("f1", "r1", "isva", True, None, "c2VhbGVkIGNvbnRhY3Q"),
     CertificateRecord("ABCD-EFGH", "a1", "s1", "Sample Person", "Course", DAY, "k", "sig"),
 ]
 

@@ -109,3 +109,23 @@ def laptop(tmp_path: Path, hub: HubProcess) -> Iterator[Laptop]:
     made = make_laptop(tmp_path / "laptop", hub)
     yield made
     made.store.close()
+
+
+def desk_sealer(
+    hub: HubProcess, laptop: Laptop, folder: Path
+) -> tuple[Callable[[bytes], str], Path]:
+    """The referral desk's key made at the hub and received by the laptop at a sync:
+    (what seals contact details for the desk, the desk's private key file)."""
+    import base64
+
+    from victim_champion.sync.sealing import seal
+
+    key_file = folder / "referral-desk.key"
+    assert "Made the referral desk key" in hub.admin(
+        "referral-key", "create", "--out", str(key_file)
+    )
+    laptop.client().run_once()  # the policy brings the desk's public key
+    policy = laptop.local.device_policy()
+    assert policy is not None and policy.referral_key
+    public = base64.b64decode(policy.referral_key)
+    return (lambda plain: seal(public, plain)), key_file

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import canary
-from tests.hub.conftest import Laptop
+from tests.hub.conftest import Laptop, desk_sealer
 from tests.support.hub_process import HubProcess
 from victim_champion.core.consent import ConsentPurpose
 from victim_champion.core.errors import ConsentRequiredError
@@ -65,16 +66,18 @@ def test_a_referral_is_impossible_without_the_persons_referral_consent(laptop: L
 
 
 def test_referral_outcomes_come_back_and_forget_me_reaches_the_hub(
-    hub: HubProcess, laptop: Laptop
+    hub: HubProcess, laptop: Laptop, tmp_path: Path
 ) -> None:
+    seal, desk_key = desk_sealer(hub, laptop, tmp_path)
     records = SignpostingRecords(laptop.store)
     name = canary("Name")
     record = records.record("swale", ["emotional-support"], ["victim-support-kent"], True)
     consent = records.give_consent(record, ConsentPurpose.REFERRAL)
     records.add_contact(record, consent.id, name, "01632 960000", "")
-    referral = records.refer(record, "victim-support-kent", consent.id)
+    referral = records.refer(record, "victim-support-kent", consent.id, seal=seal)
     laptop.client().run_once()
-    assert name in hub_payloads(hub)
+    assert name not in hub_payloads(hub)  # only the desk's key opens the contact details
+    assert name in hub.admin("referrals", "--key", str(desk_key))
     assert "Recorded" in hub.admin("referral-outcome", referral, "--outcome", "contacted")
     laptop.client().run_once()
     [kept] = records.recent()
@@ -89,14 +92,15 @@ def test_referral_outcomes_come_back_and_forget_me_reaches_the_hub(
 
 
 def test_forgetting_someone_before_their_record_left_sends_nothing_personal(
-    hub: HubProcess, laptop: Laptop
+    hub: HubProcess, laptop: Laptop, tmp_path: Path
 ) -> None:
+    seal, _ = desk_sealer(hub, laptop, tmp_path)
     records = SignpostingRecords(laptop.store)
     name = canary("Name")
     record = records.record("dover", ["practical-help"], [], None)
     consent = records.give_consent(record, ConsentPurpose.REFERRAL)
     records.add_contact(record, consent.id, name, "", "")
-    records.refer(record, "victim-support-kent", consent.id)
+    records.refer(record, "victim-support-kent", consent.id, seal=seal)
     records.forget(record)  # nothing has been sent yet
     laptop.client().run_once()
     assert name not in hub_payloads(hub)

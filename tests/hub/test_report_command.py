@@ -6,14 +6,14 @@ from __future__ import annotations
 import csv
 import functools
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import canary
-from tests.hub.conftest import Laptop, make_laptop
+from tests.hub.conftest import Laptop, desk_sealer, make_laptop
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
 from tests.support.pdf_tools import pdf_fonts, pdf_text
 from victim_champion.core.attendees import AttendeeDetails
@@ -34,7 +34,8 @@ def reported_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProces
     worker = make_laptop(folder / "worker", hub, "Worker")
     try:
         _training(trainer)
-        referral = _signposting(worker)
+        seal, _ = desk_sealer(hub, worker, folder)
+        referral = _signposting(worker, seal)
         trainer.client().run_once()
         worker.client().run_once()
         hub.admin("referral-outcome", referral, "--outcome", "contacted")
@@ -61,7 +62,7 @@ def _same(moment: datetime) -> datetime:
     return moment
 
 
-def _signposting(laptop: Laptop) -> str:
+def _signposting(laptop: Laptop, seal: Callable[[bytes], str]) -> str:
     for month, district, people in ((7, "thanet", 6), (8, "swale", 8), (9, "swale", 9)):
         on_the_day = datetime(2026, month, 14, 10, tzinfo=UTC)
         earlier = SignpostingRecords(laptop.store, clock=functools.partial(_same, on_the_day))
@@ -75,7 +76,7 @@ def _signposting(laptop: Laptop) -> str:
     record = records.record("dover", ["help-at-court"], ["witness-service"], reported=True)
     consent = records.give_consent(record, ConsentPurpose.REFERRAL)
     records.add_contact(record, consent.id, NAME, "", "")
-    return records.refer(record, "witness-service", consent.id)
+    return records.refer(record, "witness-service", consent.id, seal=seal)
 
 
 def run_report(hub: HubProcess, out: Path, *extra: str) -> str:

@@ -7,7 +7,7 @@ import argparse
 from datetime import date
 
 from victim_champion.cli.context import CommandContext
-from victim_champion.core.errors import InvalidInputError
+from victim_champion.core.errors import InvalidInputError, ReferralKeyMissingError
 from victim_champion.core.sessions import parse_session_date
 from victim_champion.operations.signposting_desk import (
     ReferralRequest,
@@ -37,6 +37,8 @@ def signpost_record(context: CommandContext, options: argparse.Namespace) -> int
     clock = clock_on(_day(options.date))
     with context.workspace() as workspace:
         desk = Signposting(workspace, clock)
+        if any(value.strip() for value in contact) and not desk.can_send_contact():
+            raise ReferralKeyMissingError()  # before anything is kept
         record_id = desk.keep(
             conversation.district_id, conversation.need_ids, conversation.service_ids, None
         )

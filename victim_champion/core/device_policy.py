@@ -33,6 +33,7 @@ class DevicePolicy(WireObject):
     what: ClassVar[str] = "the device policy"
     retention_days: int
     idle_lock_seconds: int
+    referral_key: str = ""  # the referral desk's X25519 public key (base64); "" before one
 
     def __post_init__(self) -> None:
         _within(
@@ -57,7 +58,10 @@ class DevicePolicy(WireObject):
 
     @classmethod
     def from_wire(cls, raw: object) -> DevicePolicy:
-        """Strictly a policy: both fields, whole numbers in range, nothing else."""
+        """Strictly a policy: every field, whole numbers in range, nothing else. A policy
+        kept before the referral desk's key existed has no ``referral_key``: none yet."""
+        if isinstance(raw, dict) and "referral_key" not in raw:
+            raw = {**raw, "referral_key": ""}
         return cls.from_fields(raw)
 
 

@@ -182,6 +182,15 @@ class ConsentRequiredError(VictimChampionError):
     )
 
 
+class ReferralKeyMissingError(VictimChampionError):
+    """Contact details with no referral desk key to seal them to: they are never sent bare."""
+
+    default_message = (
+        "Contact details go to the referral desk sealed with its key, which this laptop has "
+        "not received yet; sync first, or refer without contact details."
+    )
+
+
 class ImportFileError(VictimChampionError):
     """A CSV file that cannot be read as a whole (encoding, header, size)."""
 

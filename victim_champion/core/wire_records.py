@@ -132,7 +132,9 @@ class SignpostingWireRecord(WireRecord):
 
 @dataclass(frozen=True)
 class ReferralContact(WireObject):
-    """How the service may reach the person, sent only with their consent."""
+    """How the service may reach the person, given only with their consent. It never
+    travels as it is: the laptop seals it to the referral desk's key (sync/sealing.py)
+    and the hub holds only the sealed text."""
 
     name: str
     phone: str
@@ -150,7 +152,7 @@ class ReferralRecord(WireRecord):
     service_id: str
     restorative: bool
     consent_expires_at: str | None
-    contact: ReferralContact | None
+    sealed_contact: str | None  # a ReferralContact sealed to the referral desk's key
 
 
 @dataclass(frozen=True)

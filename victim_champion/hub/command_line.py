@@ -15,6 +15,7 @@ from typing import Any
 
 from victim_champion.hub.api import bundles, enrolment, exchange
 from victim_champion.hub.api.certificate_lookup import lookup
+from victim_champion.hub.api.referral_desk import ReferralKeyError
 from victim_champion.hub.storage.engine import HUB_DB_VARIABLE, default_url, make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import (
     KEY_FILE_VARIABLE,
@@ -125,6 +126,36 @@ def referral_outcome(options: argparse.Namespace) -> int:
         print("No referral has that id.", file=sys.stderr)
         return 1
     print("Recorded; the laptop that made the referral receives it at its next sync.")
+    return 0
+
+
+def referral_key(options: argparse.Namespace) -> int:
+    from victim_champion.hub.api.referral_desk import create_referral_key
+
+    made = create_referral_key(_engine(options), Path(options.out))
+    print(
+        f"Made the referral desk key {made}: the private key is in {options.out} (keep it "
+        "with the desk, never on the hub); laptops receive the public key at their next sync."
+    )
+    return 0
+
+
+def opened_referrals(options: argparse.Namespace) -> int:
+    from victim_champion.hub.api.referral_desk import open_referrals, read_referral_key
+
+    listed = open_referrals(_engine(options), read_referral_key(Path(options.key)))
+    lines = []
+    for each in listed:
+        contact = each["contact"]
+        shown = (
+            "no contact details"
+            if contact is None
+            else contact
+            if isinstance(contact, str)
+            else ", ".join(v for v in (contact["name"], contact["phone"], contact["email"]) if v)
+        )
+        lines.append(f"{each['referral_id']}  {each['service_id']:24} {shown}")
+    _emit(options, listed, "\n".join(lines) or "No referrals yet.")
     return 0
 
 
@@ -253,6 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
     command("dashboard-remove", dashboard_remove, "remove a dashboard login").add_argument(
         "--username", required=True
     )
+    key = command("referral-key", referral_key, "the referral desk's key pair")
+    key.add_argument("action", choices=("create",))
+    key.add_argument("--out", required=True, help="where the desk's private key is written")
+    listing = command("referrals", opened_referrals, "referrals, contacts opened", True)
+    listing.add_argument("--key", required=True, help="the referral desk's private key file")
     outcome = command("referral-outcome", referral_outcome, "record what happened to a referral")
     outcome.add_argument("referral_id")
     outcome.add_argument("--outcome", required=True, help="e.g. 'contacted', 'declined'")
@@ -263,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     try:
         return int(options.handler(options))
-    except HubKeyError as error:  # already one sentence a person can act on
+    except (HubKeyError, ReferralKeyError) as error:  # one sentence a person can act on
         print(error, file=sys.stderr)
         return 1
     except Exception as error:  # one sentence; the details only with the environment flag

@@ -6,20 +6,23 @@ and the referral are made together here, for both front ends.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import base64
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.consent import ConsentPurpose
-from victim_champion.core.errors import InvalidInputError
+from victim_champion.core.errors import InvalidInputError, ReferralKeyMissingError
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.operations.workspace import Workspace
 from victim_champion.store.repositories.signposting_records import (
     SignpostingRecord,
     SignpostingRecords,
 )
+from victim_champion.store.syncing.policy_state import load_device_policy
 from victim_champion.store.syncing.retention import purge_at_unlock
+from victim_champion.sync.sealing import seal
 
 
 @dataclass(frozen=True)
@@ -108,17 +111,40 @@ class Signposting:
         return record_id
 
     def refer(self, record_id: str, request: ReferralRequest) -> str:
-        """Consent first, then any contact details, then the referral; returns its id."""
+        """Consent first, then any contact details, then the referral; returns its id.
+
+        Contact details leave the laptop only sealed to the referral desk's key, which the
+        hub sends in its policy; without that key they are refused before anything is kept.
+        """
+        seal = self._sealer()
+        if request.has_contact and seal is None:
+            raise ReferralKeyMissingError()
         consent = self._records.give_consent(record_id, ConsentPurpose.REFERRAL)
         if request.has_contact:
             self._records.add_contact(
                 record_id, consent.id, request.name, request.phone, request.email
             )
         referral_id = self._records.refer(
-            record_id, request.service_id, consent.id, restorative=request.restorative
+            record_id,
+            request.service_id,
+            consent.id,
+            restorative=request.restorative,
+            seal=seal,
         )
         self._changed()
         return referral_id
+
+    def can_send_contact(self) -> bool:
+        """True once the referral desk's key has arrived, so contact details can be sealed."""
+        return self._sealer() is not None
+
+    def _sealer(self) -> Callable[[bytes], str] | None:
+        """Sealing to the referral desk's key from the hub's policy, if it has sent one."""
+        policy = load_device_policy(self._workspace.store)
+        if policy is None or not policy.referral_key:
+            return None
+        key = base64.b64decode(policy.referral_key)
+        return lambda plain: seal(key, plain)
 
     def forget(self, record_id: str) -> None:
         """Erase the person's record now; the hub is told by a tombstone."""

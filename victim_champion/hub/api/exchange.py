@@ -74,14 +74,21 @@ def record_outcome(engine: Engine, referral_id: str, outcome: str) -> bool:
     return True
 
 
+# The referral desk's public key (base64), set by `victim-champion-hub referral-key create`.
+REFERRAL_KEY_SETTING = "referral.public_key"
+
+
 def policy(engine: Engine) -> DevicePolicy:
     """The device policy: retention window and idle lock (admin-set, else defaults). An
     admin-set value out of its allowed range raises WireRecordError: never sent."""
     with engine.begin() as connection:
         rows = dict(connection.execute(select(settings.c.key, settings.c.value)).all())
-    defaults = DEFAULT_DEVICE_POLICY.to_wire()
     return DevicePolicy(
-        **{key: int(rows.get(f"policy.{key}", value)) for key, value in defaults.items()}
+        retention_days=int(rows.get("policy.retention_days", DEFAULT_DEVICE_POLICY.retention_days)),
+        idle_lock_seconds=int(
+            rows.get("policy.idle_lock_seconds", DEFAULT_DEVICE_POLICY.idle_lock_seconds)
+        ),
+        referral_key=rows.get(REFERRAL_KEY_SETTING, ""),
     )
 
 

@@ -60,6 +60,7 @@ log = logging.getLogger("victim_champion.hub")
 # Text limits of the hub's columns, checked before writing so both databases agree.
 CERTIFICATE_LIMITS = {"code": 12, "name": 200, "course": 200, "key_id": 32, "signature": 200}
 ID_LIMIT = 64
+SEALED_LIMIT = 4000  # a name, a phone number and an email, sealed
 INSERT_CHUNK = 100  # rows per INSERT: well under SQLite's limit on bound values
 CONFLICT_REASON = "a different record was already received with this sequence number"
 
@@ -94,6 +95,8 @@ def check_payload(envelope: Envelope, rules: IntakeRules | None = None) -> Envel
         elif isinstance(record, ReferralRecord):
             _within(record.id, ID_LIMIT, record.what, "id")
             _within(record.service_id, ID_LIMIT, record.what, "service_id")
+            if record.sealed_contact is not None:
+                _within(record.sealed_contact, SEALED_LIMIT, record.what, "sealed_contact")
         if rules is not None:
             known_services(record, rules.services)
             if isinstance(record, CertificateRecord):

@@ -7,7 +7,7 @@ to more. Every call is one journaled transaction: audited, with its outbox envel
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,7 +19,11 @@ from victim_champion.core.consent import (
     ConsentPurpose,
 )
 from victim_champion.core.envelopes import canonical_json, content_hash
-from victim_champion.core.errors import ConsentRequiredError, NotFoundError
+from victim_champion.core.errors import (
+    ConsentRequiredError,
+    NotFoundError,
+    ReferralKeyMissingError,
+)
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.referrals import make_referral
 from victim_champion.core.wire_kinds import EnvelopeKind
@@ -130,9 +134,20 @@ class SignpostingRecords(JournaledService):
         self._store.owner.run(work)
 
     def refer(
-        self, record_id: str, service_id: str, consent_id: str | None, *, restorative: bool = False
+        self,
+        record_id: str,
+        service_id: str,
+        consent_id: str | None,
+        *,
+        restorative: bool = False,
+        seal: Callable[[bytes], str] | None = None,
     ) -> str:
-        """Refer to a service; impossible without an active referral consent."""
+        """Refer to a service; impossible without an active referral consent.
+
+        Contact details kept with the record go out only sealed by ``seal`` (to the referral
+        desk's key); without it, a referral with contact details is refused, never sent
+        bare. The laptop's own copy stays in its encrypted store.
+        """
         now = self._clock()
 
         def work(connection: Connection) -> str:
@@ -163,7 +178,7 @@ class SignpostingRecords(JournaledService):
                         service_id=service_id,
                         restorative=restorative,
                         consent_expires_at=consent.expires_at.isoformat() if consent else None,
-                        contact=ReferralContact(*contact) if contact else None,
+                        sealed_contact=_sealed(contact, seal),
                     )
                 )
                 journal.audit(AuditAction.CREATE, RecordKind.REFERRAL, referral.id)
@@ -295,3 +310,15 @@ def _redact_unsent(connection: Connection, record_id: str) -> None:
                 "UPDATE outbox SET payload = ?, content_hash = ? WHERE device_seq = ?",
                 (canonical_json(document).decode(), content_hash(document), seq),
             )
+
+
+def _sealed(
+    contact: tuple[str, str, str] | None, seal: Callable[[bytes], str] | None
+) -> str | None:
+    """The contact details sealed for the referral desk, or None when there are none."""
+    if contact is None:
+        return None
+    if seal is None:
+        raise ReferralKeyMissingError()
+    plain = json.dumps(ReferralContact(*contact).fields_to_wire(), sort_keys=True).encode("utf-8")
+    return seal(plain)
