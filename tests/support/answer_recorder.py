@@ -4,9 +4,10 @@ answer, or, once told to, answers every request with one recorded answer (a repl
 from __future__ import annotations
 
 import http.client
-import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.support.forwarding_server import ForwardingServer
 
 
 @dataclass(frozen=True)
@@ -20,41 +21,15 @@ class Recorded:
     body: bytes
 
 
-class AnswerRecorder:
+class AnswerRecorder(ForwardingServer):
     """Forwards to the hub at ``hub_port`` and records every answer; while ``replay`` is
     set, sends that answer instead and the request never reaches the hub."""
 
     def __init__(self, hub_port: int) -> None:
-        self.hub_port = hub_port
+        super().__init__(hub_port)
         self.recorded: list[Recorded] = []
         self.replay: Recorded | None = None
         self.replayed = 0
-        recorder = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                recorder.handle(self)
-
-            def do_POST(self) -> None:
-                recorder.handle(self)
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def __enter__(self) -> AnswerRecorder:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 
     def last(self, device_id: str, status: int | None = None) -> Recorded:
         """The last answer recorded for a device (with that status, if given)."""

@@ -7,45 +7,20 @@ and that a round it stops is not recorded as a success."""
 from __future__ import annotations
 
 import http.client
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.support.forwarding_server import ForwardingServer
 
 
-class ReplayProxy:
+class ReplayProxy(ForwardingServer):
     """Forwards everything to the hub, except pushes by devices other than ``donor``:
     those get the donor's last push answer instead, and never reach the hub."""
 
     def __init__(self, hub_port: int, donor: str) -> None:
-        self.hub_port = hub_port
+        super().__init__(hub_port)
         self.donor = donor
         self.donor_answer: bytes | None = None
         self.replayed = 0
-        proxy = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                proxy.handle(self)
-
-            def do_POST(self) -> None:
-                proxy.handle(self)
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def __enter__(self) -> ReplayProxy:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 
     def handle(self, request: BaseHTTPRequestHandler) -> None:
         length = int(request.headers.get("Content-Length") or 0)

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fastapi import Body, FastAPI, Request
+from fastapi import Body, Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -265,6 +265,13 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         return reply({"bundle": bundles.latest(engine, kind)})
 
 
+def _printed(
+    n: str | None = None, c: str | None = None, d: str | None = None, s: str | None = None
+) -> Printed:
+    """What the QR code carries: n (name), c (course), d (date) and s (signature)."""
+    return Printed(n, c, d, s)
+
+
 def _address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
@@ -278,18 +285,22 @@ def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> Non
     async def device_keys() -> JSONResponse:
         return reply({"keys": await run_in_threadpool(enrolment.published_keys, engine)})
 
+    async def look_up(request: Request, code: str, printed: Printed) -> dict[str, Any] | None:
+        """The look-up, or None once this address has spent its look-ups for a while."""
+        if not await run_in_threadpool(allow_lookup, engine, _address(request)):
+            return None
+        return await run_in_threadpool(lookup, engine, code, printed)
+
     @app.get(Endpoint.CERTIFICATE, summary="Check a certificate code (JSON)")
     async def certificate(
         request: Request,
         code: str,
-        n: str | None = None,
-        c: str | None = None,
-        d: str | None = None,
-        s: str | None = None,
+        printed: Printed = Depends(_printed),  # noqa: B008
     ) -> JSONResponse:
-        if not await run_in_threadpool(allow_lookup, engine, _address(request)):
+        found = await look_up(request, code, printed)
+        if found is None:
             raise HubError(429, TOO_MANY)
-        return reply(lookup(engine, code, Printed(n, c, d, s)))
+        return reply(found)
 
     @app.get(
         Endpoint.CERTIFICATE_PAGE,
@@ -299,15 +310,11 @@ def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> Non
     async def certificate_page(
         request: Request,
         code: str,
-        n: str | None = None,
-        c: str | None = None,
-        d: str | None = None,
-        s: str | None = None,
+        printed: Printed = Depends(_printed),  # noqa: B008
     ) -> HTMLResponse:
-        if not await run_in_threadpool(allow_lookup, engine, _address(request)):
+        found = await look_up(request, code, printed)
+        if found is None:
             return HTMLResponse(verify_page({"valid": False, "reason": TOO_MANY}), 429)
-        # The QR code carries n (name), c (course), d (date), k (key id) and s (signature).
-        found = lookup(engine, code, Printed(n, c, d, s))
         return HTMLResponse(verify_page(found), status_code=200 if found["genuine"] else 404)
 
 
