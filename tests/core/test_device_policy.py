@@ -16,10 +16,11 @@ from victim_champion.core.errors import VictimChampionError
 from victim_champion.core.wire_records import WireRecordError
 
 
-def test_the_policy_is_the_same_json_the_hub_sent_before() -> None:
-    wire = {"retention_days": 30, "idle_lock_seconds": 120}
-    assert DEFAULT_DEVICE_POLICY.to_wire() == wire
-    assert DevicePolicy.from_wire(wire) == DEFAULT_DEVICE_POLICY
+def test_the_policy_is_the_json_the_hub_sent_before_plus_the_referral_desk_key() -> None:
+    before = {"retention_days": 30, "idle_lock_seconds": 120}
+    assert DEFAULT_DEVICE_POLICY.to_wire() == {**before, "referral_key": ""}
+    # a policy a laptop kept before the desk key existed still reads: no key yet
+    assert DevicePolicy.from_wire(before) == DEFAULT_DEVICE_POLICY
 
 
 @pytest.mark.parametrize(

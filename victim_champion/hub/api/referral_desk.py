@@ -22,6 +22,8 @@ from victim_champion.hub.api.exchange import REFERRAL_KEY_SETTING
 from victim_champion.hub.storage.tables import envelopes, referrals, settings
 from victim_champion.sync.sealing import SealedBoxError, new_key_pair, open_sealed
 
+BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise turn \n into \r\n
+
 
 class ReferralKeyError(Exception):
     """A key file that cannot be written or read; the message is one sentence."""
@@ -38,7 +40,7 @@ def create_referral_key(engine: Engine, out: Path) -> str:
     need that earlier key file to open."""
     private, public = new_key_pair()
     try:
-        descriptor = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        descriptor = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
     except FileExistsError:
         raise ReferralKeyError(
             f"{out} already exists; choose a new file name, so no key is overwritten."

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise turn \n into \r\n
 log = logging.getLogger("victim_champion.hub")
 
 
@@ -26,7 +27,8 @@ def private_folder(folder: Path) -> None:
     """Make the folder (0700) if it is missing, and tighten it if it is this user's own."""
     folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
     found = folder.stat()
-    if found.st_mode & stat.S_ISVTX or found.st_uid != os.getuid():
+    owner = os.getuid() if hasattr(os, "getuid") else found.st_uid  # posix-only
+    if found.st_mode & stat.S_ISVTX or found.st_uid != owner:
         log.warning("the hub's data folder is shared, so its mode is left as it is")
         return
     if stat.S_IMODE(found.st_mode) != FOLDER_MODE:
@@ -46,7 +48,7 @@ def write_new_private_file(path: Path, data: bytes) -> bool:
     sees half a file, and of two processes racing only the first one's file is kept.
     """
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, FILE_MODE)
     try:
         with os.fdopen(descriptor, "wb") as file:
             file.write(data)
@@ -77,7 +79,7 @@ def tighten_sqlite_files(url: str) -> None:
     if database is None:
         return
     private_folder(database.parent.resolve())
-    os.close(os.open(database, os.O_WRONLY | os.O_CREAT, FILE_MODE))
+    os.close(os.open(database, os.O_WRONLY | os.O_CREAT | BINARY, FILE_MODE))
     for path in [database] + [Path(f"{database}{side}") for side in SQLITE_SIDE_FILES]:
         if path.exists():
             private_file(path)

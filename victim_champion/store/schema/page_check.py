@@ -67,7 +67,7 @@ def read_ahead(path: Path) -> None:
     if advise is None:
         return
     with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         try:
             advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
         finally:
