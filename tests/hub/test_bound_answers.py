@@ -20,7 +20,7 @@ from tests.hub.conftest import Laptop, make_laptop
 from tests.hub.test_no_loss import a_session, assert_nothing_lost
 from tests.support.answer_recorder import AnswerRecorder
 from tests.support.hub_process import HubProcess, start_hub
-from victim_champion.core.errors import AnswerNotForThisRequestError, DeviceRevokedError
+from victim_champion.core.sync_errors import AnswerNotForThisRequestError, DeviceRevokedError
 from victim_champion.sync.binding import new_nonce
 from victim_champion.sync.protocol import (
     HEADER_DEVICE,

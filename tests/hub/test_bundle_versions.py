@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import REPO
 from tests.hub.conftest import Laptop
 from tests.support.hub_process import HubProcess
-from victim_champion.core.errors import BundleRefusedError
+from victim_champion.core.sync_errors import BundleRefusedError
 
 SERVICES = REPO / "resources" / "directory" / "services.json"
 

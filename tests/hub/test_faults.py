@@ -16,7 +16,7 @@ from tests.conftest import PASSPHRASE, REPO
 from tests.hub.conftest import Laptop
 from tests.support.fault_proxy import FAULTS, FaultProxy
 from tests.support.hub_process import HubProcess
-from victim_champion.core.errors import (
+from victim_champion.core.sync_errors import (
     ConnectionCutError,
     HubNotTrustedError,
     HubUnreachableError,

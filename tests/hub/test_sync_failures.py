@@ -19,10 +19,10 @@ from tests.hub.test_no_loss import a_session, assert_nothing_lost
 from tests.support.hub_process import HubProcess, free_port
 from tests.support.replay_proxy import ReplayProxy
 from tests.support.small_disk import fill, small_disk
-from victim_champion.core.errors import (
+from victim_champion.core.errors import DiskFullError
+from victim_champion.core.sync_errors import (
     AnswerNotForThisRequestError,
     ClockSkewError,
-    DiskFullError,
     HubFaultError,
     HubNotTrustedError,
     HubUnreachableError,

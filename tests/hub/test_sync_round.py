@@ -9,7 +9,7 @@ import pytest
 
 from tests.hub.conftest import Laptop, make_laptop
 from tests.support.hub_process import ADMIN_TOKEN, HubProcess
-from victim_champion.core.errors import (
+from victim_champion.core.sync_errors import (
     BundleRejectedError,
     DeviceRevokedError,
     EnrolmentRefusedError,

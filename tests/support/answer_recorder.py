@@ -3,7 +3,6 @@ answer, or, once told to, answers every request with one recorded answer (a repl
 
 from __future__ import annotations
 
-import http.client
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 
@@ -40,26 +39,12 @@ class AnswerRecorder(ForwardingServer):
         ][-1]
 
     def handle(self, request: BaseHTTPRequestHandler) -> None:
-        length = int(request.headers.get("Content-Length") or 0)
-        body = request.rfile.read(length) if length else b""
+        body = self.read_body(request)
         if self.replay is not None:
             self.replayed += 1
             status, answer = self.replay.status, self.replay.body
         else:
-            headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
-            connection = http.client.HTTPConnection("127.0.0.1", self.hub_port, timeout=30)
-            try:
-                connection.request(
-                    request.command, request.path, body=body or None, headers=headers
-                )
-                response = connection.getresponse()
-                status, answer = response.status, response.read()
-            finally:
-                connection.close()
+            status, answer = self.forward(request, body)
             device = request.headers.get("X-VC-Device", "")
             self.recorded.append(Recorded(device, request.command, request.path, status, answer))
-        request.send_response(status)
-        request.send_header("Content-Type", "application/json")
-        request.send_header("Content-Length", str(len(answer)))
-        request.end_headers()
-        request.wfile.write(answer)
+        self.answer(request, status, answer)

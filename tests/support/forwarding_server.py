@@ -3,6 +3,7 @@ request, whether to forward to the real hub or to answer themselves."""
 
 from __future__ import annotations
 
+import http.client
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Self
@@ -43,3 +44,29 @@ class ForwardingServer:
     def handle(self, request: BaseHTTPRequestHandler) -> None:
         """Answer one request (on the server's thread)."""
         raise NotImplementedError
+
+    @staticmethod
+    def read_body(request: BaseHTTPRequestHandler) -> bytes:
+        """The request's body (empty without one)."""
+        length = int(request.headers.get("Content-Length") or 0)
+        return request.rfile.read(length) if length else b""
+
+    def forward(self, request: BaseHTTPRequestHandler, body: bytes) -> tuple[int, bytes]:
+        """Send the request on to the real hub; its status and answer."""
+        headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
+        connection = http.client.HTTPConnection("127.0.0.1", self.hub_port, timeout=30)
+        try:
+            connection.request(request.command, request.path, body=body or None, headers=headers)
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
+    @staticmethod
+    def answer(request: BaseHTTPRequestHandler, status: int, body: bytes) -> None:
+        """Send an answer back to the laptop."""
+        request.send_response(status)
+        request.send_header("Content-Type", "application/json")
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)

@@ -6,7 +6,6 @@ and that a round it stops is not recorded as a success."""
 
 from __future__ import annotations
 
-import http.client
 from http.server import BaseHTTPRequestHandler
 
 from tests.support.forwarding_server import ForwardingServer
@@ -23,28 +22,14 @@ class ReplayProxy(ForwardingServer):
         self.replayed = 0
 
     def handle(self, request: BaseHTTPRequestHandler) -> None:
-        length = int(request.headers.get("Content-Length") or 0)
-        body = request.rfile.read(length) if length else b""
+        body = self.read_body(request)
         device = request.headers.get("X-VC-Device", "")
         is_push = request.command == "POST" and request.path.endswith("/v1/push")
         if is_push and device != self.donor and self.donor_answer is not None:
             self.replayed += 1
             status, answer = 200, self.donor_answer
         else:
-            headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
-            connection = http.client.HTTPConnection("127.0.0.1", self.hub_port, timeout=30)
-            try:
-                connection.request(
-                    request.command, request.path, body=body or None, headers=headers
-                )
-                response = connection.getresponse()
-                status, answer = response.status, response.read()
-            finally:
-                connection.close()
+            status, answer = self.forward(request, body)
             if is_push and device == self.donor and status == 200:
                 self.donor_answer = answer
-        request.send_response(status)
-        request.send_header("Content-Type", "application/json")
-        request.send_header("Content-Length", str(len(answer)))
-        request.end_headers()
-        request.wfile.write(answer)
+        self.answer(request, status, answer)

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 
 from victim_champion.cli.context import CommandContext, progress
-from victim_champion.core.errors import DeviceRevokedError
+from victim_champion.core.sync_errors import DeviceRevokedError
 from victim_champion.operations.hub_sync import enrol_with_hub, sync_once
 
 

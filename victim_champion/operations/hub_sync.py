@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from victim_champion.core.envelopes import HubEnrolment, SyncSummary
-from victim_champion.core.errors import DeviceRevokedError
 from victim_champion.core.events import RecordArea, RecordsChanged, SyncFinished
+from victim_champion.core.sync_errors import DeviceRevokedError
 from victim_champion.operations.workspace import Workspace
 from victim_champion.store.syncing.sync_local import StoreSyncLocal
 from victim_champion.sync.client import SyncClient, enrol

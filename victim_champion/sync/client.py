@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from typing import Any, TypeGuard
 
 from victim_champion.core.envelopes import HubEnrolment, PushResult, SyncSummary
-from victim_champion.core.errors import (
+from victim_champion.core.ports import SyncLocal
+from victim_champion.core.sync_errors import (
     BundleRefusedError,
     BundleRejectedError,
     HubMissingRecordsError,
@@ -24,7 +25,6 @@ from victim_champion.core.errors import (
     SyncIncompleteError,
     VerifyMismatchError,
 )
-from victim_champion.core.ports import SyncLocal
 from victim_champion.core.wire_kinds import DownItemKind
 from victim_champion.sync.binding import BundleRefusalError, check_bundle, is_newer
 from victim_champion.sync.protocol import (

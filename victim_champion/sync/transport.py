@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from victim_champion.core.errors import (
+from victim_champion.core.sync_errors import (
     AnswerNotForThisRequestError,
     ClockSkewError,
     ConnectionCutError,

@@ -16,13 +16,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from victim_champion.core.device_policy import DevicePolicy, effective_idle_lock_seconds
-from victim_champion.core.errors import (
-    DeviceRevokedError,
-    WrongPassphraseError,
-    message_for,
-)
+from victim_champion.core.errors import WrongPassphraseError, message_for
 from victim_champion.core.events import SyncFinished
 from victim_champion.core.settings import ProfileSettings
+from victim_champion.core.sync_errors import DeviceRevokedError
 from victim_champion.core.unlock_throttle import UnlockThrottle
 from victim_champion.operations.profile_admin import device_policy, load_settings, save_settings
 from victim_champion.operations.workspace import ProfileGate, Workspace, let_go_of_expired

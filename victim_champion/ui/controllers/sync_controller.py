@@ -12,7 +12,8 @@ import sys
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from victim_champion.core.envelopes import SyncSummary
-from victim_champion.core.errors import DeviceRevokedError, message_for
+from victim_champion.core.errors import message_for
+from victim_champion.core.sync_errors import DeviceRevokedError
 from victim_champion.operations.hub_sync import SyncState, enrol_with_hub, sync_once, sync_state
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.background_work import Progress
