@@ -9,7 +9,6 @@ only the desk can open (`victim-champion-hub referrals --key FILE`).
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
 
+from victim_champion.core.certificates import key_id_for
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.hub.api.exchange import REFERRAL_KEY_SETTING
 from victim_champion.hub.storage.tables import envelopes, referrals, settings
@@ -27,11 +27,6 @@ BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise turn \n into \r\n
 
 class ReferralKeyError(Exception):
     """A key file that cannot be written or read; the message is one sentence."""
-
-
-def key_id(public_key: bytes) -> str:
-    """A short name for the desk's key, to tell which key sealed what."""
-    return hashlib.sha256(public_key).hexdigest()[:16]
 
 
 def create_referral_key(engine: Engine, out: Path) -> str:
@@ -56,7 +51,7 @@ def create_referral_key(engine: Engine, out: Path) -> str:
                 key=REFERRAL_KEY_SETTING, value=base64.b64encode(public).decode("ascii")
             )
         )
-    return key_id(public)
+    return key_id_for(public)
 
 
 def read_referral_key(path: Path) -> bytes:

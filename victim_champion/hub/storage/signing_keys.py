@@ -23,7 +23,6 @@ WAL truncated, so the old bytes leave the files. Backups made before still hold 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from victim_champion.core.certificates import key_id_for
 from victim_champion.hub.storage.file_modes import (
     private_file,
     private_folder,
@@ -90,7 +90,7 @@ def _pair(private: Ed25519PrivateKey) -> HubKey:
         raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
     )
     public_bytes = private.public_key().public_bytes(raw, serialization.PublicFormat.Raw)
-    return HubKey(hashlib.sha256(public_bytes).hexdigest()[:16], private_bytes, public_bytes)
+    return HubKey(key_id_for(public_bytes), private_bytes, public_bytes)
 
 
 def _pem(private: Ed25519PrivateKey) -> bytes:
