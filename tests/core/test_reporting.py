@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from victim_champion.core.report_audiences import AGENCIES, agency, for_agency
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import (
     AttendeeFact,
@@ -15,7 +16,7 @@ from victim_champion.core.report_facts import (
     SessionFact,
     SignpostingFact,
 )
-from victim_champion.core.reporting import AGENCIES, Labels, agency, build_report, for_agency
+from victim_champion.core.reporting import Labels, build_report
 
 LABELS = Labels(
     districts={"ashford": "Ashford", "dover": "Dover"},

@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.hub.conftest import make_laptop
+from tests.support.dashboard_client import PASSWORD, Answer, create_account, fetch, log_in
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
 from tests.support.tools import require_tool
 from victim_champion.core.attendees import AttendeeDetails
@@ -30,7 +31,6 @@ from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.hub.dashboard.routes import last_full_quarter
 from victim_champion.store.repositories.signposting_records import SignpostingRecords
 
-PASSWORD = "a long test password"
 ACCOUNTS = {"olive": "opcc", "wendy": "witness-care", "vic": "victim-support"}
 WITNESS_ROWS = ("Police Witness Care Unit", "Citizens Advice Witness Service")
 VICTIM_SUPPORT_ROW = "Victim Support (Kent)"
@@ -78,22 +78,6 @@ def seed_laptop_records(laptop: Any, day: date) -> None:
     records.record("dover", ["help-at-court"], [], reported=False)
 
 
-def create_account(hub: HubProcess, username: str, agency_id: str) -> None:
-    result = subprocess.run(
-        [
-            *(sys.executable, "-m", "victim_champion.hub.command_line", "dashboard-account"),
-            *("--db", hub.db_url, "--agency", agency_id, "--username", username),
-            "--password-stdin",
-        ],
-        input=PASSWORD,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert result.stdout.startswith("Created")
-
-
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
     folder = tmp_path_factory.mktemp("dashboard")
@@ -110,42 +94,6 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
     finally:
         laptop.store.close()
         hub.stop()
-
-
-@dataclass
-class Answer:
-    status: int
-    headers: http.client.HTTPMessage
-    body: str
-
-
-def fetch(
-    hub: HubProcess, method: str, path: str, cookie: str = "", form: dict[str, str] | None = None
-) -> Answer:
-    connection = http.client.HTTPConnection("127.0.0.1", hub.port, timeout=30)
-    headers = {"Cookie": cookie} if cookie else {}
-    body = None
-    if form is not None:
-        body = urlencode(form).encode()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-        headers["Origin"] = hub.url
-    try:
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        return Answer(response.status, response.headers, response.read().decode())
-    finally:
-        connection.close()
-
-
-def log_in(hub: HubProcess, username: str) -> str:
-    answer = fetch(
-        hub, "POST", "/dashboard/login", form={"username": username, "password": PASSWORD}
-    )
-    assert answer.status == 303 and answer.headers["Location"] == "/dashboard"
-    cookie = answer.headers["Set-Cookie"]
-    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Max-Age=28800" in cookie
-    assert "Secure" not in cookie  # plain HTTP on loopback only; Secure everywhere else
-    return cookie.split(";")[0]
 
 
 def row(page: str, table_id: str, label: str) -> list[str]:

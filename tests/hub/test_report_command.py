@@ -132,25 +132,21 @@ def test_the_pdf_reads_back_with_embedded_fonts_and_no_names(
     assert all(embedded for _, embedded in pdf_fonts(out.read_bytes(), tmp_path))
 
 
-def test_a_six_month_period_is_the_audit_and_rules_are_configurable(
+def test_a_six_month_period_is_the_audit_and_adds_up_its_published_months(
     reported_hub: HubProcess, tmp_path: Path
 ) -> None:
     out = tmp_path / "audit.csv"
-    reported_hub.admin(
-        "report",
-        "--from",
-        "2026-04-01",
-        "--to",
-        "2026-09-30",
-        "--out",
-        str(out),
-        "--rule",
-        "signposting=20",
-    )
+    reported_hub.admin("report", "--from", "2026-04-01", "--to", "2026-09-30", "--out", str(out))
     figures = read_csv(out)
-    assert figures[("signposting-by-district", "Thanet", "2026-08")] == "<20"
+    assert figures[("signposting-by-district", "Thanet", "2026-08")] == "12"
+    assert figures[("signposting-by-district", "Thanet", "Total")] == "18"
+    # Dover's August "<5" is the only Dover figure, so it prints as it did in August...
+    assert figures[("signposting-by-district", "Dover", "Total")] == "<5"
+    # ...and Swale's total hides because August hid Swale to protect Dover.
+    assert figures[("signposting-by-district", "Swale", "Total")] == "[c]"
     # the first half of the financial year: the session on 2 October is in the next half
     assert figures[("attendees-by-district", "Ashford", "Total")] == "12"
+    assert figures[("edition", "Published", "Version")].startswith("Version 1, published")
 
 
 @pytest.mark.parametrize(
@@ -161,9 +157,10 @@ def test_a_six_month_period_is_the_audit_and_rules_are_configurable(
         (["--from", "2026-09-30", "--to", "2026-07-01", "--out", "q3.csv"], "on or after"),
         (["--from", "2026-09-01", "--to", "2026-09-29", "--out", "s.csv"], "whole published"),
         (["--from", "2026-08-01", "--to", "2026-10-31", "--out", "s.csv"], "whole published"),
+        (["--from", "2099-01-01", "--to", "2099-01-31", "--out", "q3.csv"], "day after"),
         (
-            ["--from", "2026-07-01", "--to", "2026-09-30", "--out", "q3.csv", "--rule", "x=3"],
-            "DATA_SET",
+            ["--from", "2026-07-01", "--to", "2026-09-30", "--out", "q3.csv", "--version", "2"],
+            "not",
         ),
     ],
 )

@@ -8,7 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from tests.support.hub_process import HubProcess, sqlite_url, start_hub
 from tests.support.pdf_tools import pdf_text
 from victim_champion.core.report_facts import ReportPeriod
 from victim_champion.hub.dashboard.html_pages import dashboard_page
-from victim_champion.hub.reports.report_builder import hub_report
+from victim_champion.hub.reports.publication import published
 from victim_champion.hub.storage.tables import envelopes
 from victim_champion.store.repositories.signposting_records import SignpostingRecords
 
@@ -71,7 +71,7 @@ def test_the_report_counts_a_record_with_a_renamed_field_as_unreadable(
 ) -> None:
     engine = create_engine(renamed_hub.db_url)
     try:
-        report = hub_report(engine, PERIOD)
+        report = published(engine, PERIOD, date.today())
     finally:
         engine.dispose()
     assert report.unreadable_records == 1

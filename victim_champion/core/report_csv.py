@@ -40,6 +40,8 @@ def report_csv(report: Report) -> str:
             line("Total", column, cell.text)
         if published.grand_total is not None:
             line("Total", "Total", published.grand_total.text)
+    if report.edition:
+        writer.writerow((start, end, "all", "edition", "Published", "Version", report.edition))
     # Records received but not readable are in no table above; the count says so.
     unreadable = ("Records that could not be read", "Total", str(report.unreadable_records))
     writer.writerow((start, end, "all", "records-not-read", *unreadable))

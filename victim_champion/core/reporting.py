@@ -25,6 +25,7 @@ from victim_champion.core.report_facts import ReportFacts, ReportPeriod
 from victim_champion.core.suppression import (
     EVENTS,
     PEOPLE,
+    WITHHELD_LABEL,
     Cell,
     CellState,
     CountTable,
@@ -35,6 +36,7 @@ from victim_champion.core.suppression import (
     suppress,
 )
 
+OPCC = "Office of the Police and Crime Commissioner"
 DATA_SETS = ("sessions", "training", "knowledge", "satisfaction", "signposting", "referrals")
 DEFAULT_RULES: Mapping[str, SuppressionRule] = {
     "sessions": EVENTS,
@@ -84,6 +86,7 @@ class ReportTable:
     extra_heading: str = ""  # one derived column (a percentage or average), already safe
     extra: tuple[str, ...] = ()
     row_keys: tuple[str, ...] = ()  # the ids behind the row labels, where rows are things
+    extra_values: tuple[float | None, ...] = ()  # unrounded averages, to combine months
 
 
 @dataclass(frozen=True)
@@ -93,49 +96,10 @@ class Report:
     audience: str
     tables: tuple[ReportTable, ...]
     unreadable_records: int = 0  # received but not readable, so in no table; always shown
+    edition: str = ""  # which published version this is, e.g. "Version 2, published …"
 
     def table(self, table_id: str) -> ReportTable:
         return next(t for t in self.tables if t.id == table_id)
-
-
-@dataclass(frozen=True)
-class Agency:
-    """A partner agency's area of responsibility on the dashboard."""
-
-    id: str
-    name: str
-    tables: frozenset[str] | None  # None: every table
-    services: frozenset[str] | None  # rows of service tables it may see; None: all
-
-
-AGENCIES = (
-    Agency("opcc", "Office of the Police and Crime Commissioner", None, None),
-    Agency(
-        "victim-support",
-        "Victim Support (Compass House and the Compass Points)",
-        frozenset({"signposting-by-district", "needs", "services", "referrals"}),
-        frozenset({"victim-support-kent"}),
-    ),
-    Agency(
-        "witness-care",
-        "Witness Care Unit and Witness Service",
-        frozenset({"services", "referrals"}),
-        frozenset({"witness-care-unit", "witness-service"}),
-    ),
-    Agency(
-        "commissioned",
-        "Commissioned services",
-        frozenset({"services", "referrals"}),
-        frozenset(
-            {"restorative-solutions", "isva", "family-matters", "davss", "choices-dartford"}
-            | {"east-kent-rapeline", "st-giles-trust", "kent-domestic-abuse-consortium"}
-        ),
-    ),
-)
-
-
-def agency(agency_id: str) -> Agency:
-    return next(a for a in AGENCIES if a.id == agency_id)
 
 
 def build_report(
@@ -154,37 +118,7 @@ def build_report(
         *_signposting(facts, period, labels, rules["signposting"]),
         _referrals(facts, labels, rules["referrals"]),
     )
-    return Report(period.title, period, AGENCIES[0].name, tables, facts.unreadable)
-
-
-def for_agency(report: Report, who: Agency) -> Report:
-    """The agency's rows of the published tables (totals dropped where rows were)."""
-    if who.tables is None:
-        return replace(report, audience=who.name)
-    kept = []
-    for table in report.tables:
-        if table.id not in who.tables:
-            continue
-        if table.id in ("services", "referrals") and who.services is not None:
-            table = _only_rows(table, who.services)
-        kept.append(table)
-    return replace(report, audience=who.name, tables=tuple(kept))
-
-
-def _only_rows(table: ReportTable, keys: frozenset[str]) -> ReportTable:
-    published = table.table
-    keep = [i for i, key in enumerate(table.row_keys) if key in keys]
-    sliced = replace(
-        published,
-        rows=tuple(published.rows[i] for i in keep),
-        cells=tuple(published.cells[i] for i in keep),
-        row_totals=tuple(published.row_totals[i] for i in keep) if published.row_totals else None,
-        column_totals=None,
-        grand_total=None,
-    )
-    extra = tuple(table.extra[i] for i in keep) if table.extra else ()
-    row_keys = tuple(table.row_keys[i] for i in keep)
-    return replace(table, table=sliced, extra=extra, row_keys=row_keys)
+    return Report(period.title, period, OPCC, tables, facts.unreadable)
 
 
 # -- the tables ---------------------------------------------------------------------------
@@ -276,10 +210,7 @@ def _knowledge(facts: ReportFacts, rule: SuppressionRule) -> ReportTable:
     }
     counts = Counter({phase: len(values) for phase, values in scores.items()})
     table = suppress(_list_table(phases, counts, "Knowledge checks"), rule)
-    averages = []
-    for phase, _ in phases:
-        mean = mean_or_withheld(scores[phase], rule)
-        averages.append("[c]" if mean is None else f"{mean:.0f}%")
+    means = tuple(mean_or_withheld(scores[phase], rule) for phase, _ in phases)
     return ReportTable(
         "knowledge",
         "knowledge",
@@ -287,8 +218,13 @@ def _knowledge(facts: ReportFacts, rule: SuppressionRule) -> ReportTable:
         "Average share of questions answered correctly; withheld under 10 checks.",
         table,
         "Average score",
-        tuple(averages),
+        tuple(average_text(mean) for mean in means),
+        extra_values=means,
     )
+
+
+def average_text(mean: float | None) -> str:
+    return WITHHELD_LABEL if mean is None else f"{mean:.0f}%"
 
 
 def _satisfaction(facts: ReportFacts, rule: SuppressionRule) -> ReportTable:
@@ -299,15 +235,6 @@ def _satisfaction(facts: ReportFacts, rule: SuppressionRule) -> ReportTable:
     rows, columns = list(QUESTIONS), [(r, f"Rated {r}") for r in RATINGS]
     raw = _count_table(rows, columns, counts, totals=True)
     table = suppress(replace(raw, column_totals=False), rule)
-    extra = []
-    for line, base in zip(table.cells, table.row_totals or (), strict=True):
-        good = line[3:]
-        combined = Cell(
-            sum(c.value for c in good),
-            CellState.SHOWN if all(c.shown for c in good) else CellState.SECONDARY,
-            rule,
-        )
-        extra.append(percentage(combined, base))
     return ReportTable(
         "satisfaction",
         "satisfaction",
@@ -315,8 +242,22 @@ def _satisfaction(facts: ReportFacts, rule: SuppressionRule) -> ReportTable:
         "Each row is one question on the anonymous feedback form.",
         table,
         "Rated 4 or 5",
-        tuple(extra),
+        rated_well(table),
     )
+
+
+def rated_well(table: PublishedTable) -> tuple[str, ...]:
+    """Each question's share rated 4 or 5, from the published cells alone."""
+    extra = []
+    for line, base in zip(table.cells, table.row_totals or (), strict=True):
+        good = line[3:]
+        combined = Cell(
+            sum(c.value for c in good),
+            CellState.SHOWN if all(c.shown for c in good) else CellState.SECONDARY,
+            table.rule,
+        )
+        extra.append(percentage(combined, base))
+    return tuple(extra)
 
 
 def _signposting(

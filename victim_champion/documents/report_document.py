@@ -63,6 +63,8 @@ def build_report_pdf(report: Report, language: str = DEFAULT_LANGUAGE) -> bytes:
         Paragraph(key, style.small),
         Paragraph(words.markup("report.unreadable", count=report.unreadable_records), style.small),
     ]
+    if report.edition:  # which frozen version of the period this is, from the hub
+        story.append(Paragraph(_escape(report.edition), style.small))
     for table in report.tables:
         story += _section(table, style, words)
     return build_handout(

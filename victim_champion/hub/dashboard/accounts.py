@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from victim_champion.core.reporting import AGENCIES
+from victim_champion.core.report_audiences import AGENCIES
 from victim_champion.hub.dashboard import login_throttle as throttle
 from victim_champion.hub.storage.engine import as_utc
 from victim_champion.hub.storage.tables import dashboard_accounts, dashboard_sessions

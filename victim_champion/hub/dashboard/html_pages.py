@@ -170,6 +170,8 @@ def _key() -> str:
     return (
         "<div class='panel key'><h2>How to read the figures</h2>"
         f"<p>{e(SUPPRESSION_KEY)}</p>"
+        "<p>Each period is published once and then frozen. In a quarter or half-year a "
+        "figure is shown only where every month in it shows it.</p>"
         "<p>Charts draw only the figures that are shown: a small or withheld figure has no "
         "bar, just its label.</p></div>"
     )
@@ -247,6 +249,7 @@ def dashboard_page(report: Report, username: str, start: str, end: str) -> str:
         f"<h1>{e(report.title)}</h1>"
         f"<p class='period'>{e(report.period.label)}, for <strong>{e(report.audience)}"
         "</strong></p>"
+        f"<p class='edition'>{e(report.edition)}</p>"
         f"<p class='unreadable'>Records that could not be read: {report.unreadable_records}</p>"
         f"{_period_form(start, end)}{_key()}"
         f"<nav aria-labelledby='contents-heading'><h2 id='contents-heading'>On this page</h2>"

@@ -1,7 +1,10 @@
 """The partner agencies' read-only dashboard: log in, choose a period, read the figures.
 
 Each agency sees its own rows of the one published report (``for_agency``); the OPCC sees
-everything. Pages are plain HTML with server-drawn SVG charts and no scripts at all: the
+everything. Every period shown is the frozen published version the CSV and PDF are also
+read from (hub/reports/publication.py).
+
+Pages are plain HTML with server-drawn SVG charts and no scripts at all: the
 Content-Security-Policy forbids them, and every control is an ordinary form.
 
 The cookie holds a random token (HttpOnly, SameSite=Strict, and Secure unless the hub is
@@ -19,14 +22,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
 
-from victim_champion.content.report_labels import report_labels
 from victim_champion.core.errors import InvalidInputError, ResourceError
+from victim_champion.core.report_audiences import AGENCIES, agency, for_agency
 from victim_champion.core.report_facts import ReportPeriod, last_published
-from victim_champion.core.reporting import AGENCIES, Report, agency, build_report, for_agency
+from victim_champion.core.reporting import Report
 from victim_champion.hub.dashboard import accounts as accounts
 from victim_champion.hub.dashboard import html_pages as pages
 from victim_champion.hub.dashboard import login_throttle as throttle
-from victim_champion.hub.reports.fact_reader import read_report_facts
+from victim_champion.hub.reports.publication import published
 
 COOKIE = "vc_dashboard"
 SECURE_COOKIE = "__Host-vc_dashboard"  # the prefix makes browsers insist on Secure and Path=/
@@ -101,8 +104,9 @@ def _period(request: Request) -> tuple[ReportPeriod, str, str]:
 
 
 def _report(engine: Engine, period: ReportPeriod, agency_id: str) -> Report:
-    report = build_report(read_report_facts(engine), period, report_labels())
-    return for_agency(report, agency(agency_id))
+    """The period's frozen published version (published on first demand), the agency's
+    rows of it."""
+    return for_agency(published(engine, period, date.today()), agency(agency_id))
 
 
 def dashboard_router(engine: Engine) -> APIRouter:
@@ -135,6 +139,8 @@ def dashboard_router(engine: Engine) -> APIRouter:
             return _html(pages.period_problem_page(str(error), user.username, start, end), 400)
         try:
             report = await run_in_threadpool(_report, engine, period, user.agency_id)
+        except InvalidInputError as error:
+            return _html(pages.period_problem_page(str(error), user.username, start, end), 400)
         except ResourceError:
             return _html(pages.problem_page("Figures unavailable", MISSING, user.username), 503)
         return _html(pages.dashboard_page(report, user.username, start, end))

@@ -1,5 +1,10 @@
-"""``victim-champion-hub report``: the quarterly data set or six-monthly audit, across all
-devices, with small numbers suppressed, written as PDF or CSV."""
+"""``victim-champion-hub report``: a published month, quarterly data set or six-monthly
+audit, across all devices, with small numbers suppressed, written as PDF or CSV.
+
+The figures are the period's frozen published version (hub/reports/publication.py): the
+first report of a period publishes it, later ones read the same copy. The suppression
+rules are the framework's own and cannot be changed per report, because two copies of a
+period suppressed differently could be subtracted."""
 
 from __future__ import annotations
 
@@ -7,42 +12,16 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from victim_champion.content.report_labels import report_labels
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import ReportPeriod
-from victim_champion.core.reporting import DATA_SETS, DEFAULT_RULES, Report, build_report
-from victim_champion.core.suppression import SuppressionRule
 from victim_champion.documents.report_document import build_report_pdf
-from victim_champion.hub.reports.fact_reader import read_report_facts
-
-
-def hub_report(
-    engine: Engine, period: ReportPeriod, rules: Mapping[str, SuppressionRule] = DEFAULT_RULES
-) -> Report:
-    """The OPCC's full report for the period, from every device's records."""
-    return build_report(read_report_facts(engine), period, report_labels(), rules)
-
-
-def parse_rules(given: list[str]) -> dict[str, SuppressionRule]:
-    """``DATA_SET=THRESHOLD`` options over the defaults, e.g. ``signposting=10``."""
-    rules = dict(DEFAULT_RULES)
-    for item in given:
-        name, _, threshold = item.partition("=")
-        if name not in DATA_SETS or not threshold.isdigit():
-            raise InvalidInputError(
-                f"Give --rule as DATA_SET=THRESHOLD with DATA_SET one of {', '.join(DATA_SETS)}."
-            )
-        try:
-            rules[name] = SuppressionRule(name, threshold=int(threshold))
-        except ValueError:
-            raise InvalidInputError("A suppression threshold is 0 (off) or at least 3.") from None
-    return rules
+from victim_champion.hub.reports.publication import published, republish, stored
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -72,7 +51,19 @@ def run(options: argparse.Namespace, engine: Engine) -> int:
         return 2
     try:
         period = ReportPeriod.parse(options.start, options.end).require_published()
-        report = hub_report(engine, period, parse_rules(options.rule or []))
+        if options.republish:
+            report, made = republish(engine, period, date.today())
+            if not made:
+                print(f"Nothing could change safely, so {report.edition}", file=sys.stderr)
+        elif options.version is not None:
+            found = stored(engine, period, options.version)
+            if found is None:
+                raise InvalidInputError(
+                    f"Version {options.version} of {period.label} has not been published."
+                )
+            report = found
+        else:
+            report = published(engine, period, date.today())
     except InvalidInputError as error:
         print(str(error), file=sys.stderr)
         return 2
@@ -85,7 +76,7 @@ def run(options: argparse.Namespace, engine: Engine) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"Wrote the {report.title.lower()} for {period.label} to {out}.")
+    print(f"Wrote the {report.title.lower()} for {period.label} to {out}. {report.edition}")
     return 0
 
 
@@ -93,10 +84,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     parser.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv")
-    parser.add_argument(
-        "--rule",
-        action="append",
-        metavar="DATA_SET=THRESHOLD",
-        help=f"change one data set's suppression threshold ({', '.join(DATA_SETS)}); "
-        "0 switches it off, the default for people is 5",
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--republish",
+        action="store_true",
+        help="publish a new version with late records and erasures, where that is safe",
     )
+    which.add_argument("--version", type=int, help="an earlier published version")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -187,4 +188,15 @@ certificate_lookups = Table(
     Column("address", String(64), primary_key=True),
     Column("window_start", DateTime(timezone=True), nullable=False),
     Column("lookups", Integer, nullable=False),
+)
+
+# Frozen report periods (hub/reports/publication.py): the JSON of core/report_snapshot.py.
+published_reports = Table(
+    "published_reports",
+    metadata,
+    Column("period_start", Date, primary_key=True),
+    Column("period_end", Date, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("published_on", Date, nullable=False),
+    Column("body", Text, nullable=False),
 )
