@@ -79,9 +79,9 @@ class Laptop:
     ) -> SyncClient:
         return SyncClient(self.local, hub_url, clock)
 
-    def add_session_with(self, people: int) -> str:
+    def add_session_with(self, people: int, day: date = date(2026, 12, 3)) -> str:
         session = self.records.create_session(
-            Session(new_id(), SessionKind.TRAINING, "Basics", "Hall", "thanet", date(2026, 12, 3))
+            Session(new_id(), SessionKind.TRAINING, "Basics", "Hall", "thanet", day)
         )
         self.records.add_attendees(
             session.id, [AttendeeDetails(f"Person {i}") for i in range(people)]

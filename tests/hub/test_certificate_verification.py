@@ -8,9 +8,11 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+import pytest
+
 from tests.hub.conftest import Laptop, make_laptop
 from tests.hub.test_strict_intake import push_with_one_bad, queue
-from tests.support.hub_process import HubProcess
+from tests.support.hub_process import HubProcess, free_port, sqlite_url
 from victim_champion.core.certificates import (
     Certificate,
     format_code,
@@ -129,18 +131,21 @@ def test_certificate_look_ups_are_limited_per_address(hub: HubProcess) -> None:
     assert status == 429 and b"Too many certificate checks" in page
 
 
+def printed(held: Laptop) -> bytes:
+    """Certificates printed through the laptop's own front door, for one completer."""
+    from victim_champion.operations.printing import print_certificates
+    from victim_champion.operations.workspace import ProfileGate, Workspace
+
+    session_id = held.add_session_with(people=1)
+    held.records.complete(session_id, [held.records.register(session_id)[0].id])
+    workspace = Workspace(held.store, ProfileGate(held.profile))
+    return print_certificates(workspace, session_id, course_name="Basics 2026.1").pdf
+
+
 def test_the_qr_code_opens_the_enrolled_hubs_page_and_there_is_none_before_enrolment(
     hub: HubProcess, laptop: Laptop, tmp_path: Path
 ) -> None:
     from tests.support.pdf_tools import pdf_text, qr_codes
-    from victim_champion.operations.printing import print_certificates
-    from victim_champion.operations.workspace import ProfileGate, Workspace
-
-    def printed(held: Laptop) -> bytes:
-        session_id = held.add_session_with(people=1)
-        held.records.complete(session_id, [held.records.register(session_id)[0].id])
-        workspace = Workspace(held.store, ProfileGate(held.profile))
-        return print_certificates(workspace, session_id, course_name="Basics 2026.1").pdf
 
     offline = make_laptop(tmp_path / "not-enrolled", None)
     try:
@@ -155,3 +160,35 @@ def test_the_qr_code_opens_the_enrolled_hubs_page_and_there_is_none_before_enrol
     assert url.startswith(f"{hub.url}/verify/")
     status, page = hub.get(url.removeprefix(hub.url))  # what the phone that scans it sees
     assert status == 200 and b"This certificate is genuine" in page
+
+
+def test_the_qr_code_uses_the_public_address_the_hub_gives_at_enrolment(tmp_path: Path) -> None:
+    """Laptops enrol on an internal address; the public checks at the one Compass House
+    names with ``serve --public-url``."""
+    from tests.support.pdf_tools import qr_codes
+
+    public = "https://verify.compass.example"
+    hub = HubProcess(sqlite_url(tmp_path), free_port(), args=("--public-url", public)).start()
+    held = make_laptop(tmp_path / "laptop", hub)
+    try:
+        assert held.local.enrolment() is not None
+        pdf = printed(held)
+        held.client().run_once()
+        [url] = qr_codes(pdf, tmp_path, 1)
+        assert url.startswith(f"{public}/verify/")
+        status, page = hub.get(url.removeprefix(public))  # the same hub behind that name
+        assert status == 200 and b"This certificate is genuine" in page
+    finally:
+        held.store.close()
+        hub.stop()
+
+
+@pytest.mark.parametrize("address", ["http://verify.example", "javascript:alert(1)"])
+def test_a_public_address_that_is_not_https_is_refused_before_serving(
+    address: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from victim_champion.hub.command_line import main
+
+    db = sqlite_url(tmp_path)
+    assert main(["serve", "--db", db, "--public-url", address]) == 2
+    assert "https://" in capsys.readouterr().err

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tests.hub.conftest import Laptop, make_laptop
@@ -29,7 +29,7 @@ def test_two_hub_processes_on_one_postgresql_store_each_envelope_once(
             )
         for laptop in laptops:
             for _ in range(4):
-                laptop.add_session_with(people=5)
+                laptop.add_session_with(people=5, day=date(2026, 10, 3))
         errors: list[BaseException] = []
 
         def sync_against_both(laptop: Laptop) -> None:
@@ -60,9 +60,12 @@ def test_two_hub_processes_on_one_postgresql_store_each_envelope_once(
         assert stats["missing"] == 0 and stats["duplicates"] == 0
         assert stats["records_by_kind"]["attendees.added"] == 6 * 4 * 5
         assert all(machine.local.pending_count() == 0 for machine in laptops)
-        # The quarterly report reads the same PostgreSQL store.
-        out = tmp_path / "december.csv"
-        first.admin("report", "--from", "2026-12-01", "--to", "2026-12-31", "--out", str(out))
+        # The month's published report reads, and is frozen in, the same PostgreSQL store;
+        # the other hub process serves the same frozen copy.
+        out, again = tmp_path / "october.csv", tmp_path / "october-again.csv"
+        first.admin("report", "--from", "2026-10-01", "--to", "2026-10-31", "--out", str(out))
+        second.admin("report", "--from", "2026-10-01", "--to", "2026-10-31", "--out", str(again))
+        assert again.read_text() == out.read_text()
         figures = {
             (r["table"], r["row"], r["column"]): r["value"]
             for r in csv.DictReader(io.StringIO(out.read_text()))

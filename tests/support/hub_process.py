@@ -30,6 +30,7 @@ class HubProcess:
     port: int
     process: subprocess.Popen[bytes] | None = None
     env: dict[str, str] = field(default_factory=dict)
+    args: tuple[str, ...] = ()  # more options for ``serve``
 
     @property
     def url(self) -> str:
@@ -47,6 +48,7 @@ class HubProcess:
                 self.db_url,
                 "--port",
                 str(self.port),
+                *self.args,
             ],
             env=self.env,
             stdout=subprocess.DEVNULL,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -57,6 +58,11 @@ def test_answers_round_trip_and_ignore_the_signature_and_the_hub_time() -> None:
     signed = {"protocol": "victim-champion-sync/1", "signature": "x", "hub_time": 1}
     welcome = EnrolAnswer("d" * 32, "Laptop", "key1", b"p" * 32, DEFAULT_DEVICE_POLICY)
     assert EnrolAnswer.from_wire({**welcome.to_wire(), **signed}) == welcome
+    public = replace(welcome, verify_url="https://verify.example/verify")
+    assert EnrolAnswer.from_wire(public.to_wire()) == public
+    for address in ("http://verify.example/verify", "javascript:alert(1)", 7):
+        with pytest.raises(ProtocolError):
+            EnrolAnswer.from_wire({**welcome.to_wire(), "verify_url": address})
     item = {"server_seq": 3, "kind": "bundle", "payload": {}}
     page = PullAnswer((item,), 3, False, DEFAULT_DEVICE_POLICY)
     assert PullAnswer.from_wire({**page.to_wire(), **signed}) == page

@@ -164,6 +164,13 @@ class HubEnrolment:
     hub_key_id: str
     hub_public_key: bytes
     device_name: str
+    verify_url: str = ""  # the hub's public verify address, if it gave one at enrolment
+
+    @property
+    def certificate_address(self) -> str:
+        """Where a certificate's QR code points: the address the hub gave, else the
+        enrolled hub's own verify page."""
+        return self.verify_url or f"{self.hub_url.rstrip('/')}/verify"
 
 
 @dataclass(frozen=True)

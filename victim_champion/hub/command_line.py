@@ -23,6 +23,9 @@ from victim_champion.hub.storage.signing_keys import (
     key_file_for,
     load_or_create_hub_key,
 )
+from victim_champion.sync.protocol import public_address_ok
+
+PUBLIC_URL_VARIABLE = "VC_HUB_PUBLIC_URL"
 
 
 def _engine(options: argparse.Namespace) -> Any:
@@ -52,9 +55,13 @@ def serve(options: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    public_url = options.public_url or os.environ.get(PUBLIC_URL_VARIABLE, "")
+    if not public_address_ok(public_url):
+        print("Give --public-url as the https:// address the public reaches.", file=sys.stderr)
+        return 2
     engine = _engine(options)
     uvicorn.run(
-        create_app(engine, key_file_for(engine, options.key_file)),
+        create_app(engine, key_file_for(engine, options.key_file), public_url),
         host=options.host,
         port=options.port,
         ssl_certfile=options.ssl_certfile,
@@ -259,6 +266,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--ssl-certfile")
     run.add_argument("--ssl-keyfile")
     run.add_argument("--key-file", help=f"the hub's signing key (or {KEY_FILE_VARIABLE})")
+    run.add_argument(
+        "--public-url",
+        help="the https:// address the public reaches this hub at, for certificate QR codes "
+        f"(or {PUBLIC_URL_VARIABLE}); laptops learn it when they enrol",
+    )
     command("enrol-code", enrol_code, "a one-time enrolment code", True).add_argument(
         "--name", required=True, help="the laptop's name, e.g. 'Thanet Compass Point 1'"
     )

@@ -85,12 +85,13 @@ def print_certificates(
 
 
 def verify_base(workspace: Workspace) -> str | None:
-    """Where a certificate's QR code sends the person checking it: the enrolled hub's
-    verify page. None before enrolment: then no QR code is printed, only the number."""
+    """Where a certificate's QR code sends the person checking it: the public verify
+    address the hub gave at enrolment (or its own verify page). None before enrolment:
+    then no QR code is printed, only the number."""
     from victim_champion.store.syncing.sync_local import StoreSyncLocal
 
     enrolment = StoreSyncLocal(workspace.store).enrolment()
-    return f"{enrolment.hub_url.rstrip('/')}/verify" if enrolment else None
+    return enrolment.certificate_address if enrolment else None
 
 
 def print_handout(kind: HandoutKind, options: HandoutOptions = HandoutOptions()) -> bytes:

@@ -73,7 +73,11 @@ def enrol(local: SyncLocal, hub_url: str, code: str) -> HubEnrolment:
     if welcome.device_id != device_id:
         raise HubNotTrustedError()
     enrolment = HubEnrolment(
-        hub_url.rstrip("/"), welcome.hub_key_id, welcome.hub_public_key, welcome.name
+        hub_url.rstrip("/"),
+        welcome.hub_key_id,
+        welcome.hub_public_key,
+        welcome.name,
+        welcome.verify_url.rstrip("/"),
     )
     local.save_enrolment(enrolment, welcome.policy)
     return enrolment

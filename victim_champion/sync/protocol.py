@@ -189,6 +189,17 @@ class EnrolRequest:
         return cls(code, device_id, public_key)
 
 
+def public_address_ok(address: str) -> bool:
+    """An address printed for the public: https, or plain http on this machine (tests);
+    "" means none given."""
+    if address == "":
+        return True
+    if len(address) > 200 or any(c.isspace() for c in address):
+        return False
+    local = address.startswith(("http://127.0.0.1", "http://localhost"))
+    return address.startswith("https://") or local
+
+
 @dataclass(frozen=True)
 class EnrolAnswer:
     """The hub's welcome: the device's name, the key to pin, and the device policy."""
@@ -198,6 +209,10 @@ class EnrolAnswer:
     hub_key_id: str
     hub_public_key: bytes
     policy: DevicePolicy
+    # Where a certificate's QR code should send people: the hub's public verify address,
+    # set by Compass House (``serve --public-url``). "" when it set none: the laptop then
+    # uses the address it enrolled with.
+    verify_url: str = ""
 
     def to_wire(self) -> dict[str, Any]:
         return {
@@ -206,6 +221,7 @@ class EnrolAnswer:
             "hub_key_id": self.hub_key_id,
             "hub_public_key": b64(self.hub_public_key),
             "policy": self.policy.to_wire(),
+            "verify_url": self.verify_url,
         }
 
     @classmethod
@@ -223,7 +239,11 @@ class EnrolAnswer:
         ):
             raise ProtocolError("the enrolment answer needs a device id, a name and a key id")
         key = unb64(body.get("hub_public_key"), "hub_public_key")
-        return cls(device_id, name, key_id, key, DevicePolicy.from_wire(body.get("policy")))
+        verify_url = body.get("verify_url", "")
+        if not isinstance(verify_url, str) or not public_address_ok(verify_url):
+            raise ProtocolError("the verify address must be an https:// address")
+        policy = DevicePolicy.from_wire(body.get("policy"))
+        return cls(device_id, name, key_id, key, policy, verify_url)
 
 
 @dataclass(frozen=True)

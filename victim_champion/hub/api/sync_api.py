@@ -93,15 +93,17 @@ def _note_seen(engine: Engine, device_id: str, last_seen: datetime | None) -> No
         )
 
 
-def create_app(engine: Engine, key_file: Path | None = None) -> FastAPI:
+def create_app(engine: Engine, key_file: Path | None = None, public_url: str = "") -> FastAPI:
     """The hub application on a migrated database, signing with the key in ``key_file``
-    (default: signing_keys.default_key_file)."""
+    (default: signing_keys.default_key_file). ``public_url`` is the address the public
+    reaches this hub's certificate pages at, told to laptops when they enrol."""
     key = load_or_create_hub_key(engine, key_file)
     app = FastAPI(
         title="Victim Champion hub",
         version="1",
         description="Compass House hub: enrolment, sync, content and verification.",
     )
+    app.state.verify_url = f"{public_url.rstrip('/')}/verify" if public_url else ""
 
     def reply(
         document: dict[str, Any], status: int = 200, request: Request | None = None
@@ -219,7 +221,9 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
             raise HubError(403, str(error)) from None
         policy = exchange.policy(engine)
         return reply(
-            EnrolAnswer(asked.device_id, name, key.key_id, key.public_key, policy).to_wire()
+            EnrolAnswer(
+                asked.device_id, name, key.key_id, key.public_key, policy, app.state.verify_url
+            ).to_wire()
         )
 
     @app.post(Endpoint.PUSH, summary="Push envelopes; one answer per envelope")

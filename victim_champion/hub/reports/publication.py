@@ -27,7 +27,7 @@ from victim_champion.content.report_labels import report_labels
 from victim_champion.core.clock import long_date
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.report_composition import compose, revise
-from victim_champion.core.report_facts import ReportPeriod
+from victim_champion.core.report_facts import ReportFacts, ReportPeriod
 from victim_champion.core.report_snapshot import report_from_json, report_to_json
 from victim_champion.core.reporting import Report, build_report
 from victim_champion.hub.reports.fact_reader import read_report_facts
@@ -115,8 +115,17 @@ def _months(period: ReportPeriod) -> list[ReportPeriod]:
     return found
 
 
-def _count(engine: Engine, period: ReportPeriod) -> Report:
-    return build_report(read_report_facts(engine), period, report_labels())
+class _Counter:
+    """Counts periods from the hub's records, read once however many months it counts."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.facts: ReportFacts | None = None
+
+    def __call__(self, period: ReportPeriod) -> Report:
+        if self.facts is None:
+            self.facts = read_report_facts(self.engine)
+        return build_report(self.facts, period, report_labels())
 
 
 def _check(period: ReportPeriod, today: date) -> None:
@@ -125,29 +134,35 @@ def _check(period: ReportPeriod, today: date) -> None:
         raise InvalidInputError(not_ended(period))
 
 
-def published(engine: Engine, period: ReportPeriod, today: date) -> Report:
+def published(
+    engine: Engine, period: ReportPeriod, today: date, count: _Counter | None = None
+) -> Report:
     """The period's newest published version, publishing version 1 on first demand."""
     _check(period, today)
     found = stored(engine, period)
     if found is not None:
         return found
+    count = count or _Counter(engine)
     if period.published_kind == "month":
-        report = _count(engine, period)
+        report = count(period)
     else:
-        report = compose([published(engine, m, today) for m in _months(period)], period)
+        report = compose([published(engine, m, today, count) for m in _months(period)], period)
     report = replace(report, edition=_edition(1, today, (), report))
     return _store(engine, report, 1, today)
 
 
-def republish(engine: Engine, period: ReportPeriod, today: date) -> tuple[Report, bool]:
+def republish(
+    engine: Engine, period: ReportPeriod, today: date, count: _Counter | None = None
+) -> tuple[Report, bool]:
     """A new version of the period, made only where that is safe; and whether one was
     made (False: nothing could change safely, and the newest version stands)."""
-    latest = published(engine, period, today)
+    count = count or _Counter(engine)
+    latest = published(engine, period, today, count)
     earlier = versions(engine, period)
     if period.published_kind == "month":
-        report, kept = revise(_count(engine, period), earlier)
+        report, kept = revise(count(period), earlier)
     else:
-        months = [republish(engine, m, today)[0] for m in _months(period)]
+        months = [republish(engine, m, today, count)[0] for m in _months(period)]
         report, kept = compose(months, period), ()
     if _same_tables(report, latest):
         return latest, False

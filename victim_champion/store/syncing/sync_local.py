@@ -66,6 +66,7 @@ class StoreSyncLocal:
                 data["hub_key_id"],
                 base64.b64decode(data["hub_public_key"]),
                 data["device_name"],
+                data.get("verify_url", ""),  # enrolled before hubs gave one: ""
             )
 
         return self._owner.run(work)
@@ -82,6 +83,7 @@ class StoreSyncLocal:
                             "hub_key_id": enrolment.hub_key_id,
                             "hub_public_key": base64.b64encode(enrolment.hub_public_key).decode(),
                             "device_name": enrolment.device_name,
+                            "verify_url": enrolment.verify_url,
                         }
                     ),
                 )
