@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, ClassVar, Self, cast
 
 from victim_champion.core.envelopes import ProtocolError
@@ -28,49 +29,86 @@ def short_name(text: object) -> str:
     return str(text)[:40]
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+Decoder = Callable[[object, str, str], Any]  # (JSON value, what, field name) -> value
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
+def _fail(reason: str, what: str, name: str) -> WireRecordError:
+    return WireRecordError(f"{what}'s {name} {reason}", name)
 
 
-def _decode(value: object, hint: Any, what: str, name: str) -> Any:
-    """One field's JSON value as the declared type, or WireRecordError naming the field."""
-    if hint is str:
-        if isinstance(value, str):
-            return value
-        raise WireRecordError(f"{what}'s {name} must be text", name)
-    if hint is bool:
-        if isinstance(value, bool):
-            return value
-        raise WireRecordError(f"{what}'s {name} must be true or false", name)
-    if hint is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        raise WireRecordError(f"{what}'s {name} must be a whole number", name)
-    if hint is dt.date:
-        if isinstance(value, str) and len(value) == 10:
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise WireRecordError(f"{what}'s {name} must be a date (YYYY-MM-DD)", name)
+def _text(value: object, what: str, name: str) -> Any:
+    if isinstance(value, str):
+        return value
+    raise _fail("must be text", what, name)
+
+
+def _flag(value: object, what: str, name: str) -> Any:
+    if isinstance(value, bool):
+        return value
+    raise _fail("must be true or false", what, name)
+
+
+def _whole(value: object, what: str, name: str) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise _fail("must be a whole number", what, name)
+
+
+def _day(value: object, what: str, name: str) -> Any:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _fail("must be a date (YYYY-MM-DD)", what, name)
+
+
+_SIMPLE: dict[Any, Decoder] = {str: _text, bool: _flag, int: _whole, dt.date: _day}
+
+
+def _decoder(hint: Any) -> Decoder:
+    """How one declared type is read from JSON, worked out once per field (reading a
+    hundred thousand records at the hub is then a call per field, not a type analysis)."""
+    if hint in _SIMPLE:
+        return _SIMPLE[hint]
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):
-        if value is None and type(None) in args:
-            return None
         (inner,) = [arg for arg in args if arg is not type(None)]
-        return _decode(value, inner, what, name)
+        present = _decoder(inner)
+
+        def optional(value: object, what: str, name: str) -> Any:
+            return None if value is None else present(value, what, name)
+
+        return optional
     if origin is tuple:
-        if not isinstance(value, list):
-            raise WireRecordError(f"{what}'s {name} must be a list", name)
-        return tuple(_decode(item, args[0], what, name) for item in value)
+        item = _decoder(args[0])
+
+        def items(value: object, what: str, name: str) -> Any:
+            if not isinstance(value, list):
+                raise _fail("must be a list", what, name)
+            return tuple(item(one, what, name) for one in value)
+
+        return items
     if isinstance(hint, type) and issubclass(hint, WireObject):
-        return hint.from_fields(value, f"{what}'s {name}")
+        nested = hint
+
+        def inner_object(value: object, what: str, name: str) -> Any:
+            return nested.from_fields(value, f"{what}'s {name}")
+
+        return inner_object
     raise TypeError(f"no wire form is declared for {hint!r}")  # a programming error
+
+
+_PLANS: dict[type, tuple[frozenset[str], tuple[tuple[str, Decoder], ...]]] = {}
+
+
+def _plan(cls: type) -> tuple[frozenset[str], tuple[tuple[str, Decoder], ...]]:
+    """A class's field names and each field's decoder, worked out on first use."""
+    if cls not in _PLANS:
+        hints = typing.get_type_hints(cls)
+        names = [f.name for f in dataclasses.fields(cast(Any, cls))]
+        _PLANS[cls] = (frozenset(names), tuple((n, _decoder(hints[n])) for n in names))
+    return _PLANS[cls]
 
 
 def _encode(value: object) -> Any:
@@ -94,17 +132,16 @@ class WireObject:
         what = what or cls.what
         if not isinstance(raw, dict):
             raise WireRecordError(f"{what} must be an object")
-        names = [f.name for f in dataclasses.fields(cast(Any, cls))]
+        names, decoders = _plan(cls)
         for key in raw:
             if key not in names and key != ignore:
                 field = short_name(key)
                 raise WireRecordError(f"{what} has an unexpected field '{field}'", field)
-        hints = _hints(cls)
         values: dict[str, Any] = {}
-        for name in names:
+        for name, decode in decoders:
             if name not in raw:
                 raise WireRecordError(f"{what} has no field '{name}'", name)
-            values[name] = _decode(raw[name], hints[name], what, name)
+            values[name] = decode(raw[name], what, name)
         return cast(Self, cast(Any, cls)(**values))
 
     def fields_to_wire(self) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from victim_champion.core.report_composition import compose, revise
 from victim_champion.core.report_facts import ReportFacts, ReportPeriod
 from victim_champion.core.report_snapshot import report_from_json, report_to_json
 from victim_champion.core.reporting import Report, build_report
-from victim_champion.hub.reports.fact_reader import read_report_facts
+from victim_champion.hub.reports.fact_reader import no_cycle_collection, read_report_facts
 from victim_champion.hub.storage.tables import published_reports as table
 
 
@@ -125,7 +125,8 @@ class _Counter:
     def __call__(self, period: ReportPeriod) -> Report:
         if self.facts is None:
             self.facts = read_report_facts(self.engine)
-        return build_report(self.facts, period, report_labels())
+        with no_cycle_collection():
+            return build_report(self.facts, period, report_labels())
 
 
 def _check(period: ReportPeriod, today: date) -> None:
