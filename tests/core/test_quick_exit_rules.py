@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from victim_champion.core.quick_exit_rules import TripleShiftDetector
-from victim_champion.core.unlock_throttle import MAX_DELAY_SECONDS, UnlockThrottle
 
 
 def presses(detector: TripleShiftDetector, times: list[float]) -> list[bool]:
@@ -33,14 +32,3 @@ def test_any_other_key_in_between_resets_the_count() -> None:
     assert presses(detector, [0.0, 0.5]) == [False, False]
     detector.other_key_pressed()
     assert presses(detector, [1.0, 1.5, 2.0]) == [False, False, True]
-
-
-def test_wrong_passphrases_wait_longer_each_time_up_to_a_cap() -> None:
-    throttle = UnlockThrottle()
-    assert throttle.wait_seconds(0.0) == 0.0
-    delays = [throttle.record_failure(float(t)) for t in range(10)]
-    assert delays[:4] == [1.0, 2.0, 4.0, 8.0]
-    assert delays[-1] == MAX_DELAY_SECONDS
-    assert throttle.wait_seconds(9.0) == MAX_DELAY_SECONDS
-    throttle.record_success()
-    assert throttle.wait_seconds(9.0) == 0.0

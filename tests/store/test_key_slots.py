@@ -99,6 +99,29 @@ def test_tuning_never_goes_below_the_floor() -> None:
     assert tuned.iterations >= MIN_ITERATIONS
 
 
-def test_short_passphrases_are_refused_with_the_minimum_named() -> None:
-    with pytest.raises(WeakPassphraseError, match="at least 8 characters"):
-        check_passphrase("short")
+@pytest.mark.parametrize(
+    ("weak", "why"),
+    [
+        ("password", "shorter than 12 characters"),
+        ("12345678", "shorter than 12 characters"),
+        ("password1234", "very common password"),
+        ("victimchampion2026", "because"),  # the app's own words count as guessable
+        ("qwertyuiopasdf", "commonly used password"),
+    ],
+)
+def test_weak_and_common_passphrases_are_refused_saying_why_with_words_that_would_do(
+    weak: str, why: str
+) -> None:
+    with pytest.raises(WeakPassphraseError, match=why) as refused:
+        check_passphrase(weak)
+    sentence = str(refused.value)
+    assert sentence.count(".") == 1 and sentence.endswith(".")
+    offered = sentence.rsplit("for example ", 1)[1].rstrip(".")
+    assert len(offered.split("-")) == 4
+    check_passphrase(offered)  # what it offers is accepted
+
+
+def test_a_persons_own_name_counts_as_guessable() -> None:
+    check_passphrase("Priya Ramaswamy")  # a stranger's name, to the estimator
+    with pytest.raises(WeakPassphraseError):
+        check_passphrase("Priya Ramaswamy", context=("priya", "ramaswamy"))

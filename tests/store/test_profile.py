@@ -45,7 +45,7 @@ def test_a_new_profile_opens_with_its_passphrase_at_the_latest_schema(profile: P
         store.close()
     assert version == latest_version()
     assert meta["cipher.cipher_page_size"] == "4096"
-    assert store.actor == "staff-1"
+    assert store.actor == "admin:Administrator"
 
 
 def test_the_database_file_is_not_plaintext_sqlite(profile: Profile) -> None:
@@ -58,7 +58,7 @@ def test_the_database_file_is_not_plaintext_sqlite(profile: Profile) -> None:
 def test_init_refuses_when_a_profile_exists(profile: Profile, fast_kdf: KdfParams) -> None:
     before = fingerprint(profile.paths.folder)
     with pytest.raises(ProfileExistsError):
-        profile.create("another passphrase", kdf=fast_kdf)
+        profile.create("another hall-kettle-lantern passphrase", kdf=fast_kdf)
     assert fingerprint(profile.paths.folder) == before
 
 
@@ -166,6 +166,6 @@ def test_a_second_staff_slot_opens_the_same_data(profile: Profile, fast_kdf: Kdf
     second = profile.unlock_key("second staff passphrase")
     assert second.slot_id == "staff-2"
     assert second.data_key == unlocked.data_key
-    assert profile.unlock_key(PASSPHRASE).slot_id == "staff-1"
+    assert profile.unlock_key(PASSPHRASE).slot_id == "admin:Administrator"
     slots = json.loads(profile.paths.keys.read_text())["slots"]
-    assert {s["slot_id"] for s in slots} == {"staff-1", "staff-2"}
+    assert {s["slot_id"] for s in slots} == {"admin:Administrator", "staff-2"}

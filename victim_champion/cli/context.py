@@ -87,6 +87,19 @@ def read_passphrase(*, confirm: bool = False) -> str:
     return first
 
 
+def read_secret(variable: str, prompt: str, *, confirm: bool = False) -> str:
+    """A secret from its environment variable, or asked for twice without echo."""
+    given = os.environ.get(variable)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise InvalidInputError(f"Nothing was given; set {variable} or run this in a terminal.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != first:
+        raise InvalidInputError("The two did not match; nothing was changed.")
+    return first
+
+
 def progress(message: str) -> None:
     """A progress or status line for people, on stderr so --json stdout stays clean."""
     print(message, file=sys.stderr)

@@ -17,6 +17,7 @@ from victim_champion.cli import (
     record_commands,
     self_test,
     signpost_commands,
+    staff_commands,
     sync_commands,
 )
 from victim_champion.cli.context import CommandContext
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         json_option=False,
     )
     _command(commands, "self-test", self_test.self_test, "headless checks of this install")
+    staff_commands.add_commands(commands, _command)
 
     session = commands.add_parser("session", help="training and drop-in sessions")
     session_commands = session.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)

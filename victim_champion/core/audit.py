@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from victim_champion.core.identifiers import is_record_id
+from victim_champion.core.staff_slots import is_slot_id
 
 
 class AuditAction(enum.StrEnum):
@@ -43,7 +44,7 @@ class RecordKind(enum.StrEnum):
 class AuditEvent:
     """One line of the audit log."""
 
-    actor: str  # a key-slot id such as "staff-1"; never a person's name
+    actor: str  # the key slot that unlocked: "admin:NAME", "staff:NAME" (core/staff_slots.py)
     action: AuditAction
     record_kind: RecordKind
     record_id: str | None
@@ -52,5 +53,5 @@ class AuditEvent:
     def __post_init__(self) -> None:
         if self.record_id is not None and not is_record_id(self.record_id):
             raise ValueError("audit events may only name records by their random id")
-        if not self.actor.replace("-", "").isalnum() or len(self.actor) > 40:
+        if not is_slot_id(self.actor):
             raise ValueError("audit actors are key-slot ids, not free text")

@@ -30,15 +30,44 @@ class WrongPassphraseError(VictimChampionError):
 
     default_message = "That passphrase does not open this profile; check Caps Lock and try again."
 
+    def __init__(self, message: str | None = None, wait_seconds: int = 0) -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds  # before the next try (store/keys/attempts.py)
+
+
+class TooManyAttemptsError(VictimChampionError):
+    """Wrong passphrases came too fast: the next try must wait (store/keys/attempts.py)."""
+
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        unit = "second" if seconds == 1 else "seconds"
+        super().__init__(f"Too many wrong passphrases: wait {seconds} {unit}, then try again.")
+
+
+class StaleKeyFileError(VictimChampionError):
+    """keys.json is older than the one this laptop last used (put back to revive an old
+    passphrase), or its seal does not match: refused, and nothing was changed."""
+
+    default_message = (
+        "This profile's key file is older than the one this laptop last used, so it was "
+        "refused and nothing was changed; contact Compass House support."
+    )
+
+
+class NotAdministratorError(VictimChampionError):
+    """The action needs a passphrase from an administrator's slot."""
+
+    default_message = (
+        "Only an administrator can do that; unlock with an administrator's passphrase."
+    )
+
 
 class WeakPassphraseError(VictimChampionError):
-    """A new passphrase is too short to protect victims' data."""
+    """A new passphrase is too weak to protect victims' data; the sentence says why and
+    offers words that would do (content/passphrase_policy.py)."""
 
-    def __init__(self, minimum_length: int) -> None:
-        super().__init__(
-            f"Choose a passphrase of at least {minimum_length} characters; "
-            "a few unrelated words work well."
-        )
+    def __init__(self, sentence: str) -> None:
+        super().__init__(sentence)
 
 
 class NoKeyringError(VictimChampionError):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from victim_champion.core.audit import AuditEvent
 from victim_champion.core.device_policy import DevicePolicy
+from victim_champion.core.errors import NotAdministratorError
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.settings import ProfileSettings
+from victim_champion.core.staff_slots import owner_of
 from victim_champion.operations.workspace import ProfileGate, Workspace
 from victim_champion.store.journaling.audit_log import AuditLogRepository
 from victim_champion.store.keys.key_slots import check_passphrase
@@ -30,7 +32,10 @@ def save_settings(workspace: Workspace, settings: ProfileSettings) -> None:
 
 
 def audit_events(workspace: Workspace, limit: int = 200) -> list[AuditEvent]:
-    """The newest audit events first."""
+    """The newest audit events first; only for a profile unlocked from an administrator's
+    slot, so staff cannot read (or learn to avoid) what the log records of them."""
+    if not owner_of(workspace.actor).is_admin:
+        raise NotAdministratorError()
     return workspace.store.owner.run(lambda c: AuditLogRepository(c).recent(limit))
 
 

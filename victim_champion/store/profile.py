@@ -19,13 +19,16 @@ from victim_champion.core.errors import (
     CorruptStoreError,
     ProfileExistsError,
     ProfileNotFoundError,
+    StaleKeyFileError,
     WrongPassphraseError,
 )
 from victim_champion.core.identifiers import new_id
+from victim_champion.core.staff_slots import FIRST_ADMIN, RECOVERY_SLOT
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.store.journaling.journal import journaled
+from victim_champion.store.keys.attempts import Attempts
 from victim_champion.store.keys.device_keys import DeviceKeyRepository
-from victim_champion.store.keys.device_secret import DeviceSecretStore
+from victim_champion.store.keys.device_secret import DeviceSecretStore, slot_set_note
 from victim_champion.store.keys.key_file import (
     KeyFile,
     read_key_file,
@@ -46,7 +49,8 @@ from victim_champion.store.schema.migrator import schema_version, upgrade
 from victim_champion.store.schema.open_store import OpenStore
 from victim_champion.store.schema.page_check import check_every_page, read_ahead
 
-FIRST_SLOT = "staff-1"
+FIRST_SLOT = FIRST_ADMIN.slot_id
+SLOT_SET_META = "slot_set_version"
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class UnlockedKey:
 
     slot_id: str
     data_key: bytes
+    slot_set_version: int = 1  # of the keys.json that yielded it
 
 
 class Profile:
@@ -112,10 +117,9 @@ class Profile:
                 kdf=kdf or tune_kdf(),
             )
             self._create_database(data_key)
-            write_key_file(
-                self.paths.keys,
-                KeyFile(profile_id=profile_id, slots=(slot,), cipher=dict(CIPHER_SETTINGS)),
-            )
+            key_file = KeyFile(profile_id=profile_id, slots=(slot,), cipher=dict(CIPHER_SETTINGS))
+            write_key_file(self.paths.keys, key_file.signed(data_key, 1))
+            self.device_secrets.set_note(slot_set_note(profile_id), "1")
         except BaseException:
             # Only what this call made is removed: the folder held no profile before.
             for path in self.paths.all_files():
@@ -133,6 +137,7 @@ class Profile:
             with journaled(connection, FIRST_SLOT, now, EnvelopeKind.AUDIT_EVENTS) as journal:
                 rows = [(f"cipher.{k}", str(v)) for k, v in CIPHER_SETTINGS.items()]
                 rows += [("created_at", now.isoformat()), ("created_by_version", __version__)]
+                rows += [(SLOT_SET_META, "1")]
                 connection.executemany("INSERT INTO profile_meta VALUES (?, ?)", rows)
                 DeviceKeyRepository(connection).get_or_create(now)
                 journal.audit(AuditAction.CREATE, RecordKind.PROFILE, None)
@@ -154,11 +159,30 @@ class Profile:
             )
         return read_key_file(self.paths.keys)
 
+    def attempts(self, profile_id: str) -> Attempts:
+        """The wrong-passphrase count every way in shares."""
+        return Attempts(self.device_secrets, profile_id)
+
     def unlock_key(self, passphrase: str, slot_id: str | None = None) -> UnlockedKey:
-        """Unwrap the data key with the passphrase and this device's secret."""
+        """Unwrap the data key with the passphrase and this device's secret.
+
+        Before any slow step: a key file older than the keyring's slot-set version is
+        refused (StaleKeyFileError), and so is a try that comes too soon after wrong ones
+        (TooManyAttemptsError). A wrong passphrase is counted, a right one clears the
+        count, and the key file's seal is checked with the key it yielded."""
         key_file = self._key_file()
+        seen = self._keyring_version(key_file.profile_id)
+        if key_file.version < seen:
+            raise StaleKeyFileError()
+        attempts = self.attempts(key_file.profile_id)
+        attempts.check()
         device_secret = self.device_secrets.read(key_file.profile_id)
-        candidates = [s for s in key_file.slots if slot_id in (None, s.slot_id)]
+        # The recovery key only ever sets a new passphrase: it is tried when asked for.
+        candidates = [
+            s
+            for s in key_file.slots
+            if s.slot_id == slot_id or (slot_id is None and s.slot_id != RECOVERY_SLOT)
+        ]
         for slot in candidates:
             try:
                 data_key = unwrap(
@@ -169,8 +193,26 @@ class Profile:
                 )
             except WrongPassphraseError:
                 continue
-            return UnlockedKey(slot.slot_id, data_key)
-        raise WrongPassphraseError()
+            attempts.succeeded()
+            key_file = self._sealed(key_file, data_key, seen)
+            return UnlockedKey(slot.slot_id, data_key, key_file.version)
+        raise WrongPassphraseError(wait_seconds=attempts.failed())
+
+    def _keyring_version(self, profile_id: str) -> int:
+        noted = self.device_secrets.note(slot_set_note(profile_id))
+        return int(noted) if noted and noted.isdigit() else 0
+
+    def _sealed(self, key_file: KeyFile, data_key: bytes, seen: int) -> KeyFile:
+        """The key file, its seal checked (or, from before seals, sealed now as version 1),
+        and the keyring told the newest version."""
+        if key_file.version == 0:
+            key_file = key_file.signed(data_key, 1)
+            write_key_file(self.paths.keys, key_file)
+        elif not key_file.verifies(data_key):
+            raise StaleKeyFileError()
+        if key_file.version > seen:
+            self.device_secrets.set_note(slot_set_note(key_file.profile_id), str(key_file.version))
+        return key_file
 
     def open(self, passphrase: str, slot_id: str | None = None) -> OpenStore:
         """Unlock and open the store, upgrading its schema if it is older than the app."""
@@ -190,6 +232,7 @@ class Profile:
                     # init always builds the schema; a keyed but empty file is not ours.
                     raise CorruptStoreError()
                 upgrade(connection)
+                _note_slot_set(connection, unlocked.slot_set_version)
             except BaseException:
                 connection.close()
                 raise
@@ -224,9 +267,10 @@ class Profile:
         slot_id: str,
         passphrase: str,
         kdf: KdfParams | None = None,
+        context: tuple[str, ...] = (),
     ) -> None:
         """Add (or replace) a slot, e.g. a second staff member or a recovery phrase."""
-        check_passphrase(passphrase)
+        check_passphrase(passphrase, context)
         key_file = self._key_file()
         device_secret = self.device_secrets.read(key_file.profile_id)
         params = kdf or tune_kdf()
@@ -243,4 +287,35 @@ class Profile:
                 lanes=params.lanes,
             ),
         )
-        write_key_file(self.paths.keys, key_file.with_slot(slot))
+        self._replace_slots(unlocked, key_file.with_slot(slot))
+
+    def remove_slot(self, unlocked: UnlockedKey, slot_id: str) -> None:
+        """Take a slot out; the database is not touched."""
+        key_file = self._key_file()
+        self._replace_slots(unlocked, key_file.without_slot(slot_id))
+
+    def slot_ids(self) -> tuple[str, ...]:
+        """The ids of the slots in keys.json (no secrets)."""
+        return tuple(s.slot_id for s in self._key_file().slots)
+
+    def _replace_slots(self, unlocked: UnlockedKey, key_file: KeyFile) -> None:
+        """Write the new slot set as the next version, sealed, then tell the keyring, so
+        the file before it can never be put back."""
+        version = max(key_file.version, self._keyring_version(key_file.profile_id)) + 1
+        write_key_file(self.paths.keys, key_file.signed(unlocked.data_key, version))
+        self.device_secrets.set_note(slot_set_note(key_file.profile_id), str(version))
+
+
+def _note_slot_set(connection: Connection, version: int) -> None:
+    """The store keeps the newest slot-set version too: with the keyring's note gone as
+    well, an old key file still cannot open it."""
+    row = connection.execute(
+        "SELECT value FROM profile_meta WHERE key = ?", (SLOT_SET_META,)
+    ).fetchone()
+    stored = int(row[0]) if row and str(row[0]).isdigit() else 0
+    if version < stored:
+        raise StaleKeyFileError()
+    if version > stored:  # one statement: committed on its own (autocommit)
+        connection.execute(
+            "INSERT OR REPLACE INTO profile_meta VALUES (?, ?)", (SLOT_SET_META, str(version))
+        )

@@ -39,6 +39,16 @@ def entry_name(profile_id: str) -> str:
     return f"device:{profile_id}"
 
 
+def slot_set_note(profile_id: str) -> str:
+    """The keyring note holding the newest slot-set version this laptop has seen."""
+    return f"slots:{profile_id}"
+
+
+def attempts_note(profile_id: str) -> str:
+    """The keyring note counting wrong passphrases, across restarts and front ends."""
+    return f"attempts:{profile_id}"
+
+
 def _legacy_entry_name(profile_id: str) -> str:
     return f"device-secret:{profile_id}"
 
@@ -106,12 +116,32 @@ class DeviceSecretStore:
             raise KeyringEntryMissingError()
         return secret
 
+    def note(self, name: str) -> str | None:
+        """A small note kept beside the secret (the slot-set version, the count of wrong
+        passphrases), or None."""
+        import keyring.errors
+
+        try:
+            return self.backend.get_password(SERVICE, name)
+        except keyring.errors.KeyringError:
+            raise NoKeyringError() from None
+
+    def set_note(self, name: str, value: str) -> None:
+        import keyring.errors
+
+        try:
+            self.backend.set_password(SERVICE, name, value)
+        except keyring.errors.KeyringError:
+            raise NoKeyringError() from None
+
     def delete(self, profile_id: str) -> None:
-        """Remove the entry (used when an unfinished init is rolled back, and by wipe)."""
+        """Remove the entry and its notes (an unfinished init rolled back, and wipe)."""
         import keyring.errors
 
         for service, name in (
             (SERVICE, entry_name(profile_id)),
+            (SERVICE, slot_set_note(profile_id)),
+            (SERVICE, attempts_note(profile_id)),
             (LEGACY_SERVICE, _legacy_entry_name(profile_id)),
         ):
             try:

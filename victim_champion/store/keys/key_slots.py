@@ -14,6 +14,7 @@ import secrets
 import time
 from dataclasses import asdict, dataclass
 
+from victim_champion.content.passphrase_policy import judge, refusal
 from victim_champion.core.errors import (
     CorruptStoreError,
     DamagedKeyFileError,
@@ -21,7 +22,6 @@ from victim_champion.core.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
-from victim_champion.core.passphrase_strength import MIN_PASSPHRASE_LENGTH
 
 DATA_KEY_BYTES = 32
 # SECURITY.md floor: at least 64 MiB and 3 passes. Tuning raises passes, never memory,
@@ -154,10 +154,12 @@ class KeySlot:
             raise DamagedKeyFileError() from None
 
 
-def check_passphrase(passphrase: str) -> None:
-    """Refuse passphrases too short to protect victims' data."""
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassphraseError(MIN_PASSPHRASE_LENGTH)
+def check_passphrase(passphrase: str, context: tuple[str, ...] = ()) -> None:
+    """Refuse passphrases too weak to protect victims' data (content/passphrase_policy.py);
+    ``context`` adds words particular to the person, such as their name."""
+    verdict = judge(passphrase, context)
+    if not verdict.acceptable:
+        raise WeakPassphraseError(refusal(verdict))
 
 
 def _wrapping_key(kdf: KdfParams, passphrase: str, device_secret: bytes) -> bytes:

@@ -16,11 +16,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from victim_champion.core.device_policy import DevicePolicy, effective_idle_lock_seconds
-from victim_champion.core.errors import WrongPassphraseError, message_for
+from victim_champion.core.errors import TooManyAttemptsError, WrongPassphraseError, message_for
 from victim_champion.core.events import SyncFinished
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.core.sync_errors import DeviceRevokedError
-from victim_champion.core.unlock_throttle import UnlockThrottle
 from victim_champion.operations.profile_admin import device_policy, load_settings, save_settings
 from victim_champion.operations.workspace import ProfileGate, Workspace, let_go_of_expired
 from victim_champion.ui.background_work import BackgroundWork
@@ -82,7 +81,6 @@ class ShellController(QObject):
         self.work = BackgroundWork(self)
         self.triggers = QuickExitTriggers(clock)
         self.idle = IdleWatcher()
-        self.throttle = UnlockThrottle()
         self.clipboard = ClipboardGuard()
         self.workspace: Workspace | None = None
         self.controllers: dict[str, PageController] = {}
@@ -205,10 +203,9 @@ class ShellController(QObject):
     # ------------------------------------------------------------------ unlock
 
     def _on_unlock_requested(self, passphrase: str) -> None:
-        wait = self.throttle.wait_seconds(self.clock())
-        if wait > 0:
-            self.window.unlock.show_error("Please wait before trying again.", wait)
-            return
+        # The wait between wrong tries is the store's, shared with the command line and
+        # the kiosk and kept across restarts (store/keys/attempts.py); it arrives here as
+        # TooManyAttemptsError or with a WrongPassphraseError.
         self.window.unlock.set_busy(True)
         gate = self.gate
         self.work.run(
@@ -219,7 +216,6 @@ class ShellController(QObject):
         )
 
     def _on_unlocked(self, opened: Opened) -> None:
-        self.throttle.record_success()
         self.window.unlock.set_busy(False)
         self._adopt(*opened)
         self.window.show_work_area()
@@ -227,8 +223,9 @@ class ShellController(QObject):
     def _on_unlock_failed(self, error: BaseException) -> None:
         self.window.unlock.set_busy(False)
         if isinstance(error, WrongPassphraseError):
-            delay = self.throttle.record_failure(self.clock())
-            self.window.unlock.show_error(error.message, delay)
+            self.window.unlock.show_error(error.message, error.wait_seconds)
+        elif isinstance(error, TooManyAttemptsError):
+            self.window.unlock.show_error(error.message, error.seconds)
         else:
             self.window.unlock.show_error(message_for(error, UNEXPECTED))
 
@@ -281,8 +278,37 @@ class ShellController(QObject):
 
         if self.workspace is None:
             return
-        dialog = SettingsDialog(self.settings, self.quick_exit, self.window)
+        dialog = SettingsDialog(
+            self.settings, self.quick_exit, self.window, change_passphrase=self.change_passphrase
+        )
         dialog.accepted.connect(lambda: self._on_settings_saved(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def change_passphrase(self) -> None:
+        """The change-passphrase dialog; the worker rewraps the key, never the data."""
+        from victim_champion.operations.staff_access import change_passphrase
+        from victim_champion.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        dialog = PassphraseDialog(self.quick_exit, self.window)
+        gate = self.gate
+
+        def changed(_: object) -> None:
+            dialog.accept()
+            MessageDialog(
+                "Passphrase changed",
+                "Use your new passphrase from now on; the old one no longer opens the data.",
+                self.quick_exit,
+                self.window,
+            ).open()
+
+        dialog.change_requested.connect(
+            lambda current, new: self.work.run(
+                lambda: change_passphrase(gate, current, new),
+                changed,
+                lambda error: dialog.show_error(message_for(error, UNEXPECTED)),
+            )
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -17,7 +17,12 @@ from PySide6.QtCore import QObject
 from victim_champion.content.course_loader import load_course
 from victim_champion.core.attendees import Attendee
 from victim_champion.core.course import Course
-from victim_champion.core.errors import VictimChampionError, WrongPassphraseError, message_for
+from victim_champion.core.errors import (
+    TooManyAttemptsError,
+    VictimChampionError,
+    WrongPassphraseError,
+    message_for,
+)
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.sessions import Session
 from victim_champion.core.training_day import (
@@ -309,4 +314,7 @@ class TrainingController(QObject):
         self.reload(session_id)
 
     def _on_kiosk_leave_refused(self, error: BaseException) -> None:
+        if isinstance(error, TooManyAttemptsError):  # the one count every way in shares
+            self._window.kiosk.refuse_leaving(error.message)
+            return
         self._window.kiosk.refuse_leaving(wrong_passphrase=isinstance(error, WrongPassphraseError))

@@ -19,6 +19,7 @@ class SettingsDialog(SafeDialog):
         current: ProfileSettings,
         quick_exit: Callable[[], None],
         parent: QWidget | None = None,
+        change_passphrase: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(quick_exit, parent)
         self.setWindowTitle("Settings")
@@ -42,6 +43,11 @@ class SettingsDialog(SafeDialog):
                 "hint",
             )
         )
+        layout.addWidget(label("Your passphrase", "subheading"))
+        self.passphrase_button = button("Change passphrase...", "Change your passphrase")
+        if change_passphrase is not None:
+            self.passphrase_button.clicked.connect(change_passphrase)
+        layout.addWidget(self.passphrase_button)
         self.cancel_button = button("Cancel", "Cancel")
         self.cancel_button.clicked.connect(self.reject)
         self.save_button = button("Save", "Save settings", role="primary")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
 
-from victim_champion.core.passphrase_strength import LABELS, MIN_PASSPHRASE_LENGTH, estimate
+from victim_champion.content.passphrase_policy import LABELS, judge, refusal
 from victim_champion.ui.widgets.form_widgets import button, centred_card, label, passphrase_field
 
 
@@ -58,14 +58,18 @@ class FirstRunScreen(QWidget):
         self._update_strength("")
 
     def _update_strength(self, text: str) -> None:
-        strength = estimate(text, MIN_PASSPHRASE_LENGTH)
-        self.strength.setValue(strength.score)
-        self.strength_label.setText(f"Strength: {strength.label}. {strength.hint}")
+        verdict = judge(text)
+        self.strength.setValue(verdict.score)
+        why = "Strong enough to protect the records." if verdict.acceptable else ""
+        if not verdict.acceptable:
+            why = f"Not yet: {verdict.reason}." if text else ""
+        self.strength_label.setText(f"Strength: {verdict.label}. {why}".strip())
 
     def _submit(self) -> None:
         first, second = self.passphrase.text(), self.confirmation.text()
-        if len(first) < MIN_PASSPHRASE_LENGTH:
-            self.show_error(f"Use at least {MIN_PASSPHRASE_LENGTH} characters.")
+        verdict = judge(first)
+        if not verdict.acceptable:
+            self.show_error(refusal(verdict))
             return
         if first != second:
             self.show_error("The two passphrases are different; type them again.")

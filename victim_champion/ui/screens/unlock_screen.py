@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import time
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
 
@@ -49,7 +52,7 @@ class UnlockScreen(QWidget):
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick)
-        self._remaining = 0.0
+        self._not_before = 0.0  # time.monotonic() when the next try is allowed
 
     def _submit(self) -> None:
         if not self.unlock_button.isEnabled():
@@ -72,27 +75,28 @@ class UnlockScreen(QWidget):
         """Show why unlocking failed, and hold the button for ``wait_seconds``."""
         self.message.setText(text)
         self.message.show()
-        self._remaining = wait_seconds
+        # Counted from now, so the button never opens before the store's own wait ends.
+        self._not_before = time.monotonic() + wait_seconds
         if wait_seconds > 0:
             self.unlock_button.setEnabled(False)
             self._tick()
             self._countdown.start()
 
     def _tick(self) -> None:
-        if self._remaining <= 0:
+        remaining = self._not_before - time.monotonic()
+        if remaining <= 0:
             self._countdown.stop()
             self.unlock_button.setEnabled(True)
             self.unlock_button.setText("Unlock")
             return
-        self.unlock_button.setText(f"Try again in {int(self._remaining + 0.999)} s")
-        self._remaining -= self._countdown.interval() / 1000
+        self.unlock_button.setText(f"Try again in {math.ceil(remaining)} s")
 
     def reset(self) -> None:
         """Clear the field and messages, ready for the next person to unlock."""
         self.passphrase.clear()
         self.message.hide()
         self.set_busy(False)
-        if self._remaining <= 0:
+        if time.monotonic() >= self._not_before:
             self.unlock_button.setText("Unlock")
 
     def focus_passphrase(self) -> None:

@@ -1,0 +1,115 @@
+"""Who can open the profile: changing a passphrase, named staff slots, and a recovery key.
+
+Every change rewraps the one data key in keys.json (a new slot-set version, sealed; see
+store/keys/key_file.py) and never touches the database. Adding, removing or listing
+staff, and making a recovery key, need an administrator's passphrase.
+
+The recovery key is twelve random common words (about 140 bits), shown once. Using it
+opens nothing by itself: it sets a new passphrase on a named slot, and the person then
+unlocks with that. Compass House should make a new recovery key after one is used.
+"""
+
+from __future__ import annotations
+
+from victim_champion.content.passphrase_policy import recovery_words
+from victim_champion.core.errors import InvalidInputError, NotAdministratorError
+from victim_champion.core.staff_slots import (
+    RECOVERY_SLOT,
+    SlotOwner,
+    SlotRole,
+    owner_of,
+    staff_name,
+)
+from victim_champion.operations.workspace import ProfileGate
+from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
+from victim_champion.store.profile import UnlockedKey
+
+RECOVERY_WORDS = 12
+
+
+def _as_admin(gate: ProfileGate, passphrase: str) -> UnlockedKey:
+    unlocked = gate.profile.unlock_key(passphrase)
+    if not owner_of(unlocked.slot_id).is_admin:
+        raise NotAdministratorError()
+    return unlocked
+
+
+def _owners(gate: ProfileGate) -> list[SlotOwner]:
+    return [owner_of(slot_id) for slot_id in gate.profile.slot_ids()]
+
+
+def _slot_named(gate: ProfileGate, name: str) -> str:
+    wanted = staff_name(name).casefold()
+    for owner in _owners(gate):
+        if owner.role is not SlotRole.RECOVERY and owner.name.casefold() == wanted:
+            return owner.slot_id
+    raise InvalidInputError(f"There is no staff slot named {staff_name(name)}.")
+
+
+def change_passphrase(gate: ProfileGate, current: str, new: str) -> SlotOwner:
+    """Give the slot that ``current`` opens a new passphrase; returns whose it is."""
+    unlocked = gate.profile.unlock_key(current)
+    owner = owner_of(unlocked.slot_id)
+    if owner.role is SlotRole.RECOVERY:
+        raise InvalidInputError(
+            "A recovery key cannot be changed; use it to set a staff passphrase instead."
+        )
+    gate.profile.set_slot(unlocked, unlocked.slot_id, new, context=(owner.name,))
+    return owner
+
+
+def add_staff(
+    gate: ProfileGate, admin_passphrase: str, name: str, passphrase: str, *, admin: bool = False
+) -> SlotOwner:
+    """A new named slot (staff, or another administrator) with its own passphrase."""
+    unlocked = _as_admin(gate, admin_passphrase)
+    owner = SlotOwner(SlotRole.ADMIN if admin else SlotRole.STAFF, staff_name(name))
+    for taken in _owners(gate):
+        if taken.role is not SlotRole.RECOVERY and taken.name.casefold() == owner.name.casefold():
+            raise InvalidInputError(f"There is already a staff slot named {taken.name}.")
+    gate.profile.set_slot(unlocked, owner.slot_id, passphrase, context=(owner.name,))
+    return owner
+
+
+def remove_staff(gate: ProfileGate, admin_passphrase: str, name: str) -> SlotOwner:
+    """Take a named slot out; the last administrator cannot be removed."""
+    unlocked = _as_admin(gate, admin_passphrase)
+    slot_id = _slot_named(gate, name)
+    owner = owner_of(slot_id)
+    admins = [o for o in _owners(gate) if o.is_admin]
+    if owner.is_admin and len(admins) == 1:
+        raise InvalidInputError(
+            "That is the only administrator's slot; add another administrator first."
+        )
+    gate.profile.remove_slot(unlocked, slot_id)
+    return owner
+
+
+def list_staff(gate: ProfileGate, admin_passphrase: str) -> list[SlotOwner]:
+    """Every slot's role and name (never a secret)."""
+    _as_admin(gate, admin_passphrase)
+    return _owners(gate)
+
+
+def make_recovery_key(gate: ProfileGate, admin_passphrase: str) -> str:
+    """A new recovery key (replacing any earlier one), to show once and print."""
+    unlocked = _as_admin(gate, admin_passphrase)
+    words = recovery_words(RECOVERY_WORDS)
+    # Twelve random words are far beyond guessing, so the floor Argon2 setting will do.
+    floor = KdfParams(salt=fresh_salt())
+    gate.profile.set_slot(unlocked, RECOVERY_SLOT, words, kdf=floor)
+    return words
+
+
+def normal_recovery_key(typed: str) -> str:
+    """The words as printed, whatever spacing, hyphens or capitals were typed."""
+    return " ".join(typed.replace("-", " ").casefold().split())
+
+
+def recover(gate: ProfileGate, recovery_key: str, name: str, new_passphrase: str) -> SlotOwner:
+    """Use the recovery key to give a named slot a new passphrase."""
+    unlocked = gate.profile.unlock_key(normal_recovery_key(recovery_key), RECOVERY_SLOT)
+    slot_id = _slot_named(gate, name)
+    owner = owner_of(slot_id)
+    gate.profile.set_slot(unlocked, slot_id, new_passphrase, context=(owner.name,))
+    return owner
