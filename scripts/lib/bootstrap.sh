@@ -17,6 +17,7 @@ RUNTIME_PACKAGES=(
 TEST_PACKAGES=(
     dbus dbus-x11 gnome-keyring libsecret-tools   # a real Secret Service for keyring tests
     xvfb xauth                                    # screenshots under a virtual display
+    xclip                                         # reads the real X11 clipboard in a test
     poppler-utils                                 # pdftotext, pdffonts, pdftoppm
     zbar-tools                                    # zbarimg decodes the certificate QR codes
     chromium chromium-driver                      # the hub dashboard in a real browser, no JavaScript

@@ -341,7 +341,6 @@ class ShellController(QObject):
         self._hide_other_windows()
         self.window.show_decoy()
         self._lock()
-        self.clipboard.clear_if_ours()
         self.quick_exited.emit()
 
     def _lock(self) -> None:
@@ -354,6 +353,7 @@ class ShellController(QObject):
         workspace, self.workspace = self.workspace, None
         if workspace is not None:
             workspace.close()
+        self.clipboard.clear_if_ours()  # after the decoy is painted, on every lock
 
     def _hide_other_windows(self) -> None:
         for widget in QApplication.topLevelWidgets():
