@@ -89,6 +89,49 @@ def build_desktop(
     return DesktopApp(window, controller, system_lock)
 
 
+def hand_over_after_locking(desktop: DesktopApp, cleanup: Callable[[], None]) -> None:
+    """After a quick exit or any lock, carry on in a fresh process that never held the
+    passphrase, the key or a record (ui/guards/fresh_process.py)."""
+    from PySide6.QtCore import QTimer
+
+    from victim_champion.ui.guards.fresh_process import hand_over
+
+    def go(mode: str) -> None:
+        if desktop.controller.revoked:  # the wipe and its message come first
+            return
+
+        def before_exit() -> None:
+            desktop.close()
+            cleanup()
+
+        hand_over(desktop.window, mode, before_exit)
+
+    # A moment after the decoy or unlock screen is painted, never before it.
+    desktop.controller.quick_exited.connect(lambda: QTimer.singleShot(100, lambda: go("decoy")))
+    desktop.controller.locked.connect(lambda: QTimer.singleShot(100, lambda: go("unlock")))
+
+
+def show_resumed(desktop: DesktopApp) -> None:
+    """Show the window; a fresh process after a hand-over shows the screen and place the
+    old one had, and says when it is painted."""
+    from PySide6.QtCore import QTimer
+
+    from victim_champion.ui.guards.fresh_process import announce_painted, resumed_mode
+
+    mode, geometry = resumed_mode()
+    window = desktop.window
+    if geometry is not None:
+        x, y, width, height, maximised = geometry
+        window.setGeometry(x, y, width, height)
+        if maximised:
+            window.showMaximized()
+    if mode == "decoy":
+        window.show_decoy()
+    window.show()
+    if mode is not None:
+        QTimer.singleShot(0, announce_painted)
+
+
 def run_desktop(data_dir: Path, demo: bool) -> int:
     """Open the app on the profile in ``data_dir``, or on a throwaway demo profile."""
     from PySide6.QtCore import QTimer
@@ -101,7 +144,8 @@ def run_desktop(data_dir: Path, demo: bool) -> int:
     demo_profile = create_demo_profile(date.today()) if demo else None
     profile = demo_profile.profile if demo_profile else Profile(data_dir)
     desktop = build_desktop(profile, DEMO_PASSPHRASE if demo_profile else None, language=language)
-    desktop.window.show()
+    show_resumed(desktop)
+    hand_over_after_locking(desktop, demo_profile.discard if demo_profile else lambda: None)
     warm_up()  # the work area's code, loaded in small steps while the unlock screen waits
     # Ctrl+C or a polite kill still locks and removes the demo folder: Python only runs
     # signal handlers when it has control, so a light timer hands it control.

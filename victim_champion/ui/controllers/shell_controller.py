@@ -82,6 +82,7 @@ class ShellController(QObject):
         self.triggers = QuickExitTriggers(clock)
         self.idle = IdleWatcher()
         self.clipboard = ClipboardGuard()
+        self.revoked = False  # a wiped profile: its message stays on this screen
         self.workspace: Workspace | None = None
         self.controllers: dict[str, PageController] = {}
         self.settings = ProfileSettings()
@@ -376,6 +377,7 @@ class ShellController(QObject):
 
     def _on_revoked(self) -> None:
         """A signed revocation from the hub: lock, erase the profile, and say so."""
+        self.revoked = True
         self.lock()
         self.gate.wipe()
         self.start()

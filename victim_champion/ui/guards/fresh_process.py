@@ -1,0 +1,96 @@
+"""After a quick exit or a lock, carry on in a fresh process.
+
+Python cannot promise to scrub its own memory: strings are immutable and copied freely
+(the passphrase typed, the key handed to SQLCipher, names drawn in a table), and freed
+memory is not zeroed. A laptop that sleeps writes memory to disk, and a crash dump takes
+it all. So once the decoy (or the unlock screen) is on screen, the app starts a new copy
+of itself that shows the same screen in the same place, waits until that copy has
+painted, and ends. The new process never saw the passphrase, the key or a record.
+
+The first frame of the quick exit is unchanged: the decoy is painted by the old process
+first, and the hand-over happens behind it. If the new process cannot start, the old one
+simply carries on, locked, as before.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+RESUME_VARIABLE = "VC_RESUME"  # "decoy" or "unlock": which screen the new process shows
+GEOMETRY_VARIABLE = "VC_RESUME_GEOMETRY"  # "x,y,width,height,maximized"
+PAINTED = "painted"
+START_TIMEOUT_SECONDS = 15.0
+# Secrets the command line reads from the environment: never handed to the new process.
+SECRET_VARIABLES = frozenset({"VC_PASSPHRASE", "VC_NEW_PASSPHRASE", "VC_RECOVERY_KEY"})
+
+
+def _command() -> list[str]:
+    """How this app was started: the bundle's executable, or Python with the package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *sys.argv[1:]]
+    return [sys.executable, "-m", "victim_champion", *sys.argv[1:]]
+
+
+def _geometry(window: QWidget) -> str:
+    frame = window.geometry()
+    maximised = int(window.isMaximized())
+    return f"{frame.x()},{frame.y()},{frame.width()},{frame.height()},{maximised}"
+
+
+def _first_line(child: subprocess.Popen[str], timeout: float) -> str:
+    box: list[str] = []
+    reader = threading.Thread(
+        target=lambda: box.append(child.stdout.readline() if child.stdout else "")
+    )
+    reader.daemon = True
+    reader.start()
+    reader.join(timeout)
+    return box[0].strip() if box else ""
+
+
+def hand_over(window: QWidget, mode: str, before_exit: Callable[[], None]) -> bool:
+    """Start the fresh process on ``mode``'s screen; once it has painted, run
+    ``before_exit`` and end this process. Returns False (and carries on) if it could not."""
+    environment = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
+    environment.update({RESUME_VARIABLE: mode, GEOMETRY_VARIABLE: _geometry(window)})
+    window.setEnabled(False)  # nothing typed into this copy can be lost in the hand-over
+    try:
+        child = subprocess.Popen(
+            _command(), env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True
+        )
+    except OSError:
+        window.setEnabled(True)
+        return False
+    if _first_line(child, START_TIMEOUT_SECONDS) != PAINTED:
+        child.kill()
+        window.setEnabled(True)
+        return False
+    before_exit()
+    sys.stdout.flush()
+    os._exit(0)  # no destructor may run on the old memory: it is simply gone
+
+
+def resumed_mode() -> tuple[str | None, tuple[int, int, int, int, bool] | None]:
+    """Which screen to show if this process is a fresh start, and where (read once)."""
+    mode = os.environ.pop(RESUME_VARIABLE, None)
+    raw = os.environ.pop(GEOMETRY_VARIABLE, "")
+    try:
+        x, y, width, height, maximised = (int(part) for part in raw.split(","))
+    except ValueError:
+        return mode, None
+    return mode, (x, y, width, height, bool(maximised))
+
+
+def announce_painted() -> None:
+    """Tell the old process this one is on screen, then let go of that pipe."""
+    sys.stdout.write(PAINTED + "\n")
+    sys.stdout.flush()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
