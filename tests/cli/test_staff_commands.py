@@ -11,6 +11,7 @@ import pytest
 
 from tests.cli.conftest import InProcessCli, run_cli
 from tests.conftest import PASSPHRASE
+from tests.support.pdf_tools import pdf_fonts, pdf_text
 
 NEW = "lantern teapot orchard velvet"
 WRONG = "That passphrase does not open this profile; check Caps Lock and try again."
@@ -68,11 +69,17 @@ def test_named_staff_slots_are_added_listed_and_removed_by_an_administrator(
 
 
 def test_a_recovery_key_sets_a_new_passphrase_once_shown(
-    made: InProcessCli, monkeypatch: pytest.MonkeyPatch
+    made: InProcessCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    created = made("recovery-key", "create")
+    sheet = tmp_path / "recovery.pdf"
+    created = made("recovery-key", "create", "--pdf", str(sheet))
     words = created.out.strip()
     assert len(words.split()) == 12 and "shown once" in created.err
+    printed = " ".join(pdf_text(sheet.read_bytes(), tmp_path).split())
+    assert all(word in printed for word in words.split())
+    assert "victim" not in printed.casefold().replace("victim-champion recovery-key", "")
+    assert sheet.stat().st_mode & 0o777 == 0o600
+    assert all(embedded for _, embedded in pdf_fonts(sheet.read_bytes(), tmp_path))
     assert "recovery  recovery key" in made("staff", "list").out
     monkeypatch.setenv("VC_RECOVERY_KEY", words.upper().replace(" ", "-"))  # as typed
     monkeypatch.setenv("VC_NEW_PASSPHRASE", NEW)

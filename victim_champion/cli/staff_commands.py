@@ -70,6 +70,9 @@ def recovery_create(context: CommandContext, options: argparse.Namespace) -> int
         "This recovery key is shown once. Write it down or print it, keep it locked away "
         "from the laptop, and never type it anywhere but this app."
     )
+    if options.pdf:
+        sheet = staff_access.save_recovery_sheet(words, options.pdf)
+        progress(f"Print {sheet}, then delete the file.")
     context.emit({"recovery_key": words}, words)
     return 0
 
@@ -106,6 +109,7 @@ def add_commands(
 
     recovery = commands.add_parser("recovery-key", help="a recovery key for a lost passphrase")
     sub = recovery.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
-    command(sub, "create", recovery_create, "make a new recovery key, shown once")
+    made = command(sub, "create", recovery_create, "make a new recovery key, shown once")
+    made.add_argument("--pdf", metavar="FILE.pdf", help="also write it as a page to print")
     used = command(sub, "use", recovery_use, "set a new passphrase for a slot with the key")
     used.add_argument("--staff", required=True, metavar="NAME", help="whose passphrase to set")

@@ -11,6 +11,9 @@ unlocks with that. Compass House should make a new recovery key after one is use
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from victim_champion.content.passphrase_policy import recovery_words
 from victim_champion.core.errors import InvalidInputError, NotAdministratorError
 from victim_champion.core.staff_slots import (
@@ -99,6 +102,18 @@ def make_recovery_key(gate: ProfileGate, admin_passphrase: str) -> str:
     floor = KdfParams(salt=fresh_salt())
     gate.profile.set_slot(unlocked, RECOVERY_SLOT, words, kdf=floor)
     return words
+
+
+def save_recovery_sheet(words: str, path: str | Path) -> Path:
+    """The recovery key as a one-page PDF to print, readable by its owner only (0600)."""
+    from victim_champion.documents.recovery_sheet import build_recovery_sheet
+    from victim_champion.store.atomic_file import write_atomically
+
+    target = Path(path).expanduser()
+    if not target.parent.is_dir():
+        raise InvalidInputError(f"The folder {target.parent} does not exist; create it first.")
+    write_atomically(target, build_recovery_sheet(words, date.today()), mode=0o600)
+    return target
 
 
 def normal_recovery_key(typed: str) -> str:
