@@ -146,8 +146,9 @@ def certificates(profile: Profile) -> tuple[Printed, int]:
         for k in ("programme", "heading", "certify", "completed", "when_and_where")
     )
     keys += ("certificate.trainers", "certificate.code_label", "certificate.how_to_check")
+    keys += ("certificate.version",)
     data = [c.name for c in issued_now] + [format_code(c.code) for c in issued_now]
-    data += ["Victim Champion training 2026.1", "St John's Hall", "Thanet", "Trainer One"]
+    data += ["Victim Champion training", "2026.1", "St John's Hall", "Thanet", "Trainer One"]
     return Printed(pdf, keys, [*data, key_id], certificate=True), len(issued_now)
 
 

@@ -8,6 +8,7 @@ the message catalogue.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from io import BytesIO
 
@@ -28,6 +29,10 @@ QR_SIZE = 42 * mm
 NOTE_WIDTH = 105 * mm  # the English note breaks after "to check", as it always has
 
 
+RULE_WIDTH = 180 * mm  # the line under the name
+_VERSION = re.compile(r"\s+v?(\d{4}\.\d+)\s*$")
+
+
 class BuildCancelled(Exception):  # noqa: N818  a signal to stop, not a failure
     """The person cancelled a batch before it finished."""
 
@@ -39,11 +44,29 @@ def _fit(text: str, font: str, size: float, width: float, smallest: float = 12) 
     return size
 
 
-def _centred(canvas: Canvas, text: str, font: str, size: float, y: float) -> None:
-    """One line across the middle of the page, shrunk to fit inside the border."""
+def _centred(canvas: Canvas, text: str, font: str, size: float, y: float, room: float = 0) -> None:
+    """One line across the middle of the page, shrunk to fit inside the border (or inside
+    ``room``, such as the rule under the name)."""
     width = PAGE[0]
-    canvas.setFont(font, _fit(text, font, size, width - 70 * mm, smallest=min(size, 9)))
+    fit = _fit(text, font, size, room or width - 70 * mm, smallest=min(size, 9))
+    canvas.setFont(font, fit)
     canvas.drawCentredString(width / 2, y, text)
+
+
+def course_title(course: str) -> tuple[str, str]:
+    """The course's name for the big line, and its version for the small print:
+    "Victim Champion training 2026.1" is ("Victim Champion training", "2026.1")."""
+    found = _VERSION.search(course)
+    if found is None:
+        return course, ""
+    return course[: found.start()].rstrip(" -·"), found.group(1)
+
+
+def _names(names: tuple[str, ...], words: Messages) -> str:
+    if len(names) == 1:
+        return words.text("certificate.trainers", names=names[0])
+    listed = f"{', '.join(names[:-1])} {words.text('certificate.and')} {names[-1]}"
+    return words.text("certificate.trainers_many", names=listed)
 
 
 def _qr(canvas: Canvas, value: str, x: float, y: float) -> None:
@@ -94,12 +117,15 @@ def _page(
     _centred(canvas, words.text("certificate.heading"), BOLD, 34, height - 50 * mm)
     canvas.setFillColor(INK)
     _centred(canvas, words.text("certificate.certify"), REGULAR, 15, height - 66 * mm)
-    _centred(canvas, certificate.name, BOLD, 34, height - 84 * mm)
+    # A long name shrinks to sit on the rule beneath it, never past its ends.
+    _centred(canvas, certificate.name, BOLD, 34, height - 84 * mm, room=RULE_WIDTH)
     canvas.setStrokeColor(NAVY)
     centre = width / 2
-    canvas.line(centre - 90 * mm, height - 88 * mm, centre + 90 * mm, height - 88 * mm)
+    half = RULE_WIDTH / 2
+    canvas.line(centre - half, height - 88 * mm, centre + half, height - 88 * mm)
     _centred(canvas, words.text("certificate.completed"), REGULAR, 15, height - 100 * mm)
-    _centred(canvas, certificate.course, BOLD, 18, height - 111 * mm)
+    title, version = course_title(certificate.course)
+    _centred(canvas, title, BOLD, 18, height - 111 * mm)
     when_and_where = words.text(
         "certificate.when_and_where",
         date=words.long_date(certificate.course_date),
@@ -108,8 +134,7 @@ def _page(
     )
     _centred(canvas, when_and_where, REGULAR, 13, height - 123 * mm)
     if certificate.trainers:
-        trainers = words.text("certificate.trainers", names=", ".join(certificate.trainers))
-        _centred(canvas, trainers, REGULAR, 13, height - 131 * mm)
+        _centred(canvas, _names(certificate.trainers, words), REGULAR, 13, height - 131 * mm)
 
     left = 26 * mm
     canvas.setFillColor(MUTED)
@@ -123,6 +148,8 @@ def _page(
     # Two lines in English, as before; a longer language takes a third, set closer.
     how = "certificate.how_to_check" if verify_base else "certificate.how_to_check_by_number"
     note = words.text(how, key_id=certificate.key_id)
+    if version:
+        note = f"{note} {words.text('certificate.version', version=version)}"
     lines = simpleSplit(note, ITALIC, 10, NOTE_WIDTH)
     top, step = (26 * mm, 5 * mm) if len(lines) <= 2 else (27 * mm, 4.5 * mm)
     for index, line in enumerate(lines):
