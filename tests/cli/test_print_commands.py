@@ -118,3 +118,35 @@ def test_handouts_print_in_the_language_asked_for_and_an_unknown_one_is_one_sent
     assert refused.err.strip() == (
         "There is no catalogue for the language 'xx'; choose one of: en-GB, qps-ploc."
     )
+
+
+def test_one_persons_certificate_is_reprinted_alone_with_the_same_code(
+    cli: InProcessCli, tmp_path: Path
+) -> None:
+    cli("init")
+    session_id = cli(
+        *("session", "create", "--kind", "training", "--title", "Basics"),
+        *("--district", "Dover", "--venue", "Town Hall", "--date", "2026-11-03"),
+        *("--facilitator", "Trainer One", "--facilitator", "Trainer Two"),
+    ).out.strip()
+    signup = tmp_path / "s.csv"
+    signup.write_text("name\nZoë Example\nBo Example\nCy Example\n", encoding="utf-8")
+    cli("attendees", "import", session_id, str(signup))
+    people = {p["name"]: p["id"] for p in cli("attendees", "list", session_id, "--json").json()}
+    cli("attendees", "complete", session_id, people["Zoë Example"], people["Bo Example"])
+    everyone = tmp_path / "all.pdf"
+    first = cli("print", "certificates", session_id, "--out", str(everyone), "--json").json()
+    one = tmp_path / "bo.pdf"
+    again = cli(
+        *("print", "certificates", session_id, "--attendee", people["Bo Example"]),
+        *("--out", str(one), "--json"),
+    ).json()
+    assert again["pages"] == 1 and again["codes"][0] in first["codes"]  # the same code
+    [page] = pages_text(one.read_bytes(), tmp_path)
+    assert "Bo Example" in page and "Zoë Example" not in page
+    assert "Trainers: Trainer One and Trainer Two" in " ".join(page.split())
+    refused = cli(
+        *("print", "certificates", session_id, "--attendee", people["Cy Example"]),
+        *("--out", str(tmp_path / "cy.pdf")),
+    )
+    assert refused.code == 1 and "mark their completion first" in refused.err

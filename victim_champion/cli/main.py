@@ -168,6 +168,9 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
     )
     certificates.add_argument("session_id", metavar="SESSION_ID")
     certificates.add_argument("--out", required=True, metavar="FILE.pdf")
+    certificates.add_argument(
+        "--attendee", metavar="ATTENDEE_ID", help="only this person's certificate (a reprint)"
+    )
     _language_option(certificates)
     handout = _command(
         kinds, "handout", print_commands.print_handout, "public handouts, with no personal data"

@@ -15,7 +15,9 @@ def print_certificates(context: CommandContext, options: argparse.Namespace) -> 
     """One page per attendee who completed; each certificate is recorded and audited."""
     language = choose_language(options.language)
     with context.workspace() as workspace:
-        printed = printing.print_certificates(workspace, options.session_id, language=language)
+        printed = printing.print_certificates(
+            workspace, options.session_id, language=language, attendee_id=options.attendee
+        )
     target = save_pdf(options.out, printed.pdf)
     progress(f"Wrote {printed.pages} certificates to {target}.")
     context.emit({"pages": printed.pages, "out": str(target), "codes": list(printed.codes)}, "")

@@ -62,9 +62,11 @@ def print_certificates(
     course_name: str | None = None,
     language: str = DEFAULT_LANGUAGE,
     progress: Progress | None = None,
+    attendee_id: str | None = None,
 ) -> PrintedCertificates:
     """Issue (or reissue, with the same codes) a certificate to everyone in the session who
-    completed, recorded and audited, and lay them out one page each.
+    completed (or to one person, ``attendee_id``), recorded and audited, and lay them out
+    one page each.
 
     Runs on whichever thread calls it; the app calls it on a worker thread. Raises
     PrintCancelled when ``progress`` returns False.
@@ -76,7 +78,9 @@ def print_certificates(
 
     course = course_name if course_name is not None else load_course().signed_name
     names = {d.id: d.name for d in load_districts().districts}
-    certificates = CertificateIssuer(workspace.store).issue_for_session(session_id, course, names)
+    certificates = CertificateIssuer(workspace.store).issue_for_session(
+        session_id, course, names, attendee_id
+    )
     try:
         pdf = build_certificates(certificates, verify_base(workspace), progress, language)
     except BuildCancelled:

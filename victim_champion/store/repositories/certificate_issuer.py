@@ -48,9 +48,14 @@ class CertificateIssuer:
         return self._store.owner.run(work)
 
     def issue_for_session(
-        self, session_id: str, course: str, district_names: Mapping[str, str]
+        self,
+        session_id: str,
+        course: str,
+        district_names: Mapping[str, str],
+        attendee_id: str | None = None,
     ) -> list[Certificate]:
-        """Certificates for everyone in the session who completed, in register order."""
+        """Certificates for everyone in the session who completed, in register order (or
+        for one person only, to reprint theirs)."""
 
         def work(connection: Connection) -> list[Certificate]:
             session = require_session(connection, session_id)
@@ -62,7 +67,7 @@ class CertificateIssuer:
                 existing = _existing(connection, session_id)
                 issued: list[Certificate] = []
                 for attendee in AttendeeRepository(connection).for_session(session_id):
-                    if attendee.completed_at is None:
+                    if attendee.completed_at is None or attendee_id not in (None, attendee.id):
                         continue
                     row = existing.get(attendee.id)
                     if row is None or row[0] != attendee.name or row[1] != course:
@@ -108,6 +113,11 @@ class CertificateIssuer:
                             signature=signature,
                         )
                     )
+            if not issued and attendee_id is not None:
+                raise InvalidInputError(
+                    "That person is not on this session's register as having completed the "
+                    "course; mark their completion first, then print their certificate."
+                )
             if not issued:
                 raise InvalidInputError(
                     "Nobody in this session has completed the course yet; mark completion "
