@@ -145,3 +145,15 @@ def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_p
     for name in ("Priya Example", "Tom Sample", "Walk In Visitor"):
         assert sum(name in text for text in pages) == 1
     assert all("Hawkhurst Village Hall, Tunbridge Wells" in text for text in pages)
+    # 10. one person's certificate again, alone (a lost copy), from the register
+    preview.close_button.click()
+    qtbot.waitUntil(lambda: desktop.controller.printing.preview is None)
+    tom = next(r for r in range(3) if page.register.row_at(r).name == "Tom Sample")
+    page.register_table.selectRow(tom)
+    page.print_one_button.click()
+    qtbot.waitUntil(lambda: desktop.controller.printing.preview is not None, timeout=20_000)
+    again = desktop.controller.printing.preview
+    assert again is not None
+    [only] = pages_text(again.pdf_bytes, tmp_path)
+    assert "Tom Sample" in only and "Priya Example" not in only
+    assert "Trainer: Trainer One" in " ".join(only.split())

@@ -52,8 +52,11 @@ class PrintingController(QObject):
         self.preview: PdfPreviewDialog | None = None
         self.progress: BatchProgressDialog | None = None
 
-    def print_certificates(self, workspace: Workspace, session_id: str, course: str) -> None:
-        """Issue and lay out certificates for the session's completers, with progress."""
+    def print_certificates(
+        self, workspace: Workspace, session_id: str, course: str, attendee_id: str | None = None
+    ) -> None:
+        """Issue and lay out certificates for the session's completers (or reprint one
+        person's), with progress."""
         from victim_champion.operations.printing import print_certificates
 
         language = self.language
@@ -65,6 +68,7 @@ class PrintingController(QObject):
                 course_name=course,
                 language=language,
                 progress=progress.report,
+                attendee_id=attendee_id,
             ).pdf
 
         self.progress = BatchProgressDialog(

@@ -67,6 +67,7 @@ class TrainingController(QObject):
         page.kiosk_requested.connect(self.start_kiosk)
         page.session_selected.connect(self._load_register)
         page.print_certificates_requested.connect(self._print_certificates)
+        page.print_one_certificate_requested.connect(self._print_certificates)
         kiosk.sign_in_requested.connect(self._on_kiosk_sign_in)
         kiosk.quiz_finished.connect(self._on_kiosk_quiz_finished)
         kiosk.feedback_submitted.connect(self._on_kiosk_feedback)
@@ -230,10 +231,10 @@ class TrainingController(QObject):
                 lambda _: self.reload(session_id),
             )
 
-    def _print_certificates(self, session_id: str) -> None:
+    def _print_certificates(self, session_id: str, attendee_id: str = "") -> None:
         if self._workspace is not None:
             self._context.printing.print_certificates(
-                self._workspace, session_id, self.course.signed_name
+                self._workspace, session_id, self.course.signed_name, attendee_id or None
             )
 
     # ------------------------------------------------------------------ presenting

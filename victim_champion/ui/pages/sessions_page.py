@@ -44,6 +44,7 @@ class SessionsPage(QWidget):
     audited, so the controller reads it off the GUI thread and hands it back)."""
 
     print_certificates_requested = Signal(str)
+    print_one_certificate_requested = Signal(str, str)  # session, attendee: a reprint
     new_session_requested = Signal()
     edit_session_requested = Signal(str)
     present_requested = Signal()
@@ -113,6 +114,15 @@ class SessionsPage(QWidget):
             tooltip="For everyone in this session who completed",
         )
         self.print_button.clicked.connect(self._on_print_clicked)
+        self.print_one_button = button(
+            "Reprint one\u2026",
+            "Reprint the selected person's certificate",
+            tooltip="Only the person selected in the register, with the same code",
+        )
+        self.print_one_button.clicked.connect(
+            lambda: self._emit_for_attendee(self.print_one_certificate_requested)
+        )
+        row.addWidget(self.print_one_button)
         row.addWidget(self.print_button)
         layout.addLayout(row)
         tools = QHBoxLayout()
