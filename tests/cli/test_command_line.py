@@ -191,9 +191,10 @@ def test_errors_are_one_sentence_with_no_traceback(
 def test_init_refuses_a_weak_passphrase_and_creates_nothing(
     cli: InProcessCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("VC_PASSPHRASE", "short")
-    result = cli("init")
-    assert result.code == 1 and "at least 8 characters" in result.err
+    for weak, why in (("short", "shorter than 12 characters"), ("password1234", "common")):
+        monkeypatch.setenv("VC_PASSPHRASE", weak)
+        result = cli("init")
+        assert result.code == 1 and why in result.err and "for example" in result.err
     assert not cli.data_dir.exists() or not any(cli.data_dir.iterdir())
 
 

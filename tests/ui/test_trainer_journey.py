@@ -14,6 +14,7 @@ from tests.ui.conftest import unlock
 from tests.ui.widget_walk import texts_of
 from victim_champion.app import DesktopApp
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE
+from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.dialogs.training_dialogs import ImportDialog, SessionDialog
 
 SIGNUP = "name,organisation,consent_contact\nPriya Example,Parish council,yes\nTom Sample,,no\n"
@@ -32,9 +33,11 @@ def kiosk_text(desktop: DesktopApp) -> str:
 
 def answer_quiz(qtbot: QtBot, desktop: DesktopApp, right: bool) -> None:
     kiosk = desktop.window.kiosk
-    for question in list(kiosk.questions):
+    questions = list(kiosk.questions)
+    for number, question in enumerate(questions, start=1):
         choice = question.answer if right else (question.answer + 1) % len(question.options)
         kiosk.option_buttons[choice].click()
+        assert kiosk.quiz_next.text() == ("Finish" if number == len(questions) else "Next")
         kiosk.quiz_next.click()
 
 
@@ -116,6 +119,7 @@ def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_p
     answer_quiz(qtbot, desktop, right=True)
     answer_quiz(qtbot, desktop, right=True)
     desktop.controller.training.start_kiosk(session_id, "feedback")
+    assert "1 = not at all" in kiosk_text(desktop) and "5 = very much" in kiosk_text(desktop)
     for group in kiosk.rating_groups.values():
         group.button(5).click()
     qtbot.keyClicks(kiosk.comment, "Clear, and I know where to send people now.")
@@ -129,6 +133,14 @@ def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_p
     qtbot.waitUntil(lambda: "after 100%" in page.scores.text())
     assert "before 50%" in page.scores.text()
     assert "Feedback forms: 1" in page.scores.text()
+    # the trainer reads the feedback: the scores, and the comment as written
+    page.feedback_button.click()
+    read = modal(qtbot, MessageDialog)
+    assert isinstance(read, MessageDialog)
+    assert "1 form. Average out of 5: useful 5.0" in read.text.text()
+    assert "Clear, and I know where to send people now." in read.text.text()
+    read.ok_button.click()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     # 8. completion for everyone present
     for row in range(3):
         qtbot.waitUntil(lambda: page.register.rowCount() == 3)

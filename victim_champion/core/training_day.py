@@ -86,3 +86,27 @@ def session_scores(results: Sequence[tuple[str, int, int]]) -> SessionScores:
     pre_count, pre = average(QuizPhase.PRE)
     post_count, post = average(QuizPhase.POST)
     return SessionScores(pre_count, pre, post_count, post)
+
+
+FEEDBACK_QUESTIONS = (
+    ("usefulness", "useful"),
+    ("clarity", "clear"),
+    ("confidence", "confident to act"),
+    ("overall", "overall"),
+)
+
+
+def feedback_summary(forms: Sequence[Feedback]) -> str:
+    """What the trainer reads: the average of each question (1 not at all, 5 very much),
+    then every comment as written. The forms are anonymous, so this names nobody."""
+    if not forms:
+        return "No feedback forms for this session yet."
+    averages = ", ".join(
+        f"{word} {sum(getattr(f, key) for f in forms) / len(forms):.1f}"
+        for key, word in FEEDBACK_QUESTIONS
+    )
+    count = "1 form" if len(forms) == 1 else f"{len(forms)} forms"
+    comments = [f.comment.strip() for f in forms if f.comment.strip()]
+    lines = [f"{count}. Average out of 5: {averages}."]
+    lines += ["", "Comments:", *(f"- {c}" for c in comments)] if comments else ["No comments."]
+    return "\n".join(lines)

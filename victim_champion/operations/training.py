@@ -151,6 +151,10 @@ class Training:
         """Keep one anonymous feedback form."""
         self._day.submit_feedback(session_id, feedback)
 
+    def feedback(self, session_id: str) -> list[Feedback]:
+        """The session's feedback forms: ratings and comments, for the trainer."""
+        return self._day.feedback_for(session_id)
+
     def scores(self, session_id: str) -> tuple[SessionScores, int]:
         """Knowledge-check scores before and after, and how many feedback forms."""
         return self._day.scores(session_id), self._day.feedback_count(session_id)

@@ -133,6 +133,17 @@ class TrainingDay(JournaledService):
         )
         return session_scores([(str(p), int(s), int(t)) for p, s, t in rows])
 
+    def feedback_for(self, session_id: str) -> list[Feedback]:
+        """Every feedback form for the session, oldest first (anonymous by construction)."""
+        rows = self._store.owner.run(
+            lambda c: c.execute(
+                "SELECT usefulness, clarity, confidence, overall, comment FROM feedback "
+                "WHERE session_id = ? ORDER BY at",
+                (session_id,),
+            ).fetchall()
+        )
+        return [Feedback(int(u), int(c), int(f), int(o), str(m or "")) for u, c, f, o, m in rows]
+
     def feedback_count(self, session_id: str) -> int:
         """How many feedback forms this session has."""
         return int(

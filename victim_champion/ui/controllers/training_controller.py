@@ -29,11 +29,13 @@ from victim_champion.core.training_day import (
     Attendance,
     Feedback,
     QuizPhase,
+    feedback_summary,
     knowledge_check,
     score,
 )
 from victim_champion.operations.training import Training, course_for
 from victim_champion.operations.workspace import Workspace
+from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.dialogs.training_dialogs import ImportDialog, PersonDialog, SessionDialog
 from victim_champion.ui.presenter_window import PresenterWindow
 from victim_champion.ui.work_area_registry import PageContext
@@ -68,6 +70,7 @@ class TrainingController(QObject):
         page.session_selected.connect(self._load_register)
         page.print_certificates_requested.connect(self._print_certificates)
         page.print_one_certificate_requested.connect(self._print_certificates)
+        page.feedback_requested.connect(self._read_feedback)
         kiosk.sign_in_requested.connect(self._on_kiosk_sign_in)
         kiosk.quiz_finished.connect(self._on_kiosk_quiz_finished)
         kiosk.feedback_submitted.connect(self._on_kiosk_feedback)
@@ -143,6 +146,20 @@ class TrainingController(QObject):
         if self._training is not None:
             self._page.show_register(session_id, attendees)
             self._page.scores.setText(scores)
+
+    def _read_feedback(self, session_id: str) -> None:
+        training = self._training
+        if training is None:
+            return
+        self._run(
+            lambda: training.feedback(session_id),
+            lambda forms: MessageDialog(
+                "Feedback for this session",
+                feedback_summary(forms),
+                self._context.quick_exit,
+                self._window,
+            ).open(),
+        )
 
     @staticmethod
     def _scores_text(training: Training, session_id: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
@@ -21,6 +22,9 @@ class MessageDialog(SafeDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label(title, "subheading"))
         self.text = label(text)
+        # Messages can quote what people typed (feedback comments): never read as markup.
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.text.setMinimumWidth(380)
         layout.addWidget(self.text)
         self.ok_button = button("OK", "OK", role="primary")

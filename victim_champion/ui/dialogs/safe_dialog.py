@@ -1,9 +1,16 @@
-"""The base for every dialog: its own Quick exit button, and Escape left to the exit."""
+"""The base for every dialog: its own Quick exit button, and Escape left to the exit.
+
+Enter presses the dialog's main (primary) button, and the first focus goes to the dialog's
+own controls, never to Quick exit: a Space or Enter meant for the dialog must not hide
+the screen in front of the room.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
 
 from victim_champion.ui.widgets.form_widgets import button
@@ -21,10 +28,30 @@ class SafeDialog(QDialog):
         self.quick_exit_button.clicked.connect(quick_exit)
 
     def button_row(self, *buttons: QPushButton) -> QHBoxLayout:
-        """The dialog's buttons, with Quick exit kept at the far left."""
+        """The dialog's buttons, with Quick exit kept at the far left; the primary one is
+        the default, so Enter presses it."""
         row = QHBoxLayout()
         row.addWidget(self.quick_exit_button)
         row.addStretch(1)
         for each in buttons:
             row.addWidget(each)
+            if each.property("role") == "primary":
+                each.setDefault(True)
         return row
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._first_focus)
+
+    def _first_focus(self) -> None:
+        if self.focusWidget() not in (None, self.quick_exit_button):
+            return
+        for widget in self.findChildren(QWidget):
+            if (
+                widget is not self.quick_exit_button
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return

@@ -91,6 +91,6 @@ def announce_painted() -> None:
     """Tell the old process this one is on screen, then let go of that pipe."""
     sys.stdout.write(PAINTED + "\n")
     sys.stdout.flush()
-    devnull = os.open(os.devnull, os.O_WRONLY)
+    devnull = os.open(os.devnull, os.O_WRONLY | getattr(os, "O_BINARY", 0))
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)

@@ -45,6 +45,7 @@ class SessionsPage(QWidget):
 
     print_certificates_requested = Signal(str)
     print_one_certificate_requested = Signal(str, str)  # session, attendee: a reprint
+    feedback_requested = Signal(str)
     new_session_requested = Signal()
     edit_session_requested = Signal(str)
     present_requested = Signal()
@@ -165,9 +166,16 @@ class SessionsPage(QWidget):
         self.register_table = _table("Register")
         self.register_table.setModel(self.filtered)
         layout.addWidget(self.register_table, 3)
+        below = QHBoxLayout()
         self.scores = label("", "hint")
         self.scores.setAccessibleName("Knowledge check and feedback so far")
-        layout.addWidget(self.scores)
+        below.addWidget(self.scores, 1)
+        self.feedback_button = button("Read feedback\u2026", "Read this session's feedback")
+        self.feedback_button.clicked.connect(
+            lambda: self._emit_for_session(self.feedback_requested)
+        )
+        below.addWidget(self.feedback_button)
+        layout.addLayout(below)
 
     def show_sessions(self, sessions: list[Session], select_session: str | None = None) -> None:
         """Show the sessions, keeping (or choosing) the selection; asks for its register."""

@@ -167,6 +167,10 @@ class KioskScreen(QWidget):
                 option.setText(question.options[index])
         self.option_group.setExclusive(True)
         self.option_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        last = len(self.answers) + 1 == len(self.questions)
+        self.quiz_next.setText(self.words.text("kiosk.finish" if last else "kiosk.next"))
+        name = "kiosk.finish_name" if last else "kiosk.next_name"
+        self.quiz_next.setAccessibleName(self.words.text(name))
 
     def _on_quiz_next_clicked(self) -> None:
         chosen = self.option_group.checkedId()
@@ -193,7 +197,12 @@ class KioskScreen(QWidget):
         grid = QGridLayout(page)
         self.rating_groups: dict[str, QButtonGroup] = {}
         words = self.words
-        for row, key in enumerate(RATINGS):
+        # Words at both ends of every scale, so 1 and 5 mean the same to everyone.
+        grid.addWidget(label(words.text("kiosk.scale_low"), "hint"), 0, 1, 1, 2)
+        high = label(words.text("kiosk.scale_high"), "hint")
+        high.setAlignment(Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(high, 0, 4, 1, 2)
+        for row, key in enumerate(RATINGS, start=1):
             text = words.text(f"kiosk.rating.{key}")
             grid.addWidget(label(text), row, 0)
             group = QButtonGroup(self)
@@ -205,7 +214,7 @@ class KioskScreen(QWidget):
                 group.addButton(choice, value)
                 grid.addWidget(choice, row, value)
             self.rating_groups[key] = group
-        row = len(RATINGS)
+        row = len(RATINGS) + 1
         grid.addWidget(label(words.text("kiosk.comment_prompt"), "hint"), row, 0, 1, 6)
         self.comment = QPlainTextEdit()
         self.comment.setAccessibleName(words.text("kiosk.comment_name"))
