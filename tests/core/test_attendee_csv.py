@@ -65,7 +65,7 @@ def test_header_matching_forgives_case_spaces_and_american_spelling() -> None:
     details = plan.rows[0][1]
     assert details.organisation == "Kent Libraries"
     assert details.consent_contact is True
-    assert plan.ignored_columns == ["e_mail"]
+    assert plan.ignored_columns == []  # "E-mail" is the email column now
 
 
 def test_unknown_columns_are_ignored_not_stored() -> None:

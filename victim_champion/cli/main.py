@@ -125,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument(
         "--skip-bad", action="store_true", help="import the good rows even if some rows are bad"
     )
+    imports.add_argument(
+        "--include-duplicates",
+        action="store_true",
+        help="add people already on the register (same name and email) again",
+    )
     listing = _command(attendee_commands, "list", record_commands.attendees_list, "the register")
     listing.add_argument("session_id", metavar="SESSION_ID")
     complete = _command(

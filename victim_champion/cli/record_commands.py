@@ -71,9 +71,12 @@ def attendees_import(context: CommandContext, options: argparse.Namespace) -> in
     problems = [{"line": line, "problem": problem} for line, problem in plan.errors]
     with context.training() as training:
         try:
-            ids = training.import_plan(
-                options.session_id, plan, skip_bad=options.skip_bad
-            ).attendee_ids
+            result = training.import_plan(
+                options.session_id,
+                plan,
+                skip_bad=options.skip_bad,
+                include_duplicates=options.include_duplicates,
+            )
         except ImportRowsError:
             if context.as_json:
                 context.emit({"imported": 0, "attendee_ids": [], "errors": problems}, "")
@@ -84,14 +87,16 @@ def attendees_import(context: CommandContext, options: argparse.Namespace) -> in
         progress(f"skipped line {line}: {problem}.")
     if plan.ignored_columns:
         progress(f"Ignored columns not kept by the register: {', '.join(plan.ignored_columns)}.")
+    for line in result.duplicates:
+        progress(f"skipped line {line}: already on the register (same name and email).")
     summary = {
-        "imported": len(ids),
-        "attendee_ids": ids,
+        "imported": len(result.attendee_ids),
+        "attendee_ids": result.attendee_ids,
         "skipped": problems,
+        "duplicates": result.duplicates,
         "ignored_columns": plan.ignored_columns,
     }
-    skipped = f", skipped {len(problems)} bad rows" if problems else ""
-    context.emit(summary, f"Imported {len(ids)} attendees{skipped}.")
+    context.emit(summary, f"Imported: {result.summary}")
     return 0
 
 

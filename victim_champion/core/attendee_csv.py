@@ -20,7 +20,37 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0", ""}
-_ALIASES = {"organization": "organisation", "consent": "consent_contact"}
+# Column names from the exports trainers actually have: Eventbrite ("First Name", "Last
+# Name", "Email"), Microsoft Forms ("Name", "Email"), Google Forms ("Email address",
+# "Full name", "Phone number") and hand-made sheets.
+_ALIASES = {
+    "organization": "organisation",
+    "organisation_name": "organisation",
+    "company": "organisation",
+    "your_organisation": "organisation",
+    "your_organization": "organisation",
+    "consent": "consent_contact",
+    "full_name": "name",
+    "your_name": "name",
+    "attendee_name": "name",
+    "email_address": "email",
+    "e_mail": "email",
+    "your_email": "email",
+    "phone_number": "phone",
+    "mobile": "phone",
+    "mobile_number": "phone",
+    "telephone": "phone",
+    "first_name": "first_name",
+    "first": "first_name",
+    "given_name": "first_name",
+    "forename": "first_name",
+    "last_name": "last_name",
+    "surname": "last_name",
+    "family_name": "last_name",
+    "last": "last_name",
+    "job_title": "role",
+}
+_NAME_PARTS = ("first_name", "last_name")
 
 
 @dataclass(frozen=True)
@@ -33,7 +63,8 @@ class ImportPlan:
 
 
 def _header_key(raw: str) -> str:
-    key = "_".join(raw.strip().casefold().replace("-", " ").split())
+    key = "_".join(raw.strip().casefold().replace("-", " ").replace("/", " ").split())
+    key = key.rstrip(":?")
     return _ALIASES.get(key, key)
 
 
@@ -94,10 +125,10 @@ def plan_import(data: bytes) -> ImportPlan:
 
 def _read_header(record: list[str], plan: ImportPlan) -> list[str]:
     header = [_header_key(cell) for cell in record]
-    if "name" not in header:
+    if "name" not in header and "first_name" not in header:
         raise ImportFileError(
-            "The first row must be a header with a 'name' column "
-            "(and optionally email, phone, organisation, role, consent_contact)."
+            "The first row must be a header with a 'name' column, or 'First Name' and "
+            "'Last Name' (and optionally email, phone, organisation, role, consent_contact)."
         )
     seen: set[str] = set()
     for key in header:
@@ -105,7 +136,8 @@ def _read_header(record: list[str], plan: ImportPlan) -> list[str]:
             raise ImportFileError(f"The header names the column '{key}' twice; keep one.")
         seen.add(key)
     # Unknown columns are dropped, never stored: we keep only what the register needs.
-    plan.ignored_columns.extend(k for k in header if k not in COLUMNS and k)
+    kept = (*COLUMNS, *_NAME_PARTS)
+    plan.ignored_columns.extend(k for k in header if k not in kept and k)
     return header
 
 
@@ -115,10 +147,14 @@ def _read_row(line: int, record: list[str], header: list[str], plan: ImportPlan)
             (line, f"it has {len(record)} values but the header has {len(header)} columns")
         )
         return
-    values = {key: "" for key in COLUMNS}
+    values = {key: "" for key in (*COLUMNS, *_NAME_PARTS)}
     for key, cell in zip(header, record, strict=False):
         if key in values:
             values[key] = " ".join(cell.split())
+    if values["email"].casefold() == "anonymous":  # Microsoft Forms' anonymous replies
+        values["email"] = ""
+    if not values["name"]:  # an export with the name in two columns
+        values["name"] = " ".join(v for v in (values["first_name"], values["last_name"]) if v)
     consent = _parse_consent(values["consent_contact"])
     details = AttendeeDetails(
         name=values["name"],

@@ -7,7 +7,7 @@ file and matching a kiosk sign-in to the register live here, once, for both fron
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from victim_champion.content.course_loader import course_in_use
@@ -32,6 +32,23 @@ class ImportResult:
 
     attendee_ids: list[str]
     plan: ImportPlan
+    duplicates: list[int] = field(default_factory=list)  # lines already on the register
+
+    @property
+    def summary(self) -> str:
+        """One sentence: how many were added and what was left out."""
+        added = f"{len(self.attendee_ids)} added"
+        left: list[str] = []
+        if self.duplicates:
+            left.append(f"{len(self.duplicates)} already on the register")
+        if self.plan.errors:
+            left.append(f"{len(self.plan.errors)} bad rows")
+        return f"{added}; skipped {' and '.join(left)}." if left else f"{added}."
+
+
+def _person_key(details: AttendeeDetails) -> tuple[str, str]:
+    """Who a row is, for spotting the same person twice: name and email, case-blind."""
+    return " ".join(details.name.casefold().split()), details.email.strip().casefold()
 
 
 def read_register_file(path: Path) -> ImportPlan:
@@ -103,15 +120,43 @@ class Training:
         self._changed(RecordArea.REGISTER)
         return ids
 
-    def import_plan(self, session_id: str, plan: ImportPlan, *, skip_bad: bool) -> ImportResult:
-        """Write a checked plan: all good rows or nothing, unless ``skip_bad``."""
-        ids = self._records.import_attendees(session_id, plan, skip_bad=skip_bad)
+    def import_plan(
+        self,
+        session_id: str,
+        plan: ImportPlan,
+        *,
+        skip_bad: bool,
+        include_duplicates: bool = False,
+    ) -> ImportResult:
+        """Write a checked plan: all good rows or nothing, unless ``skip_bad``. A person
+        already on the register (same name and email), or twice in the file, is left out
+        unless ``include_duplicates``: importing the same export twice adds nobody."""
+        seen = {_person_key(a.details) for a in self.register(session_id)}
+        kept: list[tuple[int, AttendeeDetails]] = []
+        duplicates: list[int] = []
+        for line, details in plan.rows:
+            key = _person_key(details)
+            if key in seen and not include_duplicates:
+                duplicates.append(line)
+                continue
+            seen.add(key)
+            kept.append((line, details))
+        ids = self._records.import_attendees(
+            session_id, replace(plan, rows=kept), skip_bad=skip_bad
+        )
         self._changed(RecordArea.REGISTER)
-        return ImportResult(ids, plan)
+        return ImportResult(ids, plan, duplicates)
 
-    def import_file(self, session_id: str, path: Path, *, skip_bad: bool) -> ImportResult:
+    def import_file(
+        self, session_id: str, path: Path, *, skip_bad: bool, include_duplicates: bool = False
+    ) -> ImportResult:
         """Read a register CSV and import it."""
-        return self.import_plan(session_id, read_register_file(path), skip_bad=skip_bad)
+        return self.import_plan(
+            session_id,
+            read_register_file(path),
+            skip_bad=skip_bad,
+            include_duplicates=include_duplicates,
+        )
 
     def mark_attendance(self, session_id: str, attendee_id: str, attendance: Attendance) -> None:
         """Mark one person present, absent, or back to unmarked."""

@@ -1,0 +1,71 @@
+"""Sign-up lists as trainers really get them (Eventbrite, Microsoft Forms, Google Forms),
+matched without editing, and imported once however many times the file is imported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import InProcessCli
+
+EVENTBRITE = (
+    "Order #,Order Date,First Name,Last Name,Email,Ticket Type,Attendee Status\n"
+    "1001,2026-11-01,Priya,Example,priya@example.org,General,Attending\n"
+    "1002,2026-11-02,Tom,Sample,tom@example.org,General,Attending\n"
+    "1003,2026-11-03,Ana,Démo,,General,Attending\n"
+)
+MICROSOFT_FORMS = (
+    "ID,Start time,Completion time,Email,Name,Your organisation\n"
+    "1,11/1/26 9:00,11/1/26 9:01,anonymous,Bo Example,Parish council\n"
+)
+GOOGLE_FORMS = (
+    "Timestamp,Email address,Full name,Phone number\n"
+    "2026/11/01 9:00:00,cy@example.org,Cy Example,01234 567890\n"
+)
+
+
+@pytest.fixture
+def session(cli: InProcessCli) -> str:
+    assert cli("init").code == 0
+    made = cli(
+        *("session", "create", "--kind", "training", "--title", "Basics"),
+        *("--district", "Thanet", "--venue", "Hall", "--date", "2026-11-03"),
+    )
+    return made.out.strip()
+
+
+def imported(cli: InProcessCli, session: str, path: Path, *extra: str) -> dict[str, object]:
+    result = cli("attendees", "import", session, str(path), "--json", *extra)
+    assert result.code == 0, result.err
+    document: dict[str, object] = result.json()
+    return document
+
+
+def test_an_eventbrite_export_is_matched_and_a_second_import_adds_nobody(
+    cli: InProcessCli, session: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "eventbrite.csv"
+    export.write_text(EVENTBRITE, encoding="utf-8")
+    first = imported(cli, session, export)
+    assert first["imported"] == 3 and first["duplicates"] == []
+    names = {p["name"] for p in cli("attendees", "list", session, "--json").json()}
+    assert names == {"Priya Example", "Tom Sample", "Ana Démo"}
+    again = cli("attendees", "import", session, str(export))
+    assert again.out.strip() == "Imported: 0 added; skipped 3 already on the register."
+    assert len(cli("attendees", "list", session, "--json").json()) == 3
+    chosen = imported(cli, session, export, "--include-duplicates")
+    assert chosen["imported"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [(MICROSOFT_FORMS, "Bo Example"), (GOOGLE_FORMS, "Cy Example")]
+)
+def test_forms_exports_are_matched_without_editing(
+    cli: InProcessCli, session: str, tmp_path: Path, text: str, name: str
+) -> None:
+    export = tmp_path / "forms.csv"
+    export.write_text(text, encoding="utf-8")
+    result = cli("attendees", "import", session, str(export), "--skip-bad", "--json")
+    people = cli("attendees", "list", session, "--json").json()
+    assert [p["name"] for p in people] == [name], result.err
