@@ -15,9 +15,14 @@ from tests.ui.widget_walk import texts_of
 from victim_champion.app import DesktopApp
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
-from victim_champion.ui.dialogs.training_dialogs import ImportDialog, SessionDialog
+from victim_champion.ui.dialogs.import_dialog import ImportDialog
+from victim_champion.ui.dialogs.training_dialogs import SessionDialog
 
-SIGNUP = "name,organisation,consent_contact\nPriya Example,Parish council,yes\nTom Sample,,no\n"
+EVENTBRITE = (
+    "Order #,First Name,Last Name,Email,Ticket Type\n"
+    "1001,Priya,Example,priya@example.org,General\n"
+    "1002,Tom,Sample,,General\n"
+)
 
 
 def modal(qtbot: QtBot, kind: type) -> QWidget:
@@ -62,14 +67,22 @@ def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_p
     )
     session_id = page.selected_session_id()
     assert session_id is not None
-    # 2. import the register
+    # 2. import the register: an Eventbrite export, with a typo in the path first
     signup = tmp_path / "signup.csv"
-    signup.write_text(SIGNUP)
+    signup.write_text(EVENTBRITE)
     page.import_button.click()
     importer = modal(qtbot, ImportDialog)
     assert isinstance(importer, ImportDialog)
-    qtbot.keyClicks(importer.path, str(signup))
-    importer.ok_button.click()
+    qtbot.keyClicks(importer.path, str(tmp_path / "sign-up.csv"))
+    qtbot.keyClick(importer.path, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: importer.message.isVisible())
+    assert "could not be read" in importer.message.text()
+    assert QApplication.activeModalWidget() is importer  # still open, path kept
+    importer.path.setText(str(signup))
+    qtbot.keyClick(importer.path, Qt.Key.Key_Return)
+    done = modal(qtbot, MessageDialog)
+    assert isinstance(done, MessageDialog) and done.text.text() == "2 added."
+    done.ok_button.click()
     qtbot.waitUntil(lambda: page.register.rowCount() == 2)
     # 3. three kiosk sign-ins (one walk-in who was not on the list)
     page.kiosk_buttons["sign-in"].click()

@@ -33,10 +33,11 @@ from victim_champion.core.training_day import (
     knowledge_check,
     score,
 )
-from victim_champion.operations.training import Training, course_for
+from victim_champion.operations.training import ImportResult, Training, course_for
 from victim_champion.operations.workspace import Workspace
+from victim_champion.ui.dialogs.import_dialog import ImportDialog
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
-from victim_champion.ui.dialogs.training_dialogs import ImportDialog, PersonDialog, SessionDialog
+from victim_champion.ui.dialogs.training_dialogs import PersonDialog, SessionDialog
 from victim_champion.ui.presenter_window import PresenterWindow
 from victim_champion.ui.work_area_registry import PageContext
 
@@ -218,17 +219,32 @@ class TrainingController(QObject):
     def _import(self, session_id: str) -> None:
         dialog = ImportDialog(self._quick_exit, self._window)
 
-        def run() -> None:
+        def imported(result: ImportResult) -> None:
+            dialog.accept()
+            self.reload(session_id)
+            MessageDialog(
+                "Sign-up list imported", result.summary, self._quick_exit, self._window
+            ).open()
+
+        def refused(error: BaseException) -> None:
+            dialog.show_problem(message_for(error, UNEXPECTED))
+
+        def run(path: str, skip_bad: bool, include_duplicates: bool) -> None:
             training = self._training
             if training is None:
                 return
-            path, skip_bad = Path(dialog.path.text().strip()), dialog.skip_bad.isChecked()
-            self._run(
-                lambda: training.import_file(session_id, path, skip_bad=skip_bad),
-                lambda _: self.reload(session_id),
+            self._work.run(
+                lambda: training.import_file(
+                    session_id,
+                    Path(path),
+                    skip_bad=skip_bad,
+                    include_duplicates=include_duplicates,
+                ),
+                imported,
+                refused,
             )
 
-        dialog.accepted.connect(run)
+        dialog.import_requested.connect(run)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

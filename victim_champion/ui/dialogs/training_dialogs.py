@@ -1,4 +1,5 @@
-"""Dialogs for the trainer: a session's details, adding one person, importing a sign-up list."""
+"""Dialogs for the trainer: a session's details, and adding one person (importing a
+sign-up list is ui/dialogs/import_dialog.py)."""
 
 from __future__ import annotations
 
@@ -176,28 +177,3 @@ class PersonDialog(_FormDialog):
         if problems:
             raise InvalidInputError(problems[0].capitalize() + ".")
         self.result_details = details
-
-
-class ImportDialog(_FormDialog):
-    """Choose a sign-up list (CSV) to import; ``skip_bad`` imports the good rows only."""
-
-    def __init__(self, quick_exit: Callable[[], None], parent: QWidget | None = None) -> None:
-        super().__init__("Import a sign-up list", "Import", quick_exit, parent)
-        self.path = _field("CSV file")
-        self.path.setPlaceholderText("/home/trainer/Documents/sign-up.csv")
-        self.form.addRow("CSV file", self.path)
-        self.skip_bad = QCheckBox("Import the good rows even if some rows are wrong")
-        self.skip_bad.setAccessibleName("Import the good rows even if some rows are wrong")
-        self.form.addRow("", self.skip_bad)
-        self.form.addRow(
-            label(
-                "Columns: name (required), email, phone, organisation, role, "
-                "consent_contact (yes/no).",
-                "hint",
-            )
-        )
-        self.finish_layout()
-
-    def collect(self) -> None:
-        if not self.path.text().strip():
-            raise InvalidInputError("Give the path of the CSV file.")
