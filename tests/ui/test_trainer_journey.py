@@ -14,8 +14,8 @@ from tests.ui.conftest import unlock
 from tests.ui.widget_walk import texts_of
 from victim_champion.app import DesktopApp
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE
-from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.dialogs.import_dialog import ImportDialog
+from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.dialogs.training_dialogs import SessionDialog
 
 EVENTBRITE = (
