@@ -90,6 +90,7 @@ class ShellController(QObject):
 
         self.triggers.triggered.connect(self.quick_exit)
         self.idle.idle.connect(self.lock)
+        self.idle.hold = lambda: self.training.in_the_room
         window.quick_exit_button.clicked.connect(self.quick_exit)
         window.lock_button.clicked.connect(self.lock)
         window.settings_button.clicked.connect(self.open_settings)

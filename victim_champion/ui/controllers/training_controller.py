@@ -272,6 +272,12 @@ class TrainingController(QObject):
 
     # ------------------------------------------------------------------ presenting
 
+    @property
+    def in_the_room(self) -> bool:
+        """Presenting, or the kiosk is out for attendees: the idle lock waits."""
+        presenting = self.presenter is not None and self.presenter.isVisible()
+        return presenting or self.kiosk_session is not None
+
     def present(self) -> None:
         """Open the presenter view (and the audience view on a projector)."""
         if self.presenter is not None:

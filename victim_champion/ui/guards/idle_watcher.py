@@ -1,6 +1,14 @@
-"""Locks after a stretch with no keyboard, mouse or touch input."""
+"""Locks after a stretch with no keyboard, mouse or touch input.
+
+``hold`` (when given) can say "not now": while a trainer presents or the kiosk runs, a
+long discussion slide or a queue at the sign-in laptop is not idleness. The watcher then
+starts its count again instead of locking. The quick exit and the system's own lock
+(screen saver, lid) are not affected.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
@@ -22,7 +30,14 @@ class IdleWatcher(QObject):
         super().__init__()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.idle)
+        self._timer.timeout.connect(self._on_timeout)
+        self.hold: Callable[[], bool] = lambda: False
+
+    def _on_timeout(self) -> None:
+        if self.hold():
+            self._timer.start()  # presenting or in kiosk mode: count again
+            return
+        self.idle.emit()
 
     def start(self, seconds: float) -> None:
         """Begin (or restart) watching with this timeout."""
