@@ -28,7 +28,7 @@ def test_escape_in_kiosk_mode_exits_and_locks(qtbot: QtBot, desktop: DesktopApp)
     assert desktop.controller.training.kiosk_session is None
 
 
-def test_the_quick_exit_hides_the_presenter_and_blanks_the_audience_screen(
+def test_shift_three_times_hides_the_presenter_and_the_audience_screen(
     qtbot: QtBot, desktop: DesktopApp
 ) -> None:
     unlock(qtbot, desktop)
@@ -38,10 +38,51 @@ def test_the_quick_exit_hides_the_presenter_and_blanks_the_audience_screen(
     presenter.toggle_audience()  # one screen here: the trainer shows it by hand
     audience = presenter.audience
     assert audience.isVisible()
-    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    for _ in range(3):
+        qtbot.keyClick(audience, Qt.Key.Key_Shift)
     assert desktop.window.showing_decoy
     assert not presenter.isVisible() and not audience.isVisible()
     assert desktop.controller.training.presenter is None
+
+
+def test_escape_ends_the_show_without_the_decoy_reaching_the_projector(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    unlock(qtbot, desktop)
+    desktop.window.sessions.present_button.click()
+    presenter = desktop.controller.training.presenter
+    assert presenter is not None
+    presenter.toggle_audience()
+    assert presenter.audience_button.text() == "Hide audience screen"
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_Escape)  # ends the full-screen show
+    assert not presenter.audience.isVisible() and presenter.isVisible()
+    assert presenter.audience_button.text() == "Show audience screen"
+    qtbot.keyClick(presenter, Qt.Key.Key_Escape)  # and then the presenter view
+    assert not presenter.isVisible()
+    assert not desktop.window.showing_decoy and desktop.controller.is_unlocked
+
+
+def test_one_screen_the_audience_window_takes_the_slide_keys_and_clicks(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    unlock(qtbot, desktop)
+    desktop.window.sessions.present_button.click()
+    presenter = desktop.controller.training.presenter
+    assert presenter is not None
+    presenter.toggle_audience()
+    audience = presenter.audience
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
+        qtbot.keyClick(audience, key)
+    assert presenter.index == 3
+    qtbot.mouseClick(audience.view, Qt.MouseButton.LeftButton)
+    assert presenter.index == 4
+    qtbot.mouseClick(audience.view, Qt.MouseButton.RightButton)
+    qtbot.keyClick(audience, Qt.Key.Key_Left)
+    assert presenter.index == 2
+    qtbot.keyClick(audience, Qt.Key.Key_B)
+    assert audience.blanked
+    audience.back_button.click()  # the visible way back
+    assert not audience.isVisible() and presenter.isVisible()
 
 
 def test_kiosk_presenter_and_dialogs_are_accessible(qtbot: QtBot, desktop: DesktopApp) -> None:

@@ -1,12 +1,17 @@
 """The trainer's presenter view: this slide, its notes, the next slide and a timer.
 
 Keys: Right, Space or Page Down for the next slide; Left or Page Up for the previous;
-B to blank the audience screen. Escape stays the quick exit, which hides both windows.
+B to blank the audience screen. **Escape ends the show**, as in PowerPoint: it hides the
+audience screen if it is up, otherwise closes the presenter view. The quick exit is Shift
+three times or the red Quick exit button here, which hide both windows at once. (Why:
+a trainer's Escape habit must not put the decoy on the projector, or have them type the
+passphrase in front of the room; nothing on these two screens is personal data.)
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from victim_champion.core.course import Course
 from victim_champion.ui.audience_window import AudienceWindow, projector_screen
+from victim_champion.ui.guards.quick_exit_triggers import ENDS_SHOW
 from victim_champion.ui.widgets.form_widgets import button, label
 from victim_champion.ui.widgets.slide_view import SlideView
 
@@ -24,13 +30,18 @@ PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp}
 class PresenterWindow(QWidget):
     """Steps through every slide of the course; drives the audience window."""
 
-    def __init__(self, course: Course) -> None:
+    def __init__(self, course: Course, quick_exit: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Presenter view")
+        self.setProperty(ENDS_SHOW, True)
         self.resize(1200, 760)
         self.slides = course.all_slides()
         self.index = 0
         self.audience = AudienceWindow()
+        self.audience.next_requested.connect(self.next)
+        self.audience.previous_requested.connect(self.previous)
+        self.audience.blank_requested.connect(self.toggle_blank)
+        self.audience.back_requested.connect(self.toggle_audience)
         self._started = time.monotonic()
 
         layout = QVBoxLayout(self)
@@ -67,6 +78,13 @@ class PresenterWindow(QWidget):
         self.next_button = button("Next \u2192", "Next slide", role="primary")
         self.blank_button = button("Blank (B)", "Blank the audience screen")
         self.audience_button = button("Show audience screen", "Show the audience screen")
+        self.quick_exit_button = button(
+            "Quick exit", "Quick exit", role="exit", tooltip="Hide everything now (Shift x3)"
+        )
+        if quick_exit is not None:
+            self.quick_exit_button.clicked.connect(quick_exit)
+        buttons.addWidget(self.quick_exit_button)
+        buttons.addStretch(1)
         for each in (
             self.previous_button,
             self.next_button,
@@ -87,6 +105,11 @@ class PresenterWindow(QWidget):
 
     def start(self) -> None:
         """Open the presenter view, and the audience view on a projector if there is one."""
+        screen = self.screen().availableGeometry()  # a 1280x720 laptop keeps every button
+        self.resize(
+            min(self.width(), screen.width() - 24), min(self.height(), screen.height() - 48)
+        )
+        self.move(screen.x() + (screen.width() - self.width()) // 2, screen.y() + 8)
         self.show()
         if projector_screen() is not None:
             self.audience.present()
@@ -131,8 +154,14 @@ class PresenterWindow(QWidget):
         """With one screen, show or hide the audience view over it."""
         if self.audience.isVisible():
             self.audience.hide()
+            self.activateWindow()
+            self.setFocus()
         else:
             self.audience.present()
+        shown = self.audience.isVisible()
+        text = "Hide audience screen" if shown else "Show audience screen"
+        self.audience_button.setText(text)
+        self.audience_button.setAccessibleName(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -142,6 +171,11 @@ class PresenterWindow(QWidget):
             self.previous()
         elif key == Qt.Key.Key_B:
             self.toggle_blank()
+        elif key == Qt.Key.Key_Escape:  # end the show (see the module's note)
+            if self.audience.isVisible():
+                self.toggle_audience()
+            else:
+                self.close()
         else:
             super().keyPressEvent(event)
 

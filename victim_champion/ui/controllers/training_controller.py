@@ -282,7 +282,7 @@ class TrainingController(QObject):
         """Open the presenter view (and the audience view on a projector)."""
         if self.presenter is not None:
             self.presenter.close()
-        self.presenter = PresenterWindow(self.course)
+        self.presenter = PresenterWindow(self.course, self._quick_exit)
         self.presenter.start()
 
     # ------------------------------------------------------------------ kiosk

@@ -3,6 +3,11 @@
 Installed on the QApplication, so it sees keys in every window, including modal dialogs,
 before any widget does. Escape is consumed (dialogs never see it, so they close only
 through their own buttons).
+
+**Except in the presenter view and on the audience screen** (windows with the property
+``ENDS_SHOW``): there Escape ends the show, as it does in PowerPoint, so a trainer's habit
+never puts the decoy on the projector, nor has them type the passphrase in front of the
+room. Shift three times and the Quick exit button still hide everything from there.
 """
 
 from __future__ import annotations
@@ -15,6 +20,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from victim_champion.core.quick_exit_rules import TripleShiftDetector
+
+ENDS_SHOW = "escapeEndsShow"  # a window property: Escape there ends the show instead
+
+
+def _ends_show(widget: QWidget) -> bool:
+    return bool(widget.window().property(ENDS_SHOW))
 
 
 class QuickExitTriggers(QObject):
@@ -38,6 +49,8 @@ class QuickExitTriggers(QObject):
         key = event.key()
         if key == Qt.Key.Key_Escape:
             self._shift.other_key_pressed()
+            if _ends_show(watched):
+                return False  # the presenter or audience window ends the show
             self.triggered.emit()
             return True
         if key == Qt.Key.Key_Shift:

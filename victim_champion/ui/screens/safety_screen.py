@@ -11,6 +11,8 @@ from victim_champion.ui.widgets.form_widgets import button, centred_card, label
 DOES = (
     "Press Escape, press Shift three times, or use the red Quick exit button at the top "
     "right, and the screen at once turns into a plain notes page.",
+    "While presenting, Escape ends the show instead, as in PowerPoint, so the room never "
+    "sees the notes page; Shift three times or the red button still hide everything.",
     "The records are locked straight away: they need the staff passphrase to open again.",
     "Anything Victim Champion copied to the clipboard is cleared, and open windows, "
     "previews and printing are closed.",
