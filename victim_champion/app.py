@@ -104,7 +104,9 @@ def hand_over_after_locking(desktop: DesktopApp, cleanup: Callable[[], None]) ->
             desktop.close()
             cleanup()
 
-        hand_over(desktop.window, mode, before_exit)
+        sessions = desktop.controller.controllers.get("sessions")
+        presenting = getattr(sessions, "resume_presenting", None)
+        hand_over(desktop.window, mode, before_exit, presenting)
 
     # A moment after the decoy or unlock screen is painted, never before it.
     desktop.controller.quick_exited.connect(lambda: QTimer.singleShot(100, lambda: go("decoy")))
@@ -116,9 +118,14 @@ def show_resumed(desktop: DesktopApp) -> None:
     old one had, and says when it is painted."""
     from PySide6.QtCore import QTimer
 
-    from victim_champion.ui.guards.fresh_process import announce_painted, resumed_mode
+    from victim_champion.ui.guards.fresh_process import (
+        announce_painted,
+        resumed_mode,
+        resumed_presenting,
+    )
 
     mode, geometry = resumed_mode()
+    desktop.controller.resume_presenting = resumed_presenting()
     window = desktop.window
     if geometry is not None:
         x, y, width, height, maximised = geometry

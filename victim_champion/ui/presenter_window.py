@@ -30,19 +30,26 @@ PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp}
 class PresenterWindow(QWidget):
     """Steps through every slide of the course; drives the audience window."""
 
-    def __init__(self, course: Course, quick_exit: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        course: Course,
+        quick_exit: Callable[[], None] | None = None,
+        index: int = 0,
+        started_at: float | None = None,
+    ) -> None:
         super().__init__()
         self.setWindowTitle("Presenter view")
         self.setProperty(ENDS_SHOW, True)
         self.resize(1200, 760)
         self.slides = course.all_slides()
-        self.index = 0
+        self.index = max(0, min(index, len(self.slides) - 1))
         self.audience = AudienceWindow()
         self.audience.next_requested.connect(self.next)
         self.audience.previous_requested.connect(self.previous)
         self.audience.blank_requested.connect(self.toggle_blank)
         self.audience.back_requested.connect(self.toggle_audience)
-        self._started = time.monotonic()
+        # Wall-clock, so the talk's clock carries on across a lock (and a fresh process).
+        self.started_at = time.time() if started_at is None else started_at
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -129,7 +136,8 @@ class PresenterWindow(QWidget):
         self._update_clock()
 
     def _update_clock(self) -> None:
-        minutes, seconds = divmod(int(time.monotonic() - self._started), 60)
+        elapsed = max(0, int(time.time() - self.started_at))
+        minutes, seconds = divmod(elapsed, 60)
         self.clock.setText(f"{minutes:02d}:{seconds:02d}")
 
     def next(self) -> None:

@@ -83,6 +83,7 @@ class ShellController(QObject):
         self.idle = IdleWatcher()
         self.clipboard = ClipboardGuard()
         self.revoked = False  # a wiped profile: its message stays on this screen
+        self.resume_presenting: tuple[int, float] | None = None  # (slide, talk's start)
         self.workspace: Workspace | None = None
         self.controllers: dict[str, PageController] = {}
         self.settings = ProfileSettings()
@@ -235,6 +236,8 @@ class ShellController(QObject):
         self, workspace: Workspace, settings: ProfileSettings, policy: DevicePolicy | None
     ) -> None:
         self._ensure_built()
+        if self.resume_presenting is not None:  # handed over from the process before
+            self.training.resume_presenting, self.resume_presenting = self.resume_presenting, None
         self.workspace, self.settings, self.policy = workspace, settings, policy
         for controller in self.controllers.values():
             controller.attach(workspace)
@@ -340,12 +343,18 @@ class ShellController(QObject):
 
     def quick_exit(self) -> None:
         """Decoy first (one frame), then lock, then clipboard and the closing of windows."""
+        self._remember_talk()
         self._hide_other_windows()
         self.window.show_decoy()
         self._lock()
         self.quick_exited.emit()
 
+    def _remember_talk(self) -> None:
+        if "sessions" in self.controllers:
+            self.training.remember_talk()
+
     def _lock(self) -> None:
+        self._remember_talk()
         self.work.cancel_all()
         self.idle.stop()
         self._close_transient_windows()

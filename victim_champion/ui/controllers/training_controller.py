@@ -59,6 +59,8 @@ class TrainingController(QObject):
         self.kiosk_session: str | None = None
         self.kiosk_phase: QuizPhase | None = None
         self.presenter: PresenterWindow | None = None
+        # (slide, wall-clock start) of a talk a lock interrupted: nothing personal.
+        self.resume_presenting: tuple[int, float] | None = None
         page, kiosk = context.page, context.window.kiosk
         page.new_session_requested.connect(lambda: self._edit_session(None))
         page.edit_session_requested.connect(self._edit_session)
@@ -87,6 +89,10 @@ class TrainingController(QObject):
         self._workspace, self._training = workspace, Training(workspace)
         self._run(lambda: course_for(workspace), self._on_course_chosen)
         self.reload()
+        if self.resume_presenting is not None:  # a lock interrupted the talk: carry on
+            index, started = self.resume_presenting
+            self.resume_presenting = None
+            self.present(index, started)
 
     def _on_course_chosen(self, chosen: tuple[Course, str | None]) -> None:
         self._course, problem = chosen
@@ -101,12 +107,20 @@ class TrainingController(QObject):
         return self._course
 
     def detach(self) -> None:
-        """Locked: close the presenter and leave kiosk mode."""
+        """Locked: close the presenter (remembering the slide and when the talk began, to
+        carry on after unlocking) and leave kiosk mode."""
         self._training = self._workspace = None
         self.kiosk_session = None
+        self.remember_talk()
         if self.presenter is not None:
             self.presenter.close()
             self.presenter = None
+
+    def remember_talk(self) -> None:
+        """Note the slide and the talk's start, if presenting (the shell calls this before
+        a lock hides any window)."""
+        if self.presenter is not None and self.presenter.isVisible():
+            self.resume_presenting = (self.presenter.index, self.presenter.started_at)
 
     def shown(self, visible: bool) -> None:
         """Sessions are loaded at unlock and after each change, not on showing."""
@@ -278,11 +292,12 @@ class TrainingController(QObject):
         presenting = self.presenter is not None and self.presenter.isVisible()
         return presenting or self.kiosk_session is not None
 
-    def present(self) -> None:
-        """Open the presenter view (and the audience view on a projector)."""
+    def present(self, index: int = 0, started_at: float | None = None) -> None:
+        """Open the presenter view (and the audience view on a projector), at a slide and
+        with the talk's clock from ``started_at`` (wall-clock seconds) when resuming."""
         if self.presenter is not None:
             self.presenter.close()
-        self.presenter = PresenterWindow(self.course, self._quick_exit)
+        self.presenter = PresenterWindow(self.course, self._quick_exit, index, started_at)
         self.presenter.start()
 
     # ------------------------------------------------------------------ kiosk

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 RESUME_VARIABLE = "VC_RESUME"  # "decoy" or "unlock": which screen the new process shows
 GEOMETRY_VARIABLE = "VC_RESUME_GEOMETRY"  # "x,y,width,height,maximized"
+PRESENTING_VARIABLE = "VC_RESUME_PRESENTING"  # "slide,start" of a talk a lock interrupted
 PAINTED = "painted"
 START_TIMEOUT_SECONDS = 15.0
 # Secrets the command line reads from the environment: never handed to the new process.
@@ -54,11 +55,19 @@ def _first_line(child: subprocess.Popen[str], timeout: float) -> str:
     return box[0].strip() if box else ""
 
 
-def hand_over(window: QWidget, mode: str, before_exit: Callable[[], None]) -> bool:
+def hand_over(
+    window: QWidget,
+    mode: str,
+    before_exit: Callable[[], None],
+    presenting: tuple[int, float] | None = None,
+) -> bool:
     """Start the fresh process on ``mode``'s screen; once it has painted, run
-    ``before_exit`` and end this process. Returns False (and carries on) if it could not."""
+    ``before_exit`` and end this process. Returns False (and carries on) if it could not.
+    ``presenting`` (the slide and the talk's start) lets the talk carry on after unlock."""
     environment = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
     environment.update({RESUME_VARIABLE: mode, GEOMETRY_VARIABLE: _geometry(window)})
+    if presenting is not None:
+        environment[PRESENTING_VARIABLE] = f"{presenting[0]},{presenting[1]}"
     window.setEnabled(False)  # nothing typed into this copy can be lost in the hand-over
     try:
         child = subprocess.Popen(
@@ -85,6 +94,16 @@ def resumed_mode() -> tuple[str | None, tuple[int, int, int, int, bool] | None]:
     except ValueError:
         return mode, None
     return mode, (x, y, width, height, bool(maximised))
+
+
+def resumed_presenting() -> tuple[int, float] | None:
+    """The slide and the talk's start (wall-clock) handed over, if any (read once)."""
+    raw = os.environ.pop(PRESENTING_VARIABLE, "")
+    try:
+        index, started = raw.split(",")
+        return int(index), float(started)
+    except ValueError:
+        return None
 
 
 def announce_painted() -> None:
