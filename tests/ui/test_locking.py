@@ -15,6 +15,7 @@ from tests.support.tools import require_tool
 from tests.ui.conftest import DEMO_NAMES, unlock, unlocked_store
 from tests.ui.widget_walk import widgets_containing
 from victim_champion.app import DesktopApp
+from victim_champion.store.demo_profile import DEMO_PASSPHRASE
 from victim_champion.ui.dialogs.settings_dialog import SettingsDialog
 
 
@@ -33,6 +34,25 @@ def test_a_wrong_passphrase_waits_longer_each_time(qtbot: QtBot, desktop: Deskto
         assert screen.unlock_button.isEnabled() == (expected == "Unlock")
         assert screen.passphrase.text() == ""
     assert not desktop.controller.is_unlocked
+
+
+def test_after_a_wrong_passphrase_typing_goes_to_the_field_and_enter_says_why_it_waits(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    screen = desktop.window.unlock
+    for _ in range(3):
+        qtbot.waitUntil(lambda: screen.unlock_button.isEnabled(), timeout=10_000)
+        qtbot.keyClicks(screen.passphrase, "not the passphrase")
+        qtbot.keyClick(screen.passphrase, "\r")
+        qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+        assert QApplication.focusWidget() is screen.passphrase  # never Quick exit
+    qtbot.keyClicks(screen.passphrase, DEMO_PASSPHRASE)  # the right one, too soon
+    qtbot.keyClick(screen.passphrase, "\r")
+    assert screen.message.text().startswith("Wait 1 second")
+    assert screen.passphrase.text() == DEMO_PASSPHRASE  # kept for when the wait ends
+    qtbot.waitUntil(lambda: screen.unlock_button.isEnabled(), timeout=5_000)
+    qtbot.keyClick(screen.passphrase, "\r")
+    qtbot.waitUntil(lambda: desktop.controller.is_unlocked, timeout=10_000)
 
 
 def test_the_lock_button_closes_the_store_and_clears_the_register(

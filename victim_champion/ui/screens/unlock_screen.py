@@ -55,6 +55,15 @@ class UnlockScreen(QWidget):
         self._not_before = 0.0  # time.monotonic() when the next try is allowed
 
     def _submit(self) -> None:
+        waiting = self._not_before - time.monotonic()
+        if waiting > 0:  # say why, and keep what was typed for when the wait ends
+            seconds = math.ceil(waiting)
+            self.message.setText(
+                f"Wait {seconds} second{'s' if seconds != 1 else ''} after the wrong "
+                "passphrases, then press Enter again."
+            )
+            self.message.show()
+            return
         if not self.unlock_button.isEnabled():
             return
         text = self.passphrase.text()
@@ -70,6 +79,8 @@ class UnlockScreen(QWidget):
         self.passphrase.setEnabled(not busy)
         if busy:
             self.message.hide()
+        else:  # back in the field, never on Quick exit: retyping goes where it should
+            self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_error(self, text: str, wait_seconds: float = 0.0) -> None:
         """Show why unlocking failed, and hold the button for ``wait_seconds``."""
