@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,6 +42,18 @@ if TYPE_CHECKING:
 APP_TITLE = "Victim Champion"
 
 
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open at ``width`` x ``height``, or smaller so that the whole window (its title bar
+    too) sits inside the screen's free area: a 1280x720 laptop keeps every button."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    free = screen.availableGeometry()
+    window.resize(min(width, free.width() - 16), min(height, free.height() - 40))
+    window.move(free.x() + max(0, (free.width() - window.width()) // 2), free.y())
+
+
 class ShellWindow(QMainWindow):
     """Header plus screens: first run, safety, unlock, the main work area, and the decoy."""
 
@@ -64,7 +77,7 @@ class ShellWindow(QMainWindow):
         self._app_icon = app_icon()
         self._neutral_icon = neutral_icon()
         self.setWindowIcon(self._app_icon)
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
 
         root = QWidget()
         column = QVBoxLayout(root)
@@ -125,6 +138,7 @@ class ShellWindow(QMainWindow):
         self.navigation.setMaximumWidth(200)
         self.navigation.setSpacing(4)
         self.pages = QStackedWidget()
+        self._page_of: dict[QWidget, QWidget] = {}  # holder -> page
         # Every registered page has clear(): the quick exit empties each one.
         self.registered: dict[str, QWidget] = {}
         for entry in PAGES:
@@ -142,19 +156,30 @@ class ShellWindow(QMainWindow):
         self.stack.addWidget(self.kiosk)
 
     def _add_page(self, title: str, page: QWidget) -> None:
-        # Each page scrolls, so a 768-pixel laptop screen never hides a control.
-        holder = QScrollArea()
-        holder.setWidgetResizable(True)
-        holder.setFrameShape(QFrame.Shape.NoFrame)
-        holder.setWidget(page)
-        holder.setAccessibleName(f"{title} page")
+        # Each page scrolls, so a 720-pixel laptop screen never hides a control; a page's
+        # ``footer`` (its main actions) stays below the scrolling part, always in view.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(page)
+        scroller.setAccessibleName(f"{title} page")
+        holder: QWidget = scroller
+        footer = getattr(page, "footer", None)
+        if isinstance(footer, QWidget):
+            holder = QWidget()
+            stacked = QVBoxLayout(holder)
+            stacked.setContentsMargins(0, 0, 0, 0)
+            stacked.setSpacing(0)
+            stacked.addWidget(scroller, 1)
+            stacked.addWidget(footer)
+        self._page_of[holder] = page
         self.navigation.addItem(title)
         self.pages.addWidget(holder)
 
     def current_page(self) -> QWidget | None:
         """The page on show (inside its scroll area)."""
         holder = self.pages.currentWidget()
-        return holder.widget() if isinstance(holder, QScrollArea) else holder
+        return None if holder is None else self._page_of.get(holder, holder)
 
     def _set_unlocked_controls(self, unlocked: bool) -> None:
         self.settings_button.setVisible(unlocked)

@@ -41,7 +41,23 @@ class SafeDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_on_screen()
         QTimer.singleShot(0, self._first_focus)
+
+    def _fit_on_screen(self) -> None:
+        """Never taller or wider than the screen's free area (a 1280x720 laptop), title
+        bar included, so the buttons at the bottom are always in view."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        width = min(self.width(), free.width() - 16)
+        height = min(self.height(), free.height() - 48)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), free.x()), free.right() - self.width())
+        y = min(max(self.y(), free.y()), free.bottom() - self.height() - 32)
+        self.move(x, max(free.y(), y))
 
     def _first_focus(self) -> None:
         if self.focusWidget() not in (None, self.quick_exit_button):

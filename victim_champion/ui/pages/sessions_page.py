@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from victim_champion.content.district_loader import load_districts
 from victim_champion.core.attendees import Attendee
 from victim_champion.core.sessions import Session
+from victim_champion.ui.widgets.flow_layout import FlowLayout
 from victim_champion.ui.widgets.form_widgets import button, label
 from victim_champion.ui.widgets.record_models import register_model, session_model
 
@@ -71,7 +72,7 @@ class SessionsPage(QWidget):
                 "hint",
             )
         )
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps on a 1280x720 laptop instead of clipping
         self.new_button = button("New session\u2026", "New session")
         self.edit_button = button("Edit\u2026", "Edit the session")
         self.present_button = button("Present", "Present the course")
@@ -100,7 +101,6 @@ class SessionsPage(QWidget):
             *self.kiosk_buttons.values(),
         ):
             actions.addWidget(each)
-        actions.addStretch(1)
         layout.addLayout(actions)
         self.session_table = _table("Sessions")
         self.session_table.setModel(self.sessions)
@@ -123,10 +123,15 @@ class SessionsPage(QWidget):
         self.print_one_button.clicked.connect(
             lambda: self._emit_for_attendee(self.print_one_certificate_requested)
         )
+        self.feedback_button = button("Read feedback\u2026", "Read this session's feedback")
+        self.feedback_button.clicked.connect(
+            lambda: self._emit_for_session(self.feedback_requested)
+        )
+        row.addWidget(self.feedback_button)
         row.addWidget(self.print_one_button)
         row.addWidget(self.print_button)
         layout.addLayout(row)
-        tools = QHBoxLayout()
+        tools = FlowLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search the register")
         self.search.setAccessibleName("Search the register")
@@ -139,7 +144,7 @@ class SessionsPage(QWidget):
         tools.addWidget(self.add_button)
         tools.addWidget(self.import_button)
         layout.addLayout(tools)
-        tools = QHBoxLayout()
+        tools = FlowLayout()
         tools.addWidget(label("Selected person:", "hint"))
         self.attendance_buttons = {}
         for value, text in (("present", "Present"), ("late", "Late"), ("left-early", "Left early")):
@@ -156,7 +161,6 @@ class SessionsPage(QWidget):
             lambda: self._emit_for_attendee(self.complete_requested)
         )
         tools.addWidget(self.complete_button)
-        tools.addStretch(1)
         layout.addLayout(tools)
         self.filtered = QSortFilterProxyModel(self)
         self.filtered.setSourceModel(self.register)
@@ -166,16 +170,9 @@ class SessionsPage(QWidget):
         self.register_table = _table("Register")
         self.register_table.setModel(self.filtered)
         layout.addWidget(self.register_table, 3)
-        below = QHBoxLayout()
         self.scores = label("", "hint")
         self.scores.setAccessibleName("Knowledge check and feedback so far")
-        below.addWidget(self.scores, 1)
-        self.feedback_button = button("Read feedback\u2026", "Read this session's feedback")
-        self.feedback_button.clicked.connect(
-            lambda: self._emit_for_session(self.feedback_requested)
-        )
-        below.addWidget(self.feedback_button)
-        layout.addLayout(below)
+        layout.addWidget(self.scores)
 
     def show_sessions(self, sessions: list[Session], select_session: str | None = None) -> None:
         """Show the sessions, keeping (or choosing) the selection; asks for its register."""

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from victim_champion.content.directory_loader import load_needs
 from victim_champion.content.district_loader import load_districts
 from victim_champion.core.signposting import Match, Person
+from victim_champion.ui.widgets.flow_layout import FlowLayout
 from victim_champion.ui.widgets.form_widgets import button, label
 
 AGE_BANDS = (
@@ -64,7 +64,7 @@ class SignpostingPage(QWidget):
                 "hint",
             )
         )
-        columns = QHBoxLayout()
+        columns = FlowLayout(spacing=16)  # side by side when there is room, else stacked
         form = QFormLayout()
         self.district = QComboBox()
         self.district.setAccessibleName("District (required)")
@@ -89,7 +89,9 @@ class SignpostingPage(QWidget):
             ("Language", self.language),
         ):
             form.addRow(caption, widget)
-        columns.addLayout(form, 2)
+        about = QWidget()
+        about.setLayout(form)
+        columns.addWidget(about)
         needs_box = QGridLayout()
         self.need_boxes: dict[str, QCheckBox] = {}
         for index, need in enumerate(load_needs()):
@@ -97,18 +99,24 @@ class SignpostingPage(QWidget):
             box.setAccessibleName(need.label)
             self.need_boxes[need.id] = box
             needs_box.addWidget(box, index // 2, index % 2)
-        columns.addLayout(needs_box, 3)
+        needs = QWidget()
+        needs.setLayout(needs_box)
+        columns.addWidget(needs)
         layout.addLayout(columns)
         self.find_button = button("Find support", "Find support", role="primary")
         self.find_button.clicked.connect(self.search_requested)
-        layout.addWidget(self.find_button)
         layout.addWidget(label("Services that fit (tick the ones you talk through)", "subheading"))
         self.results = QListWidget()
         self.results.setAccessibleName("Services that fit, with the reasons")
         self.results.setWordWrap(True)
         self.results.setMinimumHeight(180)
         layout.addWidget(self.results, 5)
-        actions = QHBoxLayout()
+        # The main actions sit in a footer the shell keeps in view under the scrolling
+        # page: on a 1280x720 laptop they are never below the fold.
+        self.footer = QWidget()
+        self.footer.setObjectName("page-footer")
+        actions = FlowLayout(self.footer)
+        actions.setContentsMargins(24, 8, 24, 8)
         self.sheet_name = QLineEdit()
         self.sheet_name.setPlaceholderText("Name on the sheet (only if asked)")
         self.sheet_name.setAccessibleName("Name on the sheet, only if the person asks")
@@ -123,6 +131,7 @@ class SignpostingPage(QWidget):
         self.keep_button.clicked.connect(self.keep_requested)
         self.refer_button.clicked.connect(self.refer_requested)
         for each in (
+            self.find_button,
             self.sheet_name,
             self.large_print,
             self.discreet,
@@ -131,7 +140,6 @@ class SignpostingPage(QWidget):
             self.refer_button,
         ):
             actions.addWidget(each)
-        layout.addLayout(actions)
         self.message = label("", "success")
         self.message.setAccessibleName("Signposting message")
         layout.addWidget(self.message)
