@@ -92,3 +92,20 @@ def test_attendee_details_need_only_a_name() -> None:
     assert problems_with(AttendeeDetails(name="A", email="a@b")) == [
         "the email address is not valid"
     ]
+
+
+def test_sessions_are_listed_today_first_then_coming_then_past() -> None:
+    from datetime import date
+
+    from victim_champion.core.sessions import Session, SessionKind, in_working_order
+
+    today = date(2026, 11, 30)
+
+    def on(day: int, month: int = 11) -> Session:
+        return Session(
+            new_id(), SessionKind.TRAINING, "Basics", "Hall", "thanet", date(2026, month, day)
+        )
+
+    sessions = [on(3, 12), on(20), on(30), on(10, 12), on(2)]
+    ordered = [s.date.isoformat() for s in in_working_order(sessions, today)]
+    assert ordered == ["2026-11-30", "2026-12-03", "2026-12-10", "2026-11-20", "2026-11-02"]

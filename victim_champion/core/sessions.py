@@ -61,3 +61,12 @@ def parse_session_date(given: str) -> date:
         raise InvalidInputError(
             "The date must be written as YYYY-MM-DD, for example 2026-03-14."
         ) from None
+
+
+def in_working_order(sessions: list[Session], today: date) -> list[Session]:
+    """Today's sessions first, then the coming ones (soonest first), then past ones
+    (newest first): what a trainer in the hall, or planning the next, looks for."""
+    todays = [s for s in sessions if s.date == today]
+    coming = sorted((s for s in sessions if s.date > today), key=lambda s: s.date)
+    past = sorted((s for s in sessions if s.date < today), key=lambda s: s.date, reverse=True)
+    return todays + coming + past

@@ -9,6 +9,7 @@ never shows a state older than the write.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from victim_champion.core.errors import (
     message_for,
 )
 from victim_champion.core.events import RecordArea, RecordsChanged
-from victim_champion.core.sessions import Session
+from victim_champion.core.sessions import Session, in_working_order
 from victim_champion.core.training_day import (
     Attendance,
     Feedback,
@@ -145,7 +146,8 @@ class TrainingController(QObject):
 
     def _show_sessions(self, sessions: list[Session], select: str | None) -> None:
         if self._training is not None:
-            self._page.show_sessions(sessions, select)
+            # Today's first, so after every unlock the hall's session is the one chosen.
+            self._page.show_sessions(in_working_order(sessions, date.today()), select)
 
     def _load_register(self, session_id: str) -> None:
         training = self._training

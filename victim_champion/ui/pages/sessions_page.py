@@ -67,8 +67,8 @@ class SessionsPage(QWidget):
         layout.addWidget(label("Sessions", "heading"))
         layout.addWidget(
             label(
-                "Training sessions and Compass Point desks, newest first. "
-                "Choose one to see its register.",
+                "Training sessions and Compass Point desks: today's first, then the coming "
+                "ones, then past ones. Choose one to see its register.",
                 "hint",
             )
         )
