@@ -100,10 +100,7 @@ def test_wrong_passphrases_slow_every_later_command_even_in_new_processes(
     said = [run_cli(wrong, "session", "list").err.strip() for _ in range(4)]
     assert said[:3] == [WRONG] * 3  # three free tries, each its own process
     assert said[3] == "Too many wrong passphrases: wait 1 second, then try again."
-    for wait in (1, 2):  # each wrong try after the wait doubles the next one
-        time.sleep(wait + 0.1)
-        assert run_cli(wrong, "session", "list").err.strip() == WRONG
+    time.sleep(1.1)  # a wrong try after the wait doubles the next one (to 2 s)
+    assert run_cli(wrong, "session", "list").err.strip() == WRONG
     right = run_cli(cli_env, "session", "list")  # even the right one waits its turn
     assert right.code == 1 and right.err.startswith("Too many wrong passphrases: wait")
-    time.sleep(4.1)
-    assert run_cli(cli_env, "session", "list").code == 0
