@@ -123,3 +123,14 @@ class Certificate:
 # so it can never reach a real site. A laptop prints the hub's address once enrolled, and
 # no QR code at all before.
 EXAMPLE_VERIFY_BASE = "https://hub.example/verify"
+
+
+def public_address_ok(address: str) -> bool:
+    """An address printed for the public: https, or plain http on this machine (tests);
+    "" means none given."""
+    if address == "":
+        return True
+    if len(address) > 200 or any(c.isspace() for c in address):
+        return False
+    local = address.startswith(("http://127.0.0.1", "http://localhost"))
+    return address.startswith("https://") or local

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from victim_champion.core.certificates import public_address_ok
 from victim_champion.hub.api import bundles, enrolment, exchange
 from victim_champion.hub.api.certificate_lookup import lookup
 from victim_champion.hub.api.referral_desk import ReferralKeyError
@@ -23,7 +24,6 @@ from victim_champion.hub.storage.signing_keys import (
     key_file_for,
     load_or_create_hub_key,
 )
-from victim_champion.sync.protocol import public_address_ok
 
 PUBLIC_URL_VARIABLE = "VC_HUB_PUBLIC_URL"
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
+from victim_champion.core.certificates import public_address_ok
 from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.envelopes import (
     ENVELOPE_KINDS,
@@ -187,17 +188,6 @@ class EnrolRequest:
         if len(public_key) != 32 or not device_id:
             raise ProtocolError("the public key must be a raw 32-byte Ed25519 key")
         return cls(code, device_id, public_key)
-
-
-def public_address_ok(address: str) -> bool:
-    """An address printed for the public: https, or plain http on this machine (tests);
-    "" means none given."""
-    if address == "":
-        return True
-    if len(address) > 200 or any(c.isspace() for c in address):
-        return False
-    local = address.startswith(("http://127.0.0.1", "http://localhost"))
-    return address.startswith("https://") or local
 
 
 @dataclass(frozen=True)
