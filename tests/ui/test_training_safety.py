@@ -12,6 +12,7 @@ from tests.ui.widget_walk import widgets_containing
 from victim_champion.app import DesktopApp
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE
 from victim_champion.ui.dialogs.training_dialogs import PersonDialog, SessionDialog
+from victim_champion.ui.presenter_window import PresenterWindow
 
 
 def test_escape_in_kiosk_mode_exits_and_locks(qtbot: QtBot, desktop: DesktopApp) -> None:
@@ -28,14 +29,20 @@ def test_escape_in_kiosk_mode_exits_and_locks(qtbot: QtBot, desktop: DesktopApp)
     assert desktop.controller.training.kiosk_session is None
 
 
-def test_shift_three_times_hides_the_presenter_and_the_audience_screen(
-    qtbot: QtBot, desktop: DesktopApp
-) -> None:
+def presenting_on_one_screen(qtbot: QtBot, desktop: DesktopApp) -> PresenterWindow:
+    """Unlocked, presenting, the audience screen shown by hand (one screen here)."""
     unlock(qtbot, desktop)
     desktop.window.sessions.present_button.click()
     presenter = desktop.controller.training.presenter
     assert presenter is not None
-    presenter.toggle_audience()  # one screen here: the trainer shows it by hand
+    presenter.toggle_audience()
+    return presenter
+
+
+def test_shift_three_times_hides_the_presenter_and_the_audience_screen(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    presenter = presenting_on_one_screen(qtbot, desktop)
     audience = presenter.audience
     assert audience.isVisible()
     for _ in range(3):
@@ -48,11 +55,7 @@ def test_shift_three_times_hides_the_presenter_and_the_audience_screen(
 def test_escape_ends_the_show_without_the_decoy_reaching_the_projector(
     qtbot: QtBot, desktop: DesktopApp
 ) -> None:
-    unlock(qtbot, desktop)
-    desktop.window.sessions.present_button.click()
-    presenter = desktop.controller.training.presenter
-    assert presenter is not None
-    presenter.toggle_audience()
+    presenter = presenting_on_one_screen(qtbot, desktop)
     assert presenter.audience_button.text() == "Hide audience screen"
     qtbot.keyClick(presenter.audience, Qt.Key.Key_Escape)  # ends the full-screen show
     assert not presenter.audience.isVisible() and presenter.isVisible()
@@ -65,11 +68,7 @@ def test_escape_ends_the_show_without_the_decoy_reaching_the_projector(
 def test_one_screen_the_audience_window_takes_the_slide_keys_and_clicks(
     qtbot: QtBot, desktop: DesktopApp
 ) -> None:
-    unlock(qtbot, desktop)
-    desktop.window.sessions.present_button.click()
-    presenter = desktop.controller.training.presenter
-    assert presenter is not None
-    presenter.toggle_audience()
+    presenter = presenting_on_one_screen(qtbot, desktop)
     audience = presenter.audience
     for key in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
         qtbot.keyClick(audience, key)
