@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Every desktop the tests build fails loudly if a store call is made on the GUI thread.
 os.environ.setdefault("VC_DEBUG_GUI_THREAD", "1")
 
+# Under pytest-xdist (scripts/test runs two workers) each worker gets its own temporary
+# folder, so a test that checks "no file appeared in the temporary folder" sees only its
+# own worker's files. Children inherit TMPDIR too.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    import tempfile
+
+    _worker_tmp = Path(tempfile.gettempdir()) / (
+        f"vc-tests-{os.environ['PYTEST_XDIST_WORKER']}-{os.getpid()}"
+    )
+    _worker_tmp.mkdir(mode=0o700, exist_ok=True)
+    os.environ["TMPDIR"] = str(_worker_tmp)
+    tempfile.tempdir = None  # worked out again from TMPDIR on next use
+
 import secrets
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import keyring
 import pytest
