@@ -69,3 +69,25 @@ def test_forms_exports_are_matched_without_editing(
     result = cli("attendees", "import", session, str(export), "--skip-bad", "--json")
     people = cli("attendees", "list", session, "--json").json()
     assert [p["name"] for p in people] == [name], result.err
+
+
+def test_attendance_is_marked_and_undone_from_the_command_line(
+    cli: InProcessCli, session: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "eventbrite.csv"
+    export.write_text(EVENTBRITE, encoding="utf-8")
+    imported(cli, session, export)
+    people = {p["name"]: p["id"] for p in cli("attendees", "list", session, "--json").json()}
+    both = (people["Priya Example"], people["Tom Sample"])
+    marked = cli("attendees", "mark", session, *both, "--status", "present")
+    assert marked.code == 0 and marked.out.strip() == "Marked 2 people present."
+    undone = cli("attendees", "mark", session, people["Tom Sample"], "--status", "absent")
+    assert undone.out.strip() == "Marked 1 person absent."
+    listed = {p["name"]: p for p in cli("attendees", "list", session, "--json").json()}
+    assert [listed[n].get("attendance") for n in ("Priya Example", "Tom Sample")] == [
+        "present",
+        None,  # unmarked again
+    ]
+    with pytest.raises(SystemExit) as refused:  # argparse: one line naming the choices
+        cli("attendees", "mark", session, people["Ana Démo"], "--status", "asleep")
+    assert refused.value.code == 2

@@ -112,6 +112,7 @@ def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_p
     )
     qtbot.waitUntil(lambda: page.register.rowCount() == 3)
     assert all(page.register.row_at(r).attendance == "present" for r in range(3))
+    assert page.register_heading.text() == "Register: 3 people, 3 present, 0 completed"
     # 4. pre-quiz, two people
     page.kiosk_buttons["pre"].click()
     answer_quiz(qtbot, desktop, right=False)

@@ -18,6 +18,11 @@ class Attendance(enum.StrEnum):
     PRESENT = "present"
     LATE = "late"
     LEFT_EARLY = "left-early"
+    ABSENT = "absent"  # marked as not there (also undoes a wrong "present")
+
+    @property
+    def attended(self) -> bool:
+        return self is not Attendance.ABSENT
 
 
 class QuizPhase(enum.StrEnum):

@@ -56,13 +56,15 @@ class TrainingDay(JournaledService):
         return session
 
     def mark_attendance(self, session_id: str, attendee_id: str, attendance: Attendance) -> None:
-        """Present, late or left early."""
+        """Present, late or left early; absent clears the mark (the register shows it
+        unmarked, and the hub is told "absent")."""
+        stored = None if attendance is Attendance.ABSENT else attendance.value
 
         def work(connection: Connection) -> None:
             with self._journal(connection, EnvelopeKind.ATTENDANCE_MARKED) as journal:
                 cursor = connection.execute(
                     "UPDATE attendee SET attendance = ? WHERE id = ? AND session_id = ?",
-                    (attendance.value, attendee_id, session_id),
+                    (stored, attendee_id, session_id),
                 )
                 if cursor.rowcount != 1:
                     raise NotFoundError("attendee in this session", attendee_id)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from victim_champion.content.district_loader import load_districts
 from victim_champion.core.attendees import Attendee
 from victim_champion.core.sessions import Session
+from victim_champion.core.training_day import Attendance
 from victim_champion.ui.widgets.flow_layout import FlowLayout
 from victim_champion.ui.widgets.form_widgets import button, label
 from victim_champion.ui.widgets.record_models import register_model, session_model
@@ -38,6 +39,15 @@ def _table(accessible_name: str) -> QTableView:
     table.horizontalHeader().setStretchLastSection(True)
     table.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows move rows
     return table
+
+
+def register_counts(attendees: list[Attendee]) -> str:
+    """ "Register: 13 people, 9 present, 8 completed" (late and left early count as there)."""
+    there = {a.value for a in Attendance if a.attended}
+    present = sum(a.attendance in there for a in attendees)
+    completed = sum(a.completed_at is not None for a in attendees)
+    people = "1 person" if len(attendees) == 1 else f"{len(attendees)} people"
+    return f"Register: {people}, {present} present, {completed} completed"
 
 
 class SessionsPage(QWidget):
@@ -147,7 +157,12 @@ class SessionsPage(QWidget):
         tools = FlowLayout()
         tools.addWidget(label("Selected person:", "hint"))
         self.attendance_buttons = {}
-        for value, text in (("present", "Present"), ("late", "Late"), ("left-early", "Left early")):
+        for value, text in (
+            ("present", "Present"),
+            ("late", "Late"),
+            ("left-early", "Left early"),
+            ("absent", "Absent"),  # also undoes a wrong mark
+        ):
             marker = button(text, f"Mark as {text.lower()}")
             marker.clicked.connect(
                 lambda _=False, value=value: self._emit_for_attendee(
@@ -202,7 +217,7 @@ class SessionsPage(QWidget):
         if session_id != self.selected_session_id():
             return
         self.register.set_rows(attendees)
-        self.register_heading.setText(f"Register: {len(attendees)} people")
+        self.register_heading.setText(register_counts(attendees))
 
     def session_by_id(self, session_id: str) -> Session | None:
         """A session shown in the table."""
