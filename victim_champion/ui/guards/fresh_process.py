@@ -107,9 +107,13 @@ def resumed_presenting() -> tuple[int, float] | None:
 
 
 def announce_painted() -> None:
-    """Tell the old process this one is on screen, then let go of that pipe."""
-    sys.stdout.write(PAINTED + "\n")
-    sys.stdout.flush()
-    devnull = os.open(os.devnull, os.O_WRONLY | getattr(os, "O_BINARY", 0))
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
+    """Tell the old process this one is on screen, then let go of that pipe. (A windowed
+    bundle may have no sys.stdout object, so this writes to file descriptor 1; if even that
+    fails, the old process gives up waiting, ends this one and carries on itself.)"""
+    try:
+        os.write(1, (PAINTED + "\n").encode())
+        devnull = os.open(os.devnull, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        return
