@@ -148,23 +148,35 @@ def run_desktop(data_dir: Path, demo: bool) -> int:
 
     language = choose_language(os.environ.get(LANGUAGE_VARIABLE))  # refused before Qt starts
     app = application()
-    demo_profile = create_demo_profile(date.today()) if demo else None
-    profile = demo_profile.profile if demo_profile else Profile(data_dir)
-    desktop = build_desktop(profile, DEMO_PASSPHRASE if demo_profile else None, language=language)
-    show_resumed(desktop)
-    hand_over_after_locking(desktop, demo_profile.discard if demo_profile else lambda: None)
-    warm_up()  # the work area's code, loaded in small steps while the unlock screen waits
-    # Ctrl+C or a polite kill still locks and removes the demo folder: Python only runs
-    # signal handlers when it has control, so a light timer hands it control.
+    # Ctrl+C or a polite kill still locks and removes the demo folder, even one that comes
+    # while the window is still being built: the handlers go in first, and a stop asked
+    # for before the event loop runs is honoured instead of lost. Python only runs signal
+    # handlers when it has control, so a light timer hands it control.
+    stopping: list[bool] = []
+
+    def stop(*_: object) -> None:
+        stopping.append(True)
+        app.quit()
+
     for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: app.quit())
-    heartbeat = QTimer()
-    heartbeat.start(250)
-    heartbeat.timeout.connect(lambda: None)
+        signal.signal(signum, stop)
+    demo_profile = create_demo_profile(date.today()) if demo else None
+    desktop: DesktopApp | None = None
     try:
-        return app.exec()
+        profile = demo_profile.profile if demo_profile else Profile(data_dir)
+        desktop = build_desktop(
+            profile, DEMO_PASSPHRASE if demo_profile else None, language=language
+        )
+        show_resumed(desktop)
+        hand_over_after_locking(desktop, demo_profile.discard if demo_profile else lambda: None)
+        warm_up()  # the work area's code, loaded in small steps while the unlock screen waits
+        heartbeat = QTimer()
+        heartbeat.start(250)
+        heartbeat.timeout.connect(lambda: None)
+        return 0 if stopping else app.exec()
     finally:
-        desktop.close()
+        if desktop is not None:
+            desktop.close()
         if demo_profile is not None:
             demo_profile.discard()
 
