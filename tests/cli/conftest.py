@@ -64,3 +64,22 @@ def run_cli(env: dict[str, str], *args: str, timeout: float = 120) -> Result:
         check=False,
     )
     return Result(child.returncode, child.stdout, child.stderr)
+
+
+def new_training_session(
+    cli: InProcessCli,
+    district: str = "Thanet",
+    *facilitators: str,
+    day: str = "2026-11-03",
+    venue: str = "Hall",
+) -> str:
+    """``init`` (once) and a training session; its id."""
+    if not cli.data_dir.exists():
+        assert cli("init").code == 0
+    trainers = [part for name in facilitators for part in ("--facilitator", name)]
+    made = cli(
+        *("session", "create", "--kind", "training", "--title", "Basics"),
+        *("--district", district, "--venue", venue, "--date", day, *trainers),
+    )
+    assert made.code == 0, made.err
+    return made.out.strip()

@@ -4,28 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cli.conftest import InProcessCli
+from tests.cli.conftest import InProcessCli, new_training_session
 from tests.support.pdf_tools import pages_text, pdf_text
 
 
 def test_certificates_are_printed_for_completers_only(cli: InProcessCli, tmp_path: Path) -> None:
-    cli("init")
-    session_id = cli(
-        "session",
-        "create",
-        "--kind",
-        "training",
-        "--title",
-        "Basics",
-        "--district",
-        "Dover",
-        "--venue",
-        "Town Hall",
-        "--date",
-        "2026-12-03",
-        "--facilitator",
-        "Trainer One",
-    ).out.strip()
+    session_id = new_training_session(
+        cli, "Dover", "Trainer One", day="2026-12-03", venue="Town Hall"
+    )
     signup = tmp_path / "s.csv"
     signup.write_text("name\nZoë Example\nBo Example\n", encoding="utf-8")
     cli("attendees", "import", session_id, str(signup))
@@ -123,12 +109,7 @@ def test_handouts_print_in_the_language_asked_for_and_an_unknown_one_is_one_sent
 def test_one_persons_certificate_is_reprinted_alone_with_the_same_code(
     cli: InProcessCli, tmp_path: Path
 ) -> None:
-    cli("init")
-    session_id = cli(
-        *("session", "create", "--kind", "training", "--title", "Basics"),
-        *("--district", "Dover", "--venue", "Town Hall", "--date", "2026-11-03"),
-        *("--facilitator", "Trainer One", "--facilitator", "Trainer Two"),
-    ).out.strip()
+    session_id = new_training_session(cli, "Dover", "Trainer One", "Trainer Two")
     signup = tmp_path / "s.csv"
     signup.write_text("name\nZoë Example\nBo Example\nCy Example\n", encoding="utf-8")
     cli("attendees", "import", session_id, str(signup))

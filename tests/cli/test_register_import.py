@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import InProcessCli
+from tests.cli.conftest import InProcessCli, new_training_session
 
 EVENTBRITE = (
     "Order #,Order Date,First Name,Last Name,Email,Ticket Type,Attendee Status\n"
@@ -27,12 +27,7 @@ GOOGLE_FORMS = (
 
 @pytest.fixture
 def session(cli: InProcessCli) -> str:
-    assert cli("init").code == 0
-    made = cli(
-        *("session", "create", "--kind", "training", "--title", "Basics"),
-        *("--district", "Thanet", "--venue", "Hall", "--date", "2026-11-03"),
-    )
-    return made.out.strip()
+    return new_training_session(cli)
 
 
 def imported(cli: InProcessCli, session: str, path: Path, *extra: str) -> dict[str, object]:

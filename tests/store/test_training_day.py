@@ -34,10 +34,10 @@ def test_a_training_day_is_recorded_anonymously_where_it_should_be(profile: Prof
             Session(new_id(), SessionKind.TRAINING, "Basics", "Hall", "dover", date(2026, 12, 3))
         )
         [ada] = records.add_attendees(session.id, [AttendeeDetails("Ada Example")])
-        day.mark_attendance(session.id, ada, Attendance.LATE)
+        day.mark_attendance(session.id, [ada], Attendance.LATE)
         assert records.register(session.id)[0].attendance == "late"
         with pytest.raises(NotFoundError):
-            day.mark_attendance(session.id, new_id(), Attendance.PRESENT)
+            day.mark_attendance(session.id, [new_id()], Attendance.PRESENT)
 
         questions = knowledge_check(load_course())
         assert len(questions) == 8

@@ -15,6 +15,7 @@ from victim_champion.cli import (
     print_commands,
     profile_commands,
     record_commands,
+    register_commands,
     self_test,
     signpost_commands,
     staff_commands,
@@ -27,7 +28,6 @@ from victim_champion.core.errors import (
     is_disk_full,
     message_for,
 )
-from victim_champion.core.training_day import Attendance
 from victim_champion.operations.languages import DEFAULT_LANGUAGE
 from victim_champion.operations.printing import HandoutKind
 
@@ -133,17 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing = _command(attendee_commands, "list", record_commands.attendees_list, "the register")
     listing.add_argument("session_id", metavar="SESSION_ID")
-    mark = _command(attendee_commands, "mark", record_commands.attendees_mark, "attendance")
-    mark.add_argument("session_id", metavar="SESSION_ID")
-    mark.add_argument("attendee_ids", metavar="ATTENDEE_ID", nargs="+")
-    mark.add_argument(
-        "--status", required=True, choices=[a.value for a in Attendance], help="how they attended"
-    )
-    complete = _command(
-        attendee_commands, "complete", record_commands.attendees_complete, "mark course completion"
-    )
-    complete.add_argument("session_id", metavar="SESSION_ID")
-    complete.add_argument("attendee_ids", metavar="ATTENDEE_ID", nargs="+")
+    register_commands.add_register_commands(attendee_commands, session_commands, _command)
     _print_commands(commands)
     _signpost_commands(commands)
     enrolling = _command(commands, "enrol", sync_commands.enrol, "enrol with the hub")

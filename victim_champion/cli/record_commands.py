@@ -17,7 +17,6 @@ from victim_champion.core.sessions import (
     clean_text,
     parse_session_date,
 )
-from victim_champion.core.training_day import Attendance
 from victim_champion.operations.training import read_register_file
 
 
@@ -131,24 +130,4 @@ def attendees_list(context: CommandContext, options: argparse.Namespace) -> int:
         for a in register
     ]
     context.emit([attendee_json(a) for a in register], "\n".join(lines) or "Nobody yet.")
-    return 0
-
-
-def attendees_complete(context: CommandContext, options: argparse.Namespace) -> int:
-    """``attendees complete``: completion makes a certificate due."""
-    with context.training() as training:
-        done = training.complete(options.session_id, options.attendee_ids)
-    context.emit({"completed": done}, f"Marked {len(done)} attendees as completed.")
-    return 0
-
-
-def attendees_mark(context: CommandContext, options: argparse.Namespace) -> int:
-    """``attendees mark``: present, late, left early, or absent (which undoes a mark)."""
-    status = Attendance(options.status)
-    with context.training() as training:
-        for attendee_id in options.attendee_ids:
-            training.mark_attendance(options.session_id, attendee_id, status)
-    count = len(options.attendee_ids)
-    people = "1 person" if count == 1 else f"{count} people"
-    context.emit({"marked": count, "status": status.value}, f"Marked {people} {status.value}.")
     return 0

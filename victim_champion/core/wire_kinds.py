@@ -21,6 +21,8 @@ class EnvelopeKind(enum.StrEnum):
     REFERRAL_MADE = "referral.made"
     ERASURE_REQUESTED = "erasure.requested"
     ATTENDEES_COMPLETED = "attendees.completed"
+    ATTENDEE_UPDATED = "attendee.updated"  # a person's details corrected on the register
+    COMPLETION_UNDONE = "attendees.completion-undone"  # "Completed" taken back
     CERTIFICATES_ISSUED = "certificates.issued"
     AUDIT_EVENTS = "audit.events"
 
@@ -37,6 +39,7 @@ class RecordType(enum.StrEnum):
     REFERRAL = "referral"
     ERASURE = "erasure"
     COMPLETION = "completion"
+    COMPLETION_UNDONE = "completion-undone"
     CERTIFICATE = "certificate"
     # What is left of a record once its person was forgotten, on the laptop (an unsent
     # envelope is redacted) and at the hub (the stored copy is replaced).
@@ -63,6 +66,8 @@ RECORD_TYPES_OF_KIND: dict[EnvelopeKind, frozenset[RecordType]] = {
     EnvelopeKind.REFERRAL_MADE: frozenset({RecordType.REFERRAL}),
     EnvelopeKind.ERASURE_REQUESTED: frozenset({RecordType.ERASURE}),
     EnvelopeKind.ATTENDEES_COMPLETED: frozenset({RecordType.COMPLETION}),
+    EnvelopeKind.ATTENDEE_UPDATED: frozenset({RecordType.ATTENDEE}),
+    EnvelopeKind.COMPLETION_UNDONE: frozenset({RecordType.COMPLETION_UNDONE}),
     EnvelopeKind.CERTIFICATES_ISSUED: frozenset({RecordType.CERTIFICATE}),
     EnvelopeKind.AUDIT_EVENTS: frozenset(),
 }

@@ -157,7 +157,8 @@ class ReferralRecord(WireRecord):
 
 @dataclass(frozen=True)
 class ErasureRecord(WireRecord):
-    """A request to forget a signposting record's person everywhere."""
+    """A request to forget a record everywhere: a signposting record's person, a person
+    removed from a register, or a deleted session (every record naming the id)."""
 
     record_type: ClassVar[RecordType] = RecordType.ERASURE
     what: ClassVar[str] = "an erasure record"
@@ -173,6 +174,16 @@ class CompletionRecord(WireRecord):
     attendee_id: str
     session_id: str
     completed_at: str
+
+
+@dataclass(frozen=True)
+class CompletionUndoneRecord(WireRecord):
+    """A completion taken back (only ever before a certificate was issued)."""
+
+    record_type: ClassVar[RecordType] = RecordType.COMPLETION_UNDONE
+    what: ClassVar[str] = "a completion-undone record"
+    attendee_id: str
+    session_id: str
 
 
 @dataclass(frozen=True)
@@ -233,6 +244,7 @@ RECORD_CLASSES: dict[RecordType, type[WireRecord]] = {
         ReferralRecord,
         ErasureRecord,
         CompletionRecord,
+        CompletionUndoneRecord,
         CertificateRecord,
         ErasedRecord,
     )

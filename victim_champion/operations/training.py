@@ -20,6 +20,7 @@ from victim_champion.core.sessions import Session
 from victim_champion.core.training_day import Attendance, Feedback, QuizPhase, SessionScores
 from victim_champion.operations.workspace import Workspace
 from victim_champion.store.repositories.record_repository import Records
+from victim_champion.store.repositories.register_corrections import RegisterCorrections
 from victim_champion.store.repositories.training_day_repository import TrainingDay
 from victim_champion.store.syncing.sync_local import StoreSyncLocal
 
@@ -82,6 +83,7 @@ class Training:
         self._workspace = workspace
         self._records = Records(workspace.store)
         self._day = TrainingDay(workspace.store)
+        self._corrections = RegisterCorrections(workspace.store)
 
     def _changed(self, area: RecordArea) -> None:
         self._workspace.events.publish(RecordsChanged(area))
@@ -107,6 +109,12 @@ class Training:
         saved = self._day.update_session(session)
         self._changed(RecordArea.SESSIONS)
         return saved
+
+    def delete_session(self, session_id: str) -> None:
+        """Delete a session and everything recorded in it (refused once certificates were
+        printed for it)."""
+        self._corrections.delete_session(session_id)
+        self._changed(RecordArea.SESSIONS)
 
     # ------------------------------------------------------------------ the register
 
@@ -158,9 +166,21 @@ class Training:
             include_duplicates=include_duplicates,
         )
 
-    def mark_attendance(self, session_id: str, attendee_id: str, attendance: Attendance) -> None:
-        """Mark one person present, absent, or back to unmarked."""
-        self._day.mark_attendance(session_id, attendee_id, attendance)
+    def edit_person(self, session_id: str, attendee_id: str, details: AttendeeDetails) -> None:
+        """Correct a person's name or contact details."""
+        self._corrections.edit_attendee(session_id, attendee_id, details)
+        self._changed(RecordArea.REGISTER)
+
+    def remove_person(self, session_id: str, attendee_id: str) -> None:
+        """Take a person off the register (and out of what the hub holds)."""
+        self._corrections.remove_attendee(session_id, attendee_id)
+        self._changed(RecordArea.REGISTER)
+
+    def mark_attendance(
+        self, session_id: str, attendee_ids: Sequence[str], attendance: Attendance
+    ) -> None:
+        """Mark people present, late, left early, or absent (which clears a wrong mark)."""
+        self._day.mark_attendance(session_id, attendee_ids, attendance)
         self._changed(RecordArea.REGISTER)
 
     def complete(self, session_id: str, attendee_ids: Sequence[str]) -> list[str]:
@@ -168,6 +188,12 @@ class Training:
         done = self._records.complete(session_id, attendee_ids)
         self._changed(RecordArea.REGISTER)
         return done
+
+    def undo_completion(self, session_id: str, attendee_ids: Sequence[str]) -> list[str]:
+        """Take back "Completed" (refused once a certificate was printed)."""
+        undone = self._corrections.undo_completion(session_id, attendee_ids)
+        self._changed(RecordArea.REGISTER)
+        return undone
 
     # ------------------------------------------------------------------ the kiosk
 
@@ -184,7 +210,7 @@ class Training:
                 session_id, [AttendeeDetails(name, consent_contact=consent_contact)]
             )[0]
         )
-        self._day.mark_attendance(session_id, attendee_id, Attendance.PRESENT)
+        self._day.mark_attendance(session_id, [attendee_id], Attendance.PRESENT)
         self._changed(RecordArea.REGISTER)
         return attendee_id
 

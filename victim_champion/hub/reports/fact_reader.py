@@ -1,6 +1,8 @@
 """Report facts from every device's envelopes. Only the aggregate fields are read (kind,
 district, dates, needs, services, scores): names and contact details are never used.
-Erased records are tombstones by now, so a forgotten person is not counted.
+Erased records are tombstones by now, so a forgotten person, a person removed from a
+register and a deleted session are not counted. A corrected person (attendee.updated)
+replaces the earlier copy, and an undone completion is taken off, in the order received.
 
 Every record is read through its typed class (core.wire_records) and dispatched on its
 record type; one that cannot be read is counted, and the report says how many."""
@@ -29,6 +31,7 @@ from victim_champion.core.wire_records import (
     AttendeeRecord,
     CertificateRecord,
     CompletionRecord,
+    CompletionUndoneRecord,
     FeedbackRecord,
     QuizRecord,
     ReferralRecord,
@@ -46,6 +49,8 @@ KINDS = (
     EnvelopeKind.SESSION_UPDATED,
     EnvelopeKind.ATTENDEES_ADDED,
     EnvelopeKind.ATTENDEES_COMPLETED,
+    EnvelopeKind.ATTENDEE_UPDATED,
+    EnvelopeKind.COMPLETION_UNDONE,
     EnvelopeKind.CERTIFICATES_ISSUED,
     EnvelopeKind.QUIZ_SUBMITTED,
     EnvelopeKind.FEEDBACK_SUBMITTED,
@@ -69,6 +74,7 @@ class _Collector:
             RecordType.SESSION: self._session,
             RecordType.ATTENDEE: self._attendee,
             RecordType.COMPLETION: self._completion,
+            RecordType.COMPLETION_UNDONE: self._completion_undone,
             RecordType.CERTIFICATE: self._certificate,
             RecordType.QUIZ: self._quiz,
             RecordType.FEEDBACK: self._feedback,
@@ -96,6 +102,10 @@ class _Collector:
 
     def _completion(self, device: str, r: CompletionRecord) -> None:
         self.completed.add(f"{device}:{r.attendee_id}")
+
+    def _completion_undone(self, device: str, r: CompletionUndoneRecord) -> None:
+        # Read in the order the hub received them, so complete, undo, complete counts once.
+        self.completed.discard(f"{device}:{r.attendee_id}")
 
     def _certificate(self, device: str, r: CertificateRecord) -> None:
         self.certified.add(f"{device}:{r.attendee_id}")

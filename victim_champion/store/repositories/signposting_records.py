@@ -18,7 +18,6 @@ from victim_champion.core.consent import (
     Consent,
     ConsentPurpose,
 )
-from victim_champion.core.envelopes import canonical_json, content_hash
 from victim_champion.core.errors import (
     ConsentRequiredError,
     NotFoundError,
@@ -28,13 +27,13 @@ from victim_champion.core.identifiers import new_id
 from victim_champion.core.referrals import make_referral
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import (
-    ErasedRecord,
     ErasureRecord,
     ReferralContact,
     ReferralRecord,
     SignpostingWireRecord,
 )
 from victim_champion.store.journaling.journal import JournaledService
+from victim_champion.store.journaling.redaction import redact_unsent
 from victim_champion.store.repositories.attendee_repository import AttendeeRepository
 from victim_champion.store.schema.connection import Connection
 
@@ -254,7 +253,7 @@ class SignpostingRecords(JournaledService):
             self._require(connection, record_id)
             with self._journal(connection, EnvelopeKind.ERASURE_REQUESTED) as journal:
                 delete_record(connection, record_id)
-                _redact_unsent(connection, record_id)
+                redact_unsent(connection, record_id)
                 journal.record(ErasureRecord(record_id))
                 journal.audit(AuditAction.DELETE, RecordKind.SIGNPOSTING, record_id)
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -274,42 +273,6 @@ def delete_record(connection: Connection, record_id: str) -> None:
             f"DELETE FROM {table} WHERE {column} = ?",  # noqa: S608
             (record_id,),
         )
-
-
-def _redacted(payload: str, record_id: str) -> dict[str, object]:
-    document = json.loads(payload)
-    document["records"] = [
-        r if record_id not in json.dumps(r) else ErasedRecord(record_id).to_wire()
-        for r in document.get("records", [])
-    ]
-    return dict(document)
-
-
-def _redact_unsent(connection: Connection, record_id: str) -> None:
-    """Remove the person from the laptop's copies of envelopes.
-
-    Never sent: rewritten whole (new hash), so nothing personal ever leaves. Confirmed by
-    the hub: only the local payload is cleared; the hash stays as proof of what was sent
-    (the tombstone erases the hub's copy). In flight (sent, not yet confirmed): left as it
-    is, because it must not change once sending started; retention removes it later.
-    """
-    rows = connection.execute(
-        "SELECT device_seq, payload, state FROM outbox WHERE payload LIKE ? "
-        "AND (state = 'accepted' OR (state = 'pending' AND attempted = 0))",
-        (f"%{record_id}%",),
-    ).fetchall()
-    for seq, payload, state in rows:
-        document = _redacted(payload, record_id)
-        if state == "accepted":
-            connection.execute(
-                "UPDATE outbox SET payload = ? WHERE device_seq = ?",
-                (canonical_json(document).decode(), seq),
-            )
-        else:
-            connection.execute(
-                "UPDATE outbox SET payload = ?, content_hash = ? WHERE device_seq = ?",
-                (canonical_json(document).decode(), content_hash(document), seq),
-            )
 
 
 def _sealed(

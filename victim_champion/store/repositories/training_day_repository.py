@@ -7,6 +7,7 @@ an attendee. Each call is one journaled transaction (audited, with its outbox en
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.errors import NotFoundError
@@ -55,21 +56,25 @@ class TrainingDay(JournaledService):
         self._store.owner.run(work)
         return session
 
-    def mark_attendance(self, session_id: str, attendee_id: str, attendance: Attendance) -> None:
+    def mark_attendance(
+        self, session_id: str, attendee_ids: Sequence[str], attendance: Attendance
+    ) -> None:
         """Present, late or left early; absent clears the mark (the register shows it
-        unmarked, and the hub is told "absent")."""
+        unmarked, and the hub is told "absent"). Several people are one transaction: all
+        marked, or none if one is not on this register."""
         stored = None if attendance is Attendance.ABSENT else attendance.value
 
         def work(connection: Connection) -> None:
             with self._journal(connection, EnvelopeKind.ATTENDANCE_MARKED) as journal:
-                cursor = connection.execute(
-                    "UPDATE attendee SET attendance = ? WHERE id = ? AND session_id = ?",
-                    (stored, attendee_id, session_id),
-                )
-                if cursor.rowcount != 1:
-                    raise NotFoundError("attendee in this session", attendee_id)
-                journal.record(AttendanceRecord(attendee_id, session_id, attendance.value))
-                journal.audit(AuditAction.UPDATE, RecordKind.ATTENDEE, attendee_id)
+                for attendee_id in attendee_ids:
+                    cursor = connection.execute(
+                        "UPDATE attendee SET attendance = ? WHERE id = ? AND session_id = ?",
+                        (stored, attendee_id, session_id),
+                    )
+                    if cursor.rowcount != 1:
+                        raise NotFoundError("attendee in this session", attendee_id)
+                    journal.record(AttendanceRecord(attendee_id, session_id, attendance.value))
+                    journal.audit(AuditAction.UPDATE, RecordKind.ATTENDEE, attendee_id)
 
         self._store.owner.run(work)
 
