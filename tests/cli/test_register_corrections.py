@@ -103,7 +103,12 @@ def test_on_a_terminal_a_session_is_deleted_only_after_yes(
     answers = iter(["no", "yes"])
     asked: list[str] = []
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
-    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
+
+    def answer(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("builtins.input", answer)
     kept = cli("session", "delete", session)
     assert kept.code == 1 and kept.err.strip() == "The session was not deleted."
     assert "with its register of 3 people" in asked[0]
