@@ -1,7 +1,9 @@
-"""Screenshots of the shell for docs/screenshots/. Run: scripts/screenshots (uses xvfb-run).
+"""Screenshots of the shell for docs/screenshots/. Run: scripts/screenshots (uses xvfb-run
+and Openbox, on a 1280x720 screen: the smallest laptop we serve).
 
-Drives the real app on synthetic data: first run, safety, unlock, main window, training,
-signposting, reports, decoy.
+Drives the real app on synthetic data: first run, safety, unlock, every page, every
+dialog, training, signposting, reports, decoy. Each shot is the whole screen, title bars
+included, so anything pushed off a 1280x720 screen shows as missing.
 """
 
 from __future__ import annotations
@@ -9,17 +11,19 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from victim_champion.app import application, build_desktop
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE, create_demo_profile
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
+from victim_champion.ui.shell_window import show_for_this_screen
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -33,9 +37,95 @@ def settle(ms: int = 300) -> None:
 def shoot(window: QWidget, name: str) -> None:
     settle()
     screen = window.screen()
-    image = screen.grabWindow(window.winId()) if screen else window.grab()
+    image = screen.grabWindow(0) if screen else window.grab()  # the whole screen
     image.save(str(OUT / f"{name}.png"))
     print(f"saved {name}.png")
+
+
+def dialog_shot(opener: Callable[[], object], name: str) -> None:
+    """Open a dialog, photograph the screen with it, and cancel it."""
+    opener()
+    wait_until(lambda: QApplication.activeModalWidget() is not None, 5_000)
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QDialog):
+        print(f"no dialog for {name}")
+        return
+    shoot(dialog, name)
+    dialog.reject()
+    settle(100)
+
+
+# Synthetic sign-up lists: an Eventbrite export, and a council's own sheet.
+EXPORT = (
+    "Order #,First Name,Last Name,Email,Ticket Type\n"
+    "1001,Dee,Example,dee@example.org,General\n"
+    "1002,Eli,Sample,not-an-address,General\n"
+    "1003,Fay,Demo,,General\n"
+)
+SCRATCH = tempfile.TemporaryDirectory(prefix="vc-screenshots-")  # removed at exit
+SHEET = "Booking ref,Delegate,Contact email\nB1,Gus Example,gus@example.org\n"
+
+
+def import_with(sessions: object, text: str, matches: dict[str, str]) -> None:
+    """Open the import dialog on a synthetic file and check it (matching by hand)."""
+    folder = Path(SCRATCH.name)
+    (folder / "sign-up.csv").write_text(text, encoding="utf-8")
+    sessions.import_button.click()  # type: ignore[attr-defined]
+    wait_until(lambda: QApplication.activeModalWidget() is not None)
+    dialog = QApplication.activeModalWidget()
+    dialog.path.setText(str(folder / "sign-up.csv"))  # type: ignore[union-attr]
+    dialog.ok_button.click()  # type: ignore[union-attr]
+    settle(600)
+    for field, heading in matches.items():
+        choice = dialog.column_choices[field]  # type: ignore[union-attr]
+        choice.setCurrentIndex(choice.findText(heading))
+    if matches:
+        settle(100)
+
+
+def pages_and_dialogs(desktop: object) -> None:
+    """Every page, and the trainer's and worker's dialogs, at 1280x720."""
+    window = desktop.window  # type: ignore[attr-defined]
+    controller = desktop.controller  # type: ignore[attr-defined]
+    navigation = window.navigation
+    for row in range(navigation.count()):
+        navigation.setCurrentRow(row)
+        wait_until(lambda: not controller.work.busy)
+        title = navigation.item(row).text().lower().replace(" ", "-")
+        shoot(window, f"page-{row + 1:02d}-{title}")
+    navigation.setCurrentRow(0)
+    sessions = window.sessions
+    wait_until(lambda: sessions.register.rowCount() > 0)
+    sessions.register_table.selectRow(0)
+    for opener, name in (
+        (sessions.new_button.click, "dialog-new-session"),
+        (sessions.edit_button.click, "dialog-edit-session"),
+        (sessions.delete_button.click, "dialog-delete-session"),
+        (sessions.add_button.click, "dialog-add-person"),
+        (sessions.correct_action.trigger, "dialog-correct-person"),
+        (sessions.remove_action.trigger, "dialog-remove-person"),
+        (sessions.import_button.click, "dialog-import"),
+        (lambda: import_with(sessions, EXPORT, {}), "dialog-import-preview"),
+        (lambda: import_with(sessions, SHEET, {"name": "Delegate"}), "dialog-import-matching"),
+        (sessions.feedback_button.click, "dialog-feedback"),
+        (controller.change_passphrase, "dialog-change-passphrase"),
+        (controller.open_quick_reference, "dialog-quick-reference"),
+    ):
+        dialog_shot(opener, name)
+    unmarked = [
+        r for r in range(sessions.register.rowCount()) if not sessions.register.row_at(r).attendance
+    ]
+    if unmarked:
+        sessions.register_table.selectRow(unmarked[0])
+        dialog_shot(sessions.complete_button.click, "dialog-not-marked-present")
+    navigation.setCurrentRow(1)
+    window.handouts.preview_button.click()
+    wait_until(lambda: controller.printing.preview is not None)
+    preview = controller.printing.preview
+    if preview is not None:
+        dialog_shot(preview.save_button.click, "dialog-save-as")
+        preview.reject()
+    navigation.setCurrentRow(0)
 
 
 def wait_until(condition: object, timeout_ms: int = 10_000) -> None:
@@ -140,7 +230,12 @@ def reports(desktop: object) -> None:
     wait_until(lambda: not work.busy)  # every record kept, off-thread
     window.navigation.setCurrentRow(window.navigation.count() - 2)
     reports_page = window.reports
-    reports_page.choose("half-year")
+    # Figures are shown only for ended periods: look back from next month, so "last
+    # month" is this one, with the demo's sessions and the morning's conversations in it.
+    reports_page.today = lambda: date.today() + timedelta(days=31)
+    reports_page.choose("month")
+    wait_until(lambda: reports_page.refresh_button.isEnabled())
+    reports_page.refresh_button.click()
     wait_until(lambda: reports_page.report is not None and reports_page.refresh_button.isEnabled())
     shoot(window, "laptop-reports")
     holder = window.pages.currentWidget()  # the page's scroll area
@@ -181,7 +276,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         fresh = Profile(Path(folder) / "new", DeviceSecretStore(MemoryKeyring()))
         first = build_desktop(fresh)
-        first.window.show()
+        show_for_this_screen(first.window)
         first.window.first_run.passphrase.setText("river lantern copper meadow")
         first.window.first_run.confirmation.setText("river lantern copper meadow")
         shoot(first.window, "01-first-run")
@@ -194,7 +289,7 @@ def main() -> int:
     demo = create_demo_profile(date.today())
     try:
         desktop = build_desktop(demo.profile, DEMO_PASSPHRASE)
-        desktop.window.show()
+        show_for_this_screen(desktop.window)
         shoot(desktop.window, "03-unlock")
         desktop.window.unlock.passphrase.setText(DEMO_PASSPHRASE)
         desktop.window.unlock.unlock_button.click()
@@ -216,6 +311,7 @@ def main() -> int:
         if dialogs:
             shoot(dialogs[0], "05-settings-dialog")
             dialogs[0].close()
+        pages_and_dialogs(desktop)
         training(desktop)
         signposting(desktop)
         reports(desktop)

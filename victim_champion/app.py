@@ -123,6 +123,7 @@ def show_resumed(desktop: DesktopApp) -> None:
         resumed_mode,
         resumed_presenting,
     )
+    from victim_champion.ui.shell_window import show_for_this_screen
 
     mode, geometry = resumed_mode()
     desktop.controller.resume_presenting = resumed_presenting()
@@ -134,7 +135,10 @@ def show_resumed(desktop: DesktopApp) -> None:
             window.showMaximized()
     if mode == "decoy":
         window.show_decoy()
-    window.show()
+    if geometry is None:
+        show_for_this_screen(window)
+    else:
+        window.show()
     if mode is not None:
         QTimer.singleShot(0, announce_painted)
 

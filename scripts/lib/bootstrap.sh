@@ -17,6 +17,7 @@ RUNTIME_PACKAGES=(
 TEST_PACKAGES=(
     dbus dbus-x11 gnome-keyring libsecret-tools   # a real Secret Service for keyring tests
     xvfb xauth                                    # screenshots under a virtual display
+    openbox                                       # a real window manager on that display
     xclip                                         # reads the real X11 clipboard in a test
     poppler-utils                                 # pdftotext, pdffonts, pdftoppm
     zbar-tools                                    # zbarimg decodes the certificate QR codes

@@ -86,3 +86,30 @@ def test_attendance_is_marked_and_undone_from_the_command_line(
     with pytest.raises(SystemExit) as refused:  # argparse: one line naming the choices
         cli("attendees", "mark", session, people["Ana Démo"], "--status", "asleep")
     assert refused.value.code == 2
+
+
+def test_an_export_nobody_foresaw_is_matched_with_column(
+    cli: InProcessCli, session: str, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "bookings.csv"
+    sheet.write_text(
+        "Booking ref,Delegate,Contact email\nB1,Nia Example,nia@example.org\n", encoding="utf-8"
+    )
+    refused = cli("attendees", "import", session, str(sheet))
+    assert refused.code == 1
+    assert refused.err.strip() == (
+        "No column is headed 'name' (or 'First Name' and 'Last Name'); rename one, or "
+        "choose which column holds the names."
+    )
+    matched = cli(
+        *("attendees", "import", session, str(sheet)),
+        *("--column", "name=Delegate", "--column", "email=Contact email", "--json"),
+    )
+    assert matched.code == 0, matched.err
+    assert matched.json()["imported"] == 1
+    [person] = cli("attendees", "list", session, "--json").json()
+    assert (person["name"], person["email"]) == ("Nia Example", "nia@example.org")
+    wrong = cli("attendees", "import", session, str(sheet), "--column", "name=Delegat")
+    assert wrong.code == 1 and wrong.err.strip() == "The file has no column headed 'Delegat'."
+    unknown = cli("attendees", "import", session, str(sheet), "--column", "nickname=Delegate")
+    assert unknown.code == 1 and "'nickname' is not a register column" in unknown.err

@@ -79,7 +79,7 @@ def test_unknown_columns_are_ignored_not_stored() -> None:
     [
         (b"", "empty"),
         (b"\n\n", "empty"),
-        (b"email,phone\nx@y.org,\n", "'name' column"),
+        (b"email,phone\nx@y.org,\n", "No column is headed 'name'"),
         (b"name,name\nA,B\n", "twice"),
         ("name\nZo\xeb\n".encode("latin-1"), "UTF-8"),
         (b'name\n"Ada Example\n', "not valid CSV"),
@@ -142,3 +142,15 @@ def test_arbitrary_bytes_never_crash_the_reader(data: bytes) -> None:
         return
     for line in [n for n, _ in plan.rows] + [n for n, _ in plan.errors]:
         assert line >= 2
+
+
+def test_a_column_chosen_by_hand_wins_over_the_automatic_match() -> None:
+    data = b"Name,Preferred name,Email\nAlexandra Example,Sasha Example,sasha@example.org\n"
+    automatic = plan_import(data)
+    assert automatic.rows[0][1].name == "Alexandra Example"
+    assert automatic.matched == {"name": "Name", "email": "Email"}
+    chosen = plan_import(data, {"name": "Preferred name", "email": ""})
+    [(_, details)] = chosen.rows
+    assert (details.name, details.email) == ("Sasha Example", "")
+    assert chosen.matched == {"name": "Preferred name"}
+    assert chosen.headers == ["Name", "Preferred name", "Email"]

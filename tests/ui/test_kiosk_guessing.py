@@ -16,7 +16,7 @@ def test_guesses_at_the_kiosk_are_slowed_like_every_other_way_in(
     unlock(qtbot, desktop)
     page = desktop.window.sessions
     qtbot.waitUntil(lambda: page.selected_session_id() is not None)
-    page.kiosk_buttons["sign-in"].click()
+    page.kiosk_actions["sign-in"].trigger()
     kiosk = desktop.window.kiosk
     said = []
     for guess in ["not the passphrase"] * 4 + [DEMO_PASSPHRASE]:

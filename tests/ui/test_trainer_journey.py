@@ -1,11 +1,12 @@
-"""A whole Victim Champion session, driven through the real widgets: set up, register,
-kiosk sign-in, quizzes, presenting, feedback, completion and certificates."""
+"""A whole Victim Champion session, driven through the real widgets: set up, an Eventbrite
+register imported and corrected, kiosk sign-in, quizzes, presenting across an idle-lock
+period, feedback, completion (and taking it back), and certificates."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,13 +16,15 @@ from tests.ui.widget_walk import texts_of
 from victim_champion.app import DesktopApp
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE
 from victim_champion.ui.dialogs.import_dialog import ImportDialog
-from victim_champion.ui.dialogs.message_dialog import MessageDialog
-from victim_champion.ui.dialogs.training_dialogs import SessionDialog
+from victim_champion.ui.dialogs.message_dialog import ConfirmDialog, MessageDialog
+from victim_champion.ui.dialogs.training_dialogs import PersonDialog, SessionDialog
+from victim_champion.ui.pages.sessions_page import SessionsPage
 
 EVENTBRITE = (
     "Order #,First Name,Last Name,Email,Ticket Type\n"
     "1001,Priya,Example,priya@example.org,General\n"
-    "1002,Tom,Sample,,General\n"
+    "1002,Tom,Sampel,,General\n"
+    "1003,Sam,Wrongevent,,General\n"
 )
 
 
@@ -44,6 +47,26 @@ def answer_quiz(qtbot: QtBot, desktop: DesktopApp, right: bool) -> None:
         kiosk.option_buttons[choice].click()
         assert kiosk.quiz_next.text() == ("Finish" if number == len(questions) else "Next")
         kiosk.quiz_next.click()
+
+
+def names_on(page: SessionsPage) -> list[str]:
+    return [page.register.row_at(r).name for r in range(page.register.rowCount())]
+
+
+def attendance_of(page: SessionsPage) -> list[str | None]:
+    return [page.register.row_at(r).attendance for r in range(page.register.rowCount())]
+
+
+def select_person(page: SessionsPage, name: str, *, keep: bool = False) -> None:
+    """Click a person's row (with Ctrl held when ``keep``, to add to the selection)."""
+    row = names_on(page).index(name)
+    index = page.filtered.mapFromSource(page.register.index(row, 0))
+    flags = QItemSelectionModel.SelectionFlag.Rows | (
+        QItemSelectionModel.SelectionFlag.Select
+        if keep
+        else QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    page.register_table.selectionModel().setCurrentIndex(index, flags)
 
 
 def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_path: Path) -> None:
@@ -79,13 +102,39 @@ def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_p
     assert "could not be read" in importer.message.text()
     assert QApplication.activeModalWidget() is importer  # still open, path kept
     importer.path.setText(str(signup))
-    qtbot.keyClick(importer.path, Qt.Key.Key_Return)
+    qtbot.keyClick(importer.path, Qt.Key.Key_Return)  # checks it: a preview, nothing written
+    qtbot.waitUntil(lambda: importer.ok_button.text() == "Import 3 people")
+    assert importer.summary.text().startswith("3 new.")
+    assert "First Name \u2192 first name" in importer.summary.text()
+    importer.ok_button.click()
     done = modal(qtbot, MessageDialog)
-    assert isinstance(done, MessageDialog) and done.text.text() == "2 added."
+    assert isinstance(done, MessageDialog) and done.text.text() == "3 added."
     done.ok_button.click()
-    qtbot.waitUntil(lambda: page.register.rowCount() == 2)
+    qtbot.waitUntil(lambda: page.register.rowCount() == 3)
+    # 2b. correct the register: a misspelt name, and someone who booked the wrong event
+    select_person(page, "Tom Sampel")
+    page.correct_action.trigger()
+    person = modal(qtbot, PersonDialog)
+    assert isinstance(person, PersonDialog) and person.name.text() == "Tom Sampel"
+    person.name.setText("Tom Sample")
+    qtbot.keyClick(person.name, Qt.Key.Key_Return)  # Enter saves
+    qtbot.waitUntil(lambda: "Tom Sample" in names_on(page))
+    select_person(page, "Sam Wrongevent")
+    page.remove_action.trigger()
+    confirm = modal(qtbot, ConfirmDialog)
+    assert isinstance(confirm, ConfirmDialog) and "cannot be undone" in confirm.text.text()
+    confirm.ok_button.click()
+    qtbot.waitUntil(lambda: names_on(page) == ["Priya Example", "Tom Sample"])
+    # 2c. "Completed" for someone never marked present asks first; Cancel changes nothing
+    select_person(page, "Priya Example")
+    page.complete_button.click()
+    warning = modal(qtbot, ConfirmDialog)
+    assert isinstance(warning, ConfirmDialog) and "never marked present" in warning.text.text()
+    warning.cancel_button.click()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert page.register_heading.text() == "Register: 0 of 2 present, 0 completed"
     # 3. three kiosk sign-ins (one walk-in who was not on the list)
-    page.kiosk_buttons["sign-in"].click()
+    page.kiosk_actions["sign-in"].trigger()
     kiosk = desktop.window.kiosk
     assert (
         desktop.window.stack.currentWidget() is kiosk and not desktop.window.lock_button.isVisible()
@@ -112,9 +161,18 @@ def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_p
     )
     qtbot.waitUntil(lambda: page.register.rowCount() == 3)
     assert all(page.register.row_at(r).attendance == "present" for r in range(3))
-    assert page.register_heading.text() == "Register: 3 people, 3 present, 0 completed"
+    assert page.register_heading.text() == "Register: 3 of 3 present, 0 completed"
+    # 3b. several people at once: two arrived late; marking keeps them chosen
+    page.register_table.clearSelection()
+    for name in ("Priya Example", "Tom Sample"):
+        select_person(page, name, keep=True)
+    page.attendance_buttons["late"].click()
+    qtbot.waitUntil(lambda: attendance_of(page).count("late") == 2)
+    assert len(page.selected_attendee_ids()) == 2
+    page.everyone_present_button.click()
+    qtbot.waitUntil(lambda: attendance_of(page) == ["present"] * 3)
     # 4. pre-quiz, two people
-    page.kiosk_buttons["pre"].click()
+    page.kiosk_actions["pre"].trigger()
     answer_quiz(qtbot, desktop, right=False)
     answer_quiz(qtbot, desktop, right=True)
     # 5. the presenter goes through every slide
@@ -127,6 +185,13 @@ def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_p
     assert presenter.next_title.text() == "End of the course"
     qtbot.keyClick(presenter, Qt.Key.Key_B)
     assert presenter.audience.blanked
+    qtbot.keyClick(presenter, Qt.Key.Key_B)
+    # a long discussion on the last slide: the idle lock (shortened) passes five times
+    desktop.controller.idle.start(0.2)
+    qtbot.wait(1000)
+    assert desktop.controller.is_unlocked and presenter.isVisible()
+    assert presenter.index == len(presenter.slides) - 1
+    desktop.controller.idle.start(desktop.controller.idle_lock_seconds)
     presenter.close()
     # 6. post-quiz and 7. feedback
     desktop.controller.training.start_kiosk(session_id, "post")
@@ -155,11 +220,14 @@ def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_p
     assert "Clear, and I know where to send people now." in read.text.text()
     read.ok_button.click()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
-    # 8. completion for everyone present
-    for row in range(3):
-        qtbot.waitUntil(lambda: page.register.rowCount() == 3)
-        page.register_table.selectRow(row)
-        page.complete_button.click()
+    # 8. completion for everyone present, all at once; one taken back and given again
+    page.register_table.selectAll()
+    page.complete_button.click()  # everyone was there: no question asked
+    qtbot.waitUntil(lambda: all(page.register.row_at(r).completed_at for r in range(3)))
+    select_person(page, "Tom Sample")
+    page.undo_complete_button.click()
+    qtbot.waitUntil(lambda: page.register_heading.text().endswith("2 completed"))
+    page.complete_button.click()
     qtbot.waitUntil(lambda: all(page.register.row_at(r).completed_at for r in range(3)))
     # 9. the certificates, read back
     page.print_button.click()
@@ -176,7 +244,7 @@ def test_a_trainer_runs_a_whole_session(qtbot: QtBot, desktop: DesktopApp, tmp_p
     qtbot.waitUntil(lambda: desktop.controller.printing.preview is None)
     tom = next(r for r in range(3) if page.register.row_at(r).name == "Tom Sample")
     page.register_table.selectRow(tom)
-    page.print_one_button.click()
+    page.reprint_action.trigger()
     qtbot.waitUntil(lambda: desktop.controller.printing.preview is not None, timeout=20_000)
     again = desktop.controller.printing.preview
     assert again is not None

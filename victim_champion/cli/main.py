@@ -127,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad", action="store_true", help="import the good rows even if some rows are bad"
     )
     imports.add_argument(
+        "--column",
+        action="append",
+        metavar="FIELD=HEADING",
+        help="match a column by hand (name, first_name, last_name, email, phone, "
+        "organisation, role, consent_contact); wins over the automatic match",
+    )
+    imports.add_argument(
         "--include-duplicates",
         action="store_true",
         help="add people already on the register (same name and email) again",

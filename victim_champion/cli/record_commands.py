@@ -9,7 +9,7 @@ from typing import Any
 from victim_champion.cli.context import CommandContext, progress
 from victim_champion.content.district_loader import load_districts
 from victim_champion.core.attendees import Attendee
-from victim_champion.core.errors import ImportRowsError
+from victim_champion.core.errors import ImportRowsError, InvalidInputError
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import (
     Session,
@@ -17,7 +17,7 @@ from victim_champion.core.sessions import (
     clean_text,
     parse_session_date,
 )
-from victim_champion.operations.training import read_register_file
+from victim_champion.operations.register_import import read_register_file
 
 
 def session_json(session: Session) -> dict[str, Any]:
@@ -65,9 +65,24 @@ def session_list(context: CommandContext, options: argparse.Namespace) -> int:
     return 0
 
 
+def _columns(given: list[str] | None) -> dict[str, str] | None:
+    """--column FIELD=HEADING (repeatable): the file's columns matched by hand."""
+    if not given:
+        return None
+    columns: dict[str, str] = {}
+    for pair in given:
+        field, separator, heading = pair.partition("=")
+        if not separator or not field.strip():
+            raise InvalidInputError(
+                f"--column takes FIELD=HEADING, for example name='Delegate name'; got '{pair}'."
+            )
+        columns[field.strip()] = heading.strip()
+    return columns
+
+
 def attendees_import(context: CommandContext, options: argparse.Namespace) -> int:
     """``attendees import``: all good rows or nothing, unless --skip-bad."""
-    plan = read_register_file(Path(options.file))
+    plan = read_register_file(Path(options.file), _columns(options.column))
     problems = [{"line": line, "problem": problem} for line, problem in plan.errors]
     with context.training() as training:
         try:

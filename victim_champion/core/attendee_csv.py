@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from victim_champion.core.attendees import AttendeeDetails, problems_with
@@ -51,6 +52,30 @@ _ALIASES = {
     "job_title": "role",
 }
 _NAME_PARTS = ("first_name", "last_name")
+# What a column can be matched to by hand, as the import dialog and --column name them.
+FIELDS = (
+    ("name", "Full name"),
+    ("first_name", "First name"),
+    ("last_name", "Last name"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("organisation", "Organisation"),
+    ("role", "Role"),
+    ("consent_contact", "Consent to contact (yes/no)"),
+)
+NO_NAME_COLUMN = (
+    "No column is headed 'name' (or 'First Name' and 'Last Name'); rename one, or choose "
+    "which column holds the names."
+)
+
+
+class ColumnsNotMatchedError(ImportFileError):
+    """The header has no name column that could be found; ``headers`` are the file's own
+    column headings, for matching them by hand."""
+
+    def __init__(self, message: str, headers: list[str]) -> None:
+        super().__init__(message)
+        self.headers = headers
 
 
 @dataclass(frozen=True)
@@ -60,6 +85,8 @@ class ImportPlan:
     rows: list[tuple[int, AttendeeDetails]] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)  # the file's own headings
+    matched: dict[str, str] = field(default_factory=dict)  # field -> the heading used
 
 
 def _header_key(raw: str) -> str:
@@ -92,8 +119,11 @@ def _parse_consent(value: str) -> bool | None:
     return None
 
 
-def plan_import(data: bytes) -> ImportPlan:
-    """Read a whole CSV file; raise ImportFileError only for file-level faults."""
+def plan_import(data: bytes, columns: Mapping[str, str] | None = None) -> ImportPlan:
+    """Read a whole CSV file; raise ImportFileError only for file-level faults.
+
+    ``columns`` (field -> the file's heading, or "" for none) are matches made by hand;
+    they win over the automatic matching for those fields."""
     text = decode(data)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     plan = ImportPlan()
@@ -106,7 +136,7 @@ def plan_import(data: bytes) -> ImportPlan:
             if not any(cell.strip() for cell in record):
                 continue  # blank lines, and rows of only commas, are skipped
             if header is None:
-                header = _read_header(record, plan)
+                header = _read_header(record, plan, columns)
                 continue
             if len(plan.rows) + len(plan.errors) >= MAX_ROWS:
                 raise ImportFileError(
@@ -123,13 +153,29 @@ def plan_import(data: bytes) -> ImportPlan:
     return plan
 
 
-def _read_header(record: list[str], plan: ImportPlan) -> list[str]:
+def _read_header(
+    record: list[str], plan: ImportPlan, columns: Mapping[str, str] | None
+) -> list[str]:
+    plan.headers.extend(cell.strip() for cell in record)
     header = [_header_key(cell) for cell in record]
+    for chosen, heading in (columns or {}).items():
+        if chosen not in dict(FIELDS):
+            raise ImportFileError(
+                f"'{chosen}' is not a register column; use one of: "
+                + ", ".join(f for f, _ in FIELDS)
+                + "."
+            )
+        if heading and heading not in plan.headers:
+            raise ColumnsNotMatchedError(
+                f"The file has no column headed '{heading}'.", list(plan.headers)
+            )
+        # A choice by hand wins over the automatic match: the field is read from the
+        # heading chosen (or from none), and no other column is taken for it.
+        header = ["" if key == chosen else key for key in header]
+        if heading:
+            header[plan.headers.index(heading)] = chosen
     if "name" not in header and "first_name" not in header:
-        raise ImportFileError(
-            "The first row must be a header with a 'name' column, or 'First Name' and "
-            "'Last Name' (and optionally email, phone, organisation, role, consent_contact)."
-        )
+        raise ColumnsNotMatchedError(NO_NAME_COLUMN, list(plan.headers))
     seen: set[str] = set()
     for key in header:
         if key in seen and key in COLUMNS:
@@ -138,6 +184,9 @@ def _read_header(record: list[str], plan: ImportPlan) -> list[str]:
     # Unknown columns are dropped, never stored: we keep only what the register needs.
     kept = (*COLUMNS, *_NAME_PARTS)
     plan.ignored_columns.extend(k for k in header if k not in kept and k)
+    plan.matched.update(
+        {key: raw.strip() for raw, key in zip(record, header, strict=True) if key in kept}
+    )
     return header
 
 

@@ -6,59 +6,28 @@ file and matching a kiosk sign-in to the register live here, once, for both fron
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from victim_champion.content.course_loader import course_in_use
-from victim_champion.core.attendee_csv import ImportPlan, plan_import
+from victim_champion.core.attendee_csv import ImportPlan
 from victim_champion.core.attendees import Attendee, AttendeeDetails
 from victim_champion.core.course import Course
-from victim_champion.core.errors import ImportFileError
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.sessions import Session
 from victim_champion.core.training_day import Attendance, Feedback, QuizPhase, SessionScores
+from victim_champion.operations.register_import import (
+    ImportPreview,
+    ImportResult,
+    read_register_file,
+    split_duplicates,
+)
 from victim_champion.operations.workspace import Workspace
 from victim_champion.store.repositories.record_repository import Records
 from victim_champion.store.repositories.register_corrections import RegisterCorrections
 from victim_champion.store.repositories.training_day_repository import TrainingDay
 from victim_champion.store.syncing.sync_local import StoreSyncLocal
-
-UNREADABLE_FILE = "The CSV file could not be read; check the path and that the file exists."
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did: the new attendees, and the plan's skipped lines and columns."""
-
-    attendee_ids: list[str]
-    plan: ImportPlan
-    duplicates: list[int] = field(default_factory=list)  # lines already on the register
-
-    @property
-    def summary(self) -> str:
-        """One sentence: how many were added and what was left out."""
-        added = f"{len(self.attendee_ids)} added"
-        left: list[str] = []
-        if self.duplicates:
-            left.append(f"{len(self.duplicates)} already on the register")
-        if self.plan.errors:
-            left.append(f"{len(self.plan.errors)} bad rows")
-        return f"{added}; skipped {' and '.join(left)}." if left else f"{added}."
-
-
-def _person_key(details: AttendeeDetails) -> tuple[str, str]:
-    """Who a row is, for spotting the same person twice: name and email, case-blind."""
-    return " ".join(details.name.casefold().split()), details.email.strip().casefold()
-
-
-def read_register_file(path: Path) -> ImportPlan:
-    """Read and check a register CSV without writing anything (so errors come first)."""
-    try:
-        data = path.expanduser().read_bytes()
-    except OSError:
-        raise ImportFileError(UNREADABLE_FILE) from None
-    return plan_import(data)
 
 
 def matching_attendee(register: Sequence[Attendee], name: str) -> Attendee | None:
@@ -128,6 +97,15 @@ class Training:
         self._changed(RecordArea.REGISTER)
         return ids
 
+    def preview_import(
+        self, session_id: str, plan: ImportPlan, *, include_duplicates: bool = False
+    ) -> ImportPreview:
+        """What importing this plan would do: new people, people already on the register
+        (same name and email), and bad rows; nothing is written."""
+        return ImportPreview(
+            plan, *split_duplicates(self.register(session_id), plan, include_duplicates)
+        )
+
     def import_plan(
         self,
         session_id: str,
@@ -139,16 +117,7 @@ class Training:
         """Write a checked plan: all good rows or nothing, unless ``skip_bad``. A person
         already on the register (same name and email), or twice in the file, is left out
         unless ``include_duplicates``: importing the same export twice adds nobody."""
-        seen = {_person_key(a.details) for a in self.register(session_id)}
-        kept: list[tuple[int, AttendeeDetails]] = []
-        duplicates: list[int] = []
-        for line, details in plan.rows:
-            key = _person_key(details)
-            if key in seen and not include_duplicates:
-                duplicates.append(line)
-                continue
-            seen.add(key)
-            kept.append((line, details))
+        kept, duplicates = split_duplicates(self.register(session_id), plan, include_duplicates)
         ids = self._records.import_attendees(
             session_id, replace(plan, rows=kept), skip_bad=skip_bad
         )
@@ -156,12 +125,19 @@ class Training:
         return ImportResult(ids, plan, duplicates)
 
     def import_file(
-        self, session_id: str, path: Path, *, skip_bad: bool, include_duplicates: bool = False
+        self,
+        session_id: str,
+        path: Path,
+        *,
+        skip_bad: bool,
+        include_duplicates: bool = False,
+        columns: Mapping[str, str] | None = None,
     ) -> ImportResult:
-        """Read a register CSV and import it."""
+        """Read a register CSV (its columns matched by hand when ``columns`` is given) and
+        import it."""
         return self.import_plan(
             session_id,
-            read_register_file(path),
+            read_register_file(path, columns),
             skip_bad=skip_bad,
             include_duplicates=include_duplicates,
         )

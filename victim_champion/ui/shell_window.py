@@ -54,6 +54,20 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.move(free.x() + max(0, (free.width() - window.width()) // 2), free.y())
 
 
+SMALL_SCREEN = (1440, 860)  # at or below this free area the window opens maximised
+
+
+def show_for_this_screen(window: QWidget) -> None:
+    """Show the window maximised on a small laptop (1280x720, 1366x768), where every
+    pixel is needed for the tables; at its own size on a larger screen."""
+    screen = QGuiApplication.primaryScreen()
+    free = screen.availableGeometry() if screen is not None else None
+    if free is not None and (free.width() <= SMALL_SCREEN[0] or free.height() <= SMALL_SCREEN[1]):
+        window.showMaximized()
+    else:
+        window.show()
+
+
 class ShellWindow(QMainWindow):
     """Header plus screens: first run, safety, unlock, the main work area, and the decoy."""
 

@@ -106,13 +106,15 @@ class RegisterCorrections(JournaledService):
             _require_attendee(connection, session_id, attendee_id)
             if _has_certificate(connection, attendee_id):
                 raise InvalidInputError(HAS_CERTIFICATE)
-            with self._journal(connection, EnvelopeKind.ERASURE_REQUESTED) as journal:
-                connection.execute("DELETE FROM consent WHERE subject_id = ?", (attendee_id,))
-                connection.execute("DELETE FROM attendee WHERE id = ?", (attendee_id,))
-                redact_unsent(connection, attendee_id)
-                journal.record(ErasureRecord(attendee_id))
-                journal.audit(AuditAction.DELETE, RecordKind.ATTENDEE, attendee_id)
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._erase(
+                connection,
+                RecordKind.ATTENDEE,
+                attendee_id,
+                [
+                    ("DELETE FROM consent WHERE subject_id = ?", (attendee_id,)),
+                    ("DELETE FROM attendee WHERE id = ?", (attendee_id,)),
+                ],
+            )
 
         self._store.owner.run(work)
 
@@ -146,21 +148,39 @@ class RegisterCorrections(JournaledService):
             ).fetchone()
             if certified is not None:
                 raise InvalidInputError(SESSION_HAS_CERTIFICATES)
-            with self._journal(connection, EnvelopeKind.ERASURE_REQUESTED) as journal:
-                connection.execute(
-                    "DELETE FROM consent WHERE subject_id IN "
-                    "(SELECT id FROM attendee WHERE session_id = ?)",
-                    (session_id,),
-                )
-                for table in ("attendee", "quiz_result", "feedback"):
-                    connection.execute(
-                        f"DELETE FROM {table} WHERE session_id = ?",  # noqa: S608
-                        (session_id,),
-                    )
-                connection.execute("DELETE FROM session WHERE id = ?", (session_id,))
-                redact_unsent(connection, session_id)
-                journal.record(ErasureRecord(session_id))
-                journal.audit(AuditAction.DELETE, RecordKind.SESSION, session_id)
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            on_session = (session_id,)
+            self._erase(
+                connection,
+                RecordKind.SESSION,
+                session_id,
+                [
+                    (
+                        "DELETE FROM consent WHERE subject_id IN "
+                        "(SELECT id FROM attendee WHERE session_id = ?)",
+                        on_session,
+                    ),
+                    ("DELETE FROM attendee WHERE session_id = ?", on_session),
+                    ("DELETE FROM quiz_result WHERE session_id = ?", on_session),
+                    ("DELETE FROM feedback WHERE session_id = ?", on_session),
+                    ("DELETE FROM session WHERE id = ?", on_session),
+                ],
+            )
 
         self._store.owner.run(work)
+
+    def _erase(
+        self,
+        connection: Connection,
+        kind: RecordKind,
+        record_id: str,
+        deletions: list[tuple[str, tuple[str, ...]]],
+    ) -> None:
+        """Delete the rows, redact the unsent envelopes naming the id, and queue the
+        erasure record for the hub, in one transaction; then leave no copy in the WAL."""
+        with self._journal(connection, EnvelopeKind.ERASURE_REQUESTED) as journal:
+            for statement, parameters in deletions:
+                connection.execute(statement, parameters)
+            redact_unsent(connection, record_id)
+            journal.record(ErasureRecord(record_id))
+            journal.audit(AuditAction.DELETE, kind, record_id)
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

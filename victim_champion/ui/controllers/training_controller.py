@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -27,18 +26,17 @@ from victim_champion.core.errors import (
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.sessions import Session, in_working_order
 from victim_champion.core.training_day import (
-    Attendance,
     Feedback,
     QuizPhase,
     feedback_summary,
     knowledge_check,
     score,
 )
-from victim_champion.operations.training import ImportResult, Training, course_for
+from victim_champion.operations.training import Training, course_for
 from victim_champion.operations.workspace import Workspace
-from victim_champion.ui.dialogs.import_dialog import ImportDialog
+from victim_champion.ui.controllers.register_actions import RegisterActions
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
-from victim_champion.ui.dialogs.training_dialogs import PersonDialog, SessionDialog
+from victim_champion.ui.dialogs.training_dialogs import SessionDialog
 from victim_champion.ui.presenter_window import PresenterWindow
 from victim_champion.ui.work_area_registry import PageContext
 
@@ -65,10 +63,6 @@ class TrainingController(QObject):
         page, kiosk = context.page, context.window.kiosk
         page.new_session_requested.connect(lambda: self._edit_session(None))
         page.edit_session_requested.connect(self._edit_session)
-        page.add_person_requested.connect(self._add_person)
-        page.import_requested.connect(self._import)
-        page.attendance_requested.connect(self._mark_attendance)
-        page.complete_requested.connect(self._complete)
         page.present_requested.connect(self.present)
         page.kiosk_requested.connect(self.start_kiosk)
         page.session_selected.connect(self._load_register)
@@ -80,6 +74,9 @@ class TrainingController(QObject):
         kiosk.feedback_submitted.connect(self._on_kiosk_feedback)
         kiosk.leave_requested.connect(self._on_kiosk_leave_requested)
         context.events.on(RecordsChanged, self._on_records_changed)
+        self.register_actions = RegisterActions(
+            context, lambda: self._training, self._run, self.reload
+        )
 
     @property
     def _page(self) -> Any:
@@ -216,69 +213,6 @@ class TrainingController(QObject):
             return training.create_session(draft) if is_new else training.update_session(draft)
 
         self._run(save, lambda saved: self.reload(saved.id))
-
-    def _add_person(self, session_id: str) -> None:
-        dialog = PersonDialog(self._quick_exit, self._window)
-
-        def save() -> None:
-            training, details = self._training, dialog.result_details
-            if training is not None and details is not None:
-                self._run(
-                    lambda: training.add_people(session_id, [details]),
-                    lambda _: self.reload(session_id),
-                )
-
-        dialog.accepted.connect(save)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _import(self, session_id: str) -> None:
-        dialog = ImportDialog(self._quick_exit, self._window)
-
-        def imported(result: ImportResult) -> None:
-            dialog.accept()
-            self.reload(session_id)
-            MessageDialog(
-                "Sign-up list imported", result.summary, self._quick_exit, self._window
-            ).open()
-
-        def refused(error: BaseException) -> None:
-            dialog.show_problem(message_for(error, UNEXPECTED))
-
-        def run(path: str, skip_bad: bool, include_duplicates: bool) -> None:
-            training = self._training
-            if training is None:
-                return
-            self._work.run(
-                lambda: training.import_file(
-                    session_id,
-                    Path(path),
-                    skip_bad=skip_bad,
-                    include_duplicates=include_duplicates,
-                ),
-                imported,
-                refused,
-            )
-
-        dialog.import_requested.connect(run)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _mark_attendance(self, session_id: str, attendee_id: str, value: str) -> None:
-        training = self._training
-        if training is not None:
-            self._run(
-                lambda: training.mark_attendance(session_id, attendee_id, Attendance(value)),
-                lambda _: self.reload(session_id),
-            )
-
-    def _complete(self, session_id: str, attendee_id: str) -> None:
-        training = self._training
-        if training is not None:
-            self._run(
-                lambda: training.complete(session_id, [attendee_id]),
-                lambda _: self.reload(session_id),
-            )
 
     def _print_certificates(self, session_id: str, attendee_id: str = "") -> None:
         if self._workspace is not None:

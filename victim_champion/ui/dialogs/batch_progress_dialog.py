@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QWidget
 
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
 from victim_champion.ui.widgets.form_widgets import button, label
@@ -20,9 +20,7 @@ class BatchProgressDialog(SafeDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(quick_exit, parent)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(title, "subheading"))
+        layout = self.titled_layout(title)
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Progress")
         self.bar.setRange(0, 0)

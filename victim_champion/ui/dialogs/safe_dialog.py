@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from victim_champion.ui.widgets.form_widgets import button
+from victim_champion.ui.widgets.form_widgets import button, label
 
 
 class SafeDialog(QDialog):
@@ -26,6 +26,13 @@ class SafeDialog(QDialog):
             "Quick exit", "Quick exit", role="exit", tooltip="Hide this screen now (Esc)"
         )
         self.quick_exit_button.clicked.connect(quick_exit)
+
+    def titled_layout(self, title: str) -> QVBoxLayout:
+        """The dialog's column, headed by its title (also the window's title)."""
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(title, "subheading"))
+        return layout
 
     def button_row(self, *buttons: QPushButton) -> QHBoxLayout:
         """The dialog's buttons, with Quick exit kept at the far left; the primary one is

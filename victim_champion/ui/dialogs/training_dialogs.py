@@ -139,16 +139,29 @@ class SessionDialog(_FormDialog):
 
 
 class PersonDialog(_FormDialog):
-    """Quick add: only the name is required."""
+    """Quick add (only the name is required), or correcting someone already on the
+    register: then their consent is shown but not changed here, since it was theirs to
+    give, not the trainer's to edit."""
 
-    def __init__(self, quick_exit: Callable[[], None], parent: QWidget | None = None) -> None:
-        super().__init__("Add a person", "Add", quick_exit, parent)
+    def __init__(
+        self,
+        quick_exit: Callable[[], None],
+        parent: QWidget | None = None,
+        existing: AttendeeDetails | None = None,
+    ) -> None:
+        super().__init__(
+            "Correct this person" if existing else "Add a person",
+            "Save" if existing else "Add",
+            quick_exit,
+            parent,
+        )
         self.result_details: AttendeeDetails | None = None
-        self.name = _field("Name")
-        self.email = _field("Email (optional)")
-        self.phone = _field("Phone (optional)")
-        self.organisation = _field("Organisation (optional)")
-        self.role = _field("Role (optional)")
+        given = existing or AttendeeDetails("")
+        self.name = _field("Name", given.name)
+        self.email = _field("Email (optional)", given.email)
+        self.phone = _field("Phone (optional)", given.phone)
+        self.organisation = _field("Organisation (optional)", given.organisation)
+        self.role = _field("Role (optional)", given.role)
         for caption, widget in (
             ("Name", self.name),
             ("Email", self.email),
@@ -161,6 +174,8 @@ class PersonDialog(_FormDialog):
             "They agree to be contacted about future training (kept for 12 months)"
         )
         self.consent.setAccessibleName("Consent to contact, for 12 months")
+        self.consent.setChecked(given.consent_contact)
+        self.consent.setEnabled(existing is None)
         self.form.addRow("", self.consent)
         self.finish_layout()
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +34,24 @@ def button(text: str, accessible_name: str, role: str = "", tooltip: str = "") -
     if tooltip:
         widget.setToolTip(tooltip)
     return widget
+
+
+def menu_button(
+    text: str, accessible_name: str, entries: list[tuple[str, str]], parent: QWidget
+) -> tuple[QPushButton, dict[str, QAction]]:
+    """A button that opens a short menu (Space or Enter opens it, arrows choose): several
+    related actions in the room of one button. ``entries`` are (text, accessible name);
+    returns the button and its actions by text."""
+    widget = button(text, accessible_name)
+    menu = QMenu(parent)
+    menu.setAccessibleName(accessible_name)
+    actions: dict[str, QAction] = {}
+    for entry_text, entry_name in entries:
+        action = menu.addAction(entry_text)
+        action.setToolTip(entry_name)
+        actions[entry_text] = action
+    widget.setMenu(menu)
+    return widget, actions
 
 
 def passphrase_field(accessible_name: str) -> QLineEdit:

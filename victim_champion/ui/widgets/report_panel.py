@@ -6,6 +6,7 @@ Everything shown comes from the published cells (``Cell.text``); charts take
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -39,12 +40,20 @@ def pretty(heading: str) -> str:
 
 def _two_lines(heading: str) -> str:
     """Long column headings wrap onto two lines, so tables stay narrow."""
-    if len(heading) <= 14 or " " not in heading:
+    if len(heading) <= 9 or " " not in heading:
         return heading
     middle = len(heading) // 2
     spaces = [i for i, ch in enumerate(heading) if ch == " "]
     cut = min(spaces, key=lambda i: abs(i - middle))
     return heading[:cut] + "\n" + heading[cut + 1 :]
+
+
+ROW_LABEL_WIDTH = 24  # characters: a long service name wraps, so no table scrolls sideways
+
+
+def _wrapped(label: str) -> str:
+    """A long row label (a service's name) on as many lines as it needs."""
+    return "\n".join(textwrap.wrap(label, ROW_LABEL_WIDTH)) or label
 
 
 def cell_bar(name: str, cell: Cell) -> Bar:
@@ -131,7 +140,7 @@ class FigureTable(QTableWidget):
         self.setColumnCount(len(headings))
         self.setRowCount(len(rows))
         self.setHorizontalHeaderLabels([_two_lines(h) for h in headings])
-        self.setVerticalHeaderLabels(list(rows))
+        self.setVerticalHeaderLabels([_wrapped(r) for r in rows])
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for r, line in enumerate(grid):
             for c, text in enumerate(line):
@@ -140,6 +149,7 @@ class FigureTable(QTableWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.setItem(r, c, item)
         self.resizeColumnsToContents()
+        self.resizeRowsToContents()
         self._fit_height()
 
     def _fit_height(self) -> None:
