@@ -12,7 +12,7 @@ from io import BytesIO
 from reportlab.pdfgen.canvas import Canvas
 
 from benchmarks.figures import Figure, median_seconds, print_table
-from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.directory_loader import load_needs, shipped_directory
 from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.core.certificates import (
     EXAMPLE_VERIFY_BASE,
@@ -62,7 +62,8 @@ def figures() -> list[Figure]:
     register_fonts()
     certificates = thirty_certificates()
     code = load_victims_code()
-    groups = grouped_by_need(load_directory(), load_needs(), "thanet")
+    shipped = shipped_directory()
+    groups = grouped_by_need(shipped.services, load_needs(), "thanet")
     baseline = median_seconds(lambda: plain_pages(30), repeats=5)
     measured = [
         Figure(
@@ -80,11 +81,16 @@ def figures() -> list[Figure]:
         suffix = " (large print)" if large else ""
 
         def rights(large: bool = large) -> bytes:
-            return build_rights_handout(code, large_print=large, discreet=False)
+            return build_rights_handout(code, shipped, large_print=large, discreet=False)
 
         def directory(large: bool = large) -> bytes:
             return build_directory_handout(
-                groups, district_name="Thanet", sample=True, large_print=large, discreet=False
+                groups,
+                shipped,
+                district_name="Thanet",
+                sample=True,
+                large_print=large,
+                discreet=False,
             )
 
         measured.append(

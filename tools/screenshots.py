@@ -162,7 +162,10 @@ def training(desktop: object) -> None:
 
 
 def render_pages(pdf: bytes, name: str, last: int = 1) -> None:
-    """Pages 1..last of a PDF as docs/screenshots/NAME.png (one page) or NAME-N.png."""
+    """Pages 1..last of a PDF as docs/screenshots/NAME.png (one page) or NAME-N.png (an
+    earlier render's pages go first, so no stale page is left behind)."""
+    for old in (*OUT.glob(f"{name}.png"), *OUT.glob(f"{name}-[0-9]*.png")):
+        old.unlink()
     single = ["-singlefile"] if last == 1 else []
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "document.pdf"
@@ -244,30 +247,45 @@ def reports(desktop: object) -> None:
     window.navigation.setCurrentRow(0)
 
 
-def documents() -> None:
-    """Each printed document's first page(s) as PNG, rendered by poppler."""
-    from benchmarks.documents import thirty_certificates
-    from victim_champion.content.directory_loader import load_directory, load_needs
-    from victim_champion.content.victims_code_loader import load_victims_code
-    from victim_champion.core.certificates import EXAMPLE_VERIFY_BASE
-    from victim_champion.core.directory import grouped_by_need
-    from victim_champion.documents.certificate_document import build_certificates
-    from victim_champion.documents.directory_handout import build_directory_handout
-    from victim_champion.documents.rights_handout import build_rights_handout
+# Every handout variant a worker can print, each page rendered (the discreet ones must be
+# discreet on every page, so every page is looked at).
+HANDOUTS = (
+    ("doc-rights", "rights", False, False),
+    ("doc-rights-large-print", "rights", True, False),
+    ("doc-rights-discreet", "rights", False, True),
+    ("doc-rights-discreet-large-print", "rights", True, True),
+    ("doc-directory-thanet", "directory", False, False),
+    ("doc-directory-thanet-large-print", "directory", True, False),
+    ("doc-directory-thanet-discreet", "directory", False, True),
+)
 
-    code = load_victims_code()
-    groups = grouped_by_need(load_directory(), load_needs(), "thanet")
-    pdfs = {
-        "doc-certificate": build_certificates(thirty_certificates()[:1], EXAMPLE_VERIFY_BASE),
-        "doc-rights": build_rights_handout(code, large_print=False, discreet=False),
-        "doc-rights-large-print": build_rights_handout(code, large_print=True, discreet=False),
-        "doc-rights-discreet-cover": build_rights_handout(code, large_print=False, discreet=True),
-        "doc-directory-thanet": build_directory_handout(
-            groups, district_name="Thanet", sample=True, large_print=False, discreet=False
-        ),
-    }
-    for name, pdf in pdfs.items():
-        render_pages(pdf, name)
+
+def documents() -> None:
+    """Each printed document's pages as PNG, rendered by poppler."""
+    from benchmarks.documents import thirty_certificates
+    from victim_champion.core.certificates import EXAMPLE_VERIFY_BASE
+    from victim_champion.documents.certificate_document import build_certificates
+    from victim_champion.operations.printing import (
+        HandoutKind,
+        HandoutOptions,
+        print_handout,
+        print_signposting_sheet,
+    )
+
+    render_pages(
+        build_certificates(thirty_certificates()[:1], EXAMPLE_VERIFY_BASE), "doc-certificate"
+    )
+    for name, kind, large, discreet in HANDOUTS:
+        options = HandoutOptions("thanet", large_print=large, discreet=discreet)
+        render_pages(print_handout(HandoutKind(kind), options), name, last=99)
+    for name, discreet in (("doc-sheet-swale", False), ("doc-sheet-swale-discreet", True)):
+        sheet = print_signposting_sheet(
+            "swale",
+            ["domestic-abuse", "feeling-safe"],
+            ["davss", "kent-domestic-abuse-consortium", "victim-support-kent"],
+            options=HandoutOptions("swale", large_print=False, discreet=discreet),
+        )
+        render_pages(sheet, name, last=99)
 
 
 def main() -> int:

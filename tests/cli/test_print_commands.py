@@ -65,7 +65,7 @@ def test_course_list_shows_the_version_and_each_modules_contents(cli: InProcessC
     result = cli("course", "list", "--json")
     assert result.code == 0
     course = result.json()
-    assert course["version"] == "2026.1" and course["code_edition"] == "2020"
+    assert course["version"] == "2026.2" and course["code_edition"] == "2020"
     assert len(course["modules"]) == 8
     first = course["modules"][0]
     assert first["id"] == "what-is-a-victim-champion"

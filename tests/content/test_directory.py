@@ -1,8 +1,10 @@
-"""The services directory: validated on load, and never a contact detail without a check."""
+"""The services directory: validated on load; every route to help confirmed on a public page
+with its source and dates; nothing unknown claimed as known; a broken bundle refused."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,9 +12,30 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.directory_loader import (
+    adopt_directory_bundle,
+    current_directory,
+    load_needs,
+    parse_directory,
+    shipped_directory,
+)
 from victim_champion.content.district_loader import load_districts
+from victim_champion.content.reference_files import read_document
 from victim_champion.core.errors import ResourceError
+
+CONTACTS = (REPO / "docs" / "reference" / "CONTACTS.md").read_text(encoding="utf-8")
+CONFIRMED, NOT_CONFIRMED = CONTACTS.split("## Not confirmed")
+PHONE = re.compile(r"\d[\d ]{2,}\d")
+ADDRESS = re.compile(r"[a-z0-9.-]+\.(?:org\.uk|co\.uk|gov\.uk|police\.uk|org|uk)\b")
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+@pytest.fixture
+def document() -> dict[str, object]:
+    return read_document("directory", "services.json")
 
 
 @pytest.fixture
@@ -20,45 +43,112 @@ def resources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     copy = tmp_path / "resources"
     shutil.copytree(REPO / "resources", copy)
     monkeypatch.setenv("VC_RESOURCES", str(copy))
-    for loader in (load_directory, load_needs, load_districts):
+    for loader in (shipped_directory, load_needs, load_districts):
         loader.cache_clear()
     yield copy
-    for loader in (load_directory, load_needs, load_districts):
+    for loader in (shipped_directory, load_needs, load_districts):
         loader.cache_clear()
 
 
-def edit_first_service(resources: Path, **changes: object) -> None:
+def test_every_route_is_one_confirmed_on_a_public_page_with_its_source() -> None:
+    directory = shipped_directory()
+    confirmed_numbers = {_digits(n) for n in PHONE.findall(CONFIRMED)}
+    refused_numbers = {_digits(n) for n in PHONE.findall(NOT_CONFIRMED)}
+    # Kent's own domestic abuse line: two pages disagree, so it is not printed (the other
+    # page's number is the Supportline's, which is).
+    refused_numbers.add("08081689276")
+    assert len(directory.routes) >= 15
+    for route in directory.routes:
+        assert route.source and route.seen and route.checked == "2026-11", route.id
+        numbers = PHONE.findall(route.contact) + PHONE.findall(route.discreet_contact)
+        for number in numbers:
+            digits = _digits(number)
+            if len(digits) >= 3:
+                assert digits in confirmed_numbers, (route.id, number)
+                assert digits not in refused_numbers, (route.id, number)
+        for address in ADDRESS.findall(route.contact):
+            assert address in CONFIRMED, (route.id, address)
+    kinds = {r.id: r.kind for r in directory.routes}
+    for needed in ("emergency", "emergency-bsl", "police-101", "supportline"):
+        assert needed in kinds
+
+
+def test_routes_on_every_sheet_come_first_and_need_lines_follow_the_needs() -> None:
+    directory = shipped_directory()
+    everyone = [r.id for r in directory.routes_for([])]
+    assert everyone[:1] == ["emergency"] and "supportline" in everyone
+    assert "samaritans" not in everyone
+    abuse = [r.id for r in directory.routes_for(["domestic-abuse"])]
+    assert {"national-helpline", "mens-advice-line", "galop"} <= set(abuse)
+    plain = [r.id for r in directory.routes_for(["domestic-abuse"], discreet=True)]
+    assert "kent-domestic-abuse-directory" in abuse and "kent-domestic-abuse-directory" not in plain
+
+
+def test_unknown_is_not_yes_every_audience_claim_has_a_source(
+    document: dict[str, object],
+) -> None:
+    services = document["services"]
+    assert isinstance(services, list)
+    for raw in services:
+        assert "for" not in raw  # the old lgbt/disability "true" for everyone is gone
+        for claim in raw["audience"]:
+            assert claim["source"].strip(), raw["id"]
+    directory = shipped_directory()
+    assert all(s.languages is None and s.ages is None for s in directory.services)
+    davss = next(s for s in directory.services if s.id == "davss")
+    assert davss.areas is None and davss.covers("medway")
+    assert davss.claims("men") is not None and davss.claims("lgbt") is None
+
+
+def test_an_audience_claim_without_a_source_is_refused(resources: Path) -> None:
     path = resources / "directory" / "services.json"
     document = json.loads(path.read_text())
-    document["services"][0].update(changes)
+    document["services"][0]["audience"] = [{"group": "lgbt", "says": "supports LGBT+ people"}]
     path.write_text(json.dumps(document))
-
-
-def test_the_shipped_directory_is_all_sample_with_sources_and_no_contact_details() -> None:
-    services = load_directory()
-    assert len(services) >= 10
-    assert all(s.source and not s.is_verified and not s.contacts for s in services)
-
-
-def test_a_phone_number_without_a_verification_date_is_refused(resources: Path) -> None:
-    edit_first_service(resources, contacts=[{"kind": "phone", "value": "0800 000 0000"}])
-    with pytest.raises(ResourceError, match="contact details need a verified_on date"):
-        load_directory()
+    with pytest.raises(ResourceError, match="'source' must be text"):
+        shipped_directory()
 
 
 @pytest.mark.parametrize(
     ("changes", "problem"),
     [
         ({"needs": ["time-travel"]}, "unknown need 'time-travel'"),
-        ({"areas": ["narnia"]}, "unknown area 'narnia'"),
+        ({"areas": ["narnia"]}, "unknown area"),
         ({"verified_on": "yesterday"}, "verified_on must be YYYY-MM-DD"),
-        ({"name": 42}, "'name' is missing or is not a str"),
+        ({"name": 42}, "'name' must be text"),
+        ({"routes": ["no-such-route"]}, "names an unknown route"),
     ],
 )
 def test_a_broken_entry_is_named_with_what_is_wrong(
-    resources: Path, changes: dict[str, object], problem: str
+    document: dict[str, object], changes: dict[str, object], problem: str
 ) -> None:
-    edit_first_service(resources, **changes)
+    services = document["services"]
+    assert isinstance(services, list)
+    services[0] = {**services[0], **changes}
     with pytest.raises(ResourceError, match=problem) as raised:
-        load_directory()
+        parse_directory(document)
     assert "victim-support-kent" in str(raised.value)
+
+
+def test_a_route_without_its_source_is_refused(document: dict[str, object]) -> None:
+    routes = document["routes"]
+    assert isinstance(routes, list)
+    routes[0] = {**routes[0], "source": ""}
+    with pytest.raises(ResourceError, match="route 'emergency': 'source'"):
+        parse_directory(document)
+
+
+def test_a_signed_bundle_is_used_and_a_broken_one_leaves_the_shipped_edition(
+    document: dict[str, object],
+) -> None:
+    newer = {**document, "edition": "2027-01", "published": "2027-01-15"}
+    try:
+        assert adopt_directory_bundle({"services.json": json.dumps(newer)}) is None
+        assert current_directory().edition == "2027-01"
+        assert "published 15 January 2027" in current_directory().edition_text
+        broken = {**document, "routes": [{"id": "x"}]}
+        problem = adopt_directory_bundle({"services.json": json.dumps(broken)})
+        assert problem is not None and problem.endswith("so the installed directory is in use.")
+        assert current_directory() is shipped_directory()
+    finally:
+        adopt_directory_bundle(None)

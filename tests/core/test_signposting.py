@@ -1,4 +1,5 @@
-"""The needs-led matcher: its promises hold for any person (hypothesis) and read well."""
+"""The needs-led matcher: its promises hold for any person (hypothesis) and read well, and
+nothing unknown is ever said as "supports"."""
 
 from __future__ import annotations
 
@@ -37,8 +38,12 @@ def test_every_result_covers_the_district_has_reasons_and_flags_unverified(
     for match in matches:
         assert match.service.covers(district)
         assert match.reasons and all(reason.strip() for reason in match.reasons)
-        if not match.verified:
-            assert any("not yet verified" in reason for reason in match.reasons)
+        said = " ".join(match.reasons)
+        for group, words in (("lgbt", "LGBT+"), ("disabled", "disabled")):
+            if match.service.claims(group) is None:  # unknown is never turned into yes
+                assert f"supports {words}" not in said
+        if person.lgbt and match.service.claims("lgbt") is None:
+            assert "LGBT+ support: not known" in match.reasons
         if person.needs:
             assert set(match.service.needs) & person.needs
     assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
@@ -50,7 +55,16 @@ def test_a_man_in_dartford_needing_safety_from_abuse_sees_reasons_in_plain_words
     assert matches[0].service.name == "Choices domestic abuse service"
     reasons = " · ".join(matches[0].reasons)
     assert "covers Dartford" in reasons
-    assert "supports male victims of domestic abuse" in reasons
+    assert "has an adviser for men" in reasons
+    davss = next(m for m in matches if m.service.id == "davss")
+    assert "supports men" in davss.reasons  # the panel minutes say so
+    assert "area not known: check it covers Dartford" in davss.reasons
+    others = [
+        m
+        for m in matches
+        if m.service.claims("men") is None and "domestic-abuse" in m.service.needs
+    ]
+    assert others and all("support for men: not known" in m.reasons for m in others)
     assert "Choices domestic abuse service" not in {
         m.service.name
         for m in match_services(SERVICES, Person("thanet", person.needs), NEEDS, "Thanet")
@@ -69,5 +83,5 @@ def test_restorative_justice_needs_no_report_and_young_people_get_youth_services
     young = match_services(
         SERVICES, Person("swale", frozenset({"child-support"}), age_band="under-18"), NEEDS, "Swale"
     )
-    assert young[0].service.name == "St Giles Trust"
-    assert all(m.service.audience.ages != "adults" for m in young)
+    assert young[0].service.name in ("St Giles Trust", "Family Matters")
+    assert {"works with young people", "works with children"} & set(young[0].reasons)

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from tests.conftest import PASSPHRASE
 from tests.support.pdf_tools import pages_text, pdf_fonts, pdf_text, qr_codes
-from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.directory_loader import load_directory, load_needs, shipped_directory
 from victim_champion.content.message_catalogue import messages
 from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.core.attendees import AttendeeDetails
@@ -43,15 +43,22 @@ SAMPLE_MARK = messages("en-GB").text("services.sample_mark")
 def directory_pdf(*, large_print: bool = False, discreet: bool = False) -> bytes:
     groups = grouped_by_need(load_directory(), load_needs(), "thanet")
     return build_directory_handout(
-        groups, district_name="Thanet", sample=True, large_print=large_print, discreet=discreet
+        groups,
+        shipped_directory(),
+        district_name="Thanet",
+        sample=True,
+        large_print=large_print,
+        discreet=discreet,
     )
 
 
 def all_documents() -> dict[str, bytes]:
-    code = load_victims_code()
+    code, directory = load_victims_code(), shipped_directory()
     return {
-        "rights": build_rights_handout(code, large_print=False, discreet=False),
-        "rights large discreet": build_rights_handout(code, large_print=True, discreet=True),
+        "rights": build_rights_handout(code, directory, large_print=False, discreet=False),
+        "rights large discreet": build_rights_handout(
+            code, directory, large_print=True, discreet=True
+        ),
         "directory": directory_pdf(),
         "directory large discreet": directory_pdf(large_print=True, discreet=True),
     }

@@ -26,12 +26,12 @@ from reportlab.pdfbase.ttfonts import TTFontFile
 from tests.documents.test_printed_documents import issued
 from tests.support.pdf_tools import flowing_text
 from tests.support.tools import require_tool
-from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.directory_loader import load_directory, load_needs, shipped_directory
 from victim_champion.content.message_catalogue import Messages, messages
 from victim_champion.content.resource_paths import resources_root
 from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.core.certificates import EXAMPLE_VERIFY_BASE, format_code
-from victim_champion.core.directory import ContactChannel, Need, Service, grouped_by_need
+from victim_champion.core.directory import Need, Service, grouped_by_need
 from victim_champion.documents.certificate_document import build_certificates
 from victim_champion.documents.directory_handout import build_directory_handout
 from victim_champion.documents.handout_layout import MARGIN
@@ -40,30 +40,33 @@ from victim_champion.documents.signposting_sheet import build_signposting_sheet
 from victim_champion.store.profile import Profile
 
 PSEUDO = "qps-ploc"
+DIRECTORY = shipped_directory()
 FIELD = re.compile(r"\{[^{}]*\}")
 ENGLISH_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 PERSON = "Ada Example-Marsh"
 VERIFIED = Service(
     "test-listening",
     "Example Listening Line",
-    "A synthetic service with every kind of contact.",
+    "A synthetic service with its own confirmed route.",
     ("emotional-support",),
     ("thanet",),
     "synthetic",
     date(2026, 11, 1),
-    (
-        ContactChannel("phone", "01234 567890", "Monday to Friday, 9am to 5pm"),
-        ContactChannel("web", "listening.example.org"),
-        ContactChannel("email", "help@listening.example.org"),
-        ContactChannel("visit", "1 Example Street, Margate"),
-    ),
+    route_ids=("samaritans",),
 )
 SERVICE_KEYS = ("services.sample_mark", "services.no_contact", "handout.page")
-CONTACT_KEYS = (
-    "services.contact",
-    "services.hours",
-    *(f"services.contact.{kind}" for kind in ("phone", "web", "email", "visit")),
+ROUTE_KEYS = (
+    "routes.heading",
+    "routes.introduction",
+    "routes.hours_unknown",
+    "routes.edition",
 )
+
+
+def route_keys(discreet: bool) -> tuple[str, ...]:
+    """A discreet copy says when a route was checked, not where (addresses can name what
+    the paper must not)."""
+    return (*ROUTE_KEYS, "routes.checked_discreet" if discreet else "routes.checked")
 
 
 @dataclass
@@ -79,38 +82,54 @@ class Printed:
 def code_data() -> list[str]:
     code = load_victims_code()
     texts = [code.title, code.edition, code.not_reported_note, code.complaints]
-    return texts + [r.title for r in code.rights] + [r.summary for r in code.rights]
+    texts += [r.title for r in code.rights] + [r.summary for r in code.rights]
+    texts += [r.discreet_title for r in code.rights] + [r.discreet_summary for r in code.rights]
+    return [text for text in texts if text]
 
 
 def directory_data(groups: Iterable[tuple[Need, Iterable[Service]]]) -> list[str]:
-    data = ["Thanet"]
+    data = ["Thanet", DIRECTORY.edition]
+    needs: list[str] = []
     for need, services in groups:
-        data.append(need.label)
+        data += [need.label, need.discreet_label]
+        needs.append(need.id)
         for service in services:
             data += [service.name, service.description]
-            data += [c.value for c in service.contacts] + [c.hours for c in service.contacts]
+            data += [service.discreet_name, service.discreet_description]
+    return data + routes_data(needs)
+
+
+def routes_data(needs: Iterable[str]) -> list[str]:
+    """The routes' own words (names, numbers, hours, sources) are data, not catalogue."""
+    data: list[str] = []
+    for route in DIRECTORY.routes_for(needs):
+        data += [route.name, route.contact, route.hours, route.source, route.checked[:4]]
+        data += [route.discreet_name, route.discreet_contact]
     return data
 
 
 def rights(large_print: bool, discreet: bool) -> Printed:
     pdf = build_rights_handout(
-        load_victims_code(), large_print=large_print, discreet=discreet, language=PSEUDO
+        load_victims_code(), DIRECTORY, large_print=large_print, discreet=discreet, language=PSEUDO
     )
+    plain = "_discreet" if discreet else ""
     keys: tuple[str, ...] = (
-        "rights.title",
-        "rights.subtitle",
-        "rights.introduction",
+        f"rights.title{plain}",
+        f"rights.subtitle{plain}",
+        f"rights.introduction{plain}",
         "rights.reviewed",
     )
     keys += ("rights.complaints_heading", "handout.page")
     keys += ("handout.cover_title", "handout.cover_text") if discreet else ("rights.footer",)
-    return Printed(pdf, keys, code_data())
+    keys += ("routes.heading", "routes.introduction")
+    return Printed(pdf, keys, code_data() + routes_data(()) + [DIRECTORY.edition])
 
 
 def directory(large_print: bool, discreet: bool) -> Printed:
     groups = grouped_by_need([*load_directory(), VERIFIED], load_needs(), "thanet")
     pdf = build_directory_handout(
         groups,
+        DIRECTORY,
         district_name="Thanet",
         sample=True,
         large_print=large_print,
@@ -118,7 +137,7 @@ def directory(large_print: bool, discreet: bool) -> Printed:
         language=PSEUDO,
     )
     keys: tuple[str, ...] = ("directory.title", "directory.subtitle", "directory.introduction")
-    keys += ("directory.sample_banner", *SERVICE_KEYS, *CONTACT_KEYS)
+    keys += ("directory.sample_banner", *SERVICE_KEYS, *route_keys(discreet))
     return Printed(pdf, keys, directory_data(groups))
 
 
@@ -127,6 +146,7 @@ def sheet(name: str, large_print: bool) -> Printed:
     groups = grouped_by_need(chosen, load_needs(), "thanet", once=True)
     pdf = build_signposting_sheet(
         groups,
+        DIRECTORY,
         district_name="Thanet",
         name=name,
         large_print=large_print,
@@ -134,7 +154,7 @@ def sheet(name: str, large_print: bool) -> Printed:
         language=PSEUDO,
     )
     keys: tuple[str, ...] = ("sheet.heading_named" if name else "sheet.heading", "sheet.subtitle")
-    keys += ("sheet.introduction", "sheet.title", *SERVICE_KEYS, *CONTACT_KEYS)
+    keys += ("sheet.introduction", "sheet.title", *SERVICE_KEYS, *route_keys(False))
     return Printed(pdf, keys, [*directory_data(groups), name])
 
 
@@ -222,7 +242,7 @@ def test_no_printed_sentence_is_left_in_plain_english(
 
 
 def test_the_check_finds_english_when_a_document_is_printed_in_english(tmp_path: Path) -> None:
-    pdf = build_rights_handout(load_victims_code(), large_print=False, discreet=False)
+    pdf = build_rights_handout(load_victims_code(), DIRECTORY, large_print=False, discreet=False)
     text = flowing_text(pdf, tmp_path)
     for data in sorted(code_data(), key=len, reverse=True):
         text = text.replace(" ".join(data.split()), " ")

@@ -76,7 +76,7 @@ def test_a_bundle_says_its_kind_version_and_date_and_only_a_newer_one_is_applied
     cases = [
         (ids["2026-11"], "2026-13", "version 2026-11 is older than version 2026-12 in use"),
         (ids["2026-12"], "2026-14", "version 2026-12 is already in use"),
-        (ids["2026.1"], "2026-15", "it is a course bundle, not a directory one"),
+        (ids["2026.2"], "2026-15", "it is a course bundle, not a directory one"),
     ]
     for old_id, announced, reason in cases:
         _serve_as_latest(hub, old_id, announced)

@@ -53,7 +53,15 @@ def test_contact_details_are_refused_until_the_desk_key_arrives_then_sealed(
     assert name.encode() not in stored and phone.encode() not in stored
     [opened] = json.loads(hub.admin("referrals", "--key", str(key_file), "--json"))
     assert opened["referral_id"] == referral
-    assert opened["contact"] == {"name": name, "phone": phone, "email": ""}
+    safe_contact_not_asked = dict.fromkeys(
+        ("safe_to_call", "best_times", "voicemail_ok", "safe_to_write", "safe_word"), ""
+    )
+    assert opened["contact"] == {
+        "name": name,
+        "phone": phone,
+        "email": "",
+        **safe_contact_not_asked,
+    }
     other = tmp_path / "other.key"
     hub.admin("referral-key", "create", "--out", str(other))  # a new desk key
     [unopened] = json.loads(hub.admin("referrals", "--key", str(other), "--json"))

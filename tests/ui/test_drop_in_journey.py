@@ -1,68 +1,134 @@
-"""A drop-in conversation at a Compass Point, through the real widgets: needs, services
-with reasons, the smallest record, a referral with consent, the printed sheet, forget me."""
+"""A drop-in conversation at a Compass Point, through the real widgets and the real hub on
+127.0.0.1: needs, services with reasons, the discreet sheet, a referral with safe contact,
+forget me."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.support.pdf_tools import pdf_text
+from tests.support.hub_process import sqlite_url, start_hub
+from tests.support.pdf_tools import pages_text
 from tests.ui.conftest import unlock
 from victim_champion.app import DesktopApp
+from victim_champion.ui.dialogs.message_dialog import ConfirmDialog
 from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
 
+FORBIDDEN = ("victim", "abuse", "violence", "rape", "sexual", "assault", "domestic", "offender")
 
-def test_a_drop_in_conversation_from_needs_to_printed_sheet(
+
+def _modal(qtbot: QtBot, kind: type) -> QWidget:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None and isinstance(dialog, kind)
+    return dialog
+
+
+def test_a_domestic_abuse_conversation_at_the_swale_desk(
     qtbot: QtBot, desktop: DesktopApp, tmp_path: Path
 ) -> None:
-    unlock(qtbot, desktop)
-    window = desktop.window
-    window.navigation.setCurrentRow(3)
-    page = window.signposting
-    page.district.setCurrentIndex(page.district.findText("Dartford"))
-    page.need_boxes["domestic-abuse"].click()
-    page.need_boxes["feeling-safe"].click()
-    page.gender.setCurrentIndex(page.gender.findText("Man"))
-    page.find_button.click()
-    assert page.results.count() >= 2
-    first = page.results.item(0).text()
-    assert first.startswith("Choices domestic abuse service")
-    assert "covers Dartford" in first and "supports male victims of domestic abuse" in first
-    assert "Sample" in first  # unverified entries are marked on screen
-    for row in range(1, page.results.count()):  # talk through the first one only
-        page.results.item(row).setCheckState(page.results.item(row).checkState().Unchecked)
+    """Remembered district, no pre-ticks, a discreet sheet with the routes, a referral with
+    safe contact (sealed, opened only at the referral desk), forget with confirmation."""
+    hub = start_hub(sqlite_url(tmp_path))
+    try:
+        key_file = tmp_path / "desk.key"
+        hub.admin("referral-key", "create", "--out", str(key_file))
+        unlock(qtbot, desktop)
+        window = desktop.window
+        sync = window.sync  # enrolling syncs once: the policy brings the desk's key
+        qtbot.keyClicks(sync.hub_address, hub.url)
+        qtbot.keyClicks(sync.enrol_code, hub.enrol_code("Swale desk"))
+        sync.enrol_button.click()
+        qtbot.waitUntil(lambda: sync.waiting.text() == "Waiting to go: 0 records", timeout=30_000)
+        window.navigation.setCurrentRow(3)
+        page = window.signposting
+        page.district.setCurrentIndex(page.district.findText("Swale"))
+        page.need_boxes["domestic-abuse"].click()
+        assert page.discreet.isChecked()  # the discreet copy is the default for this need
+        page.need_boxes["feeling-safe"].click()
+        page.gender.setCurrentIndex(page.gender.findText("Man"))
+        page.lgbt.click()
+        page.find_button.click()
+        assert page.results.count() >= 2
+        states = [page.results.item(r).checkState() for r in range(page.results.count())]
+        assert all(state == Qt.CheckState.Unchecked for state in states)  # nothing pre-ticked
+        shown = [page.results.item(r).text() for r in range(page.results.count())]
+        davss = next(text for text in shown if text.startswith("DAVSS"))
+        assert "area not known: check it covers Swale" in davss and "supports men" in davss
+        supportline = next(t for t in shown if t.startswith("Victim Support (Kent)"))
+        assert "Contact: Victim Support Supportline: 08 08 16 89 111" in supportline
+        assert "supports LGBT+" not in " ".join(shown)  # no source says so for any of them
+        assert "LGBT+ support: not known" in davss
+        assert "0808 2000 247" in page.routes.text()  # the national line for this need
+        for row, text in enumerate(shown):
+            if text.startswith(("DAVSS", "Victim Support (Kent)")):
+                page.results.item(row).setCheckState(Qt.CheckState.Checked)
 
-    page.refer_button.click()  # keeps the anonymous record first
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ReferralDialog))
-    dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, ReferralDialog)
-    dialog.ok_button.click()  # no consent ticked: refused in words
-    assert "needs their consent" in dialog.message.text() and dialog.isVisible()
-    dialog.consent.click()  # no contact details: this laptop has no desk key to seal them
-    dialog.ok_button.click()
-    # written off the GUI thread; the page says so and refreshes itself on the event
-    qtbot.waitUntil(lambda: "Referral made with consent" in page.message.text())
-    qtbot.waitUntil(lambda: "referrals:" in (page.records.item(0) or page.message).text())
-    assert page.records.count() == 1
-    assert "referrals: choices-dartford: waiting" in page.records.item(0).text()
-    assert "Sam Example" not in page.records.item(0).text()
+        page.sheet_button.click()  # discreet: plain words on every page, routes included
+        qtbot.waitUntil(lambda: desktop.controller.printing.preview is not None, timeout=20_000)
+        preview = desktop.controller.printing.preview
+        assert preview is not None
+        pages = pages_text(preview.pdf_bytes, tmp_path)
+        whole = " ".join(pages).casefold()
+        assert not [word for word in FORBIDDEN if word in whole]
+        assert "999" in whole and "press 55" in whole and "08 08 16 89 111" in whole
+        assert "0808 2000 247" in whole and "checked november 2026" in whole
+        preview.reject()
 
-    page.sheet_button.click()
-    qtbot.waitUntil(lambda: desktop.controller.printing.preview is not None, timeout=20_000)
-    preview = desktop.controller.printing.preview
-    assert preview is not None
-    text = pdf_text(preview.pdf_bytes, tmp_path)
-    assert "Choices domestic abuse service" in text and "DAVSS" not in text
-    assert "Sample" in text and "Support chosen with you" in text
-    assert "Sam Example" not in text  # no name unless asked
-    preview.reject()
+        page.refer_button.click()  # keeps the anonymous record first
+        dialog = _modal(qtbot, ReferralDialog)
+        assert isinstance(dialog, ReferralDialog)
+        dialog.consent.click()
+        dialog.service.setCurrentIndex(dialog.service.findData("davss"))
+        qtbot.keyClicks(dialog.phone, "07700 900123")
+        dialog.safe_to_call.setCurrentIndex(dialog.safe_to_call.findData("yes"))
+        qtbot.keyClicks(dialog.best_times, "weekdays 10am to 2pm")
+        dialog.voicemail_ok.setCurrentIndex(dialog.voicemail_ok.findData("no"))
+        dialog.safe_to_write.setCurrentIndex(dialog.safe_to_write.findData("no"))
+        qtbot.keyClicks(dialog.safe_word, "Aunt Sue")
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: "goes to Compass House at the next sync" in page.message.text())
+        assert not page.need_boxes["domestic-abuse"].isChecked()  # cleared for the next one
+        assert page.district.currentText() == "Swale"
+        qtbot.waitUntil(
+            lambda: (
+                page.records.count() == 1
+                and "DAVSS: waiting for a reply" in page.records.item(0).text()
+            )
+        )
 
-    page.records.setCurrentRow(0)
-    page.forget_button.click()
-    qtbot.waitUntil(lambda: page.records.count() == 0)
-    assert "Forgotten" in page.message.text()
+        sync.sync_button.click()  # sealed on the way; only the desk's key opens it
+        qtbot.waitUntil(lambda: sync.waiting.text() == "Waiting to go: 0 records", timeout=30_000)
+        [opened] = json.loads(hub.admin("referrals", "--key", str(key_file), "--json"))
+        contact = opened["contact"]
+        assert contact["phone"] == "07700 900123" and contact["safe_word"] == "Aunt Sue"
+        assert (contact["safe_to_call"], contact["voicemail_ok"]) == ("yes", "no")
+        held = b"".join(p.read_bytes() for p in tmp_path.glob("hub.sqlite3*"))  # WAL too
+        assert b"Aunt Sue" not in held and b"07700" not in held  # the hub holds it sealed
+
+        page.records.setCurrentRow(0)
+        page.forget_button.click()
+        confirm = _modal(qtbot, ConfirmDialog)
+        assert isinstance(confirm, ConfirmDialog) and "cannot be undone" in confirm.text.text()
+        confirm.cancel_button.click()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+        assert page.records.count() == 1  # Cancel keeps it
+        page.forget_button.click()
+        confirm = _modal(qtbot, ConfirmDialog)
+        assert isinstance(confirm, ConfirmDialog)
+        confirm.ok_button.click()
+        qtbot.waitUntil(lambda: page.records.count() == 0)
+        assert "Forgotten" in page.message.text()
+
+        desktop.controller.lock()  # the desk's district is remembered by the laptop
+        unlock(qtbot, desktop)
+        qtbot.waitUntil(lambda: page.district.currentText() == "Swale")
+    finally:
+        hub.stop()
 
 
 def test_the_quick_reference_opens_in_two_keystrokes_and_finds_rights_and_services(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from victim_champion.cli.context import CommandContext
-from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.directory_loader import current_directory, load_needs
 from victim_champion.content.district_loader import load_districts
+from victim_champion.core.directory import Route
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.signposting import Person, match_services
 
@@ -26,35 +27,54 @@ def resolve_needs(given: list[str]) -> frozenset[str]:
     return frozenset(chosen)
 
 
+def route_line(route: Route) -> str:
+    """ "Samaritans: 116 123 (free); jo@samaritans.org (24 hours, every day; checked
+    November 2026 from samaritans.org/…)" """
+    hours = route.hours or "hours not known"
+    return f"{route.name}: {route.contact} ({hours}; {route.checked_text} from {route.source})"
+
+
 def directory_search(context: CommandContext, options: argparse.Namespace) -> int:
-    """``directory search [--need NEED]... [--district D]`` (public data: no passphrase)."""
+    """``directory search [--need NEED]... [--district D]`` (public data: no passphrase).
+
+    Never a dead end: after the services (or when none fits) come the routes every sheet
+    carries and the national lines for the needs asked about, each with its source."""
     district = load_districts().resolve(options.district) if options.district else None
     person = Person(district.id if district else None, resolve_needs(options.need or []))
     labels = {n.id: n.label for n in load_needs()}
+    directory = current_directory()
     matches = match_services(
-        load_directory(), person, labels, district.name if district else "Kent"
+        directory.services, person, labels, district.name if district else "Kent"
     )
     document = [
         {
             "id": m.service.id,
             "name": m.service.name,
+            "description": m.service.description,
             "score": m.score,
             "reasons": list(m.reasons),
             "verified": m.verified,
             "verified_on": m.service.verified_on.isoformat() if m.service.verified_on else None,
             "needs": list(m.service.needs),
-            "areas": list(m.service.areas),
+            "areas": list(m.service.areas) if m.service.areas is not None else None,
+            "routes": [
+                {"name": r.name, "contact": r.contact, "source": r.source}
+                for r in map(directory.route, m.service.route_ids)
+                if r is not None
+            ],
             "source": m.service.source,
         }
         for m in matches
     ]
     lines = [
         f"{m.service.name}{'' if m.verified else '  [Sample - check before use]'}\n"
-        f"    {' · '.join(m.reasons)}"
+        f"    {m.service.description}\n" + "".join(f"    - {reason}\n" for reason in m.reasons)
         for m in matches
     ]
-    context.emit(
-        document,
-        "\n".join(lines) or "No service in the directory fits; call Victim Support for a referral.",
-    )
+    if not matches:
+        lines.append("No local service in the directory fits; these lines can help now.")
+    lines.append("Routes to help (every sheet carries these):")
+    lines += [f"  {route_line(r)}" for r in directory.routes_for(person.needs)]
+    lines.append(directory.edition_text + ".")
+    context.emit(document, "\n".join(lines))
     return 0

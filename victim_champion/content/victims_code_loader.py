@@ -22,6 +22,8 @@ def load_victims_code() -> VictimsCode:
             number=field(raw, "number", int, f"{where} right"),
             title=field(raw, "title", str, f"{where} right"),
             summary=field(raw, "summary", str, f"{where} right"),
+            discreet_title=str(raw.get("discreet_title", "")),
+            discreet_summary=str(raw.get("discreet_summary", "")),
         )
         for raw in field(document, "rights", list, where)
     )

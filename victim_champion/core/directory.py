@@ -1,41 +1,90 @@
-"""The services directory: what each service offers, where, and how sure we are of it."""
+"""The services directory: what each service offers, where, how to reach help, and how sure
+we are of each fact.
+
+Unknown is not yes. A service's audience, ages, languages and (where no source says) its
+area are unknown until a source is named; nothing here turns unknown into "supports".
+A route to help (a phone number, a web address) exists only if it was confirmed on a
+public page, and carries that page, the date it showed and when it was checked
+(../shared/reference/CONTACTS.md); routes not confirmed are not in the data at all.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 COUNTY_WIDE = "kent"  # every Kent district (Medway, a separate authority, is listed apart)
 NATIONAL = "national"
 MEDWAY = "medway"
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Need:
-    """A need in the person's words, e.g. 'Feeling safe now'."""
+    """A need in the person's words, e.g. 'Feeling safe now'; ``discreet_label`` is the
+    same need in words safe to carry home (never 'abuse' or 'violence')."""
 
     id: str
     label: str
+    discreet_label: str = ""
+
+    def shown(self, discreet: bool) -> str:
+        """The label for a plain or a discreet page."""
+        return self.discreet_label or self.label if discreet else self.label
 
 
 @dataclass(frozen=True, slots=True)
-class ContactChannel:
-    """One way to reach a service. Only ever filled from a verified source."""
+class Route:
+    """A way to get help, confirmed on a public page: who, how, when, and where we read it.
 
-    kind: str  # "phone", "web", "email", "visit"
-    value: str
-    hours: str = ""
+    ``kind``: "emergency" (printed on every page set), "everyone" (printed on every sheet:
+    the Supportline) or "need" (printed when one of its needs was ticked)."""
+
+    id: str
+    kind: str
+    name: str
+    contact: str
+    hours: str  # "" when no official page gave the hours: printed as not known
+    needs: tuple[str, ...]
+    source: str
+    seen: str  # the page's own date, as it showed it ("undated" if none)
+    checked: str  # YYYY-MM: when the route was last checked
+    confirmed_by: str
+    discreet_name: str = ""  # "" means: left off discreet copies
+    discreet_contact: str = ""
+
+    @property
+    def checked_text(self) -> str:
+        """ "checked November 2026" """
+        year, month = self.checked.split("-")
+        return f"checked {MONTHS[int(month) - 1]} {year}"
+
+    def printable(self, discreet: bool) -> bool:
+        """A discreet copy leaves out a route it cannot name plainly."""
+        return not discreet or bool(self.discreet_name and self.discreet_contact)
 
 
 @dataclass(frozen=True, slots=True)
-class Audience:
-    """Who a service is for."""
+class AudienceClaim:
+    """A group a source says the service works with, and that source."""
 
-    ages: str = "all"  # "all", "adults", "young people"
-    genders: str = "all"  # "all", "men", "women"
-    lgbt: bool = True
-    disability: bool = True
+    group: str  # "men", "lgbt", "children", "young-people"
+    says: str  # "supports men", in the words shown to the worker
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,24 +104,77 @@ class Service:
     name: str
     description: str
     needs: tuple[str, ...]
-    areas: tuple[str, ...]
+    areas: tuple[str, ...] | None  # None: where it works is not known
     source: str
     verified_on: date | None
-    contacts: tuple[ContactChannel, ...] = ()
-    audience: Audience = Audience()
+    discreet_name: str = ""
+    discreet_description: str = ""
+    audience: tuple[AudienceClaim, ...] = ()
+    route_ids: tuple[str, ...] = ()  # its own confirmed routes (the Routes' ids)
     referral: ReferralRoute = ReferralRoute()
-    languages: tuple[str, ...] = ("English",)
+    ages: str | None = None  # None: not known
+    languages: tuple[str, ...] | None = None  # None: not known
+    areas_note: str = ""
 
     @property
     def is_verified(self) -> bool:
         """Only entries with a verification date may be shown without the sample mark."""
         return self.verified_on is not None
 
+    def claims(self, group: str) -> AudienceClaim | None:
+        """What a source says about this group, if any source does."""
+        return next((c for c in self.audience if c.group == group), None)
+
+    def shown_name(self, discreet: bool) -> str:
+        """The name for a plain or a discreet page."""
+        return self.discreet_name or self.name if discreet else self.name
+
+    def shown_description(self, discreet: bool) -> str:
+        """The one-line description for a plain or a discreet page."""
+        return self.discreet_description or self.description if discreet else self.description
+
     def covers(self, district_id: str) -> bool:
-        """True if the service works in this district (or county-wide, or nationally)."""
+        """True if the service works in this district (or county-wide, or nationally), or
+        if its area is not known (then the worker is told to check)."""
+        if self.areas is None:
+            return True
         if NATIONAL in self.areas or district_id in self.areas:
             return True
         return district_id != MEDWAY and COUNTY_WIDE in self.areas
+
+
+@dataclass(frozen=True)
+class Directory:
+    """One edition of the directory: its services and the routes to help."""
+
+    edition: str
+    published: date | None
+    sample: bool
+    services: tuple[Service, ...]
+    routes: tuple[Route, ...] = field(default=())
+
+    def route(self, route_id: str) -> Route | None:
+        """A route by id."""
+        return next((r for r in self.routes if r.id == route_id), None)
+
+    def routes_for(self, needs: Iterable[str], discreet: bool = False) -> list[Route]:
+        """What every sheet carries: the emergency routes, the Supportline, then the lines
+        that fit the needs ticked (in the directory's order), each once."""
+        wanted = set(needs)
+        chosen = [
+            r
+            for r in self.routes
+            if r.kind in ("emergency", "everyone") or (r.kind == "need" and wanted & set(r.needs))
+        ]
+        return [r for r in chosen if r.printable(discreet)]
+
+    @property
+    def edition_text(self) -> str:
+        """ "Directory 2026-11, published 30 November 2026" """
+        if self.published is None:
+            return f"Directory {self.edition}"
+        day = self.published
+        return f"Directory {self.edition}, published {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def grouped_by_need(

@@ -43,67 +43,83 @@ class Match:
         return self.service.is_verified
 
 
-def _fits(service: Service, person: Person) -> bool:
-    ages = service.audience.ages
-    if person.age_band == "under-18" and ages == "adults":
-        return False
-    if person.age_band in ("18-64", "65+") and ages == "young people":
-        return False
-    genders = service.audience.genders
-    return not (
-        (person.gender == "man" and genders == "women")
-        or (person.gender == "woman" and genders == "men")
-    )
+# What the person told us, the group a source may name, and the words when none does.
+_GROUPS = (
+    ("lgbt", "lgbt", "LGBT+ support: not known"),
+    ("disability", "disabled", "support for disabled people: not known"),
+)
+
+
+def _where(service: Service, person: Person, district_name: str) -> tuple[str, int]:
+    """The reason about the area, and its score."""
+    areas = service.areas
+    if areas is None:
+        return f"area not known: check it covers {district_name or 'the district'}", 0
+    if person.district_id is None:
+        return "works in " + ", ".join(areas), 0
+    if person.district_id in areas:
+        return f"covers {district_name}", 2
+    if COUNTY_WIDE in areas:
+        return f"works across Kent, including {district_name}", 0
+    if NATIONAL in areas:
+        return "works across the country", 0
+    return f"covers {district_name}", 0
+
+
+def _who(service: Service, person: Person, met: list[str]) -> tuple[list[str], int]:
+    """What a source says about who the service is for, or that it is not known. Nothing
+    unknown is ever turned into "supports", and nobody is left out on a guess."""
+    reasons: list[str] = []
+    score = 0
+    wanted: list[tuple[str, str]] = []
+    if person.gender == "man" and "domestic-abuse" in met:
+        wanted.append(("men", "support for men: not known"))
+    if person.age_band == "under-18":
+        wanted.append(("young-people", "work with young people: not known"))
+    wanted += [(group, unknown) for flag, group, unknown in _GROUPS if getattr(person, flag)]
+    for group, unknown in wanted:
+        claim = service.claims(group)
+        if claim is None and group == "young-people":
+            claim = service.claims("children")
+        if claim is None:
+            reasons.append(unknown)
+        else:
+            reasons.append(claim.says)
+            score += 2
+    if person.language:
+        spoken = service.languages
+        if spoken is None:
+            reasons.append(f"{person.language}: not known whether they speak it")
+        elif person.language.casefold() in (language.casefold() for language in spoken):
+            reasons.append(f"speaks {person.language}")
+            score += 1
+    return reasons, score
 
 
 def match_services(
     services: Iterable[Service], person: Person, need_labels: Mapping[str, str], district_name: str
 ) -> list[Match]:
-    """Rank the services that cover the district and suit the person."""
+    """Rank the services that cover the district (or whose area is not known) and meet a
+    need; say in plain words why, and what is not known."""
     matches: list[Match] = []
     for service in services:
-        local = person.district_id is None or service.covers(person.district_id)
-        if not local or not _fits(service, person):
+        if person.district_id is not None and not service.covers(person.district_id):
             continue
         met = [n for n in service.needs if n in person.needs]
         if person.needs and not met:
             continue
-        reasons: list[str] = []
-        score = 3 * len(met)
-        if person.district_id is None:
-            reasons.append("works in " + ", ".join(service.areas))
-        elif person.district_id in service.areas:
-            reasons.append(f"covers {district_name}")
-            score += 2
-        elif COUNTY_WIDE in service.areas:
-            reasons.append(f"works across Kent, including {district_name}")
-        elif NATIONAL in service.areas:
-            reasons.append("works across the country")
-        else:
-            reasons.append(f"covers {district_name}")
+        where, score = _where(service, person, district_name)
+        reasons = [where]
+        score += 3 * len(met)
         if met:
             reasons.append("helps with " + ", ".join(need_labels.get(n, n) for n in met))
-        if person.gender == "man" and "domestic-abuse" in met and service.audience.genders == "all":
-            reasons.append("supports male victims of domestic abuse")
-        if person.lgbt and service.audience.lgbt:
-            reasons.append("supports LGBT+ people")
-            score += 1
-        if person.disability and service.audience.disability:
-            reasons.append("supports disabled people")
-        if person.age_band == "under-18" and service.audience.ages == "young people":
-            reasons.append("works with young people")
-            score += 2
-        if person.language and person.language.casefold() in (
-            language.casefold() for language in service.languages
-        ):
-            reasons.append(f"speaks {person.language}")
-            score += 1
+        who, bonus = _who(service, person, met)
+        reasons += who
+        score += bonus
         if person.reported is False and set(met) & NO_REPORT_NEEDED:
             reasons.append("no police report needed")
         if service.referral.self_referral:
             reasons.append("you can contact them yourself")
-        if not service.is_verified:
-            reasons.append("details not yet verified: check before use")
         matches.append(Match(service, score, tuple(reasons)))
     matches.sort(key=lambda m: (-m.score, m.service.name))
     return matches

@@ -13,6 +13,14 @@ class Right:
     number: int
     title: str
     summary: str
+    discreet_title: str = ""  # for discreet copies, where the plain one names "victim"
+    discreet_summary: str = ""
+
+    def shown(self, discreet: bool) -> tuple[str, str]:
+        """The title and summary for a plain or a discreet page."""
+        if not discreet:
+            return self.title, self.summary
+        return self.discreet_title or self.title, self.discreet_summary or self.summary
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,12 @@ class ReferralContact(WireObject):
     name: str
     phone: str
     email: str
+    # How to reach them safely (issue 18); "" is "not said". Sealed with the rest.
+    safe_to_call: str = ""  # "yes" / "no"
+    best_times: str = ""
+    voicemail_ok: str = ""  # "yes" / "no"
+    safe_to_write: str = ""  # "yes" / "no": letters and email
+    safe_word: str = ""  # a word or name to use, so the person knows it is the service
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
-from victim_champion.core.directory import Need, Service
+from victim_champion.core.directory import Directory, Need, Service
 from victim_champion.documents.handout_layout import MARGIN, build_handout, title_band
+from victim_champion.documents.help_routes import escape, help_routes_story, route_block
 from victim_champion.documents.house_style import (
     PALE,
     RULE,
@@ -24,31 +25,17 @@ from victim_champion.documents.house_style import (
 from victim_champion.documents.house_style import styles as make_styles
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _contact_label(kind: str, words: Messages) -> str:
-    key = f"services.contact.{kind}"
-    return words.text(key) if key in words else kind.title()
-
-
-def _service_block(service: Service, style: Styles, words: Messages) -> list[Flowable]:
+def _service_block(
+    service: Service, directory: Directory, style: Styles, words: Messages, discreet: bool
+) -> list[Flowable]:
     parts: list[Flowable] = [
-        Paragraph(_escape(service.name), style.subheading),
-        Paragraph(_escape(service.description), style.body),
+        Paragraph(escape(service.shown_name(discreet)), style.subheading),
+        Paragraph(escape(service.shown_description(discreet)), style.body),
     ]
-    if service.is_verified and service.contacts:
-        for contact in service.contacts:
-            line = words.markup(
-                "services.contact",
-                label=_escape(_contact_label(contact.kind, words)),
-                value=f"<b>{_escape(contact.value)}</b>",
-            )
-            if contact.hours:
-                line += " " + words.markup("services.hours", hours=_escape(contact.hours))
-            parts.append(Paragraph(line, style.body))
-    else:
+    own = [r for r in map(directory.route, service.route_ids) if r and r.printable(discreet)]
+    for route in own:
+        parts += route_block(route, style, words, discreet)
+    if not own:
         parts.append(Paragraph(words.markup("services.no_contact"), style.body))
     if not service.is_verified:
         parts.append(Paragraph(f"<b>{words.markup('services.sample_mark')}</b>", style.sample))
@@ -57,17 +44,22 @@ def _service_block(service: Service, style: Styles, words: Messages) -> list[Flo
 
 def services_story(
     groups: Sequence[tuple[Need, Sequence[Service]]],
+    directory: Directory,
     style: Styles,
     language: str = DEFAULT_LANGUAGE,
+    *,
+    discreet: bool = False,
 ) -> list[Flowable]:
-    """Headed groups of services, each service kept whole on one page."""
+    """Headed groups of services, each service kept whole on one page; a discreet copy
+    uses the plain names, descriptions and need labels."""
     words = messages(language)
     story: list[Flowable] = []
     for need, services in groups:
-        story.append(Paragraph(_escape(need.label), style.heading))
+        story.append(Paragraph(escape(need.shown(discreet)), style.heading))
         for service in services:
             block = Table(
-                [[_service_block(service, style, words)]], colWidths=[210 * mm - 2 * MARGIN]
+                [[_service_block(service, directory, style, words, discreet)]],
+                colWidths=[210 * mm - 2 * MARGIN],
             )
             block.setStyle(
                 table_style(
@@ -88,6 +80,7 @@ def services_story(
 
 def build_directory_handout(
     groups: Sequence[tuple[Need, Sequence[Service]]],
+    directory: Directory,
     *,
     district_name: str,
     sample: bool,
@@ -98,7 +91,7 @@ def build_directory_handout(
     """The directory handout for one district as PDF bytes."""
     words = messages(language)
     style = make_styles(large_print)
-    district = _escape(district_name)
+    district = escape(district_name)
     story: list[Flowable] = [
         title_band(
             words.markup("directory.title", district=district),
@@ -131,7 +124,10 @@ def build_directory_handout(
             )
         )
         story += [banner, Spacer(1, 3 * mm)]
-    story += services_story(groups, style, language)
+    story += services_story(groups, directory, style, language, discreet=discreet)
+    story += help_routes_story(
+        directory, [need.id for need, _ in groups], style, words, discreet=discreet
+    )
     return build_handout(
         story,
         title=words.text("directory.document_title", district=district_name),

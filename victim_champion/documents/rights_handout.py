@@ -10,35 +10,42 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, messages
+from victim_champion.core.directory import Directory
 from victim_champion.core.victims_code import VictimsCode
 from victim_champion.documents.handout_layout import MARGIN, build_handout, title_band
+from victim_champion.documents.help_routes import escape, help_routes_story
 from victim_champion.documents.house_style import NAVY, PALE, WHITE, styles, table_style
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def build_rights_handout(
-    code: VictimsCode, *, large_print: bool, discreet: bool, language: str = DEFAULT_LANGUAGE
+    code: VictimsCode,
+    directory: Directory,
+    *,
+    large_print: bool,
+    discreet: bool,
+    language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
-    """The rights handout as PDF bytes."""
+    """The rights handout as PDF bytes, ending with the routes to help. A discreet copy
+    names neither the Code's title nor "victim" or "offender", on any page."""
     words = messages(language)
-    code_title = _escape(code.title)
+    code_title = escape(code.title)
+    plain = "_discreet" if discreet else ""
     style = styles(large_print)
     number_style = style.subheading.clone("number", textColor=WHITE, alignment=1)
     width = 210 * mm - 2 * MARGIN
     number_width = (14 if large_print else 11) * mm
     story: list[Flowable] = [
         title_band(
-            words.markup("rights.title"), style, words.markup("rights.subtitle", code=code_title)
+            words.markup(f"rights.title{plain}"),
+            style,
+            words.markup(f"rights.subtitle{plain}", code=code_title),
         ),
         Spacer(1, 5 * mm),
         Paragraph(
             words.markup(
-                "rights.introduction",
+                f"rights.introduction{plain}",
                 code=code_title,
-                edition=_escape(code.edition),
+                edition=escape(code.edition),
                 date=words.long_date(code.in_force),
             ),
             style.body,
@@ -47,7 +54,10 @@ def build_rights_handout(
     rows = [
         [
             Paragraph(str(right.number), number_style),
-            [Paragraph(right.title, style.subheading), Paragraph(right.summary, style.body)],
+            [
+                Paragraph(escape(right.shown(discreet)[0]), style.subheading),
+                Paragraph(escape(right.shown(discreet)[1]), style.body),
+            ],
         ]
         for right in code.rights
     ]
@@ -85,6 +95,7 @@ def build_rights_handout(
             words.markup("rights.reviewed", date=words.long_date(code.verified_on)), style.small
         ),
     ]
+    story += help_routes_story(directory, (), style, words, discreet=discreet)
     return build_handout(
         story,
         title=words.text("rights.title"),

@@ -107,11 +107,13 @@ def print_handout(kind: HandoutKind, options: HandoutOptions = HandoutOptions())
 
 
 def _rights_handout(options: HandoutOptions) -> bytes:
+    from victim_champion.content.directory_loader import current_directory
     from victim_champion.content.victims_code_loader import load_victims_code
     from victim_champion.documents.rights_handout import build_rights_handout
 
     return build_rights_handout(
         load_victims_code(),
+        current_directory(),
         large_print=options.large_print,
         discreet=options.discreet,
         language=options.language,
@@ -119,7 +121,7 @@ def _rights_handout(options: HandoutOptions) -> bytes:
 
 
 def _directory_handout(options: HandoutOptions) -> bytes:
-    from victim_champion.content.directory_loader import load_directory, load_needs
+    from victim_champion.content.directory_loader import current_directory, load_needs
     from victim_champion.content.district_loader import load_districts
     from victim_champion.core.directory import grouped_by_need
     from victim_champion.documents.directory_handout import build_directory_handout
@@ -127,9 +129,11 @@ def _directory_handout(options: HandoutOptions) -> bytes:
     if not options.district.strip():
         raise InvalidInputError("Say which district the handout is for, for example Thanet.")
     district = load_districts().resolve(options.district)
-    groups = grouped_by_need(load_directory(), load_needs(), district.id)
+    directory = current_directory()
+    groups = grouped_by_need(directory.services, load_needs(), district.id)
     return build_directory_handout(
         groups,
+        directory,
         district_name=district.name,
         sample=any(not s.is_verified for _, services in groups for s in services),
         large_print=options.large_print,
@@ -148,18 +152,21 @@ def print_signposting_sheet(
 ) -> bytes:
     """The person's own sheet: only the services chosen with them, grouped by their needs
     (all needs if none was named). The name is printed only if they asked for it."""
-    from victim_champion.content.directory_loader import load_directory, load_needs
+    from victim_champion.content.directory_loader import current_directory, load_needs
     from victim_champion.content.district_loader import load_districts
     from victim_champion.core.directory import grouped_by_need
     from victim_champion.documents.signposting_sheet import build_signposting_sheet
 
     chosen, named = set(service_ids), set(need_ids)
-    services = [s for s in load_directory() if s.id in chosen]
+    directory = current_directory()
+    services = [s for s in directory.services if s.id in chosen]
     needs = [n for n in load_needs() if n.id in named] or list(load_needs())
     district = load_districts().by_id(district_id)
     groups = grouped_by_need(services, needs, district_id, once=True)
     return build_signposting_sheet(
         groups,
+        directory,
+        needs=sorted(named),
         district_name=district.name if district else "",
         name=name,
         large_print=options.large_print,

@@ -7,8 +7,8 @@ and the referral are made together here, for both front ends.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from victim_champion.core.clock import Clock, utc_now
@@ -34,6 +34,9 @@ class ReferralRequest:
     phone: str = ""
     email: str = ""
     restorative: bool = False
+    # How to reach them safely: safe_to_call, best_times, voicemail_ok, safe_to_write,
+    # safe_word ("" is "not said"); sealed with the contact details.
+    safety: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def has_contact(self) -> bool:
@@ -88,6 +91,16 @@ def clock_on(day: date | None, today: Clock = utc_now) -> Clock:
     return lambda: moment
 
 
+def directory_for(workspace: Workspace) -> str | None:
+    """Use the newest signed directory the hub sent (or the installed one); returns the
+    sentence for the worker when a bundle had to be refused."""
+    from victim_champion.content.directory_loader import adopt_directory_bundle
+    from victim_champion.store.syncing.sync_local import StoreSyncLocal
+
+    bundle = StoreSyncLocal(workspace.store).bundle("directory")
+    return adopt_directory_bundle(dict(bundle[1]["files"]) if bundle else None)
+
+
 class Signposting:
     """What a Compass Point worker does with one unlocked profile."""
 
@@ -107,6 +120,7 @@ class Signposting:
     ) -> str:
         """Keep the anonymous record (district, needs, services given, date); returns its id."""
         record_id = self._records.record(district_id, needs, service_ids, reported)
+        self._records.remember_desk_district(district_id)
         self._changed()
         return record_id
 
@@ -122,7 +136,12 @@ class Signposting:
         consent = self._records.give_consent(record_id, ConsentPurpose.REFERRAL)
         if request.has_contact:
             self._records.add_contact(
-                record_id, consent.id, request.name, request.phone, request.email
+                record_id,
+                consent.id,
+                request.name,
+                request.phone,
+                request.email,
+                request.safety,
             )
         referral_id = self._records.refer(
             record_id,
@@ -133,6 +152,16 @@ class Signposting:
         )
         self._changed()
         return referral_id
+
+    def enrolled(self) -> bool:
+        """True once this laptop is enrolled, so a referral can leave at a sync."""
+        from victim_champion.store.syncing.sync_local import StoreSyncLocal
+
+        return StoreSyncLocal(self._workspace.store).enrolment() is not None
+
+    def desk_district(self) -> str | None:
+        """The district this laptop's desk last recorded in (remembered per laptop)."""
+        return self._records.desk_district()
 
     def can_send_contact(self) -> bool:
         """True once the referral desk's key has arrived, so contact details can be sealed."""

@@ -46,7 +46,22 @@ def read_bundle(kind: str, path: Path) -> dict[str, Any]:
         raise BundleError(f"{path} does not exist")
     if sum(len(text) for text in files.values()) > MAX_BUNDLE_BYTES:
         raise BundleError("the bundle is larger than 4 MB")
-    return {"kind": kind, "version": _version(kind, files), "files": files}
+    version = _version(kind, files)
+    if kind == "directory":
+        _check_directory(files)
+    return {"kind": kind, "version": version, "files": files}
+
+
+def _check_directory(files: dict[str, str]) -> None:
+    """A directory is checked as the laptops will check it before it is signed: every
+    route with its source and dates, every audience claim with its source."""
+    from victim_champion.content.directory_loader import parse_directory
+    from victim_champion.core.errors import ResourceError
+
+    try:
+        parse_directory(json.loads(next(iter(files.values()))))
+    except ResourceError as error:
+        raise BundleError(error.message.rstrip(".")) from None
 
 
 def _version(kind: str, files: dict[str, str]) -> str:

@@ -7,7 +7,7 @@ to more. Every call is one journaled transaction: audited, with its outbox envel
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,7 +35,7 @@ from victim_champion.core.wire_records import (
 from victim_champion.store.journaling.journal import JournaledService
 from victim_champion.store.journaling.redaction import redact_unsent
 from victim_champion.store.repositories.attendee_repository import AttendeeRepository
-from victim_champion.store.schema.connection import Connection
+from victim_champion.store.schema.connection import Connection, transaction
 
 _LIFETIMES = {
     ConsentPurpose.CONTACT: CONTACT_CONSENT_LIFETIME,
@@ -113,9 +113,17 @@ class SignpostingRecords(JournaledService):
         return consent
 
     def add_contact(
-        self, record_id: str, consent_id: str, name: str, phone: str, email: str
+        self,
+        record_id: str,
+        consent_id: str,
+        name: str,
+        phone: str,
+        email: str,
+        safety: Mapping[str, str] | None = None,
     ) -> None:
-        """Contact details, kept only beside an active consent for this record."""
+        """Contact details (and how to reach the person safely), kept only beside an
+        active consent for this record."""
+        safe = {k: v.strip() for k, v in (safety or {}).items() if k in SAFETY_FIELDS}
 
         def work(connection: Connection) -> None:
             self._require(connection, record_id)
@@ -125,8 +133,15 @@ class SignpostingRecords(JournaledService):
             with self._journal(connection, EnvelopeKind.AUDIT_EVENTS) as journal:
                 connection.execute(
                     "INSERT OR REPLACE INTO signposting_contact (record_id, name, phone, email, "
-                    "consent_id) VALUES (?, ?, ?, ?, ?)",
-                    (record_id, name.strip(), phone.strip(), email.strip(), consent_id),
+                    "consent_id, safety) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        record_id,
+                        name.strip(),
+                        phone.strip(),
+                        email.strip(),
+                        consent_id,
+                        json.dumps(safe, sort_keys=True),
+                    ),
                 )
                 journal.audit(AuditAction.UPDATE, RecordKind.SIGNPOSTING, record_id)
 
@@ -167,7 +182,8 @@ class SignpostingRecords(JournaledService):
                     ),
                 )
                 contact = connection.execute(
-                    "SELECT name, phone, email FROM signposting_contact WHERE record_id = ?",
+                    "SELECT name, phone, email, safety FROM signposting_contact "
+                    "WHERE record_id = ?",
                     (record_id,),
                 ).fetchone()
                 journal.record(
@@ -213,6 +229,28 @@ class SignpostingRecords(JournaledService):
             is None
         ):
             raise NotFoundError("record", record_id)
+
+    def desk_district(self) -> str | None:
+        """The district last recorded in on this laptop: the desk's own, chosen again."""
+        row = self._store.owner.run(
+            lambda c: c.execute(
+                "SELECT value FROM profile_meta WHERE key = ?", (_DESK_DISTRICT,)
+            ).fetchone()
+        )
+        return str(row[0]) if row else None
+
+    def remember_desk_district(self, district_id: str) -> None:
+        """Remember the desk's district for the next conversation (not personal data)."""
+
+        def work(connection: Connection) -> None:
+            with transaction(connection):
+                connection.execute(
+                    "INSERT INTO profile_meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (_DESK_DISTRICT, district_id),
+                )
+
+        self._store.owner.run(work)
 
     def recent(self) -> list[SignpostingRecord]:
         """The records still on this laptop, newest first (viewing is audited)."""
@@ -261,6 +299,10 @@ class SignpostingRecords(JournaledService):
         self._store.owner.run(work)
 
 
+_DESK_DISTRICT = "settings.desk_district"
+SAFETY_FIELDS = ("safe_to_call", "best_times", "voicemail_ok", "safe_to_write", "safe_word")
+
+
 def delete_record(connection: Connection, record_id: str) -> None:
     """Remove a record with its referrals, contact details and consents."""
     for table, column in (
@@ -276,12 +318,15 @@ def delete_record(connection: Connection, record_id: str) -> None:
 
 
 def _sealed(
-    contact: tuple[str, str, str] | None, seal: Callable[[bytes], str] | None
+    contact: tuple[str, str, str, str] | None, seal: Callable[[bytes], str] | None
 ) -> str | None:
-    """The contact details sealed for the referral desk, or None when there are none."""
+    """The contact details and how to reach the person safely, sealed for the referral
+    desk; None when there are none."""
     if contact is None:
         return None
     if seal is None:
         raise ReferralKeyMissingError()
-    plain = json.dumps(ReferralContact(*contact).fields_to_wire(), sort_keys=True).encode("utf-8")
-    return seal(plain)
+    name, phone, email, safety = contact
+    safe = {k: str(v) for k, v in json.loads(safety or "{}").items() if k in SAFETY_FIELDS}
+    wire = ReferralContact(name, phone, email, **safe).fields_to_wire()
+    return seal(json.dumps(wire, sort_keys=True).encode("utf-8"))

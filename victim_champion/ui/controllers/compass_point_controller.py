@@ -8,15 +8,24 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.directory_loader import (
+    adopt_directory_bundle,
+    current_directory,
+    load_directory,
+    load_needs,
+)
 from victim_champion.content.district_loader import load_districts
-from victim_champion.core.directory import Service
 from victim_champion.core.errors import VictimChampionError, message_for
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.signposting import match_services
 from victim_champion.operations.printing import HandoutOptions, print_signposting_sheet
-from victim_champion.operations.signposting_desk import ReferralRequest, Signposting
+from victim_champion.operations.signposting_desk import (
+    ReferralRequest,
+    Signposting,
+    directory_for,
+)
 from victim_champion.operations.workspace import Workspace
+from victim_champion.ui.dialogs.message_dialog import ConfirmDialog
 from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
 from victim_champion.ui.work_area_registry import PageContext
 
@@ -36,6 +45,7 @@ class CompassPointController(QObject):
         self._quick_exit = context.quick_exit
         self._show_error = context.show_error
         self._signposting: Signposting | None = None
+        self._workspace: Workspace | None = None
         self.current_record: str | None = None
         self._purge_timer = QTimer(self)
         self._purge_timer.timeout.connect(self.purge)
@@ -48,16 +58,26 @@ class CompassPointController(QObject):
         context.events.on(RecordsChanged, self._on_records_changed)
 
     def attach(self, workspace: Workspace) -> None:
-        """Unlocked: show the records, and let go of expired ones hourly (unlock did now)."""
-        self._signposting = Signposting(workspace)
+        """Unlocked: the newest signed directory, the desk's own district, the records;
+        and let go of expired records hourly (unlock did now)."""
+        self._signposting = signposting = Signposting(workspace)
+        self._workspace = workspace
+        self._run(lambda: directory_for(workspace), self._on_directory_chosen)
+        self._run(signposting.desk_district, self._page.choose_district)
         self.refresh_records()
         self._purge_timer.start(PURGE_EVERY_MS)
 
+    def _on_directory_chosen(self, problem: str | None) -> None:
+        if problem:
+            self._show_error(problem)
+
     def detach(self) -> None:
-        """Locked."""
+        """Locked: back to the installed directory until the next unlock."""
         self._purge_timer.stop()
         self._signposting = None
+        self._workspace = None
         self.current_record = None
+        adopt_directory_bundle(None)
 
     def shown(self, visible: bool) -> None:
         """Records are loaded at unlock and whenever they change, not on showing."""
@@ -66,6 +86,9 @@ class CompassPointController(QObject):
         """Referral outcomes pulled by a sync (or any signposting change) refresh the list."""
         if event.area in (RecordArea.SIGNPOSTING, RecordArea.REFERRAL_OUTCOMES):
             self.refresh_records()
+        if event.area is RecordArea.CONTENT and self._workspace is not None:
+            workspace = self._workspace  # a sync brought a newer signed directory
+            self._run(lambda: directory_for(workspace), self._on_directory_chosen)
 
     def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         self._work.run(work, on_done, self._on_failed)
@@ -76,23 +99,22 @@ class CompassPointController(QObject):
         else:
             self._show_error(message_for(error, UNEXPECTED))
 
-    def _services(self) -> dict[str, Service]:
-        return {s.id: s for s in load_directory()}
-
     def search(self) -> None:
         """Match services to what the person said."""
         person = self._page.person()
         district = load_districts().by_id(person.district_id or "")
         labels = {n.id: n.label for n in load_needs()}
+        directory = current_directory()
         matches = match_services(
-            load_directory(), person, labels, district.name if district else ""
+            directory.services, person, labels, district.name if district else ""
         )
-        self._page.show_matches(matches)
+        self._page.show_matches(matches, directory)
         self.current_record = None
         self._page.message.setText(
-            f"{len(matches)} services fit."
+            f"{len(matches)} services fit; tick the ones you talk through."
             if matches
-            else "No service fits all of that; try fewer needs."
+            else "No local service fits all of that; the lines below can help now, and "
+            "every sheet carries them."
         )
 
     def keep(self, then: Callable[[str], None] | None = None) -> None:
@@ -110,9 +132,14 @@ class CompassPointController(QObject):
 
     def _on_kept(self, record_id: str, then: Callable[[str], None] | None) -> None:
         self.current_record = record_id
-        self._page.message.setText("Record kept: no name, only what is needed.")
-        if then is not None:
+        if then is not None:  # a referral follows: the form stays until it is made
             then(record_id)
+            return
+        self._page.clear_conversation()
+        self.current_record = None
+        self._page.message.setText(
+            "Record kept: no name, only what is needed. The form is clear for the next person."
+        )
 
     def print_sheet(self) -> None:
         """The chosen services only, grouped by the person's needs."""
@@ -142,7 +169,7 @@ class CompassPointController(QObject):
             self._ask_for_referral()
 
     def _ask_for_referral(self) -> None:
-        services = self._services()
+        services = {s.id: s for s in load_directory()}
         chosen = [services[i] for i in self._page.chosen_service_ids() if i in services]
         dialog = ReferralDialog(chosen, self._quick_exit, self._page.window())
         dialog.accepted.connect(lambda: self._on_referral_accepted(dialog))
@@ -159,25 +186,51 @@ class CompassPointController(QObject):
             dialog.phone.text(),
             dialog.email.text(),
             restorative=dialog.restorative.isChecked(),
+            safety=dialog.safety(),
         )
-        self._run(
-            lambda: signposting.refer(record, request),
-            lambda _: self._page.message.setText(
-                "Referral made with consent; it goes at the next sync."
-            ),
+
+        def refer() -> bool:  # on a worker: refer, then say whether it can leave yet
+            signposting.refer(record, request)
+            return signposting.enrolled()
+
+        self._run(refer, self._on_referred)
+
+    def _on_referred(self, enrolled: bool) -> None:
+        self._page.clear_conversation()
+        self.current_record = None
+        self._page.message.setText(
+            "Referral made with consent; it goes to Compass House at the next sync."
+            if enrolled
+            else "Referral kept with consent, but it cannot leave this laptop until the "
+            "laptop is enrolled with Compass House (see Sync)."
         )
 
     def forget(self, record_id: str) -> None:
-        """Erase the person's record now; the hub is told by a tombstone."""
+        """Ask first; then erase the person's record now (the hub is told by a tombstone)
+        and clear the screen of them."""
+        dialog = ConfirmDialog(
+            "Forget this person?",
+            "Their record, its contact details and any referral not yet sent are erased "
+            "from this laptop now, and Compass House is told to erase its copy. This "
+            "cannot be undone.",
+            "Forget",
+            self._quick_exit,
+            self._page.window(),
+        )
+        dialog.accepted.connect(lambda: self._forget_now(record_id))
+        dialog.open()
+
+    def _forget_now(self, record_id: str) -> None:
         signposting = self._signposting
         if signposting is None:
             return
-        if self.current_record == record_id:
-            self.current_record = None
+        self.current_record = None
+        self._page.clear_conversation()
         self._run(
             lambda: signposting.forget(record_id),
             lambda _: self._page.message.setText(
-                "Forgotten on this laptop; the hub will erase its copy."
+                "Forgotten on this laptop, with any referral not yet sent; the hub will "
+                "erase its copy."
             ),
         )
 
@@ -192,9 +245,13 @@ class CompassPointController(QObject):
         if self._signposting is None:
             return
         names = {d.id: d.name for d in load_districts().districts}
+        services = {s.id: s.name for s in load_directory()}
         rows = []
         for record in records:
-            outcomes = ", ".join(f"{s}: {o or 'waiting'}" for s, o in record.referrals)
+            outcomes = ", ".join(
+                f"{services.get(s, 'a service no longer listed')}: {o or 'waiting for a reply'}"
+                for s, o in record.referrals
+            )
             rows.append(
                 (
                     record.id,

@@ -11,6 +11,15 @@ from victim_champion.core.errors import InvalidInputError
 from victim_champion.ui.dialogs.training_dialogs import _FormDialog
 
 
+def _yes_no(name: str) -> QComboBox:
+    """Not said / Yes / No: never a default of yes."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for text, value in (("Not said", ""), ("Yes", "yes"), ("No", "no")):
+        combo.addItem(text, value)
+    return combo
+
+
 class ReferralDialog(_FormDialog):
     """Records referral consent, optional contact details and the referral itself."""
 
@@ -43,7 +52,36 @@ class ReferralDialog(_FormDialog):
         self.email.setAccessibleName("Email, if they want one")
         for caption, widget in (("Name", self.name), ("Phone", self.phone), ("Email", self.email)):
             self.form.addRow(caption, widget)
+        # How the service may reach them without putting them at risk: asked, not assumed.
+        self.safe_to_call = _yes_no("Safe to call")
+        self.best_times = QLineEdit()
+        self.best_times.setAccessibleName("Best times to call")
+        self.best_times.setPlaceholderText("for example weekdays 10am to 2pm")
+        self.voicemail_ok = _yes_no("Voicemail OK")
+        self.safe_to_write = _yes_no("Safe to write (letters or email)")
+        self.safe_word = QLineEdit()
+        self.safe_word.setAccessibleName("Safe word or name to use")
+        self.safe_word.setPlaceholderText("so they know the call is the service")
+        safety: tuple[tuple[str, QWidget], ...] = (
+            ("Safe to call?", self.safe_to_call),
+            ("Best times", self.best_times),
+            ("Voicemail OK?", self.voicemail_ok),
+            ("Safe to write?", self.safe_to_write),
+            ("Safe word or name", self.safe_word),
+        )
+        for caption, field in safety:
+            self.form.addRow(caption, field)
         self.finish_layout()
+
+    def safety(self) -> dict[str, str]:
+        """The answers, "" for each one not asked."""
+        return {
+            "safe_to_call": str(self.safe_to_call.currentData()),
+            "best_times": self.best_times.text().strip(),
+            "voicemail_ok": str(self.voicemail_ok.currentData()),
+            "safe_to_write": str(self.safe_to_write.currentData()),
+            "safe_word": self.safe_word.text().strip(),
+        }
 
     def collect(self) -> None:
         if not self.consent.isChecked():

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from victim_champion.content.directory_loader import load_needs
 from victim_champion.content.district_loader import load_districts
+from victim_champion.core.directory import Directory
 from victim_champion.core.signposting import Match, Person
 from victim_champion.ui.widgets.flow_layout import FlowLayout
 from victim_champion.ui.widgets.form_widgets import button, label
@@ -33,6 +34,8 @@ AGE_BANDS = (
 )
 GENDERS = (("Not said", None), ("Woman", "woman"), ("Man", "man"), ("Other", "other"))
 REPORTED = (("Not said", None), ("Yes", True), ("No", False))
+# Needs that can mean the person is not safe at home: the sheet goes discreet by default.
+DISCREET_BY_DEFAULT = frozenset({"domestic-abuse", "sexual-violence", "exploitation"})
 
 
 def _combo(name: str, choices: tuple[tuple[str, object], ...]) -> QComboBox:
@@ -97,6 +100,8 @@ class SignpostingPage(QWidget):
         for index, need in enumerate(load_needs()):
             box = QCheckBox(need.label)
             box.setAccessibleName(need.label)
+            if need.id in DISCREET_BY_DEFAULT:
+                box.toggled.connect(self._suggest_discreet)
             self.need_boxes[need.id] = box
             needs_box.addWidget(box, index // 2, index % 2)
         needs = QWidget()
@@ -111,6 +116,10 @@ class SignpostingPage(QWidget):
         self.results.setWordWrap(True)
         self.results.setMinimumHeight(180)
         layout.addWidget(self.results, 5)
+        self.routes = label("", "hint")
+        self.routes.setAccessibleName("Lines that can help now")
+        self.routes.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.routes)
         # The main actions sit in a footer the shell keeps in view under the scrolling
         # page: on a 1280x720 laptop they are never below the fold.
         self.footer = QWidget()
@@ -122,11 +131,17 @@ class SignpostingPage(QWidget):
         self.sheet_name.setAccessibleName("Name on the sheet, only if the person asks")
         self.large_print = QCheckBox("Large print")
         self.large_print.setAccessibleName("Large print sheet")
-        self.discreet = QCheckBox("Discreet cover")
-        self.discreet.setAccessibleName("Discreet cover on the sheet")
+        self.discreet = QCheckBox("Discreet copy")
+        self.discreet.setAccessibleName("Discreet copy: plain words on every page")
+        self.discreet.setToolTip(
+            "No 'victim', 'abuse' or 'violence' on any page, and a plain cover; ticked for "
+            "you when domestic abuse, sexual violence or exploitation is ticked"
+        )
         self.sheet_button = button("Print sheet\u2026", "Print the signposting sheet")
         self.keep_button = button("Keep the record", "Keep the anonymous record", role="primary")
         self.refer_button = button("Refer with consent\u2026", "Refer with consent")
+        self.next_button = button("Next person", "Next person: clear the form")
+        self.next_button.clicked.connect(self.clear_conversation)
         self.sheet_button.clicked.connect(self.sheet_requested)
         self.keep_button.clicked.connect(self.keep_requested)
         self.refer_button.clicked.connect(self.refer_requested)
@@ -138,6 +153,7 @@ class SignpostingPage(QWidget):
             self.sheet_button,
             self.keep_button,
             self.refer_button,
+            self.next_button,
         ):
             actions.addWidget(each)
         self.message = label("", "success")
@@ -148,7 +164,9 @@ class SignpostingPage(QWidget):
         self.records.setAccessibleName("Records on this laptop")
         self.records.setMaximumHeight(110)
         layout.addWidget(self.records, 1)
-        self.forget_button = button("Forget this person", "Forget the chosen record now")
+        self.forget_button = button(
+            "Forget this person\u2026", "Forget this person: the chosen record"
+        )
         self.forget_button.clicked.connect(self._on_forget_clicked)
         layout.addWidget(self.forget_button, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -165,18 +183,35 @@ class SignpostingPage(QWidget):
             reported=self.reported.currentData(),
         )
 
-    def show_matches(self, matches: list[Match]) -> None:
-        """List the services with their reasons; all ticked to start with."""
+    def show_matches(self, matches: list[Match], directory: Directory) -> None:
+        """List the services, none ticked: the worker ticks the ones talked through. Each
+        shows what it does, why it fits (what is not known, too) and how to reach it; under
+        the list, the lines for the needs ticked."""
         self.results.clear()
         for match in matches:
+            service = match.service
             flag = "" if match.verified else "   [Sample \u2014 check before use]"
-            item = QListWidgetItem(
-                f"{match.service.name}{flag}\n   " + " \u00b7 ".join(match.reasons)
+            own = [r for r in map(directory.route, service.route_ids) if r is not None]
+            reach = (
+                "; ".join(f"{r.name}: {r.contact}" for r in own)
+                if own
+                else "Own contact details not confirmed yet"
             )
-            item.setData(Qt.ItemDataRole.UserRole, match.service.id)
+            lines = [f"{service.name}{flag}", f"   {service.description}"]
+            lines += [f"   \u2013 {reason}" for reason in match.reasons]
+            lines.append(f"   Contact: {reach}")
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(Qt.ItemDataRole.UserRole, service.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.results.addItem(item)
+        needs = self.person().needs
+        lines = [f"{r.name}: {r.contact}" for r in directory.routes_for(needs) if r.kind == "need"]
+        self.routes.setText(
+            "Lines for these needs (on the sheet too): " + "; ".join(lines) + "."
+            if lines
+            else "Every sheet carries 999, 101 and the Supportline."
+        )
 
     def chosen_service_ids(self) -> list[str]:
         """The ticked services, in their ranked order."""
@@ -199,12 +234,33 @@ class SignpostingPage(QWidget):
         if item is not None:
             self.forget_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
 
-    def clear(self) -> None:
-        """Forget the conversation on screen (lock, quick exit, next person)."""
+    def _suggest_discreet(self, ticked: bool) -> None:
+        """A need that may mean danger at home makes the discreet copy the default."""
+        if ticked:
+            self.discreet.setChecked(True)
+
+    def choose_district(self, district_id: str | None) -> None:
+        """Show the desk's own district (remembered per laptop)."""
+        index = self.district.findData(district_id) if district_id else -1
+        if index >= 0:
+            self.district.setCurrentIndex(index)
+
+    def clear_conversation(self) -> None:
+        """Ready for the next person: everything about the last one goes; the desk's
+        district and the records list stay."""
         self.results.clear()
-        self.records.clear()
-        self.message.setText("")
+        self.routes.setText("")
         self.sheet_name.setText("")
         self.language.setText("")
-        for box in self.need_boxes.values():
+        for combo in (self.age, self.gender, self.reported):
+            combo.setCurrentIndex(0)
+        for box in (*self.need_boxes.values(), self.lgbt, self.disability):
             box.setChecked(False)
+        self.large_print.setChecked(False)
+        self.discreet.setChecked(False)
+
+    def clear(self) -> None:
+        """Forget everything on screen (lock, quick exit)."""
+        self.clear_conversation()
+        self.records.clear()
+        self.message.setText("")
