@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import unlock
@@ -39,12 +39,28 @@ def test_text_contrast_is_at_least_4_5_to_1(foreground: str, background: str, wh
     assert contrast(foreground, background) >= 4.5, where
 
 
+@pytest.mark.parametrize(("colour", "beside", "where"), theme.NON_TEXT_PAIRS)
+def test_edges_and_marks_have_a_contrast_of_at_least_3_to_1(
+    colour: str, beside: str, where: str
+) -> None:
+    assert contrast(colour, beside) >= 3.0, where
+
+
 def audit(qtbot: QtBot, root: QWidget) -> None:
     """Accessible names on every control, and Tab visits every control."""
     controls = focusable_controls(root)
     assert controls, "the screen has no controls"
     unnamed = [type(w).__name__ for w in controls if not w.accessibleName().strip()]
     assert unnamed == [], f"controls without an accessible name: {unnamed}"
+    # Voice control says what it sees: a spoken name starts with the visible text.
+    differ = [
+        (shown, w.accessibleName())
+        for w in controls
+        if isinstance(w, QAbstractButton)
+        and (shown := w.text().replace("&", "").replace("\u2026", "").strip())
+        and not w.accessibleName().casefold().startswith(shown.casefold())
+    ]
+    assert differ == [], f"spoken names that do not start with the visible text: {differ}"
     root.window().activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is root.window())
     controls[0].setFocus(Qt.FocusReason.TabFocusReason)
@@ -113,6 +129,42 @@ def test_the_sync_panel(qtbot: QtBot, desktop: DesktopApp) -> None:
     unlock(qtbot, desktop)
     desktop.window.navigation.setCurrentRow(2)
     audit(qtbot, desktop.window)
+
+
+def test_the_signposting_page_and_the_sessions_dialogs(qtbot: QtBot, desktop: DesktopApp) -> None:
+    unlock(qtbot, desktop)
+    page = desktop.window.sessions
+    qtbot.waitUntil(lambda: page.register.rowCount() > 0)
+    audit(qtbot, desktop.window)
+    page.register_table.selectRow(0)
+    for opener in (page.import_button.click, page.correct_action.trigger, page.delete_button.click):
+        opener()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        audit(qtbot, dialog)
+        dialog.close()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    desktop.window.navigation.setCurrentRow(3)
+    desktop.window.signposting.need_boxes["emotional-support"].click()
+    desktop.window.signposting.find_button.click()
+    audit(qtbot, desktop.window)
+
+
+def test_a_screen_reader_hears_the_quiz_in_its_own_words(qtbot: QtBot, desktop: DesktopApp) -> None:
+    unlock(qtbot, desktop)
+    page = desktop.window.sessions
+    qtbot.waitUntil(lambda: page.selected_session_id() is not None)
+    page.kiosk_actions["pre"].trigger()
+    kiosk = desktop.window.kiosk
+    question = kiosk.questions[0]
+    assert kiosk.question_text.accessibleName() == (
+        f"Question 1 of {len(kiosk.questions)}: {question.text}"
+    )
+    spoken = [b.accessibleName() for b in kiosk.option_buttons if b.isVisible()]
+    assert spoken == list(question.options)
+    audit(qtbot, kiosk)
 
 
 def test_the_decoy_screen(qtbot: QtBot, desktop: DesktopApp) -> None:

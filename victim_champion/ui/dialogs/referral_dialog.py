@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 from victim_champion.core.directory import Service
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.ui.dialogs.training_dialogs import _FormDialog
+from victim_champion.ui.widgets.form_widgets import speak
 
 
 def _yes_no(name: str) -> QComboBox:
@@ -34,7 +35,7 @@ class ReferralDialog(_FormDialog):
             "The person agrees that we pass their details to this "
             "service for the referral (kept for 90 days)"
         )
-        self.consent.setAccessibleName("The person consents to this referral")
+        speak(self.consent)
         self.form.addRow("", self.consent)
         self.service = QComboBox()
         self.service.setAccessibleName("Service to refer to")
@@ -42,7 +43,7 @@ class ReferralDialog(_FormDialog):
             self.service.addItem(service.name, service.id)
         self.form.addRow("Service", self.service)
         self.restorative = QCheckBox("This is the person's own request for restorative justice")
-        self.restorative.setAccessibleName("Restorative justice requested by the person")
+        speak(self.restorative)
         self.form.addRow("", self.restorative)
         self.name = QLineEdit()
         self.name.setAccessibleName("Name, as the person wants it given")

@@ -23,7 +23,7 @@ from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind, clean_text
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
-from victim_champion.ui.widgets.form_widgets import button, label
+from victim_champion.ui.widgets.form_widgets import button, label, speak
 
 
 def _field(name: str, text: str = "") -> QLineEdit:
@@ -173,7 +173,7 @@ class PersonDialog(_FormDialog):
         self.consent = QCheckBox(
             "They agree to be contacted about future training (kept for 12 months)"
         )
-        self.consent.setAccessibleName("Consent to contact, for 12 months")
+        speak(self.consent)
         self.consent.setChecked(given.consent_contact)
         self.consent.setEnabled(existing is None)
         self.form.addRow("", self.consent)

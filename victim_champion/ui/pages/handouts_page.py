@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from victim_champion.content.district_loader import load_districts
-from victim_champion.ui.widgets.form_widgets import button, label
+from victim_champion.ui.widgets.form_widgets import button, label, speak
 
 RIGHTS = "rights"
 DIRECTORY = "directory"
@@ -43,10 +43,12 @@ class HandoutsPage(QWidget):
             self.district.addItem(district.name, district.id)
         form.addRow("District", self.district)
         self.large_print = QCheckBox("Large print (16 pt and over)")
-        self.large_print.setAccessibleName("Large print")
+        speak(self.large_print)
         form.addRow("", self.large_print)
-        self.discreet = QCheckBox("Discreet: a plain cover that does not say \u201cvictim\u201d")
-        self.discreet.setAccessibleName("Discreet cover")
+        self.discreet = QCheckBox(
+            "Discreet: plain words on every page (no \u201cvictim\u201d or \u201cabuse\u201d)"
+        )
+        speak(self.discreet)
         form.addRow("", self.discreet)
         layout.addLayout(form)
         self.preview_button = button("Preview\u2026", "Preview the handout", role="primary")

@@ -24,7 +24,7 @@ from victim_champion.content.district_loader import load_districts
 from victim_champion.core.directory import Directory
 from victim_champion.core.signposting import Match, Person
 from victim_champion.ui.widgets.flow_layout import FlowLayout
-from victim_champion.ui.widgets.form_widgets import button, label
+from victim_champion.ui.widgets.form_widgets import button, label, speak
 
 AGE_BANDS = (
     ("Not said", None),
@@ -78,9 +78,9 @@ class SignpostingPage(QWidget):
         self.gender = _combo("Gender", GENDERS)
         self.reported = _combo("Reported to the police?", REPORTED)
         self.lgbt = QCheckBox("LGBT+")
-        self.lgbt.setAccessibleName("LGBT+")
+        speak(self.lgbt)
         self.disability = QCheckBox("Disabled")
-        self.disability.setAccessibleName("Disabled")
+        speak(self.disability)
         self.language = QLineEdit()
         self.language.setAccessibleName("Language, if not English")
         for caption, widget in (
@@ -99,7 +99,7 @@ class SignpostingPage(QWidget):
         self.need_boxes: dict[str, QCheckBox] = {}
         for index, need in enumerate(load_needs()):
             box = QCheckBox(need.label)
-            box.setAccessibleName(need.label)
+            speak(box)
             if need.id in DISCREET_BY_DEFAULT:
                 box.toggled.connect(self._suggest_discreet)
             self.need_boxes[need.id] = box
@@ -130,9 +130,9 @@ class SignpostingPage(QWidget):
         self.sheet_name.setPlaceholderText("Name on the sheet (only if asked)")
         self.sheet_name.setAccessibleName("Name on the sheet, only if the person asks")
         self.large_print = QCheckBox("Large print")
-        self.large_print.setAccessibleName("Large print sheet")
+        speak(self.large_print, "Large print sheet")
         self.discreet = QCheckBox("Discreet copy")
-        self.discreet.setAccessibleName("Discreet copy: plain words on every page")
+        speak(self.discreet, "Discreet copy: plain words on every page")
         self.discreet.setToolTip(
             "No 'victim', 'abuse' or 'violence' on any page, and a plain cover; ticked for "
             "you when domestic abuse, sexual violence or exploitation is ticked"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from victim_champion.core.course import Question
 from victim_champion.operations.languages import DEFAULT_LANGUAGE, Messages, messages
-from victim_champion.ui.widgets.form_widgets import button, label, passphrase_field
+from victim_champion.ui.widgets.form_widgets import button, label, passphrase_field, speak
 
 KIOSK_STYLE = (
     "QWidget#kiosk QLabel { font-size: 18pt; } "
@@ -90,7 +90,7 @@ class KioskScreen(QWidget):
         self.name.returnPressed.connect(self._on_sign_in_clicked)
         form.addWidget(self.name)
         self.consent = QCheckBox(words.text("kiosk.consent"))
-        self.consent.setAccessibleName(words.text("kiosk.consent_name"))
+        speak(self.consent, words.text("kiosk.consent_name"))
         form.addWidget(self.consent)
         sign_in = words.text("kiosk.sign_in")
         self.sign_in_button = button(sign_in, sign_in, role="primary")
@@ -117,15 +117,13 @@ class KioskScreen(QWidget):
         page = QWidget()
         form = QVBoxLayout(page)
         self.question_number = label("", "hint")
-        self.question_text = label("")
-        self.question_text.setAccessibleName(self.words.text("kiosk.question_name"))
+        self.question_text = label("")  # named with its own words as each question shows
         form.addWidget(self.question_number)
         form.addWidget(self.question_text)
         self.option_group = QButtonGroup(self)
         self.option_buttons: list[QRadioButton] = []
         for index in range(4):
-            option = QRadioButton()
-            option.setAccessibleName(self.words.text("kiosk.answer_name", number=index + 1))
+            option = QRadioButton()  # read out by its answer's own words (see _show_question)
             self.option_group.addButton(option, index)
             self.option_buttons.append(option)
             form.addWidget(option)
@@ -159,18 +157,27 @@ class KioskScreen(QWidget):
             )
         )
         self.question_text.setText(question.text)
+        self.question_text.setAccessibleName(
+            self.words.text(
+                "kiosk.question_name",
+                number=len(self.answers) + 1,
+                total=len(self.questions),
+                question=question.text,
+            )
+        )
         self.option_group.setExclusive(False)
         for index, option in enumerate(self.option_buttons):
             option.setChecked(False)
             option.setVisible(index < len(question.options))
             if index < len(question.options):
                 option.setText(question.options[index])
+                speak(option)
         self.option_group.setExclusive(True)
         self.option_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
         last = len(self.answers) + 1 == len(self.questions)
         self.quiz_next.setText(self.words.text("kiosk.finish" if last else "kiosk.next"))
         name = "kiosk.finish_name" if last else "kiosk.next_name"
-        self.quiz_next.setAccessibleName(self.words.text(name))
+        speak(self.quiz_next, self.words.text(name))
 
     def _on_quiz_next_clicked(self) -> None:
         chosen = self.option_group.checkedId()
@@ -210,7 +217,7 @@ class KioskScreen(QWidget):
                 choice = QRadioButton(str(value))
                 choice.setAccessibleName(
                     words.text("kiosk.rating_choice_name", question=text, value=value)
-                )
+                )  # starts with the number shown
                 group.addButton(choice, value)
                 grid.addWidget(choice, row, value)
             self.rating_groups[key] = group

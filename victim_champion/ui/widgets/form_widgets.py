@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,10 +25,27 @@ def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
     return widget
 
 
+def spoken_name(visible: str, detail: str) -> str:
+    """An accessible name that starts with the words on screen, so voice control ("click
+    Quiz before") finds the control: the visible text, then any detail after a colon."""
+    shown = visible.replace("&", "").replace("\u2026", "").strip()
+    if not shown or detail.casefold().startswith(shown.casefold()):
+        return detail or shown
+    if not detail:
+        return shown
+    return f"{shown}: {detail[0].lower()}{detail[1:]}"
+
+
+def speak(widget: QAbstractButton, detail: str = "") -> None:
+    """Name a button, check box or radio button from its text (and a detail)."""
+    widget.setAccessibleName(spoken_name(widget.text(), detail))
+
+
 def button(text: str, accessible_name: str, role: str = "", tooltip: str = "") -> QPushButton:
-    """A push button with an accessible name (and a role for the stylesheet)."""
+    """A push button with an accessible name that starts with its text (and a role for
+    the stylesheet)."""
     widget = QPushButton(text)
-    widget.setAccessibleName(accessible_name)
+    speak(widget, accessible_name)
     widget.setAutoDefault(False)
     if role:
         widget.setProperty("role", role)
