@@ -16,13 +16,13 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.certificates import Certificate, format_code, signature_text
 from victim_champion.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from victim_champion.documents.house_style import INK, MUTED, NAVY, PALE
+from victim_champion.documents.script_fonts import draw_centred, line_width, require_printable
 
 PAGE = landscape(A4)
 QR_SIZE = 42 * mm
@@ -38,19 +38,19 @@ class BuildCancelled(Exception):  # noqa: N818  a signal to stop, not a failure
 
 
 def _fit(text: str, font: str, size: float, width: float, smallest: float = 12) -> float:
-    """The largest size up to ``size`` (and not under ``smallest``) at which ``text`` fits."""
-    while size > smallest and stringWidth(text, font, size) > width:
+    """The largest size up to ``size`` (and not under ``smallest``) at which ``text`` fits,
+    set with its fallback fonts."""
+    while size > smallest and line_width(text, font, size) > width:
         size -= 0.5
     return size
 
 
 def _centred(canvas: Canvas, text: str, font: str, size: float, y: float, room: float = 0) -> None:
     """One line across the middle of the page, shrunk to fit inside the border (or inside
-    ``room``, such as the rule under the name)."""
+    ``room``, such as the rule under the name); names, venues and trainers in any script."""
     width = PAGE[0]
     fit = _fit(text, font, size, room or width - 70 * mm, smallest=min(size, 9))
-    canvas.setFont(font, fit)
-    canvas.drawCentredString(width / 2, y, text)
+    draw_centred(canvas, width / 2, y, text, font, fit)
 
 
 def course_title(course: str) -> tuple[str, str]:
@@ -117,7 +117,8 @@ def _page(
     _centred(canvas, words.text("certificate.heading"), BOLD, 34, height - 50 * mm)
     canvas.setFillColor(INK)
     _centred(canvas, words.text("certificate.certify"), REGULAR, 15, height - 66 * mm)
-    # A long name shrinks to sit on the rule beneath it, never past its ends.
+    # A long name shrinks to sit on the rule beneath it, never past its ends; a word the
+    # house font cannot draw is set (and shaped) in a bundled Noto or Droid font.
     _centred(canvas, certificate.name, BOLD, 34, height - 84 * mm, room=RULE_WIDTH)
     canvas.setStrokeColor(NAVY)
     centre = width / 2
@@ -171,6 +172,7 @@ def build_certificates(
     batch (BuildCancelled), so a quick exit never waits for 30 pages to finish.
     """
     register_fonts()
+    require_printable([c.name for c in certificates], BOLD)
     words = messages(language)
     buffer = BytesIO()
     canvas = Canvas(

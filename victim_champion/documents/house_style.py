@@ -56,7 +56,9 @@ def styles(large_print: bool) -> Styles:
             spaceAfter=body_size * 0.4,
         ),
         subheading=style("subheading", body_size * 1.1, BOLD, spaceAfter=body_size * 0.2),
-        title=style("title", body_size * 2.1, BOLD, textColor=WHITE),
+        # Titles can hold a person's name in any script: shaped by HarfBuzz (short, so the
+        # cost is nothing; body text is the house font's Latin and needs no shaping).
+        title=style("title", body_size * 2.1, BOLD, textColor=WHITE, shaping=1),
         callout=style("callout", body_size, BOLD, textColor=NAVY),
         sample=style("sample", small_size, ITALIC, textColor=SAMPLE_RED),
         body_size=body_size,

@@ -13,6 +13,7 @@ from victim_champion.documents.directory_handout import services_story
 from victim_champion.documents.handout_layout import build_handout, title_band
 from victim_champion.documents.help_routes import escape, help_routes_story
 from victim_champion.documents.house_style import styles
+from victim_champion.documents.script_fonts import paragraph_markup
 
 
 def build_signposting_sheet(
@@ -31,7 +32,10 @@ def build_signposting_sheet(
     words = messages(language)
     style = styles(large_print)
     heading = (
-        words.markup("sheet.heading_named", name=escape(name.strip()))
+        words.markup(
+            "sheet.heading_named",
+            name=paragraph_markup(escape(name.strip()), style.title.fontName),
+        )
         if name.strip()
         else words.markup("sheet.heading")
     )

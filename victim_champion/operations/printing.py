@@ -12,10 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.operations.workspace import Workspace
+
+if TYPE_CHECKING:  # the documents are imported when first printed, not at start-up
+    from victim_champion.documents.script_fonts import UnprintableTextError
 
 # progress(done, total) after each certificate; returning False cancels the batch.
 Progress = Callable[[int, int], bool]
@@ -74,6 +78,7 @@ def print_certificates(
     from victim_champion.content.course_loader import load_course
     from victim_champion.content.district_loader import load_districts
     from victim_champion.documents.certificate_document import BuildCancelled, build_certificates
+    from victim_champion.documents.script_fonts import UnprintableTextError
     from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
 
     course = course_name if course_name is not None else load_course().signed_name
@@ -85,6 +90,8 @@ def print_certificates(
         pdf = build_certificates(certificates, verify_base(workspace), progress, language)
     except BuildCancelled:
         raise PrintCancelled() from None
+    except UnprintableTextError as error:
+        raise InvalidInputError(unprintable_message("A name on the register", error)) from None
     return PrintedCertificates(pdf, tuple(c.code for c in certificates))
 
 
@@ -96,6 +103,14 @@ def verify_base(workspace: Workspace) -> str | None:
 
     enrolment = StoreSyncLocal(workspace.store).enrolment()
     return enrolment.certificate_address if enrolment else None
+
+
+def unprintable_message(what: str, error: UnprintableTextError) -> str:
+    """One sentence naming the characters (never the name they are in)."""
+    return (
+        f"{what} has a character no font in the app can print, {error}; correct it, then "
+        "print again."
+    )
 
 
 def print_handout(kind: HandoutKind, options: HandoutOptions = HandoutOptions()) -> bytes:
@@ -155,8 +170,15 @@ def print_signposting_sheet(
     from victim_champion.content.directory_loader import current_directory, load_needs
     from victim_champion.content.district_loader import load_districts
     from victim_champion.core.directory import grouped_by_need
+    from victim_champion.documents.fonts import BOLD
+    from victim_champion.documents.script_fonts import UnprintableTextError, require_printable
     from victim_champion.documents.signposting_sheet import build_signposting_sheet
 
+    if name.strip():
+        try:
+            require_printable([name], BOLD)
+        except UnprintableTextError as error:
+            raise InvalidInputError(unprintable_message("The name for the sheet", error)) from None
     chosen, named = set(service_ids), set(need_ids)
     directory = current_directory()
     services = [s for s in directory.services if s.id in chosen]

@@ -7,7 +7,10 @@ it comes from the message catalogue, in the language the app was started with.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from victim_champion.content.script_font_files import FALLBACK_FONTS, font_path
 from victim_champion.core.course import Question
 from victim_champion.operations.languages import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.ui.widgets.form_widgets import button, label, passphrase_field, speak
@@ -31,6 +35,15 @@ KIOSK_STYLE = (
 )
 RATINGS = ("usefulness", "clarity", "confidence", "overall")  # kiosk.rating.<name>
 CLEAR_AFTER_MS = 4000
+
+
+@cache
+def load_script_fonts() -> None:
+    """Give Qt the bundled fonts, so a name typed in Devanagari, Gurmukhi, Bengali, Arabic
+    or Chinese shows as itself on a laptop without those fonts (loaded on first sign-in,
+    not at start-up: 5 MB of fonts)."""
+    for _, file_name in FALLBACK_FONTS:
+        QFontDatabase.addApplicationFont(str(font_path(file_name)))
 
 
 class KioskScreen(QWidget):
@@ -264,7 +277,8 @@ class KioskScreen(QWidget):
     # ------------------------------------------------------------------ common
 
     def start_sign_in(self, session_title: str) -> None:
-        """Sign-in for a session."""
+        """Sign-in for a session (names in any script show in the bundled fonts)."""
+        load_script_fonts()
         self.heading.setText(self.words.text("kiosk.welcome", session=session_title))
         self.pages.setCurrentWidget(self.sign_in_page)
         self.name.setText("")
