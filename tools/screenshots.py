@@ -8,6 +8,7 @@ included, so anything pushed off a 1280x720 screen shows as missing.
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 import tempfile
@@ -247,6 +248,19 @@ def reports(desktop: object) -> None:
     window.navigation.setCurrentRow(0)
 
 
+# Synthetic names in the scripts a Kent desk meets (Vietnamese, Nepali, Punjabi, Bengali,
+# Urdu, Chinese, Polish, Romanian), one certificate each.
+SCRIPT_NAMES = (
+    "Nguyễn Thị Hương",
+    "सीता शर्मा",
+    "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+    "রহিম উদ্দিন",
+    "محمد علی خان",
+    "王小明",
+    "Łukasz Żółć",
+    "Ștefan Țugui",
+)
+
 # Every handout variant a worker can print, each page rendered (the discreet ones must be
 # discreet on every page, so every page is looked at).
 HANDOUTS = (
@@ -275,6 +289,9 @@ def documents() -> None:
     render_pages(
         build_certificates(thirty_certificates()[:1], EXAMPLE_VERIFY_BASE), "doc-certificate"
     )
+    sample = thirty_certificates()[0]
+    scripts = [dataclasses.replace(sample, name=name) for name in SCRIPT_NAMES]
+    render_pages(build_certificates(scripts, EXAMPLE_VERIFY_BASE), "doc-certificate-names", last=99)
     for name, kind, large, discreet in HANDOUTS:
         options = HandoutOptions("thanet", large_print=large, discreet=discreet)
         render_pages(print_handout(HandoutKind(kind), options), name, last=99)
