@@ -14,7 +14,7 @@ FALLBACK_FONTS = (
     ("NotoSansGurmukhi", "NotoSansGurmukhi-Regular.ttf"),
     ("NotoSansBengali", "NotoSansBengali-Regular.ttf"),
     ("NotoSansArabic", "NotoSansArabic-Regular.ttf"),
-    ("DroidSansFallback", "DroidSansFallbackFull.ttf"),
+    ("DroidSansFallback", "DroidSansFallback-CJK.ttf"),
 )
 
 
