@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from victim_champion.app import DesktopApp, build_desktop
@@ -73,3 +73,11 @@ def unlocked_store(desktop: DesktopApp) -> OpenStore:
     workspace = desktop.controller.workspace
     assert workspace is not None
     return workspace.store
+
+
+def modal(qtbot: QtBot, kind: type) -> QWidget:
+    """Wait for a dialog of this kind to be the active modal one, and return it."""
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None and isinstance(dialog, kind)
+    return dialog

@@ -8,24 +8,17 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.support.hub_process import sqlite_url, start_hub
 from tests.support.pdf_tools import pages_text
-from tests.ui.conftest import unlock
+from tests.ui.conftest import modal, unlock
 from victim_champion.app import DesktopApp
 from victim_champion.ui.dialogs.message_dialog import ConfirmDialog
 from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
 
 FORBIDDEN = ("victim", "abuse", "violence", "rape", "sexual", "assault", "domestic", "offender")
-
-
-def _modal(qtbot: QtBot, kind: type) -> QWidget:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    dialog = QApplication.activeModalWidget()
-    assert dialog is not None and isinstance(dialog, kind)
-    return dialog
 
 
 def test_a_domestic_abuse_conversation_at_the_swale_desk(
@@ -80,7 +73,7 @@ def test_a_domestic_abuse_conversation_at_the_swale_desk(
         preview.reject()
 
         page.refer_button.click()  # keeps the anonymous record first
-        dialog = _modal(qtbot, ReferralDialog)
+        dialog = modal(qtbot, ReferralDialog)
         assert isinstance(dialog, ReferralDialog)
         dialog.consent.click()
         dialog.service.setCurrentIndex(dialog.service.findData("davss"))
@@ -112,13 +105,13 @@ def test_a_domestic_abuse_conversation_at_the_swale_desk(
 
         page.records.setCurrentRow(0)
         page.forget_button.click()
-        confirm = _modal(qtbot, ConfirmDialog)
+        confirm = modal(qtbot, ConfirmDialog)
         assert isinstance(confirm, ConfirmDialog) and "cannot be undone" in confirm.text.text()
         confirm.cancel_button.click()
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
         assert page.records.count() == 1  # Cancel keeps it
         page.forget_button.click()
-        confirm = _modal(qtbot, ConfirmDialog)
+        confirm = modal(qtbot, ConfirmDialog)
         assert isinstance(confirm, ConfirmDialog)
         confirm.ok_button.click()
         qtbot.waitUntil(lambda: page.records.count() == 0)

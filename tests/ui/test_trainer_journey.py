@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.support.pdf_tools import pages_text
-from tests.ui.conftest import unlock
+from tests.ui.conftest import modal, unlock
 from tests.ui.widget_walk import texts_of
 from victim_champion.app import DesktopApp
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE
@@ -26,13 +26,6 @@ EVENTBRITE = (
     "1002,Tom,Sampel,,General\n"
     "1003,Sam,Wrongevent,,General\n"
 )
-
-
-def modal(qtbot: QtBot, kind: type) -> QWidget:
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    dialog = QApplication.activeModalWidget()
-    assert dialog is not None
-    return dialog
 
 
 def kiosk_text(desktop: DesktopApp) -> str:
