@@ -82,12 +82,12 @@ def test_a_published_bundle_arrives_verified_and_a_tampered_one_is_refused(
     hub.admin("publish", "directory", str(REPO / "resources" / "directory" / "services.json"))
     assert laptop.client().run_once().received == 1
     version, document = laptop.local.bundle("directory") or ("", {})
-    assert version == "sample-2026-11" and "services.json" in document["files"]
+    assert version == "2026-11" and "services.json" in document["files"]
 
     # Someone with database access swaps in a fake helpline number without the hub key.
     changed = tmp_path / "services.json"
     data = json.loads((REPO / "resources/directory/services.json").read_text())
-    data["edition"] = "sample-2026-12"
+    data["edition"] = "2026-12"
     changed.write_text(json.dumps(data))
     hub.admin("publish", "directory", str(changed))
     import sqlite3
@@ -95,9 +95,9 @@ def test_a_published_bundle_arrives_verified_and_a_tampered_one_is_refused(
     database = sqlite3.connect(hub.db_url.removeprefix("sqlite:///"))
     row = database.execute("SELECT id, content FROM bundles ORDER BY id DESC").fetchone()
     forged = json.loads(row[1])
-    forged["files"]["services.json"] = forged["files"]["services.json"].replace(
-        '"contacts": []', '"contacts": [{"kind": "phone", "value": "0800 000 0000"}]', 1
-    )
+    text = forged["files"]["services.json"]
+    forged["files"]["services.json"] = text.replace("08 08 16 89 111", "0800 000 0000", 1)
+    assert forged["files"]["services.json"] != text
     database.execute("UPDATE bundles SET content = ? WHERE id = ?", (json.dumps(forged), row[0]))
     database.commit()
     database.close()
