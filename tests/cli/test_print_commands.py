@@ -131,3 +131,11 @@ def test_one_persons_certificate_is_reprinted_alone_with_the_same_code(
         *("--out", str(tmp_path / "cy.pdf")),
     )
     assert refused.code == 1 and "mark their completion first" in refused.err
+
+
+def test_the_command_line_writes_the_accessible_twin(cli: InProcessCli, tmp_path: Path) -> None:
+    out = tmp_path / "rights.html"
+    written = cli("print", "handout", "rights", "--discreet", "--web-page", "--out", str(out))
+    assert written.code == 0, written.err
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<title>Information for you</title>" in page

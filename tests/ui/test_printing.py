@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.support.tools import require_tool
-from tests.ui.conftest import unlock
+from tests.ui.conftest import modal, unlock
 from victim_champion.app import DesktopApp
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE, DemoProfile
 from victim_champion.store.repositories.record_repository import Records
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.dialogs.pdf_preview_dialog import PdfPreviewDialog, print_document
+from victim_champion.ui.dialogs.save_as_dialog import SaveAsDialog
 
 
 def files_under(*folders: Path) -> set[str]:
@@ -102,7 +103,7 @@ def test_the_quick_exit_cancels_a_batch_of_thirty_and_no_preview_appears(
 
 
 def test_a_discreet_handout_is_previewed_and_closed_by_the_quick_exit(
-    qtbot: QtBot, desktop: DesktopApp
+    qtbot: QtBot, desktop: DesktopApp, tmp_path: Path
 ) -> None:
     unlock(qtbot, desktop)
     page = desktop.window.handouts
@@ -114,5 +115,14 @@ def test_a_discreet_handout_is_previewed_and_closed_by_the_quick_exit(
     qtbot.waitUntil(lambda: desktop.controller.printing.preview is not None, timeout=20_000)
     preview = desktop.controller.printing.preview
     assert preview is not None and preview.page_count >= 2
+    assert preview.web_button.isVisible()  # the accessible twin, for a screen reader
+    preview.web_button.click()
+    saving = modal(qtbot, SaveAsDialog)
+    assert isinstance(saving, SaveAsDialog) and saving.path.text().endswith(".html")
+    saving.path.setText(str(tmp_path / "support.html"))
+    saving.save_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "support.html").exists())
+    saved = (tmp_path / "support.html").read_text(encoding="utf-8")
+    assert "<title>Information for you</title>" in saved and "victim" not in saved.casefold()
     desktop.controller.quick_exit()
     assert not preview.isVisible()

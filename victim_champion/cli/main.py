@@ -190,6 +190,11 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
     handout.add_argument(
         "--discreet", action="store_true", help="a plain cover that does not say 'victim'"
     )
+    handout.add_argument(
+        "--web-page",
+        action="store_true",
+        help="write the accessible twin (HTML, the same words) instead of the PDF",
+    )
     handout.add_argument("--out", required=True, metavar="FILE.pdf")
     _language_option(handout)
 

@@ -30,16 +30,19 @@ def print_handout(context: CommandContext, options: argparse.Namespace) -> int:
     language = choose_language(options.language)
     if kind is HandoutKind.DIRECTORY and not options.district:
         raise InvalidInputError("Say which district with --district, for example Thanet.")
-    pdf = printing.print_handout(
-        kind,
-        HandoutOptions(
-            district=options.district or "",
-            large_print=options.large_print,
-            discreet=options.discreet,
-            language=language,
-        ),
+    chosen = HandoutOptions(
+        district=options.district or "",
+        large_print=options.large_print,
+        discreet=options.discreet,
+        language=language,
     )
-    target = save_pdf(options.out, pdf)
+    if options.web_page:  # the accessible twin: the same words as a web page
+        from victim_champion.operations.web_pages import handout_web_page
+
+        data = handout_web_page(kind, chosen).encode("utf-8")
+    else:
+        data = printing.print_handout(kind, chosen)
+    target = save_pdf(options.out, data)
     progress(f"Wrote the {kind} handout to {target}.")
     context.emit({"out": str(target)}, "")
     return 0

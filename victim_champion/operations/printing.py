@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.operations.workspace import Workspace
 
 if TYPE_CHECKING:  # the documents are imported when first printed, not at start-up
+    from victim_champion.core.directory import Directory
     from victim_champion.documents.script_fonts import UnprintableTextError
 
 # progress(done, total) after each certificate; returning False cancels the batch.
@@ -135,26 +136,63 @@ def _rights_handout(options: HandoutOptions) -> bytes:
     )
 
 
-def _directory_handout(options: HandoutOptions) -> bytes:
+def directory_groups(options: HandoutOptions) -> tuple[list[Any], Directory, str]:
+    """The directory handout's content for one district: (need, services) groups, the
+    edition in use, and the district's name."""
     from victim_champion.content.directory_loader import current_directory, load_needs
     from victim_champion.content.district_loader import load_districts
     from victim_champion.core.directory import grouped_by_need
-    from victim_champion.documents.directory_handout import build_directory_handout
 
     if not options.district.strip():
         raise InvalidInputError("Say which district the handout is for, for example Thanet.")
     district = load_districts().resolve(options.district)
     directory = current_directory()
-    groups = grouped_by_need(directory.services, load_needs(), district.id)
+    return grouped_by_need(directory.services, load_needs(), district.id), directory, district.name
+
+
+def _directory_handout(options: HandoutOptions) -> bytes:
+    from victim_champion.documents.directory_handout import build_directory_handout
+
+    groups, directory, district_name = directory_groups(options)
     return build_directory_handout(
         groups,
         directory,
-        district_name=district.name,
+        district_name=district_name,
         sample=any(not s.is_verified for _, services in groups for s in services),
         large_print=options.large_print,
         discreet=options.discreet,
         language=options.language,
     )
+
+
+def sheet_groups(
+    district_id: str, need_ids: Iterable[str], service_ids: Iterable[str]
+) -> tuple[list[Any], Directory, str]:
+    """The sheet's content: only the services chosen, grouped by the person's needs (all
+    needs if none was named), the edition in use, and the district's name."""
+    from victim_champion.content.directory_loader import current_directory, load_needs
+    from victim_champion.content.district_loader import load_districts
+    from victim_champion.core.directory import grouped_by_need
+
+    chosen, named = set(service_ids), set(need_ids)
+    directory = current_directory()
+    services = [s for s in directory.services if s.id in chosen]
+    needs = [n for n in load_needs() if n.id in named] or list(load_needs())
+    district = load_districts().by_id(district_id)
+    groups = grouped_by_need(services, needs, district_id, once=True)
+    return groups, directory, district.name if district else ""
+
+
+def require_printable_name(name: str) -> None:
+    """A name for the sheet that no bundled font can draw is refused, naming the character."""
+    from victim_champion.documents.fonts import BOLD
+    from victim_champion.documents.script_fonts import UnprintableTextError, require_printable
+
+    if name.strip():
+        try:
+            require_printable([name], BOLD)
+        except UnprintableTextError as error:
+            raise InvalidInputError(unprintable_message("The name for the sheet", error)) from None
 
 
 def print_signposting_sheet(
@@ -167,29 +205,16 @@ def print_signposting_sheet(
 ) -> bytes:
     """The person's own sheet: only the services chosen with them, grouped by their needs
     (all needs if none was named). The name is printed only if they asked for it."""
-    from victim_champion.content.directory_loader import current_directory, load_needs
-    from victim_champion.content.district_loader import load_districts
-    from victim_champion.core.directory import grouped_by_need
-    from victim_champion.documents.fonts import BOLD
-    from victim_champion.documents.script_fonts import UnprintableTextError, require_printable
     from victim_champion.documents.signposting_sheet import build_signposting_sheet
 
-    if name.strip():
-        try:
-            require_printable([name], BOLD)
-        except UnprintableTextError as error:
-            raise InvalidInputError(unprintable_message("The name for the sheet", error)) from None
-    chosen, named = set(service_ids), set(need_ids)
-    directory = current_directory()
-    services = [s for s in directory.services if s.id in chosen]
-    needs = [n for n in load_needs() if n.id in named] or list(load_needs())
-    district = load_districts().by_id(district_id)
-    groups = grouped_by_need(services, needs, district_id, once=True)
+    require_printable_name(name)
+    needs = sorted(set(need_ids))
+    groups, directory, district_name = sheet_groups(district_id, needs, service_ids)
     return build_signposting_sheet(
         groups,
         directory,
-        needs=sorted(named),
-        district_name=district.name if district else "",
+        needs=needs,
+        district_name=district_name,
         name=name,
         large_print=options.large_print,
         discreet=options.discreet,

@@ -24,6 +24,7 @@ from victim_champion.operations.signposting_desk import (
     Signposting,
     directory_for,
 )
+from victim_champion.operations.web_pages import sheet_web_page_for
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.dialogs.message_dialog import ConfirmDialog
 from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
@@ -157,6 +158,7 @@ class CompassPointController(QObject):
             "Signposting sheet",
             lambda: print_signposting_sheet(district, needs, chosen, name=name, options=options),
             "support-plan.pdf",
+            lambda: sheet_web_page_for(district, needs, chosen, name=name, options=options),
         )
 
     def refer(self) -> None:

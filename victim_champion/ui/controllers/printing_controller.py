@@ -90,6 +90,7 @@ class PrintingController(QObject):
         """Build a public handout ("rights" or "directory", as the page names them) and
         preview it."""
         from victim_champion.operations.printing import HandoutKind, HandoutOptions, print_handout
+        from victim_champion.operations.web_pages import handout_web_page
 
         handout = HandoutKind(kind)
         options = HandoutOptions(district_id, large_print, discreet, self.language)
@@ -97,15 +98,33 @@ class PrintingController(QObject):
             HANDOUT_TITLES[handout],
             lambda: print_handout(handout, options),  # runs on a worker thread
             f"{handout}-handout.pdf",
+            lambda: handout_web_page(handout, options),
         )
 
-    def preview_document(self, title: str, build: Callable[[], bytes], suggested_name: str) -> None:
-        """Build any document off the GUI thread and preview it from memory."""
-        self._work.run(build, lambda pdf: self._show(title, pdf, suggested_name), self._failed)
+    def preview_document(
+        self,
+        title: str,
+        build: Callable[[], bytes],
+        suggested_name: str,
+        web_page: Callable[[], str] | None = None,
+    ) -> None:
+        """Build any document off the GUI thread and preview it from memory (with its
+        accessible web-page twin, when it has one)."""
+        self._work.run(
+            build, lambda pdf: self._show(title, pdf, suggested_name, web_page), self._failed
+        )
 
-    def _show(self, title: str, pdf: bytes, suggested_name: str) -> None:
+    def _show(
+        self,
+        title: str,
+        pdf: bytes,
+        suggested_name: str,
+        web_page: Callable[[], str] | None = None,
+    ) -> None:
         self._close_progress()
-        self.preview = PdfPreviewDialog(title, pdf, suggested_name, self._quick_exit, self._window)
+        self.preview = PdfPreviewDialog(
+            title, pdf, suggested_name, self._quick_exit, self._window, web_page
+        )
         self._adopt(self.preview)
         self.preview.open()
 

@@ -62,11 +62,13 @@ class PdfPreviewDialog(SafeDialog):
         suggested_name: str,
         quick_exit: Callable[[], None],
         parent: QWidget | None = None,
+        web_page: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(quick_exit, parent)
         self.setWindowTitle(title)
         self.resize(900, 760)
         self._data = data
+        self._web_page = web_page
         self._suggested_name = suggested_name
         self._quick_exit = quick_exit
         self.document, self._buffer = load_pdf(data, self)
@@ -87,7 +89,16 @@ class PdfPreviewDialog(SafeDialog):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.close_button = button("Close", "Close preview")
         self.close_button.clicked.connect(self.reject)
-        layout.addLayout(self.button_row(self.save_button, self.close_button, self.print_button))
+        # The PDF cannot be tagged; its accessible twin is a web page with the same words
+        # (documents/html_twin.py), for a person who uses a screen reader.
+        self.web_button = button(
+            "Save as web page\u2026", "Save as web page: the same words, for a screen reader"
+        )
+        self.web_button.clicked.connect(self._on_save_web_page_clicked)
+        self.web_button.setVisible(web_page is not None)
+        layout.addLayout(
+            self.button_row(self.save_button, self.web_button, self.close_button, self.print_button)
+        )
         self.finished.connect(self._forget)
 
     @property
@@ -115,14 +126,23 @@ class PdfPreviewDialog(SafeDialog):
 
     def _on_save_clicked(self) -> None:
         dialog = SaveAsDialog(self._suggested_name, self._quick_exit, self)
-        dialog.accepted.connect(lambda: self._save(dialog.chosen_path))
+        dialog.accepted.connect(lambda: self._save(dialog.chosen_path, self._data))
         dialog.open()
 
-    def _save(self, path: Path | None) -> None:
+    def _on_save_web_page_clicked(self) -> None:
+        if self._web_page is None:
+            return
+        page = self._web_page().encode("utf-8")  # no store work: built from content alone
+        name = Path(self._suggested_name).with_suffix(".html").name
+        dialog = SaveAsDialog(name, self._quick_exit, self)
+        dialog.accepted.connect(lambda: self._save(dialog.chosen_path, page))
+        dialog.open()
+
+    def _save(self, path: Path | None, data: bytes) -> None:
         if path is None:
             return
         try:
-            path.write_bytes(self._data)
+            path.write_bytes(data)
         except OSError:
             self._say("That file could not be written; choose another folder.")
             return

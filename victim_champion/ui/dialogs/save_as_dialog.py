@@ -28,6 +28,7 @@ class SaveAsDialog(SafeDialog):
         super().__init__(quick_exit, parent)
         self.setWindowTitle("Save as")
         self.chosen_path: Path | None = None
+        self._suffix = (Path(suggested_name).suffix or ".pdf").lower()
         layout = QVBoxLayout(self)
         layout.addWidget(label("Save a copy as a file", "subheading"))
         layout.addWidget(
@@ -52,8 +53,8 @@ class SaveAsDialog(SafeDialog):
 
     def _on_save_clicked(self) -> None:
         path = Path(self.path.text().strip()).expanduser()
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
+        if path.suffix.lower() != self._suffix:  # a PDF stays a PDF, a web page .html
+            path = path.with_suffix(self._suffix)
         if not path.parent.is_dir():
             self.message.setText("That folder does not exist; choose another.")
             self.message.show()

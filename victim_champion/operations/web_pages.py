@@ -1,0 +1,62 @@
+"""The accessible twins of the handouts and the sheet, as web pages (documents/html_twin.py
+says why): the same content as operations/printing.py prints, as semantic HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from victim_champion.operations.printing import (
+    HandoutKind,
+    HandoutOptions,
+    directory_groups,
+    require_printable_name,
+    sheet_groups,
+)
+
+
+def handout_web_page(kind: HandoutKind, options: HandoutOptions) -> str:
+    """A public handout as one self-contained web page."""
+    from victim_champion.content.directory_loader import current_directory
+    from victim_champion.content.victims_code_loader import load_victims_code
+    from victim_champion.documents.html_twin import directory_web_page, rights_web_page
+
+    if kind is HandoutKind.RIGHTS:
+        return rights_web_page(
+            load_victims_code(),
+            current_directory(),
+            discreet=options.discreet,
+            language=options.language,
+        )
+    groups, directory, district_name = directory_groups(options)
+    return directory_web_page(
+        groups,
+        directory,
+        district_name=district_name,
+        discreet=options.discreet,
+        language=options.language,
+    )
+
+
+def sheet_web_page_for(
+    district_id: str,
+    need_ids: Iterable[str],
+    service_ids: Iterable[str],
+    *,
+    name: str = "",
+    options: HandoutOptions,
+) -> str:
+    """The person's own sheet as a web page (their name only if they asked for it)."""
+    from victim_champion.documents.html_twin import sheet_web_page
+
+    require_printable_name(name)
+    needs = sorted(set(need_ids))
+    groups, directory, district_name = sheet_groups(district_id, needs, service_ids)
+    return sheet_web_page(
+        groups,
+        directory,
+        needs=needs,
+        district_name=district_name,
+        name=name,
+        discreet=options.discreet,
+        language=options.language,
+    )
