@@ -32,7 +32,7 @@ def test_a_misspelt_person_is_corrected_and_only_the_fields_given_change(
     session, people = register
     priya = people["Priya Exmaple"]
     edited = cli("attendees", "edit", session, priya, "--name", "  Priya   Example ")
-    assert edited.code == 0 and edited.out.strip() == "Corrected: Priya Example."
+    assert edited.code == 0 and edited.out.strip() == "Corrected 1 person."
     after = _listed(cli, session)[priya]
     assert (after["name"], after["email"]) == ("Priya Example", "priya@example.org")
     refused = cli("attendees", "edit", session, priya, "--email", "not an address")

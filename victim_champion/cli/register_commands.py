@@ -2,7 +2,7 @@
 a person's details, removing a person, and deleting a session (CLI.md, issue 17).
 
 Every refusal is one sentence from the store; nothing here prints a person's details
-except ``attendees edit``, which repeats the corrected name so the trainer can check it.
+(``attendees list`` is the command that shows them).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def attendees_edit(context: CommandContext, options: argparse.Namespace) -> int:
             consent_contact=d.consent_contact,
         )
         training.edit_person(options.session_id, options.attendee_id, details)
-    context.emit({"edited": options.attendee_id}, f"Corrected: {details.name}.")
+    context.emit({"edited": options.attendee_id}, "Corrected 1 person.")
     return 0
 
 
