@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QVBoxLayout,
@@ -120,7 +121,9 @@ class ImportDialog(SafeDialog):
             choice.setAccessibleName(f"Column for {caption.lower()}")
             choice.currentIndexChanged.connect(self._matched_by_hand)
             self.column_choices[field] = choice
-            grid.addWidget(label(caption), index // 2, (index % 2) * 2)
+            caption_label = QLabel(caption)  # one line: a wrapped caption overlapped its box
+            caption_label.setBuddy(choice)
+            grid.addWidget(caption_label, index // 2, (index % 2) * 2)
             grid.addWidget(choice, index // 2, (index % 2) * 2 + 1)
         self.matching.hide()
         layout.addWidget(self.matching)
@@ -180,9 +183,16 @@ class ImportDialog(SafeDialog):
             self._busy()
             self.check_requested.emit(path, self._columns(), self.include_duplicates.isChecked())
 
+    def _grow(self) -> None:
+        """Make room for what just appeared (the preview or the matching step), still
+        inside the screen."""
+        self.adjustSize()
+        self._fit_on_screen()
+
     def _show_matching(self) -> None:
         """Show the column-matching step (checking the file first, for its headings)."""
         self.matching.show()
+        self._grow()
         if not self.column_choices["name"].count() and self.path.text().strip():
             self._check()
 
@@ -225,12 +235,14 @@ class ImportDialog(SafeDialog):
             else f"Import {count} {'person' if count == 1 else 'people'}"
         )
         self.ok_button.setEnabled(count > 0)
+        self._grow()
 
     def ask_for_columns(self, headings: list[str], text: str) -> None:
         """No name column was found: show the file's headings for each field."""
         self._fill_choices(headings, {})
         self.matching.show()
         self.show_problem(text)
+        self._grow()
         self.column_choices["name"].setFocus()
 
     def show_problem(self, text: str) -> None:
