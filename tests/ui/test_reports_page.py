@@ -90,7 +90,8 @@ def test_the_page_shows_the_stores_figures_with_small_numbers_hidden(
     assert chart.accessibleName() == "Chart: People trained"
 
 
-def test_a_hidden_figure_gets_its_label_and_never_a_bar() -> None:
+def test_a_hidden_figure_gets_its_label_and_never_a_bar(qapp: QApplication) -> None:
+    # qapp: a widget needs the application object, whichever test this worker ran first
     chart = BarChart("People signposted")
     chart.resize(400, 100)
     chart.set_bars([Bar("Ashford", "12", 12), Bar("Dover", "<5", None), Bar("Swale", "0", 0)])
