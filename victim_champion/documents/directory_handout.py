@@ -14,12 +14,13 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.directory import Directory, Need, Service
 from victim_champion.documents.handout_layout import MARGIN, build_handout, title_band
-from victim_champion.documents.help_routes import escape, help_routes_story, route_block
+from victim_champion.documents.help_routes import help_routes_story, route_block
 from victim_champion.documents.house_style import (
     PALE,
     RULE,
     SAMPLE_RED,
     Styles,
+    escape,
     table_style,
 )
 from victim_champion.documents.house_style import styles as make_styles

@@ -18,12 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from victim_champion.content.message_catalogue import Messages
 from victim_champion.core.directory import Directory, Route
 from victim_champion.documents.handout_layout import MARGIN
-from victim_champion.documents.house_style import NAVY, PALE, Styles, table_style
-
-
-def escape(text: str) -> str:
-    """Text for a reportlab Paragraph (which reads a little markup)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+from victim_champion.documents.house_style import NAVY, PALE, Styles, escape, table_style
 
 
 def checked_words(route: Route, words: Messages, discreet: bool) -> str:

@@ -68,3 +68,8 @@ def styles(large_print: bool) -> Styles:
 def table_style(*commands: tuple[object, ...]) -> TableStyle:
     """A TableStyle whose cells use our font: the default would reference Helvetica."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
+def escape(text: str) -> str:
+    """Text for a reportlab Paragraph (which reads a little markup)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -16,6 +16,7 @@ from html import escape
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.directory import Directory, Need, Route, Service
 from victim_champion.core.victims_code import VictimsCode
+from victim_champion.documents.help_routes import checked_words, edition_words
 
 _STYLE = (
     "body{font-family:'Atkinson Hyperlegible',Verdana,Arial,sans-serif;font-size:1.2rem;"
@@ -41,13 +42,7 @@ def _route_item(route: Route, words: Messages, discreet: bool) -> str:
     name = route.discreet_name if discreet else route.name
     contact = route.discreet_contact if discreet else route.contact
     hours = route.hours or words.text("routes.hours_unknown")
-    year, month = route.checked.split("-")
-    month_name = words.text(f"date.month.{int(month)}")
-    checked = (
-        words.text("routes.checked_discreet", month=month_name, year=year)
-        if discreet
-        else words.text("routes.checked", month=month_name, year=year, source=route.source)
-    )
+    checked = checked_words(route, words, discreet)
     return (
         f"<li><strong>{escape(name)}</strong>: {escape(contact)}. "
         f'<span class="small">{escape(hours)}. {escape(checked)}.</span></li>'
@@ -56,15 +51,7 @@ def _route_item(route: Route, words: Messages, discreet: bool) -> str:
 
 def _routes(directory: Directory, needs: Sequence[str], words: Messages, discreet: bool) -> str:
     items = [_route_item(r, words, discreet) for r in directory.routes_for(needs, discreet)]
-    edition = (
-        words.text(
-            "routes.edition",
-            edition=directory.edition,
-            date=words.long_date(directory.published),
-        )
-        if directory.published
-        else words.text("routes.edition_undated", edition=directory.edition)
-    )
+    edition = edition_words(directory, words)
     return (
         '<section class="routes" aria-labelledby="help">\n'
         f'<h2 id="help">{escape(words.text("routes.heading"))}</h2>\n'

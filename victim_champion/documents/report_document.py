@@ -27,6 +27,7 @@ from victim_champion.documents.house_style import (
     PALE,
     RULE,
     Styles,
+    escape,
     styles,
     table_style,
 )
@@ -45,26 +46,20 @@ CHARTED = frozenset(
 CHART_WIDTH = 170 * mm
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def build_report_pdf(report: Report, language: str = DEFAULT_LANGUAGE) -> bytes:
     """PDF bytes for the report (nothing touches the disk)."""
     words = messages(language)
     style = styles(large_print=False)
     key = words.markup("report.key", less_than_five="<b>&lt;5</b>", withheld="<b>[c]</b>")
     story: list[Flowable] = [
-        title_band(_escape(report.title), style, _escape(report.period.label)),
+        title_band(escape(report.title), style, escape(report.period.label)),
         Spacer(1, 4 * mm),
-        Paragraph(
-            words.markup("report.audience", audience=_escape(report.audience)), style.callout
-        ),
+        Paragraph(words.markup("report.audience", audience=escape(report.audience)), style.callout),
         Paragraph(key, style.small),
         Paragraph(words.markup("report.unreadable", count=report.unreadable_records), style.small),
     ]
     if report.edition:  # which frozen version of the period this is, from the hub
-        story.append(Paragraph(_escape(report.edition), style.small))
+        story.append(Paragraph(escape(report.edition), style.small))
     for table in report.tables:
         story += _section(table, style, words)
     return build_handout(
@@ -79,8 +74,8 @@ def build_report_pdf(report: Report, language: str = DEFAULT_LANGUAGE) -> bytes:
 
 def _section(table: ReportTable, style: Styles, words: Messages) -> list[Flowable]:
     head: list[Flowable] = [
-        Paragraph(_escape(table.title), style.heading),
-        Paragraph(_escape(table.note), style.small),
+        Paragraph(escape(table.title), style.heading),
+        Paragraph(escape(table.note), style.small),
         Spacer(1, 2 * mm),
     ]
     if table.table.withheld:
@@ -160,17 +155,17 @@ def _grid(table: ReportTable, style: Styles, total: str) -> Table:
     if table.extra_heading:
         header.append(table.extra_heading)
     rows: list[list[object]] = [
-        [Paragraph(_escape(h), head_style if i == 0 else number_head) for i, h in enumerate(header)]
+        [Paragraph(escape(h), head_style if i == 0 else number_head) for i, h in enumerate(header)]
     ]
     for index, (name, line) in enumerate(zip(published.rows, published.cells, strict=True)):
-        row: list[object] = [Paragraph(_escape(name), cell_style), *(c.text for c in line)]
+        row: list[object] = [Paragraph(escape(name), cell_style), *(c.text for c in line)]
         if published.row_totals is not None:
             row.append(published.row_totals[index].text)
         if table.extra:
             row.append(table.extra[index])
         rows.append(row)
     if published.column_totals is not None:
-        total_row: list[object] = [Paragraph(_escape(total), head_style)]
+        total_row: list[object] = [Paragraph(escape(total), head_style)]
         total_row += [c.text for c in published.column_totals]
         if published.row_totals is not None:
             total_row.append(published.grand_total.text if published.grand_total else "")

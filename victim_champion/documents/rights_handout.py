@@ -13,8 +13,8 @@ from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, messages
 from victim_champion.core.directory import Directory
 from victim_champion.core.victims_code import VictimsCode
 from victim_champion.documents.handout_layout import MARGIN, build_handout, title_band
-from victim_champion.documents.help_routes import escape, help_routes_story
-from victim_champion.documents.house_style import NAVY, PALE, WHITE, styles, table_style
+from victim_champion.documents.help_routes import help_routes_story
+from victim_champion.documents.house_style import NAVY, PALE, WHITE, escape, styles, table_style
 
 
 def build_rights_handout(

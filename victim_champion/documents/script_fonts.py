@@ -27,7 +27,6 @@ from reportlab.platypus.paragraph import ABag
 from victim_champion.content.script_font_files import FALLBACK_FONTS, font_path
 from victim_champion.documents.fonts import register_fonts
 
-FALLBACKS = FALLBACK_FONTS
 _RIGHT_TO_LEFT = {"R", "AL"}
 # Kerning and standard ligatures only: a discretionary ligature can add marks a person
 # never wrote (Noto's Arabic sets "محمد" with vowel signs when asked for them).
@@ -38,7 +37,7 @@ _FEATURES = {"kern": True, "liga": True}
 def register_script_fonts() -> None:
     """Register the fallback fonts once (embedded, subset, only when a word uses them)."""
     register_fonts()
-    for name, file_name in FALLBACKS:
+    for name, file_name in FALLBACK_FONTS:
         pdfmetrics.registerFont(TTFont(name, str(font_path(file_name))))
 
 
@@ -57,7 +56,7 @@ def font_for(word: str, primary: str) -> str | None:
     """The font a word is set in: the house font if it can, else the first fallback that
     draws all of it; None if none does."""
     register_script_fonts()
-    for name in (primary, *(name for name, _ in FALLBACKS)):
+    for name in (primary, *(name for name, _ in FALLBACK_FONTS)):
         if _draws(name, word):
             return name
     return None
@@ -66,7 +65,7 @@ def font_for(word: str, primary: str) -> str | None:
 def undrawable(text: str, primary: str) -> list[str]:
     """The characters no bundled font can draw, each once, in order."""
     register_script_fonts()
-    fonts = (primary, *(name for name, _ in FALLBACKS))
+    fonts = (primary, *(name for name, _ in FALLBACK_FONTS))
     missing: list[str] = []
     for ch in text:
         if ch.isspace() or ch in missing:
@@ -138,7 +137,7 @@ def _words(text: str) -> list[str]:
 
 def _shaped(piece: str, font: str, size: float) -> tuple[str | ShapedStr, float]:
     """The text to draw and its width: shaped by HarfBuzz in a fallback font."""
-    if font in dict(FALLBACKS) and pdfmetrics.getFont(font).shapable:
+    if font in dict(FALLBACK_FONTS) and pdfmetrics.getFont(font).shapable:
         width, (_, shaped) = shapeFragWord(
             [stringWidth(piece, font, size), (ABag(fontName=font, fontSize=size), piece)],
             features=_FEATURES,

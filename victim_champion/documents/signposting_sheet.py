@@ -11,8 +11,8 @@ from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, messages
 from victim_champion.core.directory import Directory, Need, Service
 from victim_champion.documents.directory_handout import services_story
 from victim_champion.documents.handout_layout import build_handout, title_band
-from victim_champion.documents.help_routes import escape, help_routes_story
-from victim_champion.documents.house_style import styles
+from victim_champion.documents.help_routes import help_routes_story
+from victim_champion.documents.house_style import escape, styles
 from victim_champion.documents.script_fonts import paragraph_markup
 
 

@@ -165,26 +165,24 @@ def _directory_handout(options: HandoutOptions) -> bytes:
     )
 
 
-def sheet_groups(
-    district_id: str, need_ids: Iterable[str], service_ids: Iterable[str]
-) -> tuple[list[Any], Directory, str]:
-    """The sheet's content: only the services chosen, grouped by the person's needs (all
-    needs if none was named), the edition in use, and the district's name."""
+@dataclass(frozen=True)
+class SheetContent:
+    """What the person's sheet holds, for the PDF and its web-page twin alike."""
+
+    groups: list[Any]  # (need, services) in the person's needs' order
+    directory: Directory
+    district_name: str
+    needs: list[str]  # the needs ticked, for their national lines
+
+
+def sheet_content(
+    district_id: str, need_ids: Iterable[str], service_ids: Iterable[str], name: str
+) -> SheetContent:
+    """Only the services chosen, grouped by the person's needs (all needs if none was
+    named). A name no bundled font can draw is refused first, naming the character."""
     from victim_champion.content.directory_loader import current_directory, load_needs
     from victim_champion.content.district_loader import load_districts
     from victim_champion.core.directory import grouped_by_need
-
-    chosen, named = set(service_ids), set(need_ids)
-    directory = current_directory()
-    services = [s for s in directory.services if s.id in chosen]
-    needs = [n for n in load_needs() if n.id in named] or list(load_needs())
-    district = load_districts().by_id(district_id)
-    groups = grouped_by_need(services, needs, district_id, once=True)
-    return groups, directory, district.name if district else ""
-
-
-def require_printable_name(name: str) -> None:
-    """A name for the sheet that no bundled font can draw is refused, naming the character."""
     from victim_champion.documents.fonts import BOLD
     from victim_champion.documents.script_fonts import UnprintableTextError, require_printable
 
@@ -193,6 +191,13 @@ def require_printable_name(name: str) -> None:
             require_printable([name], BOLD)
         except UnprintableTextError as error:
             raise InvalidInputError(unprintable_message("The name for the sheet", error)) from None
+    chosen, named = set(service_ids), sorted(set(need_ids))
+    directory = current_directory()
+    services = [s for s in directory.services if s.id in chosen]
+    needs = [n for n in load_needs() if n.id in named] or list(load_needs())
+    district = load_districts().by_id(district_id)
+    groups = grouped_by_need(services, needs, district_id, once=True)
+    return SheetContent(groups, directory, district.name if district else "", named)
 
 
 def print_signposting_sheet(
@@ -207,14 +212,12 @@ def print_signposting_sheet(
     (all needs if none was named). The name is printed only if they asked for it."""
     from victim_champion.documents.signposting_sheet import build_signposting_sheet
 
-    require_printable_name(name)
-    needs = sorted(set(need_ids))
-    groups, directory, district_name = sheet_groups(district_id, needs, service_ids)
+    content = sheet_content(district_id, need_ids, service_ids, name)
     return build_signposting_sheet(
-        groups,
-        directory,
-        needs=needs,
-        district_name=district_name,
+        content.groups,
+        content.directory,
+        needs=content.needs,
+        district_name=content.district_name,
         name=name,
         large_print=options.large_print,
         discreet=options.discreet,

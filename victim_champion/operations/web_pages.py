@@ -9,8 +9,7 @@ from victim_champion.operations.printing import (
     HandoutKind,
     HandoutOptions,
     directory_groups,
-    require_printable_name,
-    sheet_groups,
+    sheet_content,
 )
 
 
@@ -48,14 +47,12 @@ def sheet_web_page_for(
     """The person's own sheet as a web page (their name only if they asked for it)."""
     from victim_champion.documents.html_twin import sheet_web_page
 
-    require_printable_name(name)
-    needs = sorted(set(need_ids))
-    groups, directory, district_name = sheet_groups(district_id, needs, service_ids)
+    content = sheet_content(district_id, need_ids, service_ids, name)
     return sheet_web_page(
-        groups,
-        directory,
-        needs=needs,
-        district_name=district_name,
+        content.groups,
+        content.directory,
+        needs=content.needs,
+        district_name=content.district_name,
         name=name,
         discreet=options.discreet,
         language=options.language,
