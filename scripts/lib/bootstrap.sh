@@ -18,6 +18,7 @@ TEST_PACKAGES=(
     dbus dbus-x11 gnome-keyring libsecret-tools   # a real Secret Service for keyring tests
     xvfb xauth                                    # screenshots under a virtual display
     openbox                                       # a real window manager on that display
+    at-spi2-core python3-gi gir1.2-atspi-2.0      # the AT-SPI audit reads the app as Orca does
     xclip                                         # reads the real X11 clipboard in a test
     poppler-utils                                 # pdftotext, pdffonts, pdftoppm
     zbar-tools                                    # zbarimg decodes the certificate QR codes

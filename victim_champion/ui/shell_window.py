@@ -177,6 +177,9 @@ class ShellWindow(QMainWindow):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(page)
         scroller.setAccessibleName(f"{title} page")
+        # Not a stop of its own on Tab: it would be heard as a nameless "filler". Focus
+        # goes to the page's controls, and the page scrolls to whichever has it.
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         holder: QWidget = scroller
         footer = getattr(page, "footer", None)
         if isinstance(footer, QWidget):

@@ -20,7 +20,6 @@ from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.signposting import match_services
 from victim_champion.operations.printing import HandoutOptions, print_signposting_sheet
 from victim_champion.operations.signposting_desk import (
-    ReferralRequest,
     Signposting,
     directory_for,
 )
@@ -182,14 +181,7 @@ class CompassPointController(QObject):
         signposting, record = self._signposting, self.current_record
         if signposting is None or record is None:
             return
-        request = ReferralRequest(
-            str(dialog.service.currentData()),
-            dialog.name.text(),
-            dialog.phone.text(),
-            dialog.email.text(),
-            restorative=dialog.restorative.isChecked(),
-            safety=dialog.safety(),
-        )
+        request = dialog.request()
 
         def refer() -> bool:  # on a worker: refer, then say whether it can leave yet
             signposting.refer(record, request)

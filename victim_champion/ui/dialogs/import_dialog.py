@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from victim_champion.core.attendee_csv import FIELDS
 from victim_champion.operations.register_import import ImportPreview
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
-from victim_champion.ui.widgets.form_widgets import button, label
+from victim_champion.ui.widgets.form_widgets import button, label, message_label
 
 MAX_LISTED = 30
 MAX_BAD_ROWS_SHOWN = 6
@@ -132,10 +132,10 @@ class ImportDialog(SafeDialog):
         self.include_duplicates.toggled.connect(lambda _: self._check_again())
         layout.addWidget(self.include_duplicates)
         self.summary = label("", "success")
-        self.summary.setAccessibleName("What the import would do")
+        self.summary.setAccessibleDescription("What the import would do")
         self.summary.hide()
         layout.addWidget(self.summary)
-        self.message = label("", "error")
+        self.message = message_label("error")
         self.message.hide()
         layout.addWidget(self.message)
         self.cancel_button = button("Cancel", "Cancel")

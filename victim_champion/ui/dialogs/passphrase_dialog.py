@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from victim_champion.content.passphrase_policy import judge, refusal
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
-from victim_champion.ui.widgets.form_widgets import button, label, passphrase_field
+from victim_champion.ui.widgets.form_widgets import button, label, message_label, passphrase_field
 
 
 class PassphraseDialog(SafeDialog):
@@ -36,13 +36,13 @@ class PassphraseDialog(SafeDialog):
         self.new.textChanged.connect(self._update_strength)
         layout.addWidget(self.new)
         self.strength = label("", "hint")
-        self.strength.setAccessibleName("Strength of the new passphrase")
+        self.strength.setAccessibleDescription("Strength of the new passphrase")
         layout.addWidget(self.strength)
         layout.addWidget(label("The new passphrase again", "subheading"))
         self.confirmation = passphrase_field("Confirm new passphrase")
         self.confirmation.returnPressed.connect(self._submit)
         layout.addWidget(self.confirmation)
-        self.message = label("", "error")
+        self.message = message_label("error")
         self.message.hide()
         layout.addWidget(self.message)
         self.cancel_button = button("Cancel", "Cancel")

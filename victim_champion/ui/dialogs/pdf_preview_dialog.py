@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
 from victim_champion.ui.dialogs.save_as_dialog import SaveAsDialog
-from victim_champion.ui.widgets.form_widgets import button, label
+from victim_champion.ui.widgets.form_widgets import button, label, message_label
 
 PRINT_DPI = 300
 
@@ -80,7 +80,7 @@ class PdfPreviewDialog(SafeDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         layout.addWidget(self.view, 1)
-        self.status = label("", "success")
+        self.status = message_label("success")
         self.status.hide()
         layout.addWidget(self.status)
         self.print_button = button("Print\u2026", "Print", role="primary")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from victim_champion.core.directory import Service
 from victim_champion.core.errors import InvalidInputError
+from victim_champion.operations.signposting_desk import ReferralRequest
 from victim_champion.ui.dialogs.training_dialogs import _FormDialog
 from victim_champion.ui.widgets.form_widgets import speak
 
@@ -89,3 +90,15 @@ class ReferralDialog(_FormDialog):
             raise InvalidInputError("Ask the person first: a referral needs their consent.")
         if self.service.currentData() is None:
             raise InvalidInputError("Choose the service to refer to.")
+        self.request().check()
+
+    def request(self) -> ReferralRequest:
+        """What was filled in, as the desk takes it."""
+        return ReferralRequest(
+            str(self.service.currentData()),
+            self.name.text(),
+            self.phone.text(),
+            self.email.text(),
+            restorative=self.restorative.isChecked(),
+            safety=self.safety(),
+        )

@@ -10,7 +10,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
-from victim_champion.ui.widgets.form_widgets import button, label
+from victim_champion.ui.widgets.form_widgets import button, label, message_label
 
 
 def default_folder() -> Path:
@@ -42,7 +42,7 @@ class SaveAsDialog(SafeDialog):
         self.path.setAccessibleName("File name and folder")
         self.path.setMinimumWidth(460)
         layout.addWidget(self.path)
-        self.message = label("", "error")
+        self.message = message_label("error")
         self.message.hide()
         layout.addWidget(self.message)
         self.cancel_button = button("Cancel", "Cancel")

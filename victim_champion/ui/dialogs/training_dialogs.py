@@ -23,7 +23,7 @@ from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind, clean_text
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
-from victim_champion.ui.widgets.form_widgets import button, label, speak
+from victim_champion.ui.widgets.form_widgets import button, label, message_label, speak
 
 
 def _field(name: str, text: str = "") -> QLineEdit:
@@ -45,7 +45,7 @@ class _FormDialog(SafeDialog):
         self.outer.addWidget(label(title, "subheading"))
         self.form = QFormLayout()
         self.outer.addLayout(self.form)
-        self.message = label("", "error")
+        self.message = message_label("error")
         self.message.hide()
         self.outer.addWidget(self.message)
         self.cancel_button = button("Cancel", "Cancel")

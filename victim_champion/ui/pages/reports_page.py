@@ -144,7 +144,7 @@ class ReportsPage(QWidget):
         controls.addStretch(1)
         layout.addLayout(controls)
         self.status = label("", "subheading")
-        self.status.setAccessibleName("Report period shown")
+        self.status.setAccessibleDescription("Report period shown")
         showing = QHBoxLayout()
         showing.addWidget(self.status, 1)
         showing.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -24,7 +24,7 @@ from victim_champion.content.district_loader import load_districts
 from victim_champion.core.directory import Directory
 from victim_champion.core.signposting import Match, Person
 from victim_champion.ui.widgets.flow_layout import FlowLayout
-from victim_champion.ui.widgets.form_widgets import button, label, speak
+from victim_champion.ui.widgets.form_widgets import button, label, message_label, speak
 
 AGE_BANDS = (
     ("Not said", None),
@@ -156,8 +156,8 @@ class SignpostingPage(QWidget):
             self.next_button,
         ):
             actions.addWidget(each)
-        self.message = label("", "success")
-        self.message.setAccessibleName("Signposting message")
+        self.message = message_label("success")
+        self.message.setAccessibleDescription("Signposting message")
         layout.addWidget(self.message)
         layout.addWidget(label("Records on this laptop", "subheading"))
         self.records = QListWidget()

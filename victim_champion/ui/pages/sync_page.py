@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from victim_champion.ui.widgets.form_widgets import button, label
+from victim_champion.ui.widgets.form_widgets import button, label, message_label
 
 
 class SyncPage(QWidget):
@@ -31,7 +31,7 @@ class SyncPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(label("Sync with Compass House", "heading"))
         self.status = label("", "hint")
-        self.status.setAccessibleName("Sync status")
+        self.status.setAccessibleDescription("Sync status")
         layout.addWidget(self.status)
         self.last_sync = label("Last successful sync: never")
         self.waiting = label("Waiting to go: 0 records")
@@ -41,8 +41,8 @@ class SyncPage(QWidget):
         self.progress.setAccessibleName("Sync progress")
         self.progress.hide()
         layout.addWidget(self.progress)
-        self.message = label("", "hint")
-        self.message.setAccessibleName("Sync message")
+        self.message = message_label("hint")
+        self.message.setAccessibleDescription("Sync message")
         layout.addWidget(self.message)
         self.sync_button = button("Sync now", "Sync now", role="primary")
         self.sync_button.clicked.connect(self.sync_requested)

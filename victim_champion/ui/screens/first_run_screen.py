@@ -6,7 +6,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from victim_champion.content.passphrase_policy import LABELS, judge, refusal
-from victim_champion.ui.widgets.form_widgets import button, centred_card, label, passphrase_field
+from victim_champion.ui.widgets.form_widgets import (
+    button,
+    centred_card,
+    label,
+    message_label,
+    passphrase_field,
+)
 
 
 class FirstRunScreen(QWidget):
@@ -35,13 +41,13 @@ class FirstRunScreen(QWidget):
         self.strength.setAccessibleName("Passphrase strength")
         form.addWidget(self.strength)
         self.strength_label = label("", "hint")
-        self.strength_label.setAccessibleName("Passphrase strength description")
+        self.strength_label.setAccessibleDescription("Passphrase strength description")
         form.addWidget(self.strength_label)
         form.addWidget(label("Type it again", "subheading"))
         self.confirmation = passphrase_field("Confirm passphrase")
         self.confirmation.returnPressed.connect(self._submit)
         form.addWidget(self.confirmation)
-        self.message = label("", "error")
+        self.message = message_label("error")
         self.message.hide()
         form.addWidget(self.message)
         self.busy = QProgressBar()

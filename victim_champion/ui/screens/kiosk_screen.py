@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 from victim_champion.content.script_font_files import FALLBACK_FONTS, font_path
 from victim_champion.core.course import Question
 from victim_champion.operations.languages import DEFAULT_LANGUAGE, Messages, messages
-from victim_champion.ui.widgets.form_widgets import button, label, passphrase_field, speak
+from victim_champion.ui.widgets.form_widgets import (
+    button,
+    label,
+    message_label,
+    passphrase_field,
+    speak,
+)
 
 KIOSK_STYLE = (
     "QWidget#kiosk QLabel { font-size: 18pt; } "
@@ -69,8 +75,8 @@ class KioskScreen(QWidget):
         self._build_sign_in()
         self._build_quiz()
         self._build_feedback()
-        self.thanks = label("", "success")
-        self.thanks.setAccessibleName(words.text("kiosk.message_name"))
+        self.thanks = message_label("success")
+        self.thanks.setAccessibleDescription(words.text("kiosk.message_name"))
         layout.addWidget(self.thanks)
         staff = QHBoxLayout()
         staff.addStretch(1)

@@ -8,7 +8,13 @@ import time
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
 
-from victim_champion.ui.widgets.form_widgets import button, centred_card, label, passphrase_field
+from victim_champion.ui.widgets.form_widgets import (
+    button,
+    centred_card,
+    label,
+    message_label,
+    passphrase_field,
+)
 
 
 class UnlockScreen(QWidget):
@@ -39,8 +45,8 @@ class UnlockScreen(QWidget):
         self.checking = label("Unlocking and checking the data file\u2026", "hint")
         self.checking.hide()
         form.addWidget(self.checking)
-        self.message = label("", "error")
-        self.message.setAccessibleName("Unlock message")
+        self.message = message_label("error")
+        self.message.setAccessibleDescription("Unlock message")
         self.message.hide()
         form.addWidget(self.message)
         if demo_passphrase:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -22,6 +22,31 @@ def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
     widget.setWordWrap(True)
     if role:
         widget.setProperty("role", role)
+    return widget
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say ``text`` now (a message that appears away from the focus,
+    such as the kiosk's thank-you, is otherwise never heard)."""
+    if text:
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+class MessageLabel(QLabel):
+    """A one-sentence message (an error, a result): a screen reader hears each new one,
+    wherever the focus is. Its spoken name is its text; say what it is for with
+    ``setAccessibleDescription``."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        announce(self, text)
+
+
+def message_label(role: str) -> MessageLabel:
+    """An empty, word-wrapped message label with a style role (error, success, hint)."""
+    widget = MessageLabel()
+    widget.setWordWrap(True)
+    widget.setProperty("role", role)
     return widget
 
 
