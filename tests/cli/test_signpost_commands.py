@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
+from pathlib import Path
 
 from tests.cli.conftest import InProcessCli
+from tests.support.hub_process import HubProcess
 from victim_champion.operations.signposting_desk import Signposting
 from victim_champion.operations.workspace import ProfileGate
 from victim_champion.store.repositories.signposting_records import SignpostingRecord
@@ -84,3 +87,42 @@ def test_forget_erases_the_record_and_an_unknown_id_is_said_plainly(cli: InProce
     assert recent(cli) == []
     again = cli("signpost", "forget", record_id)
     assert again.code == 1 and again.err.strip()
+
+
+def test_safe_contact_answers_travel_sealed_from_the_command_line(
+    cli: InProcessCli, hub: HubProcess, tmp_path: Path
+) -> None:
+    """The same five safe-contact answers as the app's referral dialog, sealed with the
+    phone number; only the referral desk's key opens them."""
+    key_file = tmp_path / "desk.key"
+    hub.admin("referral-key", "create", "--out", str(key_file))
+    assert cli("init").code == 0
+    assert cli("enrol", "--hub", hub.url, "--code", hub.enrol_code()).code == 0
+    assert cli("sync").code == 0  # brings the desk's public key
+    base = ("signpost", "record", "--district", "swale", "--need", "domestic-abuse")
+    refer = ("--refer", "davss", "--consent", "yes")
+    alone = cli(*base, *refer, "--safe-word", "Aunt Sue")
+    assert alone.code == 1 and "need a phone number or an email" in alone.err
+    assert "Aunt Sue" not in alone.err and recent(cli) == []  # refused, nothing kept
+    kept = cli(
+        *base,
+        *refer,
+        *("--contact-phone", "07700 900123", "--safe-to-call", "yes", "--voicemail-ok", "no"),
+        *("--best-times", "weekday mornings", "--safe-to-write", "no", "--safe-word", "Aunt Sue"),
+    )
+    assert kept.code == 0, kept.err
+    assert cli("sync").code == 0
+    [opened] = json.loads(hub.admin("referrals", "--key", str(key_file), "--json"))
+    assert opened["contact"] == {
+        "name": "",
+        "phone": "07700 900123",
+        "email": "",
+        "safe_to_call": "yes",
+        "best_times": "weekday mornings",
+        "voicemail_ok": "no",
+        "safe_to_write": "no",
+        "safe_word": "Aunt Sue",
+    }
+    database = Path(hub.db_url.removeprefix("sqlite:///"))
+    stored = b"".join(p.read_bytes() for p in database.parent.glob(database.name + "*"))
+    assert b"Aunt Sue" not in stored and b"900123" not in stored

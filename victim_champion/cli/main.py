@@ -225,6 +225,13 @@ def _signpost_commands(commands: argparse._SubParsersAction) -> None:
     record.add_argument("--contact-name", default="")
     record.add_argument("--contact-phone", default="")
     record.add_argument("--contact-email", default="")
+    # Safe contact (issue 18): sealed with the contact details, as in the app's dialog.
+    yes_no = ("yes", "no")
+    record.add_argument("--safe-to-call", choices=yes_no, default="")
+    record.add_argument("--best-times", default="", metavar="TEXT")
+    record.add_argument("--voicemail-ok", choices=yes_no, default="")
+    record.add_argument("--safe-to-write", choices=yes_no, default="", help="letters and email")
+    record.add_argument("--safe-word", default="", metavar="TEXT", help="a word or name to use")
     record.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the conversation")
     forget = _command(
         sub, "forget", signpost_commands.signpost_forget, "forget me: erase a record everywhere"

@@ -28,12 +28,21 @@ def signpost_record(context: CommandContext, options: argparse.Namespace) -> int
     services = list(options.service) + ([options.refer] if options.refer else [])
     conversation = check_conversation(options.district, options.need, services)
     contact = (options.contact_name, options.contact_phone, options.contact_email)
+    safety = {
+        "safe_to_call": options.safe_to_call,
+        "best_times": options.best_times.strip(),
+        "voicemail_ok": options.voicemail_ok,
+        "safe_to_write": options.safe_to_write,
+        "safe_word": options.safe_word.strip(),
+    }
+    request = ReferralRequest(options.refer or "", *contact, safety=safety)
     if options.refer and options.consent != "yes":
         raise InvalidInputError(CONSENT_NEEDED)
-    if any(value.strip() for value in contact) and not options.refer:
+    if (any(value.strip() for value in contact) or any(safety.values())) and not options.refer:
         raise InvalidInputError(
             "Contact details are kept only for a referral; add --refer SERVICE --consent yes."
         )
+    request.check()
     clock = clock_on(_day(options.date))
     with context.workspace() as workspace:
         desk = Signposting(workspace, clock)
@@ -44,7 +53,7 @@ def signpost_record(context: CommandContext, options: argparse.Namespace) -> int
         )
         referral_id = None
         if options.refer:
-            referral_id = desk.refer(record_id, ReferralRequest(options.refer, *contact))
+            referral_id = desk.refer(record_id, request)
     context.emit(
         {
             "id": record_id,

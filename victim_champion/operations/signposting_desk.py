@@ -24,6 +24,11 @@ from victim_champion.store.syncing.policy_state import load_device_policy
 from victim_champion.store.syncing.retention import purge_at_unlock
 from victim_champion.sync.sealing import seal
 
+SAFETY_WITHOUT_CONTACT = (
+    "The safe-contact answers need a phone number or an email to go with; add one, or"
+    " leave the answers out."
+)
+
 
 @dataclass(frozen=True)
 class ReferralRequest:
@@ -42,6 +47,13 @@ class ReferralRequest:
     def has_contact(self) -> bool:
         """True if any contact detail was given."""
         return any(value.strip() for value in (self.name, self.phone, self.email))
+
+    def check(self) -> None:
+        """Safe-contact answers only mean something with a way to reach the person, and
+        are never dropped quietly: without one they are refused."""
+        answered = any(value.strip() for value in self.safety.values())
+        if answered and not (self.phone.strip() or self.email.strip()):
+            raise InvalidInputError(SAFETY_WITHOUT_CONTACT)
 
 
 @dataclass(frozen=True)
@@ -130,6 +142,7 @@ class Signposting:
         Contact details leave the laptop only sealed to the referral desk's key, which the
         hub sends in its policy; without that key they are refused before anything is kept.
         """
+        request.check()
         seal = self._sealer()
         if request.has_contact and seal is None:
             raise ReferralKeyMissingError()
