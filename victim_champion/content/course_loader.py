@@ -10,7 +10,8 @@ import tomllib
 from functools import cache
 
 from victim_champion.content.resource_paths import resources_root
-from victim_champion.core.course import Course, parse_module
+from victim_champion.core.course import Course, Timing, parse_module
+from victim_champion.core.course_checks import check_course
 from victim_champion.core.errors import CourseContentError, ResourceError
 
 MANIFEST = "course.toml"
@@ -37,12 +38,26 @@ def course_from_files(files: dict[str, str]) -> Course:
     ids = [m.id for m in modules]
     if len(set(ids)) != len(ids):
         raise CourseContentError(MANIFEST, 1, "two modules have the same id")
-    return Course(
+    course = Course(
         str(manifest["title"]),
         str(manifest["version"]),
         str(manifest["code_edition"]),
         tuple(modules),
+        _timing(manifest),
     )
+    check_course(course, [str(p) for p in manifest.get("providers", [])], MANIFEST)
+    return course
+
+
+def _timing(manifest: dict[str, object]) -> Timing:
+    """The [timing] table: whole minutes for each part outside the modules."""
+    table = manifest.get("timing")
+    keys = ("welcome", "quiz_before", "break", "quiz_after", "feedback")
+    if not isinstance(table, dict) or any(not isinstance(table.get(k), int) for k in keys):
+        raise CourseContentError(
+            MANIFEST, 1, "its [timing] needs whole minutes for " + ", ".join(keys)
+        )
+    return Timing(*(int(table[k]) for k in keys))
 
 
 def shipped_course_files() -> dict[str, str]:

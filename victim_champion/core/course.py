@@ -9,9 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from victim_champion.core.course_parts import (
+    Activity,
+    SourceNote,
+    activity_note,
+    parse_activity,
+    parse_sources,
+)
 from victim_champion.core.errors import CourseContentError
 
-MIN_QUESTIONS = 3
+MIN_QUESTIONS = 5
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -22,14 +29,6 @@ class Slide:
     title: str
     points: tuple[str, ...]
     notes: str
-
-
-@dataclass(frozen=True)
-class Activity:
-    """Something the group does."""
-
-    title: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -53,6 +52,44 @@ class Module:
     activities: tuple[Activity, ...]
     questions: tuple[Question, ...]
     file_name: str
+    sources: tuple[SourceNote, ...] = ()
+
+    @property
+    def optional_minutes(self) -> int:
+        """The minutes a trainer saves by leaving out the optional activities."""
+        return sum(a.minutes for a in self.activities if a.optional)
+
+    def activities_after(self, slide: Slide) -> list[Activity]:
+        """The activities that run once this slide has been shown."""
+        return [a for a in self.activities if a.after_slide == slide.title]
+
+    def presenter_notes(self, slide: Slide) -> str:
+        """The trainer's notes for a slide in the presenter view: the notes, any activity
+        that runs now (instructions, minutes, materials), and after the module's last
+        slide the answer and explanation of each of its quiz questions."""
+        parts = [slide.notes, *(activity_note(a) for a in self.activities_after(slide))]
+        if slide is self.slides[-1]:
+            answers = [
+                f"{n}. {q.text} Answer: {q.options[q.answer]}. {q.why}"
+                for n, q in enumerate(self.questions, 1)
+            ]
+            parts.append("QUIZ ANSWERS for this module:\n" + "\n".join(answers))
+        return "\n\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The parts of a session outside the modules, in minutes (course.toml [timing])."""
+
+    welcome: int = 0
+    quiz_before: int = 0
+    break_: int = 0
+    quiz_after: int = 0
+    feedback: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.welcome + self.quiz_before + self.break_ + self.quiz_after + self.feedback
 
 
 @dataclass(frozen=True)
@@ -63,6 +100,22 @@ class Course:
     version: str
     code_edition: str
     modules: tuple[Module, ...] = field(default=())
+    timing: Timing = field(default_factory=Timing)
+
+    @property
+    def total_minutes(self) -> int:
+        """The whole session: every module and activity, the welcome, the break, both
+        quizzes and the feedback."""
+        return self.timing.total + sum(m.minutes for m in self.modules)
+
+    @property
+    def short_minutes(self) -> int:
+        """The same without the optional activities (the two-hour version)."""
+        return self.total_minutes - sum(m.optional_minutes for m in self.modules)
+
+    def sources(self) -> list[tuple[Module, SourceNote]]:
+        """Every provider statement's source, with its module."""
+        return [(module, note) for module in self.modules for note in module.sources]
 
     @property
     def signed_name(self) -> str:
@@ -95,26 +148,31 @@ def parse_module(text: str, file_name: str) -> Module:
     reader = _Reader(text, file_name)
     front = _front_matter(reader)
     slides: list[Slide] = []
-    activities: list[Activity] = []
+    activities: list[tuple[int, Activity]] = []
     questions: list[Question] = []
+    sources: list[SourceNote] = []
     blocks = _blocks(reader)
     for start, heading, body in blocks:
         if heading.startswith("Slide:"):
             slides.append(_slide(reader, start, heading.removeprefix("Slide:").strip(), body))
         elif heading.startswith("Activity:"):
-            if not heading.removeprefix("Activity:").strip():
-                raise reader.fail("the activity has no title", start)
-            words = " ".join(line.strip() for _, line in body if line.strip())
-            if not words:
-                raise reader.fail("the activity has no instructions", start)
-            activities.append(Activity(heading.removeprefix("Activity:").strip(), words))
+            title = heading.removeprefix("Activity:").strip()
+            activities.append((start, parse_activity(title, start, body, reader.fail)))
         elif heading == "Quiz":
             questions.extend(_questions(reader, body))
+        elif heading == "Sources":
+            sources.extend(parse_sources(body, reader.fail))
         else:
             raise reader.fail(
-                f"unknown heading '# {heading}' (use Slide:, Activity: or Quiz)", start
+                f"unknown heading '# {heading}' (use Slide:, Activity:, Sources or Quiz)", start
             )
     end = len(reader.lines)
+    titles = {slide.title for slide in slides}
+    for start, activity in activities:
+        if activity.after_slide not in titles:
+            raise reader.fail("'After slide:' names no slide in this module", start)
+    if sum(a.minutes for _, a in activities) >= int(front["minutes"]):
+        raise reader.fail("the activities take all the module's minutes; leave time to talk", 1)
     if not slides:
         raise reader.fail("the module has no slides ('# Slide: title')", end)
     if not activities:
@@ -126,9 +184,10 @@ def parse_module(text: str, file_name: str) -> Module:
         front["title"],
         int(front["minutes"]),
         tuple(slides),
-        tuple(activities),
+        tuple(a for _, a in activities),
         tuple(questions),
         file_name,
+        tuple(sources),
     )
 
 

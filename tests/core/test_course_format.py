@@ -1,0 +1,155 @@
+"""The course format's checks on synthetic modules: activities carry minutes, their slide
+and their materials; sources carry dates; the course fits an afternoon; the kiosk draws
+equivalent before and after sets (issue 19)."""
+
+from __future__ import annotations
+
+import pytest
+
+from victim_champion.core.course import Course, Timing, parse_module
+from victim_champion.core.course_checks import check_course, stale_sources
+from victim_champion.core.errors import CourseContentError
+from victim_champion.core.training_day import (
+    KnowledgeCheck,
+    ModuleGain,
+    QuizPhase,
+    gains_summary,
+    knowledge_check,
+    module_gains,
+)
+
+QUIZ = "\n".join(
+    f"Q: Question {n}?\n- [ ] Wrong {n}\n- [x] Right {n}\n- [ ] Also wrong {n}\nWhy: Because {n}."
+    for n in range(1, 6)
+)
+
+
+def module_text(
+    module_id: str = "m1",
+    minutes: int = 20,
+    activity: str = "Minutes: 8\nOptional: yes\nAfter slide: First\nTalk in pairs.\n\n"
+    "Materials: Prompt cards\n- What would help?\n- Who could you ask?",
+    sources: str = "Statement: Victim Support ran the service.\nSource: seed 004\n"
+    "Dated: 2020-06\nChecked: 2026-11",
+) -> str:
+    return (
+        f"---\nid: {module_id}\ntitle: Module {module_id}\nminutes: {minutes}\n---\n\n"
+        "# Slide: First\n- A point\n\nNotes:\nSay this.\n\n"
+        f"# Activity: Pairs\n{activity}\n\n# Sources\n{sources}\n\n# Quiz\n{QUIZ}\n"
+    )
+
+
+def test_a_module_reads_its_activity_materials_and_sources() -> None:
+    module = parse_module(module_text(), "m1.md")
+    [activity] = module.activities
+    assert (activity.minutes, activity.optional, activity.after_slide) == (8, True, "First")
+    assert activity.materials[0].name == "Prompt cards"
+    assert activity.materials[0].cards == ("What would help?", "Who could you ask?")
+    assert module.optional_minutes == 8
+    [note] = module.sources
+    assert (note.dated, note.checked, note.months_old(), note.is_stale()) == (
+        "2020-06",
+        "2026-11",
+        77,
+        True,
+    )
+    notes = module.presenter_notes(module.slides[0])
+    assert "ACTIVITY NOW: Pairs (8 minutes; optional" in notes and "Prompt cards" in notes
+    assert "QUIZ ANSWERS" in notes and "Answer: Right 3. Because 3." in notes
+
+
+@pytest.mark.parametrize(
+    ("activity", "problem"),
+    [
+        ("After slide: First\nTalk.\n\nMaterials: Cards\n- One", "needs 'Minutes:'"),
+        ("Minutes: 5\nTalk.\n\nMaterials: Cards\n- One", "needs 'After slide:'"),
+        ("Minutes: 5\nAfter slide: Nowhere\nTalk.\n\nMaterials: Cards\n- One", "names no slide"),
+        ("Minutes: 5\nAfter slide: First\nTalk in pairs.", "needs its materials"),
+        ("Minutes: 5\nAfter slide: First\nTalk.\n\nMaterials: Cards\nOne", "starting with '- '"),
+        ("Minutes: 25\nAfter slide: First\nTalk.\n\nMaterials: Cards\n- One", "leave time"),
+        ("Minutes: 5\nOptional: maybe\nAfter slide: First\nT.\nMaterials: C\n- 1", "yes or no"),
+    ],
+)
+def test_an_activity_without_its_parts_is_refused(activity: str, problem: str) -> None:
+    with pytest.raises(CourseContentError, match=problem):
+        parse_module(module_text(activity=activity), "m1.md")
+
+
+@pytest.mark.parametrize(
+    ("sources", "problem"),
+    [
+        ("Statement: X.\nSource: seed 4\nChecked: 2026-11", "no 'Dated:' line"),
+        ("Statement: X.\nSource: seed 4\nDated: June 2020\nChecked: 2026-11", "YYYY-MM"),
+        ("Source: seed 4", "starts with 'Statement:'"),
+        ("Said: X.", "lines start with 'Statement:'"),
+    ],
+)
+def test_a_source_without_its_dates_is_refused(sources: str, problem: str) -> None:
+    with pytest.raises(CourseContentError, match=problem):
+        parse_module(module_text(sources=sources), "m1.md")
+
+
+def test_a_module_needs_five_quiz_questions() -> None:
+    text = module_text().split("Q: Question 5?")[0]
+    with pytest.raises(CourseContentError, match="at least 5 quiz questions"):
+        parse_module(text, "m1.md")
+
+
+def course_of(minutes: list[int], welcome: int = 10) -> Course:
+    modules = tuple(
+        parse_module(module_text(f"m{i}", m), f"m{i}.md") for i, m in enumerate(minutes)
+    )
+    return Course("Course", "1", "2020", modules, Timing(welcome, 5, 10, 5, 5))
+
+
+def test_the_course_must_fit_an_afternoon_and_two_hours_without_optional_parts() -> None:
+    fits = course_of([20] * 7)  # 35 + 140 = 175; 175 - 7 x 8 = 119 without optional parts
+    assert (fits.total_minutes, fits.short_minutes) == (175, 119)
+    check_course(fits, ["Victim Support"], "course.toml")
+    with pytest.raises(CourseContentError, match="takes 195 minutes"):
+        check_course(course_of([20] * 8), [], "course.toml")
+    with pytest.raises(CourseContentError, match="takes 135 minutes"):
+        check_course(course_of([20] * 5), [], "course.toml")
+    with pytest.raises(CourseContentError, match="without its optional activities"):
+        check_course(course_of([25, 25, 25, 25, 25, 10]), [], "course.toml")
+
+
+def test_a_provider_named_without_a_source_is_refused_and_old_sources_are_listed() -> None:
+    course = course_of([20] * 7)
+    with pytest.raises(CourseContentError, match="names DAVSS but no '# Sources'"):
+        unsourced = module_text("m0", 20).replace("- A point", "- DAVSS helps")
+        check_course(
+            Course(
+                "C",
+                "1",
+                "2020",
+                (parse_module(unsourced, "m0.md"), *course.modules[1:]),
+                course.timing,
+            ),
+            ["DAVSS"],
+            "course.toml",
+        )
+    assert len(stale_sources(course)) == 7  # 2020 sources checked in 2026
+
+
+def test_before_and_after_sets_match_module_for_module_and_never_repeat() -> None:
+    course = course_of([20] * 7)
+    draws = set()
+    for session in ("s1", "s2", "s3", "s4", "s5", "s6"):
+        before = knowledge_check(course, QuizPhase.PRE, session)
+        after = knowledge_check(course, QuizPhase.POST, session)
+        assert before.module_ids == after.module_ids == tuple(m.id for m in course.modules)
+        assert all(b != a for b, a in zip(before.questions, after.questions, strict=True))
+        assert knowledge_check(course, QuizPhase.PRE, session) == before  # a kiosk restart
+        draws.add(before.questions)
+    assert len(draws) > 1  # sessions draw different items from the bank
+
+
+def test_the_gain_per_module_names_what_landed_least() -> None:
+    check = KnowledgeCheck(("a", "b"), course_of([20] * 7).modules[0].questions[:2])
+    pre = check.by_module([1, 0])
+    post = check.by_module([1, 1])
+    gains = module_gains(["a", "b"], [("pre", pre), ("post", post), ("post", {"a": False})])
+    assert gains == [ModuleGain("a", 100.0, 50.0), ModuleGain("b", 0.0, 100.0)]
+    text = gains_summary(gains, {"a": "Rights", "b": "Challenge"})
+    assert "- Rights: 100% \u2192 50%" in text and "Landed least: Rights (-50 points)." in text
