@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -72,11 +73,13 @@ def test_a_bundle_says_its_kind_version_and_date_and_only_a_newer_one_is_applied
     datetime.fromisoformat(document["published"])  # signed with the rest of the document
     in_use = laptop.local.bundle("directory")
     ids = _bundle_ids(hub)
+    course_toml = (REPO / "resources/course/course.toml").read_text(encoding="utf-8")
+    course_version = tomllib.loads(course_toml)["version"]
 
     cases = [
         (ids["2026-11"], "2026-13", "version 2026-11 is older than version 2026-12 in use"),
         (ids["2026-12"], "2026-14", "version 2026-12 is already in use"),
-        (ids["2026.2"], "2026-15", "it is a course bundle, not a directory one"),
+        (ids[course_version], "2026-15", "it is a course bundle, not a directory one"),
     ]
     for old_id, announced, reason in cases:
         _serve_as_latest(hub, old_id, announced)

@@ -1,4 +1,5 @@
-"""Handler for ``course list``: the installed course and what each module holds."""
+"""Handlers for ``course list`` and ``course check``: the installed course, what each
+module holds and how long it takes, and the sources Compass House should check again."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 
 from victim_champion.cli.context import CommandContext
 from victim_champion.content.course_loader import load_course
+from victim_champion.core.course_checks import STALE_AFTER_MONTHS, stale_sources
 
 
 def course_list(context: CommandContext, options: argparse.Namespace) -> int:
@@ -16,6 +18,7 @@ def course_list(context: CommandContext, options: argparse.Namespace) -> int:
             "id": m.id,
             "title": m.title,
             "minutes": m.minutes,
+            "optional_minutes": m.optional_minutes,
             "slides": len(m.slides),
             "activities": len(m.activities),
             "quiz_questions": len(m.questions),
@@ -25,16 +28,57 @@ def course_list(context: CommandContext, options: argparse.Namespace) -> int:
     lines = [f"{course.title}, version {course.version} (Victims' Code {course.code_edition})"]
     lines += [
         f"  {m['id']:<34} {m['slides']} slides, {m['activities']} activities, "
-        f"{m['quiz_questions']} questions  {m['title']}"
+        f"{m['quiz_questions']} questions, {m['minutes']} min "
+        f"({m['optional_minutes']} optional)  {m['title']}"
         for m in modules
     ]
+    timing = course.timing
+    lines.append(
+        f"Total {course.total_minutes} minutes with the welcome, break, quizzes and feedback "
+        f"({timing.total}); {course.short_minutes} without the optional activities."
+    )
     context.emit(
         {
             "title": course.title,
             "version": course.version,
             "code_edition": course.code_edition,
             "modules": modules,
+            "minutes": {
+                "modules": sum(m.minutes for m in course.modules),
+                "welcome": timing.welcome,
+                "quiz_before": timing.quiz_before,
+                "break": timing.break_,
+                "quiz_after": timing.quiz_after,
+                "feedback": timing.feedback,
+                "total": course.total_minutes,
+                "without_optional": course.short_minutes,
+            },
         },
         "\n".join(lines),
     )
+    return 0
+
+
+def course_check(context: CommandContext, options: argparse.Namespace) -> int:
+    """The course passed every check on load (or this exits with the first problem); list
+    the provider statements whose source is undated or over a year older than its check."""
+    course = load_course()
+    stale = [
+        {
+            "module": module.id,
+            "statement": note.statement,
+            "source": note.source,
+            "dated": note.dated,
+            "checked": note.checked,
+        }
+        for module, note in stale_sources(course)
+    ]
+    lines = [
+        f"{course.title} {course.version}: every check passed. "
+        f"{len(stale)} statements have a source undated or more than "
+        f"{STALE_AFTER_MONTHS} months older than its check; check them again before "
+        "publishing:"
+    ]
+    lines += [f"  [{s['module']}] {s['statement']} ({s['source']}, {s['dated']})" for s in stale]
+    context.emit({"version": course.version, "stale_sources": stale}, "\n".join(lines))
     return 0
