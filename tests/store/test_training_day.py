@@ -17,7 +17,6 @@ from victim_champion.core.training_day import (
     Feedback,
     QuizPhase,
     knowledge_check,
-    score,
 )
 from victim_champion.store.profile import Profile
 from victim_champion.store.repositories.record_repository import Records
@@ -39,16 +38,23 @@ def test_a_training_day_is_recorded_anonymously_where_it_should_be(profile: Prof
         with pytest.raises(NotFoundError):
             day.mark_attendance(session.id, [new_id()], Attendance.PRESENT)
 
-        questions = knowledge_check(load_course())
-        assert len(questions) == 8
-        day.submit_quiz(session.id, QuizPhase.PRE, score(questions, [0] * 8), 8)
-        day.submit_quiz(
-            session.id, QuizPhase.POST, score(questions, [q.answer for q in questions]), 8
-        )
+        course = load_course()
+        before = knowledge_check(course, QuizPhase.PRE, session.id)
+        after = knowledge_check(course, QuizPhase.POST, session.id)
+        assert len(before.questions) == len(after.questions) == 8
+        wrong = [(q.answer + 1) % len(q.options) for q in before.questions]
+        wrong[0] = before.questions[0].answer  # the first module landed before the course
+        marks = before.by_module(wrong)
+        day.submit_quiz(session.id, QuizPhase.PRE, sum(marks.values()), 8, marks)
+        marks = after.by_module([q.answer for q in after.questions])
+        day.submit_quiz(session.id, QuizPhase.POST, sum(marks.values()), 8, marks)
         scores = day.scores(session.id)
-        assert scores.post_percent == 100.0 and scores.gain is not None and scores.gain > 0
+        assert scores.post_percent == 100.0 and scores.gain == 100.0 - 12.5
+        results = day.module_results(session.id)
+        assert sorted(phase for phase, _ in results) == ["post", "pre"]
+        assert dict(results)["pre"] == {m.id: m is course.modules[0] for m in course.modules}
         with pytest.raises(InvalidInputError, match="Answer every question"):
-            score(questions, [0])
+            before.by_module([0])
 
         day.submit_feedback(session.id, Feedback(5, 4, 4, 5, "Clear and useful"))
         with pytest.raises(InvalidInputError, match="from 1 to 5"):

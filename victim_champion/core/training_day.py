@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from victim_champion.core.course import Course, Question
@@ -32,16 +33,48 @@ class QuizPhase(enum.StrEnum):
     POST = "post"
 
 
-def knowledge_check(course: Course) -> list[Question]:
-    """The short quiz: the first question of each module, the same before and after."""
-    return [module.questions[0] for module in course.modules]
+@dataclass(frozen=True)
+class KnowledgeCheck:
+    """The kiosk's quiz: one question from each module, so before and after match module
+    for module, and the after set never repeats the before set's question."""
+
+    module_ids: tuple[str, ...]
+    questions: tuple[Question, ...]
+
+    def by_module(self, answers: Sequence[int]) -> dict[str, bool]:
+        """Which modules' questions were answered right."""
+        if len(answers) != len(self.questions):
+            raise InvalidInputError("Answer every question before finishing the quiz.")
+        return {
+            module_id: question.answer == answer
+            for module_id, question, answer in zip(
+                self.module_ids, self.questions, answers, strict=True
+            )
+        }
 
 
-def score(questions: Sequence[Question], answers: Sequence[int]) -> int:
-    """How many answers are right."""
-    if len(answers) != len(questions):
-        raise InvalidInputError("Answer every question before finishing the quiz.")
-    return sum(1 for q, a in zip(questions, answers, strict=True) if q.answer == a)
+def _draw(session_id: str, module_id: str) -> int:
+    """A number fixed for this session and module: the same sets on every kiosk start."""
+    digest = hashlib.sha256(f"{session_id}/{module_id}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+def knowledge_check(course: Course, phase: QuizPhase, session_id: str) -> KnowledgeCheck:
+    """Draw the before or after set for a session from each module's bank of questions.
+
+    Each module gives one question to each set, and never the same one to both, so the two
+    sets are equivalent (same modules, same weight) and nobody is marked on a question they
+    saw an hour ago. The draw depends on the session, so another session gets other items.
+    """
+    chosen: list[Question] = []
+    for module in course.modules:
+        bank = module.questions
+        first = _draw(session_id, module.id) % len(bank)
+        if phase is QuizPhase.POST and len(bank) > 1:
+            step = 1 + _draw(session_id, module.id + "/after") % (len(bank) - 1)
+            first = (first + step) % len(bank)
+        chosen.append(bank[first])
+    return KnowledgeCheck(tuple(m.id for m in course.modules), tuple(chosen))
 
 
 @dataclass(frozen=True)
@@ -91,6 +124,54 @@ def session_scores(results: Sequence[tuple[str, int, int]]) -> SessionScores:
     pre_count, pre = average(QuizPhase.PRE)
     post_count, post = average(QuizPhase.POST)
     return SessionScores(pre_count, pre, post_count, post)
+
+
+@dataclass(frozen=True)
+class ModuleGain:
+    """One module's share of right answers before and after (percent, None if nobody
+    answered it yet), so the trainer sees which parts did not land."""
+
+    module_id: str
+    before: float | None
+    after: float | None
+
+    @property
+    def gain(self) -> float | None:
+        return None if self.before is None or self.after is None else self.after - self.before
+
+
+def module_gains(
+    module_ids: Sequence[str], results: Sequence[tuple[str, Mapping[str, bool]]]
+) -> list[ModuleGain]:
+    """From (phase, {module id: right}) rows to each module's before and after."""
+
+    def share(phase: QuizPhase, module_id: str) -> float | None:
+        marks = [row[module_id] for p, row in results if p == phase.value and module_id in row]
+        return 100 * sum(marks) / len(marks) if marks else None
+
+    return [ModuleGain(m, share(QuizPhase.PRE, m), share(QuizPhase.POST, m)) for m in module_ids]
+
+
+def gains_summary(gains: Sequence[ModuleGain], titles: Mapping[str, str]) -> str:
+    """What the trainer reads: each module's share right before and after, and which
+    landed least, so the next session can spend longer there."""
+
+    def shown(value: float | None) -> str:
+        return "none yet" if value is None else f"{value:.0f}%"
+
+    lines = ["Knowledge check by module (share right, before → after):"]
+    lines += [
+        f"- {titles.get(g.module_id, g.module_id)}: {shown(g.before)} → {shown(g.after)}"
+        for g in gains
+    ]
+    measured = sorted((g for g in gains if g.gain is not None), key=lambda g: g.gain or 0.0)
+    if measured:
+        least = measured[0]
+        lines.append(
+            f"Landed least: {titles.get(least.module_id, least.module_id)} "
+            f"({least.gain:+.0f} points)."
+        )
+    return "\n".join(lines)
 
 
 FEEDBACK_QUESTIONS = (

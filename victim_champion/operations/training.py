@@ -16,7 +16,15 @@ from victim_champion.core.attendees import Attendee, AttendeeDetails
 from victim_champion.core.course import Course
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.sessions import Session
-from victim_champion.core.training_day import Attendance, Feedback, QuizPhase, SessionScores
+from victim_champion.core.training_day import (
+    Attendance,
+    Feedback,
+    KnowledgeCheck,
+    ModuleGain,
+    QuizPhase,
+    SessionScores,
+    module_gains,
+)
 from victim_champion.operations.register_import import (
     ImportPreview,
     ImportResult,
@@ -190,9 +198,22 @@ class Training:
         self._changed(RecordArea.REGISTER)
         return attendee_id
 
-    def submit_quiz(self, session_id: str, phase: QuizPhase, right: int, total: int) -> None:
-        """Keep one anonymous knowledge-check score."""
-        self._day.submit_quiz(session_id, phase, right, total)
+    def submit_quiz(
+        self,
+        session_id: str,
+        phase: QuizPhase,
+        check: KnowledgeCheck,
+        answers: Sequence[int],
+    ) -> int:
+        """Keep one anonymous knowledge-check result; returns how many were right."""
+        marks = check.by_module(answers)
+        right = sum(marks.values())
+        self._day.submit_quiz(session_id, phase, right, len(check.questions), marks)
+        return right
+
+    def module_gains(self, session_id: str, course: Course) -> list[ModuleGain]:
+        """Each module's share of right answers before and after, in teaching order."""
+        return module_gains([m.id for m in course.modules], self._day.module_results(session_id))
 
     def submit_feedback(self, session_id: str, feedback: Feedback) -> None:
         """Keep one anonymous feedback form."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from victim_champion.content.course_loader import load_course
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
@@ -117,9 +118,16 @@ def create_demo_profile(today: date) -> DemoProfile:
     return DemoProfile(profile, folder)
 
 
+def _demo_marks(modules: list[str], right: int, person: int) -> dict[str, bool]:
+    """Synthetic per-module marks: ``right`` modules answered right, in a rotation that
+    differs from person to person."""
+    return {m: (i - person) % len(modules) < right for i, m in enumerate(modules)}
+
+
 def _add_history(store: OpenStore, records: Records, today: date) -> None:
     """Earlier courses (with knowledge checks, feedback and certificates) and drop-ins."""
     day = TrainingDay(store)
+    modules = [module.id for module in load_course().modules]
     people = iter(DEMO_PAST_ATTENDEES)
     for index, (district, days_ago, count, completed) in enumerate(_PAST_COURSES):
         session = records.create_session(
@@ -136,9 +144,13 @@ def _add_history(store: OpenStore, records: Records, today: date) -> None:
         ids = records.add_attendees(session.id, [next(people) for _ in range(count)])
         records.complete(session.id, ids[:completed])
         for person in range(count):
-            day.submit_quiz(session.id, QuizPhase.PRE, 4 + (person + index) % 3, 10)
+            marks = _demo_marks(modules, 3 + (person + index) % 3, person)
+            day.submit_quiz(session.id, QuizPhase.PRE, sum(marks.values()), len(modules), marks)
         for person in range(completed):
-            day.submit_quiz(session.id, QuizPhase.POST, 8 + (person + index) % 3, 10)
+            marks = _demo_marks(modules, len(modules), person)
+            # Restorative justice lands for only half the room, as the per-module gain shows.
+            marks[modules[5]] = person % 2 == 0
+            day.submit_quiz(session.id, QuizPhase.POST, sum(marks.values()), len(modules), marks)
             rating = 5 if (person + index) % 3 else 4
             day.submit_feedback(session.id, Feedback(rating, 5, rating, rating))
         CertificateIssuer(store).issue_for_session(

@@ -7,7 +7,7 @@ an attendee. Each call is one journaled transaction (audited, with its outbox en
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.errors import NotFoundError
@@ -78,18 +78,27 @@ class TrainingDay(JournaledService):
 
         self._store.owner.run(work)
 
-    def submit_quiz(self, session_id: str, phase: QuizPhase, score: int, total: int) -> None:
-        """One anonymous knowledge-check result."""
+    def submit_quiz(
+        self,
+        session_id: str,
+        phase: QuizPhase,
+        score: int,
+        total: int,
+        by_module: Mapping[str, bool] | None = None,
+    ) -> None:
+        """One anonymous knowledge-check result (and, kept here only, which modules'
+        questions it got right)."""
         now = self._clock()
+        marks = json.dumps({k: int(v) for k, v in (by_module or {}).items()}, sort_keys=True)
 
         def work(connection: Connection) -> None:
             require_session(connection, session_id)
             with self._journal(connection, EnvelopeKind.QUIZ_SUBMITTED) as journal:
                 result_id = new_id()
                 connection.execute(
-                    "INSERT INTO quiz_result (id, session_id, phase, score, total, at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (result_id, session_id, phase.value, score, total, now.isoformat()),
+                    "INSERT INTO quiz_result (id, session_id, phase, score, total, at, by_module)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (result_id, session_id, phase.value, score, total, now.isoformat(), marks),
                 )
                 journal.record(QuizRecord(result_id, session_id, phase.value, score, total))
 
@@ -139,6 +148,15 @@ class TrainingDay(JournaledService):
             ).fetchall()
         )
         return session_scores([(str(p), int(s), int(t)) for p, s, t in rows])
+
+    def module_results(self, session_id: str) -> list[tuple[str, dict[str, bool]]]:
+        """(phase, {module id: right}) for each knowledge check in the session."""
+        rows = self._store.owner.run(
+            lambda c: c.execute(
+                "SELECT phase, by_module FROM quiz_result WHERE session_id = ?", (session_id,)
+            ).fetchall()
+        )
+        return [(str(p), {k: bool(v) for k, v in json.loads(m).items()}) for p, m in rows]
 
     def feedback_for(self, session_id: str) -> list[Feedback]:
         """Every feedback form for the session, oldest first (anonymous by construction)."""

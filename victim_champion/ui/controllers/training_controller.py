@@ -29,8 +29,8 @@ from victim_champion.core.training_day import (
     Feedback,
     QuizPhase,
     feedback_summary,
+    gains_summary,
     knowledge_check,
-    score,
 )
 from victim_champion.operations.training import Training, course_for
 from victim_champion.operations.workspace import Workspace
@@ -165,11 +165,18 @@ class TrainingController(QObject):
         training = self._training
         if training is None:
             return
+        course = self.course
+        titles = {module.id: module.title for module in course.modules}
+
+        def read() -> str:  # on a worker thread
+            gains = gains_summary(training.module_gains(session_id, course), titles)
+            return f"{gains}\n\n{feedback_summary(training.feedback(session_id))}"
+
         self._run(
-            lambda: training.feedback(session_id),
-            lambda forms: MessageDialog(
-                "Feedback for this session",
-                feedback_summary(forms),
+            read,
+            lambda text: MessageDialog(
+                "Knowledge check and feedback for this session",
+                text,
                 self._context.quick_exit,
                 self._window,
             ).open(),
@@ -249,7 +256,8 @@ class TrainingController(QObject):
             kiosk.start_sign_in(session.title)
         elif mode in ("pre", "post"):
             self.kiosk_phase = QuizPhase(mode)
-            kiosk.start_knowledge_check(mode == "pre", knowledge_check(self.course))
+            check = knowledge_check(self.course, self.kiosk_phase, session_id)
+            kiosk.start_knowledge_check(mode == "pre", list(check.questions))
         else:
             kiosk.start_feedback()
         self._window.show_kiosk()
@@ -267,11 +275,11 @@ class TrainingController(QObject):
         training, session_id, phase = self._training, self.kiosk_session, self.kiosk_phase
         if training is None or session_id is None or phase is None:
             return
-        questions = knowledge_check(self.course)
-        right = score(questions, answers)
+        check = knowledge_check(self.course, phase, session_id)
+        total = len(check.questions)
         self._run(
-            lambda: training.submit_quiz(session_id, phase, right, len(questions)),
-            lambda _: self._window.kiosk.show_quiz_result(right, len(questions)),
+            lambda: training.submit_quiz(session_id, phase, check, answers),
+            lambda right: self._window.kiosk.show_quiz_result(right, total),
         )
 
     def _on_kiosk_feedback(self, values: dict[str, object]) -> None:
