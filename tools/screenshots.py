@@ -145,6 +145,11 @@ def training(desktop: object) -> None:
     for _ in range(5):
         presenter.next()
     shoot(presenter, "08-presenter-view")
+    while "ACTIVITY NOW" not in presenter.notes.text() and presenter.index < len(
+        presenter.slides
+    ) - 1:
+        presenter.next()
+    shoot(presenter, "08-presenter-activity")
     presenter.audience.present()
     shoot(presenter.audience, "09-audience-view")
     presenter.close()
@@ -283,6 +288,7 @@ def documents() -> None:
         HandoutKind,
         HandoutOptions,
         print_handout,
+        print_materials,
         print_signposting_sheet,
     )
 
@@ -295,6 +301,7 @@ def documents() -> None:
     for name, kind, large, discreet in HANDOUTS:
         options = HandoutOptions("thanet", large_print=large, discreet=discreet)
         render_pages(print_handout(HandoutKind(kind), options), name, last=99)
+    render_pages(print_materials("the-twelve-rights"), "doc-materials", last=2)
     for name, discreet in (("doc-sheet-swale", False), ("doc-sheet-swale-discreet", True)):
         sheet = print_signposting_sheet(
             "swale",

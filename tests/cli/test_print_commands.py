@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.cli.conftest import InProcessCli, new_training_session
-from tests.support.pdf_tools import pages_text, pdf_text
+from tests.support.pdf_tools import flowing_text, pages_text, pdf_text
 
 
 def test_certificates_are_printed_for_completers_only(cli: InProcessCli, tmp_path: Path) -> None:
@@ -63,15 +63,62 @@ def test_handouts_need_no_passphrase_and_say_what_is_missing(
 
 def test_course_list_shows_the_version_and_each_modules_contents(cli: InProcessCli) -> None:
     result = cli("course", "list", "--json")
-    assert result.code == 0
+    assert result.code == 0, result.err
     course = result.json()
-    assert course["version"] == "2026.2" and course["code_edition"] == "2020"
-    assert len(course["modules"]) == 8
-    first = course["modules"][0]
-    assert first["id"] == "what-is-a-victim-champion"
-    assert first["slides"] >= 1 and first["activities"] >= 1 and first["quiz_questions"] >= 3
+    assert course["version"] == "2026.3" and course["code_edition"] == "2020"
+    assert len(course["modules"]) >= 8
+    for module in course["modules"]:
+        assert module["slides"] >= 1 and module["activities"] >= 1, module["id"]
+        assert module["quiz_questions"] >= 5, module["id"]
+        assert 0 <= module["optional_minutes"] < module["minutes"], module["id"]
+    minutes = course["minutes"]
+    assert minutes["modules"] == sum(m["minutes"] for m in course["modules"])
+    parts = ("modules", "welcome", "quiz_before", "break", "quiz_after", "feedback")
+    assert minutes["total"] == sum(minutes[k] for k in parts)
+    assert 150 <= minutes["total"] <= 180  # an afternoon, with the break and the quizzes
+    optional = sum(m["optional_minutes"] for m in course["modules"])
+    assert minutes["without_optional"] == minutes["total"] - optional <= 120
     human = cli("course", "list").out
     assert all(module["id"] in human for module in course["modules"])
+    assert f"Total {minutes['total']} minutes" in human
+
+
+def test_course_check_lists_the_sources_to_check_again(cli: InProcessCli) -> None:
+    result = cli("course", "check", "--json")
+    assert result.code == 0, result.err
+    stale = result.json()["stale_sources"]
+    assert stale, "the seed documents are from 2014 to 2020"
+    for entry in stale:
+        assert entry["source"] and entry["checked"]
+        if entry["dated"] != "undated":
+            year, month = map(int, entry["dated"].split("-"))
+            checked_year, checked_month = map(int, entry["checked"].split("-"))
+            assert (checked_year - year) * 12 + checked_month - month > 12
+    assert "check them again before publishing" in cli("course", "check").out
+
+
+def test_print_materials_prints_every_activitys_cards(cli: InProcessCli, tmp_path: Path) -> None:
+    from victim_champion.content.course_loader import load_course
+
+    out = tmp_path / "materials.pdf"
+    printed = cli("print", "materials", "--out", str(out))
+    assert printed.code == 0, printed.err
+    text = flowing_text(out.read_bytes(), tmp_path)
+    course = load_course()
+    for module in course.modules:
+        for activity in module.activities:
+            assert activity.title in text, activity.title
+            for materials in activity.materials:
+                for card in materials.cards:
+                    assert " ".join(card.split()) in text, card[:40]
+    one = tmp_path / "one.pdf"
+    rights = course.modules[1]
+    assert cli("print", "materials", "--module", rights.id, "--out", str(one)).code == 0
+    only = flowing_text(one.read_bytes(), tmp_path)
+    assert rights.activities[0].title in only
+    assert course.modules[0].activities[0].title not in only
+    unknown = cli("print", "materials", "--module", "nope", "--out", str(one))
+    assert unknown.code == 1 and "course list shows the module ids" in unknown.err
 
 
 def test_handouts_print_in_the_language_asked_for_and_an_unknown_one_is_one_sentence(

@@ -151,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     course = commands.add_parser("course", help="the installed course")
     course_commands_ = course.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
     _command(course_commands_, "list", course_commands.course_list, "modules and their contents")
+    _command(
+        course_commands_,
+        "check",
+        course_commands.course_check,
+        "check the course; list sources to check again",
+    )
     directory = commands.add_parser("directory", help="the services directory")
     directory_commands_ = directory.add_subparsers(
         dest="subcommand", metavar="COMMAND", required=True
@@ -197,6 +203,11 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
     )
     handout.add_argument("--out", required=True, metavar="FILE.pdf")
     _language_option(handout)
+    materials = _command(
+        kinds, "materials", print_commands.print_materials, "activity cards, ready to cut out"
+    )
+    materials.add_argument("--module", metavar="ID", help="only this module (course list)")
+    materials.add_argument("--out", required=True, metavar="FILE.pdf")
 
 
 def _language_option(parser: argparse.ArgumentParser) -> None:

@@ -1,4 +1,5 @@
-"""Handlers for ``print certificates`` and ``print handout``: PDFs written only to --out."""
+"""Handlers for ``print certificates``, ``print handout`` and ``print materials``: PDFs
+written only to --out."""
 
 from __future__ import annotations
 
@@ -44,5 +45,14 @@ def print_handout(context: CommandContext, options: argparse.Namespace) -> int:
         data = printing.print_handout(kind, chosen)
     target = save_pdf(options.out, data)
     progress(f"Wrote the {kind} handout to {target}.")
+    context.emit({"out": str(target)}, "")
+    return 0
+
+
+def print_materials(context: CommandContext, options: argparse.Namespace) -> int:
+    """The installed course's activity materials, ready to cut out (no passphrase)."""
+    data = printing.print_materials(options.module)
+    target = save_pdf(options.out, data)
+    progress(f"Wrote the activity materials to {target}.")
     context.emit({"out": str(target)}, "")
     return 0

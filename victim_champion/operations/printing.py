@@ -14,7 +14,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from victim_champion.content.course_loader import load_course
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE
+from victim_champion.core.course import Course
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.operations.workspace import Workspace
 
@@ -223,6 +225,19 @@ def print_signposting_sheet(
         discreet=options.discreet,
         language=options.language,
     )
+
+
+def print_materials(module_id: str | None = None, course: Course | None = None) -> bytes:
+    """Every activity's cut-out materials, or one module's (by id)."""
+    from victim_champion.documents.materials_document import build_materials
+
+    course = course or load_course()
+    modules = [m for m in course.modules if module_id in (None, m.id)]
+    if not modules:
+        raise InvalidInputError(
+            f"The course has no module '{module_id}'; course list shows the module ids."
+        )
+    return build_materials(course, modules)
 
 
 def save_pdf(path: str | Path, pdf: bytes) -> Path:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from victim_champion.core.course import Course
 from victim_champion.ui.audience_window import AudienceWindow, projector_screen
@@ -77,7 +77,17 @@ class PresenterWindow(QWidget):
         self.notes.setAccessibleDescription("Trainer notes")
         self.notes.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.notes.setStyleSheet("font-size: 14pt;")
-        side.addWidget(self.notes, 1)
+        # Notes with an activity and a module's quiz answers run long: they scroll, and the
+        # window still fits a 1280x720 screen.
+        notes_area = QScrollArea()
+        notes_area.setWidget(self.notes)
+        notes_area.setWidgetResizable(True)
+        notes_area.setFrameShape(QFrame.Shape.NoFrame)
+        notes_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the slides
+        # No name of its own: a reader hears the notes' words (their label's name), and the
+        # purpose as that label's description.
+        self.notes_area = notes_area
+        side.addWidget(notes_area, 1)
         middle.addLayout(side, 2)
         layout.addLayout(middle, 1)
         buttons = QHBoxLayout()
@@ -126,7 +136,8 @@ class PresenterWindow(QWidget):
         module, slide = self.slides[self.index]
         self.current.show_slide(module, slide)
         self.audience.show_slide(module, slide)
-        self.notes.setText(slide.notes)
+        self.notes.setText(module.presenter_notes(slide))
+        self.notes_area.verticalScrollBar().setValue(0)
         if self.index + 1 < len(self.slides):
             next_module, next_slide = self.slides[self.index + 1]
             self.next_title.setText(f"{next_slide.title}\n({next_module.title})")

@@ -17,6 +17,7 @@ class HandoutsPage(QWidget):
     large_print, discreet)``."""
 
     preview_requested = Signal(str, str, bool, bool)
+    materials_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,20 @@ class HandoutsPage(QWidget):
         self.preview_button = button("Preview\u2026", "Preview the handout", role="primary")
         self.preview_button.clicked.connect(self._on_preview_clicked)
         layout.addWidget(self.preview_button)
+        layout.addSpacing(16)
+        layout.addWidget(label("For trainers", "subheading"))
+        layout.addWidget(
+            label(
+                "The cards, stories and statements for the course's activities, to print "
+                "and cut out before a session.",
+                "hint",
+            )
+        )
+        self.materials_button = button(
+            "Activity materials\u2026", "Preview the activity materials to cut out"
+        )
+        self.materials_button.clicked.connect(self.materials_requested.emit)
+        layout.addWidget(self.materials_button)
         layout.addStretch(1)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()

@@ -1,0 +1,120 @@
+"""Activity materials on paper: each activity's instructions, then its cards in a grid of
+dashed boxes, ready to cut out in a village hall.
+
+Cards are large (14 pt) so a table can share one, and each card says which module and set
+it belongs to, so a shuffled pile can be sorted again. Nothing personal is on them.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+
+from victim_champion.core.course import Course, Module
+from victim_champion.core.course_parts import Activity
+from victim_champion.documents.handout_layout import build_handout, title_band
+from victim_champion.documents.house_style import (
+    MUTED,
+    RULE,
+    Styles,
+    escape,
+    styles,
+    table_style,
+)
+
+CARD_WIDTH = 85 * mm
+CARD_HEIGHT = 55 * mm  # a playing-card-like size: two across, four down on A4
+
+
+def build_materials(course: Course, modules: list[Module]) -> bytes:
+    """The materials of every activity in ``modules``, an activity per page or more."""
+    style = styles(large_print=False)
+    card_style = style.body.clone("card", fontSize=14, leading=18)
+    tag_style = style.small.clone("card-tag", fontSize=8, leading=10, textColor=MUTED)
+    story: list[Flowable] = []
+    for module in modules:
+        number = course.modules.index(module) + 1
+        for activity in module.activities:
+            if story:
+                story.append(PageBreak())
+            story += _activity_page(number, module, activity, style, card_style, tag_style)
+    return build_handout(
+        story,
+        title=f"{course.title}: activity materials",
+        footer=f"{course.title} {course.version}: activity materials. Cut along the dashes.",
+        style=style,
+        discreet=False,
+    )
+
+
+def _activity_page(
+    number: int,
+    module: Module,
+    activity: Activity,
+    style: Styles,
+    card_style: ParagraphStyle,
+    tag_style: ParagraphStyle,
+) -> list[Flowable]:
+    optional = ", optional" if activity.optional else ""
+    heading = f"Module {number}: {escape(activity.title)}"
+    subtitle = (
+        f"{escape(module.title)}. {activity.minutes} minutes{optional}, "
+        f"after the slide \u201c{escape(activity.after_slide)}\u201d."
+    )
+    parts: list[Flowable] = [
+        title_band(heading, style, subtitle),
+        Spacer(1, 4 * mm),
+        Paragraph(escape(activity.text), style.body),
+    ]
+    for materials in activity.materials:
+        tag = f"Module {number} \u00b7 {escape(materials.name)}"
+        # Numbered, so an answer card can say "1: In the Code" and a table can find it.
+        boxes: list[Flowable | str] = [
+            _card(
+                Paragraph(escape(card), card_style),
+                Paragraph(f"{tag} \u00b7 {index}" if len(materials.cards) > 1 else tag, tag_style),
+            )
+            for index, card in enumerate(materials.cards, start=1)
+        ]
+        if len(boxes) % 2:
+            boxes.append("")
+        rows = [boxes[i : i + 2] for i in range(0, len(boxes), 2)]
+        title = Paragraph(
+            f"{escape(materials.name)}: {len(materials.cards)} "
+            f"{'card' if len(materials.cards) == 1 else 'cards'}",
+            style.subheading,
+        )
+        # The set's title stays with its first row of cards only, so a long set starts
+        # under the instructions instead of leaving the first page empty.
+        parts += [Spacer(1, 3 * mm), KeepTogether([title, _grid(rows[:1])])]
+        if rows[1:]:
+            parts.append(_grid(rows[1:]))
+    return parts
+
+
+def _grid(rows: list[list[Flowable | str]]) -> Table:
+    grid = Table(rows, colWidths=[CARD_WIDTH + 4 * mm] * 2)
+    grid.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
+    return grid
+
+
+def _card(words: Paragraph, tag: Paragraph) -> Table:
+    """One card: its words at the top, its set's name at the foot, in a dashed box. A
+    card is at least CARD_HEIGHT tall, and grows for a longer story."""
+    card = Table([[words], [Spacer(1, 2 * mm)], [tag]], colWidths=[CARD_WIDTH])
+    if card.wrap(CARD_WIDTH, 1000)[1] < CARD_HEIGHT:
+        card = Table(
+            [[words], [tag]], colWidths=[CARD_WIDTH], rowHeights=[CARD_HEIGHT - 9 * mm, 9 * mm]
+        )
+    card.setStyle(
+        table_style(
+            ("BOX", (0, 0), (-1, -1), 0.8, RULE, None, (4, 3)),
+            ("VALIGN", (0, 0), (0, 0), "TOP"),
+            ("VALIGN", (0, 1), (0, 1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 8),
+        )
+    )
+    return card
