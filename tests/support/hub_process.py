@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,13 @@ class HubProcess:
     process: subprocess.Popen[bytes] | None = None
     env: dict[str, str] = field(default_factory=dict)
     args: tuple[str, ...] = ()  # more options for ``serve``
+    # The hub logs a line per request: to a file, as a pipe nobody reads would fill.
+    log: Any = field(default_factory=tempfile.TemporaryFile)
+
+    def log_lines(self) -> list[str]:
+        """What the hub has logged so far."""
+        self.log.seek(0)
+        return [line.decode() for line in self.log.read().splitlines()]
 
     @property
     def url(self) -> str:
@@ -52,16 +60,12 @@ class HubProcess:
             ],
             env=self.env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self.log,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(
-                    self.process.stderr.read().decode()
-                    if self.process.stderr
-                    else "the hub stopped"
-                )
+                raise RuntimeError("\n".join(self.log_lines()) or "the hub stopped")
             try:
                 self.get("/v1/health")
                 return self

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from victim_champion.core.certificates import public_address_ok
 from victim_champion.hub.api import bundles, enrolment, exchange
 from victim_champion.hub.api.certificate_lookup import lookup
 from victim_champion.hub.api.referral_desk import ReferralKeyError
+from victim_champion.hub.serving import add_serve_arguments, serve
+from victim_champion.hub.storage import backups
 from victim_champion.hub.storage.engine import HUB_DB_VARIABLE, default_url, make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import (
     KEY_FILE_VARIABLE,
@@ -24,8 +25,6 @@ from victim_champion.hub.storage.signing_keys import (
     key_file_for,
     load_or_create_hub_key,
 )
-
-PUBLIC_URL_VARIABLE = "VC_HUB_PUBLIC_URL"
 
 
 def _engine(options: argparse.Namespace) -> Any:
@@ -39,37 +38,6 @@ def _emit(options: argparse.Namespace, document: object, human: str) -> None:
         print(json.dumps(document, indent=2, default=str))
     else:
         print(human)
-
-
-def serve(options: argparse.Namespace) -> int:
-    """Run the hub with uvicorn (plain HTTP on loopback only; TLS options otherwise)."""
-    import uvicorn
-
-    from victim_champion.hub.api.sync_api import create_app
-
-    loopback = options.host in ("127.0.0.1", "localhost", "::1")
-    if not loopback and not options.ssl_certfile:
-        print(
-            "Serving beyond this machine needs TLS: give --ssl-certfile and --ssl-keyfile, "
-            "or put a TLS reverse proxy in front and bind to 127.0.0.1.",
-            file=sys.stderr,
-        )
-        return 2
-    public_url = options.public_url or os.environ.get(PUBLIC_URL_VARIABLE, "")
-    if not public_address_ok(public_url):
-        print("Give --public-url as the https:// address the public reaches.", file=sys.stderr)
-        return 2
-    engine = _engine(options)
-    uvicorn.run(
-        create_app(engine, key_file_for(engine, options.key_file), public_url),
-        host=options.host,
-        port=options.port,
-        ssl_certfile=options.ssl_certfile,
-        ssl_keyfile=options.ssl_keyfile,
-        log_level="warning",
-        access_log=False,
-    )
-    return 0
 
 
 def enrol_code(options: argparse.Namespace) -> int:
@@ -246,6 +214,23 @@ def dashboard_remove(options: argparse.Namespace) -> int:
     return 0
 
 
+def _url(options: argparse.Namespace) -> str:
+    return str(options.db or os.environ.get(HUB_DB_VARIABLE) or default_url())
+
+
+def backup_database(options: argparse.Namespace) -> int:
+    out = backups.backup(_url(options), Path(options.out))
+    print(f"Wrote a backup of the hub's database to {out}.")
+    return 0
+
+
+def restore_database(options: argparse.Namespace) -> int:
+    safety = backups.restore(_url(options), Path(options.file), replace=options.replace)
+    kept = f" The data it replaced is in {safety}." if safety else ""
+    print(f"Restored {options.file} and brought it to the newest migration.{kept}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="victim-champion-hub", description="The Compass House hub."
@@ -260,17 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    run = command("serve", serve, "run the hub")
-    run.add_argument("--host", default="127.0.0.1")
-    run.add_argument("--port", type=int, default=8800)
-    run.add_argument("--ssl-certfile")
-    run.add_argument("--ssl-keyfile")
-    run.add_argument("--key-file", help=f"the hub's signing key (or {KEY_FILE_VARIABLE})")
-    run.add_argument(
-        "--public-url",
-        help="the https:// address the public reaches this hub at, for certificate QR codes "
-        f"(or {PUBLIC_URL_VARIABLE}); laptops learn it when they enrol",
-    )
+    add_serve_arguments(command("serve", serve, "run the hub"))
     command("enrol-code", enrol_code, "a one-time enrolment code", True).add_argument(
         "--name", required=True, help="the laptop's name, e.g. 'Thanet Compass Point 1'"
     )
@@ -304,6 +279,16 @@ def build_parser() -> argparse.ArgumentParser:
     outcome = command("referral-outcome", referral_outcome, "record what happened to a referral")
     outcome.add_argument("referral_id")
     outcome.add_argument("--outcome", required=True, help="e.g. 'contacted', 'declined'")
+    command("backup", backup_database, "a consistent copy of the database").add_argument(
+        "--out", required=True, help="the backup file to write (never overwritten)"
+    )
+    restoring = command("restore", restore_database, "put a backup into the database")
+    restoring.add_argument("file")
+    restoring.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a database that holds data (a safety backup of it is made first)",
+    )
     return parser
 
 
@@ -311,7 +296,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(argv)
     try:
         return int(options.handler(options))
-    except (HubKeyError, ReferralKeyError) as error:  # one sentence a person can act on
+    # One sentence a person can act on:
+    except (HubKeyError, ReferralKeyError, backups.BackupError) as error:
         print(error, file=sys.stderr)
         return 1
     except Exception as error:  # one sentence; the details only with the environment flag

@@ -30,6 +30,7 @@ from victim_champion.hub.api import bundles, enrolment, exchange, intake
 from victim_champion.hub.api.body_limits import BodyLimits
 from victim_champion.hub.api.certificate_lookup import Printed, lookup, verify_page
 from victim_champion.hub.api.lookup_limits import TOO_MANY, allow_lookup
+from victim_champion.hub.api.operability import add_operations, count_envelopes
 from victim_champion.hub.api.replay_guard import BindAnswers, bound, record_nonce
 from victim_champion.hub.dashboard.routes import dashboard_router
 from victim_champion.hub.storage.engine import as_utc
@@ -122,8 +123,11 @@ def create_app(engine: Engine, key_file: Path | None = None, public_url: str = "
         # Never an unsigned answer: the laptop can then tell "the hub failed" from a
         # sign-in page. The reference ties the worker's message to the hub's log.
         reference = uuid.uuid4().hex[:8]
+        route = getattr(request.scope.get("route"), "path", "unmatched")  # never the path
         log.error(
-            "%s %s failed (ref %s)", request.method, request.url.path, reference, exc_info=error
+            "request failed",
+            exc_info=error,
+            extra={"fields": {"method": request.method, "route": route, "ref": reference}},
         )
         return reply(
             {
@@ -155,8 +159,10 @@ def create_app(engine: Engine, key_file: Path | None = None, public_url: str = "
     # Counts every body as it arrives, before parsing or authentication (body_limits.py).
     app.add_middleware(BodyLimits, api_refusal=too_large)
 
-    # Added last, so outermost: every answer below it is bound to its request.
+    # Added next to last: every answer below it is bound to its request.
     app.add_middleware(BindAnswers)
+    # Last, so outermost: /healthz, /readyz, /metrics, and every request counted and timed.
+    add_operations(app, engine)
 
     async def device_for(request: Request) -> str:
         """Authenticate a device request; revoked devices are told to wipe."""
@@ -238,6 +244,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         if numbers and max(numbers) < min(ACCEPTED_SCHEMA_VERSIONS):
             raise HubError(426, "upgrade required: install the latest Victim Champion")
         results = await run_in_threadpool(intake.push, engine, device_id, raw)
+        count_envelopes(results)
         state = await run_in_threadpool(exchange.device_state, engine, device_id)
         return reply({**push_answer(results), **state.to_wire()})
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import platformdirs
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 
 from victim_champion.hub.storage.file_modes import private_folder, tighten_sqlite_files
@@ -46,10 +48,22 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration (safe with several hub processes)."""
+def _alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    return config
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database is at the newest migration this hub knows."""
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == head
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest migration (safe with several hub processes)."""
+    config = _alembic_config()
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
