@@ -24,6 +24,7 @@ TEST_PACKAGES=(
     zbar-tools                                    # zbarimg decodes the certificate QR codes
     chromium chromium-driver                      # the hub dashboard in a real browser, no JavaScript
     binutils desktop-file-utils                   # the bundle build strips binaries; .desktop check
+    nginx-light                                   # two hubs behind Debian's nginx, with TLS
 )
 # Debian 12's own sqlcipher shell is SQLCipher 3 and cannot open SQLCipher 4 files.
 BACKPORTS_PACKAGES=(sqlcipher)

@@ -146,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     enrolling = _command(commands, "enrol", sync_commands.enrol, "enrol with the hub")
     enrolling.add_argument("--hub", required=True, metavar="URL")
     enrolling.add_argument("--code", required=True)
+    enrolling.add_argument(
+        "--ca-file", metavar="FILE", help="an extra certificate authority (PEM) for the hub's TLS"
+    )
     syncing = _command(commands, "sync", sync_commands.sync, "one sync round with the hub")
     syncing.add_argument("--hub", metavar="URL", help="reach the enrolled hub by another address")
     course = commands.add_parser("course", help="the installed course")

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from pathlib import Path
 
 from victim_champion.cli.context import CommandContext, progress
 from victim_champion.core.sync_errors import DeviceRevokedError
-from victim_champion.operations.hub_sync import enrol_with_hub, sync_once
+from victim_champion.operations.hub_sync import ca_from_file, enrol_with_hub, sync_once
 
 
 def enrol(context: CommandContext, options: argparse.Namespace) -> int:
-    """``enrol --hub URL --code CODE``: pin the hub's key, register this laptop's key."""
+    """``enrol --hub URL --code CODE [--ca-file FILE]``: pin the hub's key, register this
+    laptop's key, and trust the CA in FILE for the hub's TLS from now on."""
+    # A file that is not a CA is refused before anything is asked of the hub.
+    ca_pem = ca_from_file(Path(options.ca_file)) if options.ca_file else ""
     with context.workspace() as workspace:
-        enrolment = enrol_with_hub(workspace, options.hub, options.code)
+        enrolment = enrol_with_hub(workspace, options.hub, options.code, ca_pem)
     context.emit(
         {
             "hub": enrolment.hub_url,

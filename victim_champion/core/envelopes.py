@@ -165,6 +165,10 @@ class HubEnrolment:
     hub_public_key: bytes
     device_name: str
     verify_url: str = ""  # the hub's public verify address, if it gave one at enrolment
+    # Extra certificate authorities (PEM) this laptop trusts for the hub's TLS, given at
+    # enrolment (an internal CA, as many public-sector networks run). The hub's signing
+    # key stays pinned whatever TLS trusts.
+    ca_pem: str = ""
 
     @property
     def certificate_address(self) -> str:

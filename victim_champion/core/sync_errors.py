@@ -24,6 +24,24 @@ class HubUnreachableError(VictimChampionError):
     )
 
 
+class HubCertificateNotTrustedError(VictimChampionError):
+    """The hub's TLS certificate does not check out against what this laptop trusts."""
+
+    default_message = (
+        "The hub's certificate is not trusted by this laptop, so nothing was sent; if "
+        "Compass House uses its own certificate authority, enrol again with its CA file."
+    )
+
+
+class CaFileError(VictimChampionError):
+    """A CA file given at enrolment that is not a certificate in PEM form."""
+
+    default_message = (
+        "That file is not a certificate authority in PEM form; ask Compass House IT for "
+        "the CA certificate (a .pem or .crt file)."
+    )
+
+
 class HubNotTrustedError(VictimChampionError):
     """A page that is not the hub's at all: a Wi-Fi sign-in page or a proxy's page."""
 

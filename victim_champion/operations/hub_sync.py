@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from victim_champion.core.envelopes import HubEnrolment, SyncSummary
 from victim_champion.core.events import RecordArea, RecordsChanged, SyncFinished
-from victim_champion.core.sync_errors import DeviceRevokedError
+from victim_champion.core.sync_errors import CaFileError, DeviceRevokedError
 from victim_champion.operations.workspace import Workspace
 from victim_champion.store.syncing.sync_local import StoreSyncLocal
 from victim_champion.sync.client import SyncClient, enrol
+from victim_champion.sync.transport import tls_context
 
 StageProgress = Callable[[str, int, int], None]
 
@@ -47,9 +49,22 @@ def is_enrolled(workspace: Workspace) -> bool:
     return StoreSyncLocal(workspace.store).enrolment() is not None
 
 
-def enrol_with_hub(workspace: Workspace, hub_url: str, code: str) -> HubEnrolment:
-    """Pin the hub's key and register this laptop's key, with the code from Compass House."""
-    return enrol(StoreSyncLocal(workspace.store), hub_url, code)
+def ca_from_file(path: Path) -> str:
+    """The certificate authorities (PEM) in a file Compass House IT gave, checked."""
+    try:
+        ca_pem = path.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        raise CaFileError() from None
+    if not ca_pem.strip():
+        raise CaFileError()
+    tls_context(ca_pem)  # raises CaFileError for anything that is not a CA certificate
+    return ca_pem
+
+
+def enrol_with_hub(workspace: Workspace, hub_url: str, code: str, ca_pem: str = "") -> HubEnrolment:
+    """Pin the hub's key and register this laptop's key, with the code from Compass House
+    (and trust the extra certificate authority it gave, if any)."""
+    return enrol(StoreSyncLocal(workspace.store), hub_url, code, ca_pem)
 
 
 def sync_once(

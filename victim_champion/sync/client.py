@@ -58,10 +58,11 @@ def _quiet(stage: str, done: int, total: int) -> None:
     """The default progress callback: say nothing."""
 
 
-def enrol(local: SyncLocal, hub_url: str, code: str) -> HubEnrolment:
-    """Enrol with a one-time code: send our public key, pin the hub's signing key."""
+def enrol(local: SyncLocal, hub_url: str, code: str, ca_pem: str = "") -> HubEnrolment:
+    """Enrol with a one-time code: send our public key, pin the hub's signing key. TLS
+    also trusts ``ca_pem`` (extra authorities, PEM) from now on, for this hub."""
     device_id, private_key, public_key = local.identity()
-    transport = HubTransport(hub_url, device_id, private_key, hub_public_key=None)
+    transport = HubTransport(hub_url, device_id, private_key, None, ca_pem=ca_pem)
     asked = EnrolRequest(code, device_id, public_key)
     answer = transport.request("POST", Endpoint.ENROL, asked.to_wire())
     if answer.status != 200:
@@ -78,6 +79,7 @@ def enrol(local: SyncLocal, hub_url: str, code: str) -> HubEnrolment:
         welcome.hub_public_key,
         welcome.name,
         welcome.verify_url.rstrip("/"),
+        ca_pem,
     )
     local.save_enrolment(enrolment, welcome.policy)
     return enrolment
@@ -100,7 +102,12 @@ class SyncClient:
         device_id, private_key, _ = local.identity()
         # --hub may reach the same hub by another address; the pinned key still applies.
         self.transport = HubTransport(
-            hub_url or enrolment.hub_url, device_id, private_key, enrolment.hub_public_key, clock
+            hub_url or enrolment.hub_url,
+            device_id,
+            private_key,
+            enrolment.hub_public_key,
+            clock,
+            enrolment.ca_pem,
         )
         # Until the hub states its limits, assume the protocol's.
         self._byte_budget = _budget_for(MAX_BODY_BYTES)

@@ -19,10 +19,12 @@ from urllib.parse import urlsplit
 
 from victim_champion.core.sync_errors import (
     AnswerNotForThisRequestError,
+    CaFileError,
     ClockSkewError,
     ConnectionCutError,
     DeviceRevokedError,
     EnrolmentRefusedError,
+    HubCertificateNotTrustedError,
     HubFaultError,
     HubNotTrustedError,
     HubSignatureError,
@@ -78,6 +80,19 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def tls_context(ca_pem: str = "") -> ssl.SSLContext:
+    """The system's trusted authorities, plus the extra ones given at enrolment."""
+    context = ssl.create_default_context()
+    if ca_pem:
+        if "-----BEGIN CERTIFICATE-----" not in ca_pem:
+            raise CaFileError()
+        try:
+            context.load_verify_locations(cadata=ca_pem)
+        except (ssl.SSLError, ValueError):
+            raise CaFileError() from None
+    return context
+
+
 class HubTransport:
     """Talks to one hub address as one device, trusting only the pinned hub key."""
 
@@ -88,6 +103,7 @@ class HubTransport:
         private_key: bytes,
         hub_public_key: bytes | None,
         clock: Callable[[], float] = time.time,
+        ca_pem: str = "",
     ) -> None:
         parts = urlsplit(hub_url.rstrip("/"))
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -105,6 +121,7 @@ class HubTransport:
         self.bytes_received = 0
         self._clock = clock
         self._connection: http.client.HTTPConnection | None = None
+        self._tls = tls_context(ca_pem) if parts.scheme == "https" else None
 
     def _signed_headers(self, method: str, path: str, body: bytes) -> dict[str, str]:
         """Headers for one attempt: a fresh nonce and time, signed with the body."""
@@ -158,12 +175,9 @@ class HubTransport:
         return Answer(status, checked, len(body), len(raw))
 
     def _connect(self) -> http.client.HTTPConnection:
-        if self._scheme == "https":
+        if self._tls is not None:
             return http.client.HTTPSConnection(
-                self._host,
-                self._port,
-                timeout=TIMEOUT_SECONDS,
-                context=ssl.create_default_context(),
+                self._host, self._port, timeout=TIMEOUT_SECONDS, context=self._tls
             )
         return http.client.HTTPConnection(self._host, self._port, timeout=TIMEOUT_SECONDS)
 
@@ -181,6 +195,9 @@ class HubTransport:
             try:
                 if self._connection.sock is None:
                     self._connection.connect()
+            except ssl.SSLCertVerificationError:
+                self.close()
+                raise HubCertificateNotTrustedError() from None
             except OSError:
                 self.close()
                 raise HubUnreachableError() from None  # refused, no route, no name, timeout

@@ -67,6 +67,7 @@ class StoreSyncLocal:
                 base64.b64decode(data["hub_public_key"]),
                 data["device_name"],
                 data.get("verify_url", ""),  # enrolled before hubs gave one: ""
+                data.get("ca_pem", ""),
             )
 
         return self._owner.run(work)
@@ -84,6 +85,7 @@ class StoreSyncLocal:
                             "hub_public_key": base64.b64encode(enrolment.hub_public_key).decode(),
                             "device_name": enrolment.device_name,
                             "verify_url": enrolment.verify_url,
+                            "ca_pem": enrolment.ca_pem,
                         }
                     ),
                 )
