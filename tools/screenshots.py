@@ -145,9 +145,9 @@ def training(desktop: object) -> None:
     for _ in range(5):
         presenter.next()
     shoot(presenter, "08-presenter-view")
-    while "ACTIVITY NOW" not in presenter.notes.text() and presenter.index < len(
-        presenter.slides
-    ) - 1:
+    while (
+        "ACTIVITY NOW" not in presenter.notes.text() and presenter.index < len(presenter.slides) - 1
+    ):
         presenter.next()
     shoot(presenter, "08-presenter-activity")
     presenter.audience.present()
