@@ -25,6 +25,7 @@ TEST_PACKAGES=(
     chromium chromium-driver                      # the hub dashboard in a real browser, no JavaScript
     binutils desktop-file-utils                   # the bundle build strips binaries; .desktop check
     nginx-light                                   # two hubs behind Debian's nginx, with TLS
+    systemd                                       # systemd-analyze checks the hub's service unit
 )
 # Debian 12's own sqlcipher shell is SQLCipher 3 and cannot open SQLCipher 4 files.
 BACKPORTS_PACKAGES=(sqlcipher)
