@@ -5,7 +5,7 @@ the hub's time (``bound``). BindAnswers notes them per request, so every answer 
 them, error answers and answers from other middleware included. A device's nonce is
 recorded in the database, where the primary key refuses it a second time: several hub
 processes on one database refuse a replay together, for as long as the request's time is
-acceptable (``record_nonce``).
+acceptable (device_auth.py).
 """
 
 from __future__ import annotations
@@ -14,17 +14,13 @@ import time
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert
-from sqlalchemy.exc import IntegrityError
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from victim_champion.hub.storage.tables import request_nonces
 from victim_champion.sync.binding import is_nonce
-from victim_champion.sync.protocol import CLOCK_SKEW_SECONDS, HEADER_DEVICE, HEADER_NONCE
+from victim_champion.sync.protocol import HEADER_DEVICE, HEADER_NONCE
 
 _binding: ContextVar[dict[str, str] | None] = ContextVar("vc_answer_binding", default=None)
-PRUNE_MARGIN_SECONDS = 60
 
 
 def request_binding(headers: Headers) -> dict[str, str]:
@@ -54,27 +50,3 @@ def bound(document: dict[str, Any], headers: Headers | None = None) -> dict[str,
     """An answer with the request's device id and nonce and the hub's time added."""
     binding = request_binding(headers) if headers is not None else (_binding.get() or {})
     return {**document, **binding, "hub_time": int(time.time())}
-
-
-def record_nonce(engine: Engine, device_id: str, nonce: str, stamp: int) -> bool:
-    """Record a signed request's nonce; False if it was seen before (a replay).
-
-    A nonce is kept until its request's time is out of the window, and a little longer;
-    after that the time check refuses the request anyway."""
-    now = int(time.time())
-    try:
-        with engine.begin() as connection:
-            connection.execute(
-                delete(request_nonces).where(
-                    request_nonces.c.device_id == device_id,
-                    request_nonces.c.expires_at < now - PRUNE_MARGIN_SECONDS,
-                )
-            )
-            connection.execute(
-                insert(request_nonces).values(
-                    device_id=device_id, nonce=nonce, expires_at=stamp + CLOCK_SKEW_SECONDS
-                )
-            )
-    except IntegrityError:
-        return False
-    return True

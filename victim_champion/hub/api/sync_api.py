@@ -14,7 +14,6 @@ import logging
 import os
 import time
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,20 +21,19 @@ from fastapi import Body, Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from victim_champion.hub.api import bundles, enrolment, exchange, intake
 from victim_champion.hub.api.body_limits import BodyLimits
 from victim_champion.hub.api.certificate_lookup import Printed, lookup, verify_page
+from victim_champion.hub.api.device_auth import Outcome, authenticate
 from victim_champion.hub.api.lookup_limits import TOO_MANY, allow_lookup
 from victim_champion.hub.api.operability import add_operations, count_envelopes
-from victim_champion.hub.api.replay_guard import BindAnswers, bound, record_nonce
+from victim_champion.hub.api.replay_guard import BindAnswers, bound
 from victim_champion.hub.dashboard.routes import dashboard_router
-from victim_champion.hub.storage.engine import as_utc
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
-from victim_champion.hub.storage.tables import devices
 from victim_champion.sync.binding import REPLAYED_CODE, is_nonce, wipe_order
 from victim_champion.sync.protocol import (
     ACCEPTED_SCHEMA_VERSIONS,
@@ -54,12 +52,10 @@ from victim_champion.sync.protocol import (
     push_answer,
     request_message,
     unb64,
-    verify,
 )
 
 ADMIN_TOKEN_VARIABLE = "VC_HUB_ADMIN_TOKEN"  # noqa: S105  a variable name
 log = logging.getLogger("victim_champion.hub")
-SEEN_RESOLUTION_SECONDS = 60
 
 
 class HubError(Exception):
@@ -72,26 +68,23 @@ class HubError(Exception):
         self.extra = extra
 
 
-def _device_row(engine: Engine, device_id: str) -> Any:
-    with engine.begin() as connection:
-        return connection.execute(
-            select(devices.c.public_key, devices.c.revoked_at, devices.c.last_seen_at).where(
-                devices.c.device_id == device_id
-            )
-        ).first()
+def _and_state(work: Any, engine: Engine, device_id: str, *args: Any) -> tuple[Any, Any]:
+    """A device's request and the state every answer carries, in one thread hop."""
+    return work(engine, device_id, *args), exchange.device_state(engine, device_id)
 
 
-def _note_seen(engine: Engine, device_id: str, last_seen: datetime | None) -> None:
-    """Record contact at most once a minute: a write per request would slow every sync."""
-    now = datetime.now(UTC)
-    if last_seen is not None:
-        seen = as_utc(last_seen)
-        if (now - seen).total_seconds() < SEEN_RESOLUTION_SECONDS:
-            return
-    with engine.begin() as connection:
-        connection.execute(
-            update(devices).where(devices.c.device_id == device_id).values(last_seen_at=now)
-        )
+def _refusal(outcome: Outcome, device_id: str) -> HubError:
+    """The answer to a request whose credentials did not pass (device_auth.py)."""
+    if outcome is Outcome.NOT_ENROLLED:
+        return HubError(401, "this device is not enrolled", code="not_enrolled")
+    if outcome is Outcome.UNSIGNED:
+        return HubError(401, "the request signature is missing", code="unsigned")
+    if outcome is Outcome.BAD_SIGNATURE:
+        return HubError(401, "the request signature is not valid", code="bad_signature")
+    if outcome is Outcome.REPLAYED:
+        # In the database, so a replay to any hub process on it is refused too.
+        return HubError(409, "this request was already received once", code=REPLAYED_CODE)
+    return HubError(403, "this device has been revoked", **wipe_order(device_id))
 
 
 def create_app(engine: Engine, key_file: Path | None = None, public_url: str = "") -> FastAPI:
@@ -182,23 +175,17 @@ def create_app(engine: Engine, key_file: Path | None = None, public_url: str = "
                 "the device clock is too far out; set the time and try again",
                 code="clock_skew",
             )
-        row = await run_in_threadpool(_device_row, engine, device_id)
-        if row is None:
-            raise HubError(401, "this device is not enrolled", code="not_enrolled")
         try:
-            signature = unb64(request.headers.get(HEADER_SIGNATURE), "signature")
+            signature: bytes | None = unb64(request.headers.get(HEADER_SIGNATURE), "signature")
         except ProtocolError:
-            raise HubError(401, "the request signature is missing", code="unsigned") from None
+            signature = None
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         message = request_message(request.method, path, int(stamp), nonce, body)
-        if not verify(bytes(row.public_key), signature, message):
-            raise HubError(401, "the request signature is not valid", code="bad_signature")
-        # In the database, so a replay to any hub process on it is refused too.
-        if not await run_in_threadpool(record_nonce, engine, device_id, nonce, int(stamp)):
-            raise HubError(409, "this request was already received once", code=REPLAYED_CODE)
-        if row.revoked_at is not None:
-            raise HubError(403, "this device has been revoked", **wipe_order(device_id))
-        await run_in_threadpool(_note_seen, engine, device_id, row.last_seen_at)
+        outcome = await run_in_threadpool(
+            authenticate, engine, device_id, nonce, int(stamp), signature, message
+        )
+        if outcome is not Outcome.OK:
+            raise _refusal(outcome, device_id)
         return device_id
 
     def admin(request: Request) -> None:
@@ -243,9 +230,8 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         numbers = [v for v in versions if isinstance(v, int) and not isinstance(v, bool)]
         if numbers and max(numbers) < min(ACCEPTED_SCHEMA_VERSIONS):
             raise HubError(426, "upgrade required: install the latest Victim Champion")
-        results = await run_in_threadpool(intake.push, engine, device_id, raw)
+        results, state = await run_in_threadpool(_and_state, intake.push, engine, device_id, raw)
         count_envelopes(results)
-        state = await run_in_threadpool(exchange.device_state, engine, device_id)
         return reply({**push_answer(results), **state.to_wire()})
 
     @app.get(Endpoint.PULL, summary="One page of items for this device after a cursor")
@@ -253,8 +239,9 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         device_id = await device_for(request)
         if cursor < 0 or limit < 1:
             raise HubError(400, "cursor must be 0 or more, limit 1 or more")
-        page = await run_in_threadpool(exchange.pull, engine, device_id, cursor, limit)
-        state = await run_in_threadpool(exchange.device_state, engine, device_id)
+        page, state = await run_in_threadpool(
+            _and_state, exchange.pull, engine, device_id, cursor, limit
+        )
         return reply({**page.to_wire(), **state.to_wire()})
 
     @app.post(Endpoint.VERIFY, summary="Counts and digest of a device's envelopes")
@@ -264,8 +251,9 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
             ranges = list(VerifyRequest.from_wire(payload).ranges)
         except ProtocolError as error:
             raise HubError(400, str(error)) from None
-        answer = await run_in_threadpool(exchange.verify, engine, device_id, ranges)
-        state = await run_in_threadpool(exchange.device_state, engine, device_id)
+        answer, state = await run_in_threadpool(
+            _and_state, exchange.verify, engine, device_id, ranges
+        )
         return reply({**answer.to_wire(), **state.to_wire()})
 
     @app.get(Endpoint.BUNDLE_LATEST, summary="The newest signed content bundle")
