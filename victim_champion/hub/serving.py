@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import shutil
+import socket
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -120,15 +121,31 @@ def serve(options: argparse.Namespace) -> int:
     counters = tempfile.mkdtemp(prefix="vc-hub-metrics-")  # private (0700), emptied at exit
     os.environ[MULTIPROCESS_VARIABLE] = counters
     try:
-        uvicorn.run(
-            "victim_champion.hub.serving:app_from_environment",
-            factory=True,
-            workers=options.workers,
-            **common,
-        )
+        _run_workers(options.workers, common)
     finally:
         shutil.rmtree(counters, ignore_errors=True)
     return 0
+
+
+def _run_workers(workers: int, common: dict[str, Any]) -> None:
+    """What uvicorn.run does for workers > 1, with TCP_NODELAY on the shared socket.
+
+    uvicorn binds that socket without naming the protocol, so asyncio does not set
+    TCP_NODELAY on the connections it accepts; every answer (headers, then body) then
+    waited for the client's delayed ACK: 40 ms a request, measured (benchmarks/
+    sync_capacity.py). Accepted sockets inherit the option from the listening one."""
+    from uvicorn import Config
+    from uvicorn.supervisors import Multiprocess
+
+    config = Config(
+        "victim_champion.hub.serving:app_from_environment",
+        factory=True,
+        workers=workers,
+        **common,
+    )
+    sock = config.bind_socket()
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    Multiprocess(config, sockets=[sock]).run()
 
 
 def add_serve_arguments(run: argparse.ArgumentParser) -> None:
