@@ -32,6 +32,7 @@ SCRIPTS = (
     ("memory", "idle memory (memory.py)"),
     ("documents", "documents (documents.py)"),
     ("sync", "sync against a hub process on 127.0.0.1 (sync.py)"),
+    ("sync_capacity", "hub capacity: open-loop load from another process (sync_capacity.py)"),
     ("hub_memory", "hub memory under a 300 MB chunked body (hub_memory.py)"),
     ("anki_peer", "Anki peer (anki_peer.py)"),
     ("reports", "reports, 100k records (reports.py)"),

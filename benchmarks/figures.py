@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 _AT_MOST = re.compile(r"^\s*<=\s*([0-9.]+)\s*(\S*)\s*$")
+_AT_LEAST = re.compile(r"^\s*>=\s*([0-9.]+)\s*(\S*)\s*$")
 _BETWEEN = re.compile(r"^\s*([0-9.]+)\s*-\s*([0-9.]+)\s*(\S*)\s*$")
 
 
@@ -34,8 +35,8 @@ class Figure:
     def met(self) -> bool | None:
         """Whether a simple numeric goal is met, read from the goal text.
 
-        "<= 1.15x" bounds the ratio; "<= 16 ms" and "0.3-1.0 s" bound the value when the
-        goal's unit is the figure's. Anything else (or a unit mismatch) is None: unknown.
+        "<= 1.15x" bounds the ratio; "<= 16 ms", ">= 150 /s" and "0.3-1.0 s" bound the value
+        when the goal's unit is the figure's. Anything else (or a unit mismatch) is None: unknown.
         """
         at_most = _AT_MOST.match(self.goal)
         if at_most:
@@ -43,6 +44,11 @@ class Figure:
             if unit == "x":
                 return None if self.ratio is None else self.ratio <= limit
             return self.value <= limit if unit == self.unit else None
+        at_least = _AT_LEAST.match(self.goal)
+        if at_least:
+            return (
+                self.value >= float(at_least.group(1)) if at_least.group(2) == self.unit else None
+            )
         between = _BETWEEN.match(self.goal)
         if between and between.group(3) == self.unit:
             return float(between.group(1)) <= self.value <= float(between.group(2))
