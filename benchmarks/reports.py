@@ -163,8 +163,8 @@ def hub_figures(folder: Path, labels: Labels, records: list[dict[str, Any]]) -> 
 
 def laptop_figures(folder: Path, labels: Labels, records: list[dict[str, Any]]) -> list[Figure]:
     profile = Profile(folder / "profile", DeviceSecretStore(MemoryKeyring()))
-    profile.create("benchmark passphrase only", kdf=KdfParams(salt=fresh_salt()))
-    store = profile.open("benchmark passphrase only")
+    profile.create("lantern-orbit-marsh-cobalt", kdf=KdfParams(salt=fresh_salt()))
+    store = profile.open("lantern-orbit-marsh-cobalt")
     now = datetime.now(UTC).isoformat()
 
     def fill(connection: Any) -> None:
