@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
 
 from tests.support.hub_process import HubProcess
@@ -47,3 +49,25 @@ def test_a_hub_that_is_down_is_said_plainly_and_retried_later(
     qtbot.waitUntil(lambda: "could not be reached" in page.message.text(), timeout=30_000)
     assert desktop.controller.syncing.timer.isActive()  # a retry is scheduled, with backoff
     assert desktop.controller.syncing.retry_seconds == 120
+
+
+def test_a_ca_file_that_is_not_a_certificate_is_refused_in_one_sentence(
+    qtbot: QtBot, desktop: DesktopApp, hub: HubProcess, tmp_path: Path
+) -> None:
+    unlock(qtbot, desktop)
+    page = desktop.window.sync
+    desktop.window.navigation.setCurrentRow(2)
+    notes = tmp_path / "hub-ca.pem"
+    notes.write_text("the Wi-Fi password is on the fridge", encoding="ascii")
+    assert page.enrol_ca_file.accessibleName().startswith("CA certificate file")
+    qtbot.keyClicks(page.hub_address, hub.url)
+    qtbot.keyClicks(page.enrol_code, hub.enrol_code("Demo desk"))
+    qtbot.keyClicks(page.enrol_ca_file, str(notes))
+    page.enrol_button.click()
+    qtbot.waitUntil(lambda: "certificate authority" in page.message.text(), timeout=30_000)
+    assert page.message.text() == (
+        "That file is not a certificate authority in PEM form; ask Compass House IT for "
+        "the CA certificate (a .pem or .crt file)."
+    )
+    assert page.enrol_panel.isVisible() and "Not enrolled" in page.status.text()
+    assert hub.stats()["envelopes"] == 0  # nothing was sent

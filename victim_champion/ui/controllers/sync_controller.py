@@ -8,13 +8,20 @@ hub ends in ``revoked`` being emitted; the shell then wipes the profile.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from victim_champion.core.envelopes import SyncSummary
 from victim_champion.core.errors import message_for
 from victim_champion.core.sync_errors import DeviceRevokedError
-from victim_champion.operations.hub_sync import SyncState, enrol_with_hub, sync_once, sync_state
+from victim_champion.operations.hub_sync import (
+    SyncState,
+    ca_from_file,
+    enrol_with_hub,
+    sync_once,
+    sync_state,
+)
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.background_work import Progress
 from victim_champion.ui.work_area_registry import PageContext
@@ -145,15 +152,19 @@ class SyncController(QObject):
         self.timer.start(self.retry_seconds * 1000)
         self.retry_seconds = min(self.retry_seconds * 2, MAX_RETRY_SECONDS)
 
-    def _on_enrol_requested(self, hub: str, code: str) -> None:
+    def _on_enrol_requested(self, hub: str, code: str, ca_file: str = "") -> None:
         workspace = self._workspace
         if workspace is None or not hub or not code:
             self._page.say("Give the hub address and the code from Compass House.")
             return
         self._page.set_busy(True)
-        self._work.run(
-            lambda: enrol_with_hub(workspace, hub, code), self._on_enrolled, self._on_failed
-        )
+
+        def enrol() -> object:
+            # A file that is not a CA is refused before the hub is asked anything.
+            ca_pem = ca_from_file(Path(ca_file)) if ca_file else ""
+            return enrol_with_hub(workspace, hub, code, ca_pem)
+
+        self._work.run(enrol, self._on_enrolled, self._on_failed)
 
     def _on_enrolled(self, _: object) -> None:
         self._page.set_busy(False)

@@ -22,7 +22,7 @@ class SyncPage(QWidget):
     """Shows last sync, records waiting, progress and rejected records; forwards intent."""
 
     sync_requested = Signal()
-    enrol_requested = Signal(str, str)
+    enrol_requested = Signal(str, str, str)  # hub address, code, CA file path ("" if none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +60,13 @@ class SyncPage(QWidget):
         self.enrol_code.setAccessibleName("Enrolment code")
         self.enrol_code.setPlaceholderText("ABCD-EFGH-JKLM")
         form.addRow("Code", self.enrol_code)
+        # A typed path, not Qt's file dialog, which remembers recent files (no traces).
+        self.enrol_ca_file = QLineEdit()
+        self.enrol_ca_file.setAccessibleName("CA certificate file, only if Compass House gave one")
+        self.enrol_ca_file.setPlaceholderText(
+            "Only if Compass House gave you one, e.g. D:\\hub-ca.pem"
+        )
+        form.addRow("CA certificate file", self.enrol_ca_file)
         self.enrol_button = button("Enrol", "Enrol this laptop", role="primary")
         self.enrol_button.clicked.connect(self._on_enrol_clicked)
         form.addRow("", self.enrol_button)
@@ -71,7 +78,11 @@ class SyncPage(QWidget):
         layout.addWidget(self.rejected, 1)
 
     def _on_enrol_clicked(self) -> None:
-        self.enrol_requested.emit(self.hub_address.text().strip(), self.enrol_code.text().strip())
+        self.enrol_requested.emit(
+            self.hub_address.text().strip(),
+            self.enrol_code.text().strip(),
+            self.enrol_ca_file.text().strip(),
+        )
 
     def show_state(
         self, hub: str | None, last: datetime | None, waiting: int, rejected: list[tuple[int, str]]
@@ -111,3 +122,4 @@ class SyncPage(QWidget):
         self.rejected.clear()
         self.message.clear()
         self.enrol_code.clear()
+        self.enrol_ca_file.clear()
