@@ -110,7 +110,9 @@ def serve(options: argparse.Namespace) -> int:
         "ssl_keyfile": options.ssl_keyfile,
         "log_config": None,
         "access_log": False,
-        "proxy_headers": False,  # the client address is the proxy's; nothing relies on it
+        # uvicorn's default: X-Forwarded-For is believed from 127.0.0.1 only, so behind
+        # nginx on the same host the certificate look-up limits count each address.
+        "proxy_headers": True,
     }
     os.environ.update(
         {HUB_DB_VARIABLE: url, KEY_FILE_VARIABLE: str(key_file), PUBLIC_URL_VARIABLE: public_url}
