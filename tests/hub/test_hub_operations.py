@@ -88,7 +88,7 @@ def test_two_workers_share_the_port_and_answer_for_each_other(
             laptop.client().run_once()
         # The kernel hands each new connection to whichever worker takes it first: ask
         # until both have answered (each request here is a new connection).
-        asked, pids = 0, set()
+        asked, pids = 0, set[int]()
         while len(pids) < 2 and asked < 400:
             two_workers.get("/healthz")
             asked += 1
