@@ -18,7 +18,7 @@ from victim_champion.hub.api.certificate_lookup import lookup
 from victim_champion.hub.api.referral_desk import ReferralKeyError
 from victim_champion.hub.serving import add_serve_arguments, serve
 from victim_champion.hub.storage import backups
-from victim_champion.hub.storage.engine import HUB_DB_VARIABLE, default_url, make_engine, upgrade
+from victim_champion.hub.storage.engine import HUB_DB_VARIABLE, database_url, make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import (
     KEY_FILE_VARIABLE,
     HubKeyError,
@@ -28,7 +28,7 @@ from victim_champion.hub.storage.signing_keys import (
 
 
 def _engine(options: argparse.Namespace) -> Any:
-    engine = make_engine(options.db or os.environ.get(HUB_DB_VARIABLE) or default_url())
+    engine = make_engine(database_url(options.db))
     upgrade(engine)
     return engine
 
@@ -214,18 +214,14 @@ def dashboard_remove(options: argparse.Namespace) -> int:
     return 0
 
 
-def _url(options: argparse.Namespace) -> str:
-    return str(options.db or os.environ.get(HUB_DB_VARIABLE) or default_url())
-
-
 def backup_database(options: argparse.Namespace) -> int:
-    out = backups.backup(_url(options), Path(options.out))
+    out = backups.backup(database_url(options.db), Path(options.out))
     print(f"Wrote a backup of the hub's database to {out}.")
     return 0
 
 
 def restore_database(options: argparse.Namespace) -> int:
-    safety = backups.restore(_url(options), Path(options.file), replace=options.replace)
+    safety = backups.restore(database_url(options.db), Path(options.file), replace=options.replace)
     kept = f" The data it replaced is in {safety}." if safety else ""
     print(f"Restored {options.file} and brought it to the newest migration.{kept}")
     return 0

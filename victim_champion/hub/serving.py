@@ -26,7 +26,7 @@ from typing import Any
 
 from victim_champion.core.certificates import public_address_ok
 from victim_champion.hub.api.operability import MULTIPROCESS_VARIABLE
-from victim_champion.hub.storage.engine import HUB_DB_VARIABLE, default_url, make_engine, upgrade
+from victim_champion.hub.storage.engine import HUB_DB_VARIABLE, database_url, make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import (
     KEY_FILE_VARIABLE,
     key_file_for,
@@ -96,7 +96,7 @@ def serve(options: argparse.Namespace) -> int:
     if not public_address_ok(public_url):
         print("Give --public-url as the https:// address the public reaches.", file=sys.stderr)
         return 2
-    url = options.db or os.environ.get(HUB_DB_VARIABLE) or default_url()
+    url = database_url(options.db)
     engine = make_engine(url)
     upgrade(engine)
     key_file = key_file_for(engine, options.key_file)

@@ -110,7 +110,6 @@ class HubTransport:
             raise InsecureHubAddressError("The hub address must look like https://hub.example")
         if parts.scheme == "http" and not _is_loopback(parts.hostname):
             raise InsecureHubAddressError()
-        self._scheme = parts.scheme
         self._host = parts.hostname
         self._port = parts.port or (443 if parts.scheme == "https" else 80)
         self._prefix = parts.path

@@ -160,7 +160,7 @@ class RequestMetrics:
             await self.app(scope, receive, send_status)
         finally:
             elapsed = time.perf_counter() - started
-            route = _route_template(scope)
+            route = route_template(scope)
             REQUESTS.labels(scope["method"], route, str(status[0])).inc()
             LATENCY.labels(route).observe(elapsed)
             access_log.info(
@@ -176,7 +176,8 @@ class RequestMetrics:
             )
 
 
-def _route_template(scope: Scope) -> str:
+def route_template(scope: Scope) -> str:
+    """The matched route's template ("/verify/{code}"), never the path itself."""
     route: Any = scope.get("route")
     path = getattr(route, "path", None)
     return path if isinstance(path, str) else "unmatched"

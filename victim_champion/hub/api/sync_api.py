@@ -30,7 +30,7 @@ from victim_champion.hub.api.body_limits import BodyLimits
 from victim_champion.hub.api.certificate_lookup import Printed, lookup, verify_page
 from victim_champion.hub.api.device_auth import Outcome, authenticate
 from victim_champion.hub.api.lookup_limits import TOO_MANY, allow_lookup
-from victim_champion.hub.api.operability import add_operations, count_envelopes
+from victim_champion.hub.api.operability import add_operations, count_envelopes, route_template
 from victim_champion.hub.api.replay_guard import BindAnswers, bound
 from victim_champion.hub.dashboard.routes import dashboard_router
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
@@ -116,7 +116,7 @@ def create_app(engine: Engine, key_file: Path | None = None, public_url: str = "
         # Never an unsigned answer: the laptop can then tell "the hub failed" from a
         # sign-in page. The reference ties the worker's message to the hub's log.
         reference = uuid.uuid4().hex[:8]
-        route = getattr(request.scope.get("route"), "path", "unmatched")  # never the path
+        route = route_template(request.scope)
         log.error(
             "request failed",
             exc_info=error,

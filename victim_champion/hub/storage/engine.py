@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +29,11 @@ def default_url() -> str:
     folder = Path(platformdirs.user_data_dir("victim-champion-hub", appauthor=False))
     private_folder(folder)
     return f"sqlite:///{folder / 'hub.sqlite3'}"
+
+
+def database_url(given: str | None = None) -> str:
+    """The hub's database: the URL given (--db), else VC_HUB_DB, else the default file."""
+    return given or os.environ.get(HUB_DB_VARIABLE) or default_url()
 
 
 def make_engine(url: str) -> Engine:
