@@ -3,9 +3,10 @@ figures are not coloured by client threads inside the hub's process (or the GIL 
 process that measures). Run by benchmarks/sync.py; reads a JSON plan on stdin and writes
 JSON results on stdout.
 
-A *round* is what a laptop with a few new records does (sync/client.py, run_once): pull
-until nothing more, push the new envelopes, verify them; a fresh connection kept alive
-for the round's requests, closed at its end. Every request is signed with the device's
+A *round* is what a laptop with a few new records does (sync/client.py, run_once): one
+round request that pushes the new envelopes, compares them once in, and reads a page of
+pull (sync/rounds.py), and more pull pages only if there are more; a fresh connection
+kept alive for the round's requests, closed at its end. Every request is signed with the device's
 Ed25519 key, with a fresh nonce, as a laptop signs it. Answers are parsed and their
 statuses and counts checked; their signatures are not re-checked here (that is the
 laptop's cost, not the hub's).
@@ -157,23 +158,30 @@ def new_envelopes(device: Device) -> list[dict[str, Any]]:
 
 
 async def one_round(host: str, port: int, device: Device) -> None:
+    """What the laptop sends (sync/client.py): one round request that pushes the new
+    envelopes, compares them once in, and reads a page; more pages only if there are."""
     connection = Connection(host, port)
     try:
-        while True:
+        envelopes = new_envelopes(device)
+        low, high = envelopes[0]["device_seq"], envelopes[-1]["device_seq"]
+        asked = {
+            "cursor": device.cursor,
+            "limit": PULL_LIMIT,
+            "envelopes": envelopes,
+            "ranges": [[low, high]],
+        }
+        answer = await call(connection, device, "POST", Endpoint.ROUND, asked)
+        statuses = [result["status"] for result in answer["push"]["results"]]
+        if statuses != ["accepted"] * len(envelopes):
+            reasons = {result.get("reason", "") for result in answer["push"]["results"]}
+            raise RoundFailedError(f"push: {statuses[:1]}: {sorted(reasons)[:2]}")
+        if answer["verify"]["count"] != len(envelopes) or answer["verify"]["gaps"]:
+            raise RoundFailedError(f"verify: {answer['verify']['count']} of {len(envelopes)}")
+        page = answer["pull"]
+        device.cursor = int(page["next_cursor"])
+        while page["more"]:
             page = await call(connection, device, "GET", pull_path(device.cursor, PULL_LIMIT))
             device.cursor = int(page["next_cursor"])
-            if not page["more"]:
-                break
-        envelopes = new_envelopes(device)
-        pushed = await call(connection, device, "POST", Endpoint.PUSH, {"envelopes": envelopes})
-        statuses = [result["status"] for result in pushed["results"]]
-        if statuses != ["accepted"] * len(envelopes):
-            reasons = {result.get("reason", "") for result in pushed["results"]}
-            raise RoundFailedError(f"push: {statuses[0]}: {sorted(reasons)[:2]}")
-        low, high = envelopes[0]["device_seq"], envelopes[-1]["device_seq"]
-        checked = await call(connection, device, "POST", Endpoint.VERIFY, {"ranges": [[low, high]]})
-        if checked.get("count") != len(envelopes):
-            raise RoundFailedError(f"verify: {checked.get('count')} of {len(envelopes)}")
     finally:
         await connection.close()
 

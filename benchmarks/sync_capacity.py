@@ -144,11 +144,14 @@ def figures_for(label: str, workers: int, results: dict[str, Any]) -> list[Figur
     ]
 
 
-def figures() -> list[Figure]:
+def figures(only: set[str] | None = None) -> list[Figure]:
+    """Every configuration, or ``only`` those named like "sqlite:2" (for trying a change)."""
     found: list[Figure] = []
     with tempfile.TemporaryDirectory() as folder:
         for kind, label in (("sqlite", "SQLite"), ("postgresql", "PostgreSQL")):
             for workers in (1, 2):
+                if only and f"{kind}:{workers}" not in only:
+                    continue
                 with database(kind, Path(folder) / f"{kind}-{workers}") as db_url:
                     if db_url is None:
                         print(f"  {label}: skipped, {POSTGRES_VARIABLE} is not set")
@@ -160,7 +163,8 @@ def figures() -> list[Figure]:
 
 
 def main() -> None:
-    print_table("Hub capacity (benchmarks/sync_capacity.py)", figures())
+    only = set(sys.argv[1:]) or None  # e.g. sqlite:1 postgresql:2
+    print_table("Hub capacity (benchmarks/sync_capacity.py)", figures(only))
 
 
 if __name__ == "__main__":

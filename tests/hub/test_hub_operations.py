@@ -11,16 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.hub.conftest import Laptop, make_laptop
-from tests.support.hub_process import HubProcess, free_port, sqlite_url
-
-
-def metric(exposition: str, name: str) -> float:
-    """The sum of a metric's samples whose line starts with ``name``."""
-    return sum(
-        float(line.rsplit(" ", 1)[1])
-        for line in exposition.splitlines()
-        if line.startswith(name) and not line.startswith("#")
-    )
+from tests.support.hub_process import HubProcess, free_port, metric, sqlite_url
 
 
 @pytest.fixture
@@ -45,14 +36,16 @@ def test_health_readiness_and_metrics_count_a_laptops_sync_without_personal_data
     assert metric(exposition, 'vc_hub_envelopes_total{outcome="accepted"}') == pushed > 0
     assert metric(exposition, "vc_hub_devices_enrolled") == 1
     assert metric(exposition, "vc_hub_devices_seen_last_day") == 1
-    assert metric(exposition, 'vc_hub_requests_total{method="POST",route="/v1/push"') >= 1
-    assert 'route="/v1/pull"' in exposition and "vc_hub_request_seconds_bucket" in exposition
+    # Each sync (push, compare, one page of pull) was one round request, and no other.
+    assert metric(exposition, 'vc_hub_requests_total{method="POST",route="/v1/round"') == 2
+    assert 'route="/v1/pull"' not in exposition and 'route="/v1/push"' not in exposition
+    assert 'route="/v1/verify"' not in exposition and "vc_hub_request_seconds_bucket" in exposition
     device_id = laptop.local.identity()[0]
     for private in (device_id, "Person 0", "Basics", "Hall", "127.0.0.1"):
         assert private not in exposition
     logged = [json.loads(line) for line in hub.log_lines()]
     requests = [entry for entry in logged if entry["event"] == "request"]
-    assert {"/v1/push", "/v1/pull", "/metrics"} <= {entry["route"] for entry in requests}
+    assert {"/v1/round", "/metrics"} <= {entry["route"] for entry in requests}
     assert all(
         set(entry) == {"time", "level", "logger", "event", "pid", "method", "route", "status", "ms"}
         for entry in requests

@@ -104,7 +104,7 @@ def test_a_hub_fault_is_answered_signed_with_a_reference_that_is_in_the_hubs_log
     assert len(reference) == 8 and "nothing was lost" in message
     hub.stop()
     failed = [json.loads(line) for line in hub.log_lines() if reference in line]
-    assert failed and failed[0]["ref"] == reference and failed[0]["route"] == "/v1/pull"
+    assert failed and failed[0]["ref"] == reference and failed[0]["route"] == "/v1/round"
     assert failed[0]["error"] == "OperationalError"  # its type; never a traceback's text
 
 

@@ -120,3 +120,29 @@ def start_hub(db_url: str) -> HubProcess:
 
 def sqlite_url(folder: Path) -> str:
     return f"sqlite:///{folder / 'hub.sqlite3'}"
+
+
+def metric(exposition: str, name: str) -> float:
+    """The sum of a Prometheus metric's samples whose line starts with ``name``."""
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in exposition.splitlines()
+        if line.startswith(name) and not line.startswith("#")
+    )
+
+
+def requests_by_route(hub: HubProcess, *routes: str) -> dict[str, int]:
+    """How many requests the hub has answered on each route (any method or status)."""
+    status, body = hub.get("/metrics")
+    assert status == 200
+    exposition = body.decode()
+    return {
+        route: int(
+            sum(
+                float(line.rsplit(" ", 1)[1])
+                for line in exposition.splitlines()
+                if line.startswith("vc_hub_requests_total{") and f'route="{route}"' in line
+            )
+        )
+        for route in routes
+    }

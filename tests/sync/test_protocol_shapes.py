@@ -25,6 +25,7 @@ from victim_champion.sync.protocol import (
     push_answer,
     push_results_from_wire,
 )
+from victim_champion.sync.rounds import RoundAnswer, RoundRequest, runs_after_push
 
 
 def test_the_hub_serves_exactly_the_endpoints_the_protocol_declares(hub: HubProcess) -> None:
@@ -85,3 +86,37 @@ def test_push_results_keep_every_well_formed_answer_and_skip_the_rest() -> None:
     assert push_results_from_wire(wire) == results
     with pytest.raises(ProtocolError, match="no results"):
         push_results_from_wire({})
+
+
+def test_a_round_request_and_answer_travel_whole_and_bad_ones_are_named() -> None:
+    asked = RoundRequest(7, 50, ({"device_seq": 3},), ((1, 2), (3, 3)))
+    assert RoundRequest.from_wire(json.loads(json.dumps(asked.to_wire()))) == asked
+    assert RoundRequest.from_wire({"cursor": 0, "limit": 1, "envelopes": []}).ranges == ()
+    for bad, says in (
+        ([], "must be an object"),
+        ({"cursor": 0, "limit": 0, "envelopes": []}, "limit 1 or more"),
+        ({"cursor": True, "limit": 5, "envelopes": []}, "cursor must be"),
+        ({"cursor": 0, "limit": 5}, "envelopes must be a list"),
+        ({"cursor": 0, "limit": 5, "envelopes": [], "ranges": [[4, 2]]}, "low <= high"),
+    ):
+        with pytest.raises(ProtocolError, match=says):
+            RoundRequest.from_wire(bad)
+    answer = RoundAnswer(
+        (PushResult(3, "accepted", ""),),
+        VerifyAnswer(3, {"attendees.added": 3}, "ab" * 32, 0),
+        PullAnswer((), 7, False, DEFAULT_DEVICE_POLICY),
+        DeviceState(3, 1024, 10),
+    )
+    assert RoundAnswer.from_wire(json.loads(json.dumps(answer.to_wire()))) == answer
+    unchecked = replace(answer, checked=None)
+    assert RoundAnswer.from_wire(unchecked.to_wire()).checked is None
+    with pytest.raises(ProtocolError, match="needs a push answer and a pull page"):
+        RoundAnswer.from_wire({"push": {"results": []}})
+
+
+def test_the_runs_a_laptop_asks_a_round_to_compare() -> None:
+    assert runs_after_push((), []) == []
+    assert runs_after_push((), [5, 6, 7]) == [(5, 7)]
+    assert runs_after_push(((1, 3),), [4, 5]) == [(1, 5)]
+    assert runs_after_push(((1, 3), (8, 9)), [5, 6, 10]) == [(1, 3), (5, 6), (8, 10)]
+    assert runs_after_push(((1, 10),), [4]) == [(1, 10)]  # sent again: already held

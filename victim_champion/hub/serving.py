@@ -34,6 +34,10 @@ from victim_champion.hub.storage.signing_keys import (
 )
 
 PUBLIC_URL_VARIABLE = "VC_HUB_PUBLIC_URL"
+# "off": no single-request sync rounds (sync/rounds.py); laptops then use the separate
+# pull, push and verify requests. A switch for an incident with one laptop release, so
+# Compass House need not wait for every laptop to be upgraded.
+ROUNDS_VARIABLE = "VC_HUB_ROUND_REQUESTS"
 MAX_WORKERS = 32
 
 
@@ -74,7 +78,12 @@ def app_from_environment() -> Any:
 
     configure_logging()
     engine = make_engine(os.environ[HUB_DB_VARIABLE])
-    return create_app(engine, key_file_for(engine), os.environ.get(PUBLIC_URL_VARIABLE, ""))
+    return create_app(
+        engine,
+        key_file_for(engine),
+        os.environ.get(PUBLIC_URL_VARIABLE, ""),
+        round_requests=os.environ.get(ROUNDS_VARIABLE, "on") != "off",
+    )
 
 
 def serve(options: argparse.Namespace) -> int:
@@ -117,6 +126,8 @@ def serve(options: argparse.Namespace) -> int:
     os.environ.update(
         {HUB_DB_VARIABLE: url, KEY_FILE_VARIABLE: str(key_file), PUBLIC_URL_VARIABLE: public_url}
     )
+    if options.no_round_requests:
+        os.environ[ROUNDS_VARIABLE] = "off"
     if options.workers == 1:
         uvicorn.run(app_from_environment(), **common)
         return 0
@@ -166,4 +177,10 @@ def add_serve_arguments(run: argparse.ArgumentParser) -> None:
         "--public-url",
         help="the https:// address the public reaches this hub at, for certificate QR codes "
         f"(or {PUBLIC_URL_VARIABLE}); laptops learn it when they enrol",
+    )
+    run.add_argument(
+        "--no-round-requests",
+        action="store_true",
+        help="refuse single-request sync rounds (laptops fall back to separate pull, push "
+        f"and verify requests); or set {ROUNDS_VARIABLE}=off",
     )

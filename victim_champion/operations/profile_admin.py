@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from victim_champion.core.audit import AuditEvent
 from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.errors import NotAdministratorError
@@ -9,25 +11,36 @@ from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.core.staff_slots import owner_of
 from victim_champion.operations.workspace import ProfileGate, Workspace
-from victim_champion.store.journaling.audit_log import AuditLogRepository
 from victim_champion.store.keys.key_slots import check_passphrase
-from victim_champion.store.repositories.record_repository import Records
-from victim_champion.store.syncing.policy_state import load_device_policy
+
+if TYPE_CHECKING:
+    from victim_champion.store.repositories.record_repository import Records
+    from victim_champion.store.schema.open_store import OpenStore
+
+
+def _records(store: OpenStore) -> Records:
+    """The store's records. The repositories are imported once a profile is open, not
+    when the unlock screen is drawn (benchmarks/startup.py, issue 20)."""
+    from victim_champion.store.repositories.record_repository import Records
+
+    return Records(store)
 
 
 def load_settings(workspace: Workspace) -> ProfileSettings:
     """The profile's settings (idle lock and the rest)."""
-    return Records(workspace.store).settings()
+    return _records(workspace.store).settings()
 
 
 def device_policy(workspace: Workspace) -> DevicePolicy | None:
     """The policy the hub last sent this laptop (None before the first contact)."""
+    from victim_champion.store.syncing.policy_state import load_device_policy
+
     return load_device_policy(workspace.store)
 
 
 def save_settings(workspace: Workspace, settings: ProfileSettings) -> None:
     """Save the profile's settings (audited)."""
-    Records(workspace.store).save_settings(settings)
+    _records(workspace.store).save_settings(settings)
     workspace.events.publish(RecordsChanged(RecordArea.SETTINGS))
 
 
@@ -36,6 +49,8 @@ def audit_events(workspace: Workspace, limit: int = 200) -> list[AuditEvent]:
     slot, so staff cannot read (or learn to avoid) what the log records of them."""
     if not owner_of(workspace.actor).is_admin:
         raise NotAdministratorError()
+    from victim_champion.store.journaling.audit_log import AuditLogRepository
+
     return workspace.store.owner.run(lambda c: AuditLogRepository(c).recent(limit))
 
 
@@ -50,7 +65,7 @@ def export_key(gate: ProfileGate, passphrase: str) -> bytes:
     unlocked = gate.profile.unlock_key(passphrase)
     store = gate.profile.open_with_key(unlocked)
     try:
-        Records(store).record_key_export()
+        _records(store).record_key_export()
     finally:
         store.close()
     return unlocked.data_key

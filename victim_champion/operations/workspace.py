@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from victim_champion.core.errors import DiskFullError
 from victim_champion.core.events import EventBus, Locked
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.profile import Profile
-from victim_champion.store.schema.open_store import OpenStore
+
+if TYPE_CHECKING:  # opened at unlock (store/profile.py), not imported at start-up
+    from victim_champion.store.schema.open_store import OpenStore
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from victim_champion import __version__
 from victim_champion.core.audit import AuditAction, RecordKind
@@ -25,9 +26,7 @@ from victim_champion.core.errors import (
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.staff_slots import FIRST_ADMIN, RECOVERY_SLOT
 from victim_champion.core.wire_kinds import EnvelopeKind
-from victim_champion.store.journaling.journal import journaled
 from victim_champion.store.keys.attempts import Attempts
-from victim_champion.store.keys.device_keys import DeviceKeyRepository
 from victim_champion.store.keys.device_secret import DeviceSecretStore, slot_set_note
 from victim_champion.store.keys.key_file import (
     KeyFile,
@@ -44,10 +43,13 @@ from victim_champion.store.keys.key_slots import (
     wrap,
 )
 from victim_champion.store.schema.connection import CIPHER_SETTINGS, Connection, open_encrypted
-from victim_champion.store.schema.connection_owner import ConnectionOwner
-from victim_champion.store.schema.migrator import schema_version, upgrade
-from victim_champion.store.schema.open_store import OpenStore
-from victim_champion.store.schema.page_check import check_every_page, read_ahead
+
+if TYPE_CHECKING:
+    from victim_champion.store.schema.open_store import OpenStore
+
+# The schema, journal, page check and connection owner are imported where a store is
+# made or opened, not when this module is: the app imports it to draw the unlock screen,
+# and those imports cost a quarter of its start-up (benchmarks/startup.py, issue 20).
 
 FIRST_SLOT = FIRST_ADMIN.slot_id
 SLOT_SET_META = "slot_set_version"
@@ -129,6 +131,11 @@ class Profile:
             raise
 
     def _create_database(self, data_key: bytes) -> None:
+        from victim_champion.store.journaling.journal import journaled
+        from victim_champion.store.keys.device_keys import DeviceKeyRepository
+        from victim_champion.store.schema.connection_owner import ConnectionOwner
+        from victim_champion.store.schema.migrator import upgrade
+
         def build() -> Connection:
             connection = open_encrypted(self.paths.database, data_key, create=True)
             self.paths.database.chmod(0o600)
@@ -216,12 +223,18 @@ class Profile:
 
     def open(self, passphrase: str, slot_id: str | None = None) -> OpenStore:
         """Unlock and open the store, upgrading its schema if it is older than the app."""
+        from victim_champion.store.schema.page_check import read_ahead
+
         # The page check reads the whole file: let the disk fetch it while Argon2 runs.
         read_ahead(self.paths.database)
         return self.open_with_key(self.unlock_key(passphrase, slot_id))
 
     def open_with_key(self, unlocked: UnlockedKey) -> OpenStore:
         """Open the store with an already unwrapped key."""
+        from victim_champion.store.schema.connection_owner import ConnectionOwner
+        from victim_champion.store.schema.migrator import schema_version, upgrade
+        from victim_champion.store.schema.open_store import OpenStore
+        from victim_champion.store.schema.page_check import check_every_page
 
         def connect() -> Connection:
             connection = open_encrypted(self.paths.database, unlocked.data_key)

@@ -1,4 +1,5 @@
-"""One sync round with the hub: pull pages, push the outbox, verify, in that order.
+"""One sync round with the hub: pull pages, push the outbox, verify, in that order; the
+usual round (one batch, one page) goes as a single request (sync/rounds.py).
 
 Runs on a worker thread (the app) or the main thread (the command line). Reaches local
 data only through core.ports.SyncLocal. Every step is safe to cut off at any point and
@@ -30,6 +31,7 @@ from victim_champion.sync.binding import BundleRefusalError, check_bundle, is_ne
 from victim_champion.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_ENVELOPES_PER_PUSH,
+    MAX_VERIFY_RANGES,
     PULL_PAGE_LIMIT,
     DeviceState,
     Endpoint,
@@ -47,6 +49,7 @@ from victim_champion.sync.protocol import (
     unb64,
     verify,
 )
+from victim_champion.sync.rounds import RoundAnswer, RoundRequest, runs_after_push
 from victim_champion.sync.transport import HubTransport
 
 PUSH_BATCH = 200
@@ -113,6 +116,72 @@ class SyncClient:
         self._byte_budget = _budget_for(MAX_BODY_BYTES)
         self._max_envelopes = min(PUSH_BATCH, MAX_ENVELOPES_PER_PUSH)
         self._held_seen = -1  # the highest number the hub said it holds, this client
+        self._rounds = True  # until a hub from before round requests says otherwise
+
+    def _round(self, counts: dict[str, int], progress: Progress) -> tuple[int, bool]:
+        """The usual round in one request (sync/rounds.py): a batch of the outbox, the
+        runs to compare once it is in, and a page of pull. What did not fit, or did not
+        match, is left to the separate steps after it. Returns (received, more to pull)."""
+        batch = self._local.pending(self._max_envelopes, self._byte_budget)
+        wire = [e.to_wire() for e in batch.envelopes]
+        wire += [e.stub_wire("too large to send") for e in batch.too_large]
+        before = self._local.verify_range()
+        expected = runs_after_push(
+            before.ranges if before else (), [e.device_seq for e in batch.envelopes]
+        )
+        expected = expected if len(expected) <= MAX_VERIFY_RANGES else []
+        cursor = self._local.pull_cursor()
+        progress("push", 0, len(wire))
+        asked = RoundRequest(cursor, PULL_PAGE_LIMIT, tuple(wire), tuple(expected))
+        answer = self.transport.request("POST", Endpoint.ROUND, asked.to_wire())
+        if answer.status in (404, 405):
+            self._rounds = False  # a hub from before round requests: the separate steps
+            return 0, True
+        if answer.status == 413:  # the hub takes less: learn how much, as a pull would
+            self._learn(answer.body)
+            return 0, True
+        if answer.status != 200:
+            raise HubRefusedError(str(answer.body.get("error", answer.status))[:200])
+        try:
+            found = RoundAnswer.from_wire(answer.body)
+        except ProtocolError as error:
+            raise HubRefusedError(str(error)) from None
+        self._learn(answer.body)
+        received = self._apply_page(found.page)
+        if wire:
+            sent = {e.device_seq for e in batch.envelopes} | {e.device_seq for e in batch.too_large}
+            results = [r for r in found.results if r.device_seq in sent]
+            if not results:  # nothing usable for what we sent: stop, keep the queue
+                raise SyncIncompleteError(self._local.pending_count())
+            self._apply_push(len(wire), results, counts)
+            progress("push", len(results), len(wire))
+        self._settle(tuple(expected), found.checked)
+        return received, found.page.more
+
+    def _settle(self, expected: tuple[tuple[int, int], ...], checked: VerifyAnswer | None) -> None:
+        """Mark verified what a round compared, if this laptop now holds exactly the runs
+        it asked about and they match with no gap; otherwise ``_verify`` asks again."""
+        if not expected or checked is None:
+            return
+        held = self._local.verify_range()
+        if held is None or held.ranges != expected:
+            return
+        if (held.count, held.digest, checked.gaps) == (checked.count, checked.digest, 0):
+            self._local.mark_verified(held.to_seq)
+
+    def _apply_push(self, sent: int, results: list[PushResult], counts: dict[str, int]) -> int:
+        """Record the hub's answers to a push; how many are settled (not renumbered)."""
+        conflicts = [r.device_seq for r in results if r.status == "conflict"]
+        self._local.apply_results([r for r in results if r.status != "conflict"], datetime.now(UTC))
+        counts["renumbered"] += len(self._local.rebase(conflicts)) if conflicts else 0
+        counts["sent"] += sent
+        for result in results:
+            key = {"accepted": "accepted", "duplicate": "duplicates", "conflict": ""}.get(
+                result.status, "rejected"
+            )
+            if key:
+                counts[key] += 1
+        return len(results) - len(conflicts)
 
     def run_once(self, progress: Progress = _quiet) -> SyncSummary:
         """Pull (which tells us what the hub holds and its limits), push, verify.
@@ -121,7 +190,9 @@ class SyncClient:
         it is recorded as a success."""
         counts = {"sent": 0, "accepted": 0, "duplicates": 0, "rejected": 0, "renumbered": 0}
         try:
-            received = self._pull_all(progress)
+            received, more = self._round(counts, progress) if self._rounds else (0, True)
+            if more:
+                received += self._pull_all(progress)
             self._push_all(counts, progress)
             self._verify(counts, progress)
         finally:
@@ -179,19 +250,7 @@ class SyncClient:
             results = _results(answer.body, sent)
             if not results:  # nothing usable for what we sent: stop, keep the queue
                 raise SyncIncompleteError(self._local.pending_count())
-            conflicts = [r.device_seq for r in results if r.status == "conflict"]
-            self._local.apply_results(
-                [r for r in results if r.status != "conflict"], datetime.now(UTC)
-            )
-            counts["renumbered"] += len(self._local.rebase(conflicts)) if conflicts else 0
-            counts["sent"] += len(wire)
-            for result in results:
-                key = {"accepted": "accepted", "duplicate": "duplicates", "conflict": ""}.get(
-                    result.status, "rejected"
-                )
-                if key:
-                    counts[key] += 1
-            done += len(results) - len(conflicts)
+            done += self._apply_push(len(wire), results, counts)
 
     def _shrink_budget(self, body: dict[str, Any]) -> None:
         """A 413: the hub takes less than we thought. Halve the batch, down to a floor."""
@@ -212,19 +271,23 @@ class SyncClient:
                 raise HubRefusedError(str(body.get("error", answer.status))[:200])
             page = PullAnswer.from_wire(body)
             self._learn(body)
-            held: dict[str, str | None] = {}  # per kind: in use, or taken from this page
-            bundles = [
-                self._bundle_for(item.get("payload"), held)
-                for item in page.items
-                if item.get("kind") == DownItemKind.BUNDLE
-            ]
-            self._local.apply_pull_page(
-                page.items, page.next_cursor, page.policy, [b for b in bundles if b is not None]
-            )
-            received += len(page.items)
+            received += self._apply_page(page)
             progress("pull", received, received)
             if not page.more:
                 return received
+
+    def _apply_page(self, page: PullAnswer) -> int:
+        """Apply one pull page (with any newer bundles it announces); how many items."""
+        held: dict[str, str | None] = {}  # per kind: in use, or taken from this page
+        bundles = [
+            self._bundle_for(item.get("payload"), held)
+            for item in page.items
+            if item.get("kind") == DownItemKind.BUNDLE
+        ]
+        self._local.apply_pull_page(
+            page.items, page.next_cursor, page.policy, [b for b in bundles if b is not None]
+        )
+        return len(page.items)
 
     def _bundle_for(self, payload: object, held: dict[str, str | None]) -> dict[str, Any] | None:
         """The newest bundle of the kind an item announces, if it is newer than the one in

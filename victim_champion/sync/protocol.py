@@ -131,6 +131,7 @@ class Endpoint(enum.StrEnum):
     PUSH = "/v1/push"
     PULL = "/v1/pull"
     VERIFY = "/v1/verify"
+    ROUND = "/v1/round"  # push, verify and one pull page in one request (sync/rounds.py)
     BUNDLE_LATEST = "/v1/bundles/{kind}/latest"
     HEALTH = "/v1/health"
     CERTIFICATE = "/v1/certificates/{code}"

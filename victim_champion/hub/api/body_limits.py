@@ -40,7 +40,7 @@ API_PREFIX = "/v1/"
 
 def limit_for(method: str, path: str) -> int:
     """The most body bytes the hub reads for one route."""
-    if method == "POST" and path == Endpoint.PUSH.value:
+    if method == "POST" and path in (Endpoint.PUSH.value, Endpoint.ROUND.value):
         return MAX_BODY_BYTES
     if path == DASHBOARD_PREFIX or path.startswith(DASHBOARD_PREFIX + "/"):
         return FORM_LIMIT

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,18 +34,17 @@ from victim_champion.sync.protocol import (
 )
 
 
-def device_state(engine: Engine, device_id: str) -> DeviceState:
+def device_state(connection: Connection, device_id: str) -> DeviceState:
     """What every answer to a device carries: the highest number the hub holds for it
     (stored or refused), and the hub's limits for a push."""
-    with engine.connect() as connection:
-        stored = connection.execute(
-            select(func.max(envelopes.c.device_seq)).where(envelopes.c.device_id == device_id)
-        ).scalar()
-        refused = connection.execute(
-            select(func.max(refused_envelopes.c.device_seq)).where(
-                refused_envelopes.c.device_id == device_id
-            )
-        ).scalar()
+    stored = connection.execute(
+        select(func.max(envelopes.c.device_seq)).where(envelopes.c.device_id == device_id)
+    ).scalar()
+    refused = connection.execute(
+        select(func.max(refused_envelopes.c.device_seq)).where(
+            refused_envelopes.c.device_id == device_id
+        )
+    ).scalar()
     return DeviceState(
         device_max_seq=max(int(stored or 0), int(refused or 0)),
         max_body_bytes=MAX_BODY_BYTES,
@@ -81,8 +81,13 @@ REFERRAL_KEY_SETTING = "referral.public_key"
 def policy(engine: Engine) -> DevicePolicy:
     """The device policy: retention window and idle lock (admin-set, else defaults). An
     admin-set value out of its allowed range raises WireRecordError: never sent."""
-    with engine.begin() as connection:
-        rows = dict(connection.execute(select(settings.c.key, settings.c.value)).all())
+    with engine.connect() as connection:
+        return policy_on(connection)
+
+
+def policy_on(connection: Connection) -> DevicePolicy:
+    """The device policy, read on a connection already open (``policy``)."""
+    rows = dict(connection.execute(select(settings.c.key, settings.c.value)).all())
     return DevicePolicy(
         retention_days=int(rows.get("policy.retention_days", DEFAULT_DEVICE_POLICY.retention_days)),
         idle_lock_seconds=int(
@@ -92,19 +97,18 @@ def policy(engine: Engine) -> DevicePolicy:
     )
 
 
-def pull(engine: Engine, device_id: str, cursor: int, limit: int) -> PullAnswer:
+def pull(connection: Connection, device_id: str, cursor: int, limit: int) -> PullAnswer:
     """Items for this device (or for every device) after the cursor, one bounded page."""
     limit = max(1, min(limit, PULL_PAGE_LIMIT))
-    with engine.begin() as connection:
-        rows = connection.execute(
-            select(down_items)
-            .where(
-                down_items.c.server_seq > cursor,
-                or_(down_items.c.device_id.is_(None), down_items.c.device_id == device_id),
-            )
-            .order_by(down_items.c.server_seq)
-            .limit(limit + 1)
-        ).all()
+    rows = connection.execute(
+        select(down_items)
+        .where(
+            down_items.c.server_seq > cursor,
+            or_(down_items.c.device_id.is_(None), down_items.c.device_id == device_id),
+        )
+        .order_by(down_items.c.server_seq)
+        .limit(limit + 1)
+    ).all()
     page = rows[:limit]
     return PullAnswer(
         items=tuple(
@@ -113,11 +117,13 @@ def pull(engine: Engine, device_id: str, cursor: int, limit: int) -> PullAnswer:
         ),
         next_cursor=page[-1].server_seq if page else cursor,
         more=len(rows) > limit,
-        policy=policy(engine),
+        policy=policy_on(connection),
     )
 
 
-def verify(engine: Engine, device_id: str, ranges: list[tuple[int, int]]) -> VerifyAnswer:
+def verify(
+    connection: Connection, device_id: str, ranges: Sequence[tuple[int, int]]
+) -> VerifyAnswer:
     """Count, per-kind counts and digest of what the hub holds in runs of numbers, and the
     gaps: numbers up to the highest one asked about that the hub neither holds nor refused."""
     condition = or_(
@@ -127,13 +133,12 @@ def verify(engine: Engine, device_id: str, ranges: list[tuple[int, int]]) -> Ver
         )
     )
     top = max(high for _, high in ranges)
-    with engine.begin() as connection:
-        rows = connection.execute(
-            select(envelopes.c.device_seq, envelopes.c.content_hash, envelopes.c.kind).where(
-                envelopes.c.device_id == device_id, condition
-            )
-        ).all()
-        held = _numbers_held_through(connection, device_id, top)
+    rows = connection.execute(
+        select(envelopes.c.device_seq, envelopes.c.content_hash, envelopes.c.kind).where(
+            envelopes.c.device_id == device_id, condition
+        )
+    ).all()
+    held = _numbers_held_through(connection, device_id, top)
     return VerifyAnswer(
         count=len(rows),
         counts=dict(Counter(r.kind for r in rows)),

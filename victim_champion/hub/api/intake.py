@@ -30,9 +30,8 @@ from victim_champion.core.wire_records import (
 )
 from victim_champion.hub.api.intake_rules import (
     IntakeRules,
-    device_key,
-    known_service_ids,
     known_services,
+    rules_for,
     signed_by_the_device,
 )
 from victim_champion.hub.api.referral_rules import (
@@ -112,13 +111,14 @@ def push(engine: Engine, device_id: str, raw_envelopes: list[Any]) -> list[PushR
     and written again with each envelope in its own savepoint, so only the failing one is
     refused and the others are stored. Either way the answers are the same."""
     now = datetime.now(UTC)
-    rules = IntakeRules(known_service_ids(engine), device_key(engine, device_id))
     try:
         with engine.begin() as connection:
+            rules = rules_for(connection, device_id)
             return _push_batch(connection, device_id, raw_envelopes, now, rules)
     except (SQLAlchemyError, _NeedsIsolationError):
         log.info("a push of %d envelopes is written one savepoint at a time", len(raw_envelopes))
     with engine.begin() as connection:
+        rules = rules_for(connection, device_id)
         return [_push_isolated(connection, device_id, raw, now, rules) for raw in raw_envelopes]
 
 

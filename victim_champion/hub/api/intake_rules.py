@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, select
 
 from victim_champion.content.directory_loader import load_directory
 from victim_champion.core.certificates import key_id_for, signature_from_text, signed_message
@@ -36,12 +36,16 @@ class IntakeRules:
     device_key: bytes
 
 
-def device_key(engine: Engine, device_id: str) -> bytes:
+def rules_for(connection: Connection, device_id: str) -> IntakeRules:
+    """The rules a push by this device is checked against, read in its transaction."""
+    return IntakeRules(known_service_ids(connection), device_key(connection, device_id))
+
+
+def device_key(connection: Connection, device_id: str) -> bytes:
     """The pushing device's public key (empty if unknown: nothing then verifies)."""
-    with engine.connect() as connection:
-        key = connection.execute(
-            select(devices.c.public_key).where(devices.c.device_id == device_id)
-        ).scalar_one_or_none()
+    key = connection.execute(
+        select(devices.c.public_key).where(devices.c.device_id == device_id)
+    ).scalar_one_or_none()
     return bytes(key) if key is not None else b""
 
 
@@ -77,15 +81,14 @@ def known_services(record: object, services: frozenset[str]) -> None:
             raise WireRecordError("the service id is not in any directory the hub has", "service")
 
 
-def known_service_ids(engine: Engine) -> frozenset[str]:
+def known_service_ids(connection: Connection) -> frozenset[str]:
     """Every service id a laptop could have been given."""
     known = {service.id for service in load_directory()}
-    with engine.connect() as connection:
-        published = connection.execute(
-            select(bundles.c.content).where(bundles.c.kind == DIRECTORY_BUNDLE)
-        ).scalars()
-        for content in published:
-            known |= _ids_in(content)
+    published = connection.execute(
+        select(bundles.c.content).where(bundles.c.kind == DIRECTORY_BUNDLE)
+    ).scalars()
+    for content in published:
+        known |= _ids_in(content)
     return frozenset(known)
 
 

@@ -12,7 +12,6 @@ import hmac
 import json
 import logging
 import os
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -28,21 +27,14 @@ from starlette.requests import ClientDisconnect
 from victim_champion.hub.api import bundles, enrolment, exchange, intake
 from victim_champion.hub.api.body_limits import BodyLimits
 from victim_champion.hub.api.certificate_lookup import Printed, lookup, verify_page
-from victim_champion.hub.api.device_auth import Outcome, authenticate
+from victim_champion.hub.api.device_requests import HubError, check, read_signed, too_old
 from victim_champion.hub.api.lookup_limits import TOO_MANY, allow_lookup
 from victim_champion.hub.api.operability import add_operations, count_envelopes, route_template
 from victim_champion.hub.api.replay_guard import BindAnswers, bound
+from victim_champion.hub.api.rounds import add_round_route
 from victim_champion.hub.dashboard.routes import dashboard_router
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
-from victim_champion.sync.binding import REPLAYED_CODE, is_nonce, wipe_order
 from victim_champion.sync.protocol import (
-    ACCEPTED_SCHEMA_VERSIONS,
-    CLOCK_SKEW_SECONDS,
-    HEADER_DEVICE,
-    HEADER_NONCE,
-    HEADER_SIGNATURE,
-    HEADER_TIMESTAMP,
-    MAX_BODY_BYTES,
     Endpoint,
     EnrolAnswer,
     EnrolRequest,
@@ -50,47 +42,35 @@ from victim_champion.sync.protocol import (
     PushRequest,
     VerifyRequest,
     push_answer,
-    request_message,
-    unb64,
 )
 
 ADMIN_TOKEN_VARIABLE = "VC_HUB_ADMIN_TOKEN"  # noqa: S105  a variable name
 log = logging.getLogger("victim_champion.hub")
 
 
-class HubError(Exception):
-    """An answer other than success: status code and a one-sentence reason."""
-
-    def __init__(self, status: int, reason: str, **extra: Any) -> None:
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-        self.extra = extra
-
-
 def _and_state(work: Any, engine: Engine, device_id: str, *args: Any) -> tuple[Any, Any]:
-    """A device's request and the state every answer carries, in one thread hop."""
-    return work(engine, device_id, *args), exchange.device_state(engine, device_id)
+    """A device's request and the state every answer carries, on one connection."""
+    with engine.begin() as connection:
+        return work(connection, device_id, *args), exchange.device_state(connection, device_id)
 
 
-def _refusal(outcome: Outcome, device_id: str) -> HubError:
-    """The answer to a request whose credentials did not pass (device_auth.py)."""
-    if outcome is Outcome.NOT_ENROLLED:
-        return HubError(401, "this device is not enrolled", code="not_enrolled")
-    if outcome is Outcome.UNSIGNED:
-        return HubError(401, "the request signature is missing", code="unsigned")
-    if outcome is Outcome.BAD_SIGNATURE:
-        return HubError(401, "the request signature is not valid", code="bad_signature")
-    if outcome is Outcome.REPLAYED:
-        # In the database, so a replay to any hub process on it is refused too.
-        return HubError(409, "this request was already received once", code=REPLAYED_CODE)
-    return HubError(403, "this device has been revoked", **wipe_order(device_id))
+def _pushed_and_state(engine: Engine, device_id: str, raw: list[Any]) -> tuple[Any, Any]:
+    """A push (its own transaction, intake.py) and then the state every answer carries."""
+    results = intake.push(engine, device_id, raw)
+    with engine.begin() as connection:
+        return results, exchange.device_state(connection, device_id)
 
 
-def create_app(engine: Engine, key_file: Path | None = None, public_url: str = "") -> FastAPI:
+def create_app(
+    engine: Engine,
+    key_file: Path | None = None,
+    public_url: str = "",
+    round_requests: bool = True,
+) -> FastAPI:
     """The hub application on a migrated database, signing with the key in ``key_file``
     (default: signing_keys.default_key_file). ``public_url`` is the address the public
-    reaches this hub's certificate pages at, told to laptops when they enrol."""
+    reaches this hub's certificate pages at, told to laptops when they enrol. Without
+    ``round_requests`` there is no /v1/round (serve --no-round-requests)."""
     key = load_or_create_hub_key(engine, key_file)
     app = FastAPI(
         title="Victim Champion hub",
@@ -159,34 +139,9 @@ def create_app(engine: Engine, key_file: Path | None = None, public_url: str = "
 
     async def device_for(request: Request) -> str:
         """Authenticate a device request; revoked devices are told to wipe."""
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            raise HubError(
-                413, "the request is too large", code="too_large", max_body_bytes=MAX_BODY_BYTES
-            )
-        device_id = request.headers.get(HEADER_DEVICE, "")
-        stamp = request.headers.get(HEADER_TIMESTAMP, "")
-        nonce = request.headers.get(HEADER_NONCE, "")
-        if not device_id or not stamp.lstrip("-").isdigit() or not is_nonce(nonce):
-            raise HubError(401, "the request is not signed by a device", code="unsigned")
-        if abs(time.time() - int(stamp)) > CLOCK_SKEW_SECONDS:
-            raise HubError(
-                401,
-                "the device clock is too far out; set the time and try again",
-                code="clock_skew",
-            )
-        try:
-            signature: bytes | None = unb64(request.headers.get(HEADER_SIGNATURE), "signature")
-        except ProtocolError:
-            signature = None
-        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        message = request_message(request.method, path, int(stamp), nonce, body)
-        outcome = await run_in_threadpool(
-            authenticate, engine, device_id, nonce, int(stamp), signature, message
-        )
-        if outcome is not Outcome.OK:
-            raise _refusal(outcome, device_id)
-        return device_id
+        asked = await read_signed(request)
+        await run_in_threadpool(check, engine, asked)
+        return asked.device_id
 
     def admin(request: Request) -> None:
         token = os.environ.get(ADMIN_TOKEN_VARIABLE, "")
@@ -195,6 +150,8 @@ def create_app(engine: Engine, key_file: Path | None = None, public_url: str = "
             raise HubError(401, "admin access needs the hub's admin token")
 
     _device_routes(app, engine, key, reply, device_for)
+    if round_requests:
+        add_round_route(app, engine, reply)
     _public_routes(app, engine, key, reply)
     _admin_routes(app, engine, reply, admin)
     app.include_router(dashboard_router(engine))  # HTML pages for partner agencies
@@ -226,11 +183,9 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
             raw = list(PushRequest.from_wire(payload).envelopes)
         except ProtocolError as error:
             raise HubError(400, str(error)) from None
-        versions = [e.get("schema_version") for e in raw if isinstance(e, dict)]
-        numbers = [v for v in versions if isinstance(v, int) and not isinstance(v, bool)]
-        if numbers and max(numbers) < min(ACCEPTED_SCHEMA_VERSIONS):
-            raise HubError(426, "upgrade required: install the latest Victim Champion")
-        results, state = await run_in_threadpool(_and_state, intake.push, engine, device_id, raw)
+        if (refused := too_old(raw)) is not None:
+            raise refused
+        results, state = await run_in_threadpool(_pushed_and_state, engine, device_id, raw)
         count_envelopes(results)
         return reply({**push_answer(results), **state.to_wire()})
 
