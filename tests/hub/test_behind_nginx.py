@@ -54,7 +54,7 @@ def test_laptops_sync_through_nginx_to_two_hubs_on_one_database(
         assert stats["missing"] == 0 and stats["duplicates"] == 0 and stats["envelopes"] > 0
         assert hubs[1].stats() == stats  # one database, whichever host asks
         answered = [
-            {json.loads(line)["pid"] for line in hub.log_lines() if '"route":"/v1/push"' in line}
+            {json.loads(line)["pid"] for line in hub.log_lines() if '"route":"/v1/round"' in line}
             for hub in hubs
         ]
         assert all(answered), "nginx sent laptops to both hosts"

@@ -31,7 +31,7 @@ from victim_champion.hub.api.device_requests import HubError, check, read_signed
 from victim_champion.hub.api.lookup_limits import TOO_MANY, allow_lookup
 from victim_champion.hub.api.operability import add_operations, count_envelopes, route_template
 from victim_champion.hub.api.replay_guard import BindAnswers, bound
-from victim_champion.hub.api.rounds import add_round_route
+from victim_champion.hub.api.round_route import add_round_route
 from victim_champion.hub.dashboard.routes import dashboard_router
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
 from victim_champion.sync.protocol import (
