@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeGuard
 
-from victim_champion.core.envelopes import HubEnrolment, PushResult, SyncSummary
+from victim_champion.core.envelopes import HubEnrolment, OutboxBatch, PushResult, SyncSummary
 from victim_champion.core.ports import SyncLocal
 from victim_champion.core.sync_errors import (
     BundleRefusedError,
@@ -123,8 +123,7 @@ class SyncClient:
         runs to compare once it is in, and a page of pull. What did not fit, or did not
         match, is left to the separate steps after it. Returns (received, more to pull)."""
         batch = self._local.pending(self._max_envelopes, self._byte_budget)
-        wire = [e.to_wire() for e in batch.envelopes]
-        wire += [e.stub_wire("too large to send") for e in batch.too_large]
+        wire, sent = _on_the_wire(batch)
         before = self._local.verify_range()
         expected = runs_after_push(
             before.ranges if before else (), [e.device_seq for e in batch.envelopes]
@@ -149,7 +148,6 @@ class SyncClient:
         self._learn(answer.body)
         received = self._apply_page(found.page)
         if wire:
-            sent = {e.device_seq for e in batch.envelopes} | {e.device_seq for e in batch.too_large}
             results = [r for r in found.results if r.device_seq in sent]
             if not results:  # nothing usable for what we sent: stop, keep the queue
                 raise SyncIncompleteError(self._local.pending_count())
@@ -231,8 +229,7 @@ class SyncClient:
         # Bounded: each turn sends at least one envelope, or renumbers some exactly once.
         for _ in range(4 * total + 16):
             batch = self._local.pending(self._max_envelopes, self._byte_budget)
-            wire = [e.to_wire() for e in batch.envelopes]
-            wire += [e.stub_wire("too large to send") for e in batch.too_large]
+            wire, sent = _on_the_wire(batch)
             if not wire:
                 progress("push", total, total)
                 return
@@ -246,7 +243,6 @@ class SyncClient:
             if answer.status != 200:
                 raise HubRefusedError(str(answer.body.get("error", answer.status))[:200])
             self._learn(answer.body)
-            sent = {e.device_seq for e in batch.envelopes} | {e.device_seq for e in batch.too_large}
             results = _results(answer.body, sent)
             if not results:  # nothing usable for what we sent: stop, keep the queue
                 raise SyncIncompleteError(self._local.pending_count())
@@ -359,6 +355,13 @@ class SyncClient:
             # still here up to the top, refused ones too, so the hub can account for them.
             self._local.requeue(held.ranges if gaps == 0 else ((1, held.to_seq),))
             self._push_all(counts, progress)
+
+
+def _on_the_wire(batch: OutboxBatch) -> tuple[list[dict[str, Any]], set[int]]:
+    """A batch as sent (too-large ones as stubs), and the numbers an answer may settle."""
+    wire = [e.to_wire() for e in batch.envelopes]
+    wire += [e.stub_wire("too large to send") for e in batch.too_large]
+    return wire, {e.device_seq for e in (*batch.envelopes, *batch.too_large)}
 
 
 def _budget_for(max_body_bytes: int) -> int:
