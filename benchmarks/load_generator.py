@@ -271,6 +271,9 @@ async def open_loop(
             while all(d.busy for d in devices):
                 await asyncio.sleep(0.001)
             device = next(d for d in devices if not d.busy)
+        # Busy from now, not from when the task first runs: rounds due while the hub is
+        # behind are started without a pause, and a laptop never runs two at once.
+        device.busy = True
         task = asyncio.create_task(timed_round(host, port, device, due, phase))
         running.add(task)
         task.add_done_callback(running.discard)

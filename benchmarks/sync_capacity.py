@@ -119,8 +119,9 @@ def figures_for(label: str, workers: int, results: dict[str, Any]) -> list[Figur
         for s in results["rates"]
     )
     print(f"  {label}, {workers} worker(s): {ladder}; lost or doubled: {results['lost']}")
-    if burst["errors"] or results["warm_errors"]:
-        print(f"  errors: {burst['first_errors'] or results['warm_errors']}")
+    failed = [s["first_errors"] for s in results["rates"] if s["errors"]]
+    if burst["errors"] or results["warm_errors"] or failed:
+        print(f"  errors: {burst['first_errors'] or results['warm_errors'] or failed[0]}")
     return [
         Figure(
             f"{label} x{workers}: capacity, p95 <= 200 ms",

@@ -14,15 +14,19 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from tests.hub.conftest import Laptop, make_laptop
 from tests.hub.test_no_loss import a_session, assert_nothing_lost
 from tests.support.answer_recorder import AnswerRecorder
-from tests.support.hub_process import HubProcess, start_hub
+from tests.support.hub_process import HubProcess, sqlite_url, start_hub
 from victim_champion.core.sync_errors import AnswerNotForThisRequestError, DeviceRevokedError
+from victim_champion.hub.api.device_auth import PRUNE_MARGIN_SECONDS, prune_nonces
+from victim_champion.hub.storage.engine import make_engine, upgrade
+from victim_champion.hub.storage.tables import request_nonces
 from victim_champion.sync.binding import new_nonce
 from victim_champion.sync.protocol import (
+    CLOCK_SKEW_SECONDS,
     HEADER_DEVICE,
     HEADER_NONCE,
     HEADER_SIGNATURE,
@@ -156,3 +160,24 @@ def test_a_replayed_request_is_refused_by_every_hub_process_on_the_database(
         laptop.store.close()
         first.stop()
         second.stop()
+
+
+def test_nonces_out_of_the_time_window_are_forgotten_and_fresh_ones_kept(
+    tmp_path: Path,
+) -> None:
+    engine = make_engine(sqlite_url(tmp_path))
+    upgrade(engine)
+    now = int(time.time())
+    old, fresh = now - CLOCK_SKEW_SECONDS - PRUNE_MARGIN_SECONDS - 5, now - 5
+    with engine.begin() as connection:
+        for nonce, stamp in (("n-old", old), ("n-fresh", fresh)):
+            connection.execute(
+                request_nonces.insert().values(
+                    device_id="d1", nonce=nonce, expires_at=stamp + CLOCK_SKEW_SECONDS
+                )
+            )
+    with engine.begin() as connection:
+        assert prune_nonces(connection, now) == 1
+        kept = connection.execute(select(request_nonces.c.nonce)).scalars().all()
+    assert kept == ["n-fresh"]  # still refused a second time while its time is good
+    engine.dispose()

@@ -7,7 +7,7 @@ the database) and notes when the device was last seen. The profile of a sync rou
 every request; this is one of each.
 
 A nonce is kept until its request's time is out of the window, and a little longer;
-after that the time check refuses the request anyway.
+after that the time check refuses the request anyway (prune_nonces).
 """
 
 from __future__ import annotations
@@ -19,12 +19,14 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from victim_champion.hub.storage.engine import as_utc
+from victim_champion.hub.storage.engine import as_utc, write_turn
 from victim_champion.hub.storage.tables import devices, request_nonces
 from victim_champion.sync.protocol import CLOCK_SKEW_SECONDS, verify
 
 PRUNE_MARGIN_SECONDS = 60
 SEEN_RESOLUTION_SECONDS = 60  # last_seen_at is written at most once a minute
+PRUNE_EVERY_SECONDS = 60
+_next_prune = 0.0  # monotonic time of this process's next prune (prune_nonces)
 
 
 class Outcome(enum.Enum):
@@ -44,44 +46,58 @@ def authenticate(
     signature: bytes | None,
     message: bytes,
 ) -> Outcome:
-    """Whether this signed request may go on, and if not, why (checked in this order:
-    enrolled, signed, signature valid, nonce fresh, not revoked)."""
-    with engine.begin() as connection:
-        row = connection.execute(
-            select(devices.c.public_key, devices.c.revoked_at, devices.c.last_seen_at).where(
-                devices.c.device_id == device_id
-            )
-        ).first()
-        if row is None:
-            return Outcome.NOT_ENROLLED
-        if signature is None:
-            return Outcome.UNSIGNED
-        if not verify(bytes(row.public_key), signature, message):
-            return Outcome.BAD_SIGNATURE
-        if not _record_nonce(connection, device_id, nonce, stamp):
-            return Outcome.REPLAYED
-        if row.revoked_at is not None:
-            return Outcome.REVOKED
-        now = datetime.now(UTC)
-        seen = row.last_seen_at
-        if seen is None or (now - as_utc(seen)).total_seconds() >= SEEN_RESOLUTION_SECONDS:
-            connection.execute(
-                update(devices).where(devices.c.device_id == device_id).values(last_seen_at=now)
-            )
-    return Outcome.OK
+    """Whether this signed request may go on, and if not, why, in a transaction of its own
+    (authenticate_on)."""
+    with write_turn(engine), engine.begin() as connection:
+        return authenticate_on(connection, device_id, nonce, stamp, signature, message)[0]
+
+
+def authenticate_on(
+    connection: Connection,
+    device_id: str,
+    nonce: str,
+    stamp: int,
+    signature: bytes | None,
+    message: bytes,
+) -> tuple[Outcome, bytes]:
+    """As authenticate, in the caller's transaction (a sync round writes its push in the
+    same one: one commit a round), with the device's public key (empty if not enrolled)
+    for the checks of its push. Checked in this order: enrolled, signed, signature valid,
+    nonce fresh, not revoked."""
+    row = connection.execute(
+        select(devices.c.public_key, devices.c.revoked_at, devices.c.last_seen_at).where(
+            devices.c.device_id == device_id
+        )
+    ).first()
+    if row is None:
+        return Outcome.NOT_ENROLLED, b""
+    key = bytes(row.public_key)
+    if signature is None:
+        return Outcome.UNSIGNED, key
+    if not verify(key, signature, message):
+        return Outcome.BAD_SIGNATURE, key
+    if not _record_nonce(connection, device_id, nonce, stamp):
+        return Outcome.REPLAYED, key
+    if row.revoked_at is not None:
+        return Outcome.REVOKED, key
+    now = datetime.now(UTC)
+    seen = row.last_seen_at
+    if seen is None or (now - as_utc(seen)).total_seconds() >= SEEN_RESOLUTION_SECONDS:
+        connection.execute(
+            update(devices).where(devices.c.device_id == device_id).values(last_seen_at=now)
+        )
+    return Outcome.OK, key
 
 
 def _record_nonce(connection: Connection, device_id: str, nonce: str, stamp: int) -> bool:
     """Record the nonce; False if it is already there. INSERT ... ON CONFLICT DO NOTHING
     RETURNING keeps the transaction usable on PostgreSQL, where a failed insert would
     abort it (SQLite 3.35 or later, as Python 3.11's is)."""
-    now = int(time.time())
-    connection.execute(
-        delete(request_nonces).where(
-            request_nonces.c.device_id == device_id,
-            request_nonces.c.expires_at < now - PRUNE_MARGIN_SECONDS,
-        )
-    )
+    global _next_prune
+    now = time.monotonic()
+    if now >= _next_prune:
+        _next_prune = now + PRUNE_EVERY_SECONDS
+        prune_nonces(connection, int(time.time()))
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     inserted = connection.execute(
         dialect.insert(request_nonces)
@@ -90,3 +106,13 @@ def _record_nonce(connection: Connection, device_id: str, nonce: str, stamp: int
         .returning(request_nonces.c.nonce)  # rowcount is not reliable for an INSERT
     ).first()
     return inserted is not None
+
+
+def prune_nonces(connection: Connection, now: int) -> int:
+    """Forget every nonce whose request time is out of the window (and a margin): the time
+    check refuses such a request anyway. Done once a minute or so by each hub process,
+    not on every request (that was one more round trip to the database in each)."""
+    gone = connection.execute(
+        delete(request_nonces).where(request_nonces.c.expires_at < now - PRUNE_MARGIN_SECONDS)
+    )
+    return int(gone.rowcount)

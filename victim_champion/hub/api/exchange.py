@@ -37,14 +37,16 @@ from victim_champion.sync.protocol import (
 def device_state(connection: Connection, device_id: str) -> DeviceState:
     """What every answer to a device carries: the highest number the hub holds for it
     (stored or refused), and the hub's limits for a push."""
-    stored = connection.execute(
-        select(func.max(envelopes.c.device_seq)).where(envelopes.c.device_id == device_id)
-    ).scalar()
-    refused = connection.execute(
-        select(func.max(refused_envelopes.c.device_seq)).where(
-            refused_envelopes.c.device_id == device_id
+    stored, refused = connection.execute(  # one statement: one round trip
+        select(
+            select(func.max(envelopes.c.device_seq))
+            .where(envelopes.c.device_id == device_id)
+            .scalar_subquery(),
+            select(func.max(refused_envelopes.c.device_seq))
+            .where(refused_envelopes.c.device_id == device_id)
+            .scalar_subquery(),
         )
-    ).scalar()
+    ).one()
     return DeviceState(
         device_max_seq=max(int(stored or 0), int(refused or 0)),
         max_body_bytes=MAX_BODY_BYTES,

@@ -40,6 +40,7 @@ from victim_champion.hub.api.referral_rules import (
     referral_ids_from,
     signposting_ids,
 )
+from victim_champion.hub.storage.engine import write_turn
 from victim_champion.hub.storage.tables import (
     certificates,
     envelopes,
@@ -103,23 +104,46 @@ def check_payload(envelope: Envelope, rules: IntakeRules | None = None) -> Envel
     return payload
 
 
+class PushNeedsIsolationError(Exception):
+    """The whole-batch write failed: roll the transaction back and push again with
+    ``one_at_a_time`` (push_on)."""
+
+
 def push(engine: Engine, device_id: str, raw_envelopes: list[Any]) -> list[PushResult]:
+    """push_on, in a transaction of its own (and again one at a time if it must)."""
+    try:
+        with write_turn(engine), engine.begin() as connection:
+            return push_on(connection, device_id, raw_envelopes)
+    except PushNeedsIsolationError:
+        log.info("a push of %d envelopes is written one savepoint at a time", len(raw_envelopes))
+    with write_turn(engine), engine.begin() as connection:
+        return push_on(connection, device_id, raw_envelopes, one_at_a_time=True)
+
+
+def push_on(
+    connection: Connection,
+    device_id: str,
+    raw_envelopes: list[Any],
+    device_key: bytes | None = None,
+    one_at_a_time: bool = False,
+) -> list[PushResult]:
     """Store each envelope once; answer accepted, duplicate, conflict or rejected.
 
-    The whole push is first written as one multi-row insert, which is fast. If the
-    database fails it (something the checks could not foresee), the push is rolled back
-    and written again with each envelope in its own savepoint, so only the failing one is
-    refused and the others are stored. Either way the answers are the same."""
+    The whole push is written as one multi-row insert, which is fast. If the database
+    fails it (something the checks could not foresee), PushNeedsIsolationError is raised:
+    the caller rolls back and calls again ``one_at_a_time``, each envelope in its own
+    savepoint, so only the failing one is refused and the others are stored. Either way
+    the answers are the same. No savepoint on the fast path: on PostgreSQL that was two
+    more round trips in every round. ``device_key``: the pushing device's, if already read.
+    """
     now = datetime.now(UTC)
-    try:
-        with engine.begin() as connection:
-            rules = rules_for(connection, device_id)
-            return _push_batch(connection, device_id, raw_envelopes, now, rules)
-    except (SQLAlchemyError, _NeedsIsolationError):
-        log.info("a push of %d envelopes is written one savepoint at a time", len(raw_envelopes))
-    with engine.begin() as connection:
-        rules = rules_for(connection, device_id)
+    rules = rules_for(connection, device_id, device_key)
+    if one_at_a_time:
         return [_push_isolated(connection, device_id, raw, now, rules) for raw in raw_envelopes]
+    try:
+        return _push_batch(connection, device_id, raw_envelopes, now, rules)
+    except (SQLAlchemyError, _NeedsIsolationError) as error:
+        raise PushNeedsIsolationError() from error
 
 
 class _NeedsIsolationError(Exception):
@@ -178,19 +202,22 @@ def _push_batch(
 def _insert_many(
     connection: Connection, device_id: str, batch: list[Envelope], now: datetime
 ) -> set[str]:
-    """INSERT ... ON CONFLICT DO NOTHING for many envelopes; the mutation ids inserted."""
+    """INSERT ... ON CONFLICT DO NOTHING for many envelopes; the mutation ids inserted.
+
+    Given as a list of rows, SQLAlchemy writes them as multi-row INSERTs ("insertmanyvalues",
+    a batch of at most INSERT_CHUNK) from one statement compiled once and cached: building
+    a multi-row VALUES clause for every push was a tenth of a round's time in Python."""
+    if not batch:
+        return set()
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    inserted: set[str] = set()
-    for start in range(0, len(batch), INSERT_CHUNK):
-        rows = [_row(device_id, envelope, now) for envelope in batch[start : start + INSERT_CHUNK]]
-        statement = (
-            dialect.insert(envelopes)
-            .values(rows)
-            .on_conflict_do_nothing()
-            .returning(envelopes.c.mutation_id)
-        )
-        inserted.update(str(m) for (m,) in connection.execute(statement))
-    return inserted
+    statement = (
+        dialect.insert(envelopes).on_conflict_do_nothing().returning(envelopes.c.mutation_id)
+    )
+    rows = [_row(device_id, envelope, now) for envelope in batch]
+    found = connection.execution_options(insertmanyvalues_page_size=INSERT_CHUNK).execute(
+        statement, rows
+    )
+    return {str(m) for (m,) in found}
 
 
 def _row(device_id: str, envelope: Envelope, now: datetime) -> dict[str, Any]:

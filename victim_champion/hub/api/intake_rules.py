@@ -36,9 +36,12 @@ class IntakeRules:
     device_key: bytes
 
 
-def rules_for(connection: Connection, device_id: str) -> IntakeRules:
-    """The rules a push by this device is checked against, read in its transaction."""
-    return IntakeRules(known_service_ids(connection), device_key(connection, device_id))
+def rules_for(connection: Connection, device_id: str, key: bytes | None = None) -> IntakeRules:
+    """The rules a push by this device is checked against, read in its transaction
+    (the device's key only if not given: a sync round has just read it)."""
+    if key is None:
+        key = device_key(connection, device_id)
+    return IntakeRules(known_service_ids(connection), key)
 
 
 def device_key(connection: Connection, device_id: str) -> bytes:

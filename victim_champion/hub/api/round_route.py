@@ -1,8 +1,9 @@
 """The hub's side of a whole sync round in one request (sync/rounds.py).
 
-The credentials are checked and the round done in one worker-thread hop: the push in its
-own transaction (intake.py), then the comparison, one pull page and the device state read
-together on one connection, after the push, so the batch just sent is compared at once.
+The round is done in one worker-thread hop, on one connection: the credentials
+(device_auth.py) and the push (intake.py) in one transaction, so a round commits once;
+then the comparison, one pull page and the device state, read after the push so the batch
+just sent is compared at once. A refused request writes nothing of its push.
 """
 
 from __future__ import annotations
@@ -13,23 +14,73 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from victim_champion.hub.api import exchange, intake
-from victim_champion.hub.api.device_requests import HubError, check, read_signed, too_old
+from victim_champion.hub.api.device_auth import Outcome, authenticate_on
+from victim_champion.hub.api.device_requests import (
+    HubError,
+    Signed,
+    read_signed,
+    refusal,
+    too_old,
+)
 from victim_champion.hub.api.operability import count_envelopes
-from victim_champion.sync.protocol import Endpoint, ProtocolError
+from victim_champion.hub.storage.engine import write_turn
+from victim_champion.sync.protocol import Endpoint, ProtocolError, PushResult
 from victim_champion.sync.rounds import RoundAnswer, RoundRequest
 
 
-def sync_round(engine: Engine, device_id: str, asked: RoundRequest) -> RoundAnswer:
-    """Push, compare and pull for one device, as asked."""
-    results = intake.push(engine, device_id, list(asked.envelopes)) if asked.envelopes else []
-    with engine.begin() as connection:
-        checked = exchange.verify(connection, device_id, asked.ranges) if asked.ranges else None
-        page = exchange.pull(connection, device_id, asked.cursor, asked.limit)
-        state = exchange.device_state(connection, device_id)
+def sync_round(
+    engine: Engine, asked: Signed, wanted: RoundRequest | None, problem: str = ""
+) -> RoundAnswer:
+    """Check the credentials, then push, compare and pull for the device, as asked. The
+    checks go in the order every device endpoint keeps: credentials, form, version.
+    The reads need no transaction: PostgreSQL's (read committed) would give each its
+    own snapshot anyway, and its BEGIN and COMMIT were two more round trips a round."""
+    with engine.connect() as connection:
+        try:
+            with write_turn(engine), connection.begin():
+                refused, results = _check_and_push(connection, asked, wanted, problem)
+        except intake.PushNeedsIsolationError:
+            with write_turn(engine), connection.begin():
+                refused, results = _check_and_push(connection, asked, wanted, problem, True)
+        if refused is not None or wanted is None:
+            raise refused or HubError(400, "the request is not in the expected form")
+        reading = connection.execution_options(isolation_level="AUTOCOMMIT")
+        checked = (
+            exchange.verify(reading, asked.device_id, wanted.ranges) if wanted.ranges else None
+        )
+        page = exchange.pull(reading, asked.device_id, wanted.cursor, wanted.limit)
+        state = exchange.device_state(reading, asked.device_id)
     return RoundAnswer(tuple(results), checked, page, state)
+
+
+def _check_and_push(
+    connection: Connection,
+    asked: Signed,
+    wanted: RoundRequest | None,
+    problem: str,
+    one_at_a_time: bool = False,
+) -> tuple[HubError | None, list[PushResult]]:
+    outcome, key = authenticate_on(
+        connection, asked.device_id, asked.nonce, asked.stamp, asked.signature, asked.message
+    )
+    refused = _refused(outcome, asked.device_id, wanted, problem)
+    if refused is not None or wanted is None or not wanted.envelopes:
+        return refused, []
+    envelopes = list(wanted.envelopes)
+    return None, intake.push_on(connection, asked.device_id, envelopes, key, one_at_a_time)
+
+
+def _refused(
+    outcome: Outcome, device_id: str, wanted: RoundRequest | None, problem: str
+) -> HubError | None:
+    if outcome is not Outcome.OK:
+        return refusal(outcome, device_id)
+    if wanted is None:
+        return HubError(400, problem or "the request is not in the expected form")
+    return too_old(wanted.envelopes)
 
 
 def add_round_route(app: FastAPI, engine: Engine, reply: Any) -> None:
@@ -44,15 +95,6 @@ def add_round_route(app: FastAPI, engine: Engine, reply: Any) -> None:
         except (ProtocolError, ValueError) as error:
             wanted = None
             problem = str(error) if isinstance(error, ProtocolError) else ""
-
-        def work() -> RoundAnswer:
-            check(engine, asked)  # credentials first, as on every device endpoint
-            if wanted is None:
-                raise HubError(400, problem or "the request is not in the expected form")
-            if (refused := too_old(wanted.envelopes)) is not None:
-                raise refused
-            return sync_round(engine, asked.device_id, wanted)
-
-        answer = await run_in_threadpool(work)
+        answer = await run_in_threadpool(sync_round, engine, asked, wanted, problem)
         count_envelopes(answer.results)
         return reply(answer.to_wire())

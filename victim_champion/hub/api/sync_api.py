@@ -13,9 +13,12 @@ import json
 import logging
 import os
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from anyio import to_thread
 from fastapi import Body, Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -33,6 +36,7 @@ from victim_champion.hub.api.operability import add_operations, count_envelopes,
 from victim_champion.hub.api.replay_guard import BindAnswers, bound
 from victim_champion.hub.api.round_route import add_round_route
 from victim_champion.hub.dashboard.routes import dashboard_router
+from victim_champion.hub.storage.engine import DATABASE_THREADS
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
 from victim_champion.sync.protocol import (
     Endpoint,
@@ -72,7 +76,16 @@ def create_app(
     reaches this hub's certificate pages at, told to laptops when they enrol. Without
     ``round_requests`` there is no /v1/round (serve --no-round-requests)."""
     key = load_or_create_hub_key(engine, key_file)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Database work runs in worker threads; as many at once as the pool has
+        # connections (engine.py), so a burst queues here and not for a connection.
+        to_thread.current_default_thread_limiter().total_tokens = DATABASE_THREADS
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Victim Champion hub",
         version="1",
         description="Compass House hub: enrolment, sync, content and verification.",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
+import weakref
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +20,11 @@ from victim_champion.hub.storage.file_modes import private_folder, tighten_sqlit
 
 HUB_DB_VARIABLE = "VC_HUB_DB"
 _ADVISORY_LOCK = 0x5643_4855_4221  # "VCHUB!": one migrator at a time across processes
+# Requests doing database work at once in one hub process (serving.py sets the thread
+# pool to this). More only queue inside the database on two cores; 4 processes x 16
+# connections stays under PostgreSQL's default max_connections of 100.
+DATABASE_THREADS = 12
+POOL_OVERFLOW = 4  # for a thread that opens a second connection while holding one
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -51,7 +59,31 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    # No ping before each checkout (it was one round trip in every ~15 of a sync round):
+    # after PostgreSQL restarts, the first request on a dead connection fails, and
+    # SQLAlchemy then retires every connection opened before it; the laptop tries again.
+    # The pool holds as many connections as the hub has database threads (DATABASE_THREADS),
+    # so a burst does not open and close spare connections (a process each on PostgreSQL).
+    return create_engine(url, pool_size=DATABASE_THREADS, max_overflow=POOL_OVERFLOW)
+
+
+_write_turns: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_turns_guard = threading.Lock()
+
+
+def write_turn(engine: Engine) -> AbstractContextManager[object]:
+    """Hold this while writing on a SQLite engine: one writer at a time in this process.
+
+    SQLite lets one connection write at a time, and a connection that finds the file
+    locked sleeps and tries again (1, 2, 5 ... 100 ms apart), so a burst of rounds left
+    the database idle between sleeps and a writer could wait far longer than the writes
+    took. Waiting here wakes the next writer as soon as the last one commits. Other hub
+    processes on the file still meet at SQLite's lock. PostgreSQL locks rows, not the
+    whole database: nothing to hold there."""
+    if engine.dialect.name != "sqlite":
+        return nullcontext()
+    with _turns_guard:
+        return _write_turns.setdefault(engine, threading.Lock())
 
 
 def _alembic_config() -> Config:
