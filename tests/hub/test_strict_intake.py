@@ -3,15 +3,20 @@ or an extra field is refused with a reason naming it, and the rest of the push i
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tests.hub.conftest import Laptop, make_laptop
-from tests.support.hub_process import HubProcess, start_hub
+from tests.support.hub_process import HubProcess, sqlite_url, start_hub
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import SessionRecord
+from victim_champion.hub.api.bundles import publish
+from victim_champion.hub.api.intake_rules import known_service_ids
+from victim_champion.hub.storage.engine import make_engine, upgrade
+from victim_champion.hub.storage.signing_keys import load_or_create_hub_key
 from victim_champion.store.journaling.journal import append_envelope
 from victim_champion.store.schema.connection import transaction
 
@@ -140,3 +145,30 @@ def test_a_record_naming_a_service_no_directory_has_is_refused(
     assert "the service id is not in any directory the hub has" in reason
     assert "made-up-service" not in reason  # the reason names the field, never the value
     assert_the_rest_is_stored(hub, laptop)
+
+
+def test_services_of_every_directory_published_are_known_to_intake_as_soon_as_published(
+    tmp_path: Path,
+) -> None:
+    engine = make_engine(sqlite_url(tmp_path))
+    upgrade(engine)
+    key = load_or_create_hub_key(engine, tmp_path / "hub.key")
+
+    def directory(edition: str, service_id: str) -> dict[str, Any]:
+        services = json.dumps({"edition": edition, "services": [{"id": service_id}]})
+        return {"kind": "directory", "version": edition, "files": {"services.json": services}}
+
+    def known() -> frozenset[str]:
+        with engine.connect() as connection:
+            return known_service_ids(connection)
+
+    shipped = known()
+    assert "test-service-a" not in shipped
+    publish(engine, key, directory("2026-12-a", "test-service-a"))
+    assert known() == shipped | {"test-service-a"}
+    # A newer directory without a: a stays known (a laptop may still be on the first),
+    # and each is read once, then remembered.
+    publish(engine, key, directory("2026-12-b", "test-service-b"))
+    assert known() == shipped | {"test-service-a", "test-service-b"}
+    assert known() == shipped | {"test-service-a", "test-service-b"}
+    engine.dispose()

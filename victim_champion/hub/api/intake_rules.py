@@ -9,9 +9,10 @@ one dropped, and its record must still be taken.
 from __future__ import annotations
 
 import json
+import weakref
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, select
 
 from victim_champion.content.directory_loader import load_directory
 from victim_champion.core.certificates import key_id_for, signature_from_text, signed_message
@@ -84,14 +85,33 @@ def known_services(record: object, services: frozenset[str]) -> None:
             raise WireRecordError("the service id is not in any directory the hub has", "service")
 
 
+# Per database, a published bundle's service ids by its row id and version.
+_published: weakref.WeakKeyDictionary[Engine, dict[tuple[int, str], frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def known_service_ids(connection: Connection) -> frozenset[str]:
-    """Every service id a laptop could have been given."""
+    """Every service id a laptop could have been given.
+
+    A published bundle never changes, so each process reads and parses one only once:
+    every push used to fetch and parse every directory ever published."""
     known = {service.id for service in load_directory()}
-    published = connection.execute(
-        select(bundles.c.content).where(bundles.c.kind == DIRECTORY_BUNDLE)
-    ).scalars()
-    for content in published:
-        known |= _ids_in(content)
+    seen = _published.setdefault(connection.engine, {})
+    rows = connection.execute(
+        select(bundles.c.id, bundles.c.version).where(bundles.c.kind == DIRECTORY_BUNDLE)
+    )
+    published = [(int(row_id), str(version)) for row_id, version in rows]
+    unseen = [row_id for row_id, version in published if (row_id, version) not in seen]
+    if unseen:
+        for row_id, version, content in connection.execute(
+            select(bundles.c.id, bundles.c.version, bundles.c.content).where(
+                bundles.c.id.in_(unseen)
+            )
+        ):
+            seen[(int(row_id), str(version))] = frozenset(_ids_in(content))
+    for key in published:
+        known |= seen.get(key, frozenset())
     return frozenset(known)
 
 
