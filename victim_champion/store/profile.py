@@ -8,14 +8,11 @@ already there. Every failure to open is a typed error that leaves the files unto
 from __future__ import annotations
 
 import contextlib
-import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from victim_champion import __version__
-from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.errors import (
     CorruptStoreError,
     ProfileExistsError,
@@ -23,33 +20,20 @@ from victim_champion.core.errors import (
     StaleKeyFileError,
     WrongPassphraseError,
 )
-from victim_champion.core.identifiers import new_id
 from victim_champion.core.staff_slots import FIRST_ADMIN, RECOVERY_SLOT
-from victim_champion.core.wire_kinds import EnvelopeKind
-from victim_champion.store.keys.attempts import Attempts
 from victim_champion.store.keys.device_secret import DeviceSecretStore, slot_set_note
-from victim_champion.store.keys.key_file import (
-    KeyFile,
-    read_key_file,
-    write_key_file,
-)
-from victim_champion.store.keys.key_slots import (
-    DATA_KEY_BYTES,
-    KdfParams,
-    check_passphrase,
-    fresh_salt,
-    tune_kdf,
-    unwrap,
-    wrap,
-)
-from victim_champion.store.schema.connection import CIPHER_SETTINGS, Connection, open_encrypted
 
 if TYPE_CHECKING:
+    from victim_champion.store.keys.attempts import Attempts
+    from victim_champion.store.keys.key_file import KeyFile
+    from victim_champion.store.keys.key_slots import KdfParams
+    from victim_champion.store.schema.connection import Connection
     from victim_champion.store.schema.open_store import OpenStore
 
-# The schema, journal, page check and connection owner are imported where a store is
-# made or opened, not when this module is: the app imports it to draw the unlock screen,
-# and those imports cost a quarter of its start-up (benchmarks/startup.py, issue 20).
+# The key file, key slots, attempts, audit, schema, journal, page check and connection
+# are imported where a store is made, unlocked or opened, not when this module is: the app
+# imports it to draw the unlock screen, and those imports were a third of our modules'
+# share of start-up (benchmarks/startup.py, issue 20).
 
 FIRST_SLOT = FIRST_ADMIN.slot_id
 SLOT_SET_META = "slot_set_version"
@@ -101,6 +85,18 @@ class Profile:
 
     def create(self, passphrase: str, *, kdf: KdfParams | None = None) -> None:
         """Create a new encrypted profile; refuse if one (or part of one) exists."""
+        import secrets
+
+        from victim_champion.core.identifiers import new_id
+        from victim_champion.store.keys.key_file import KeyFile, write_key_file
+        from victim_champion.store.keys.key_slots import (
+            DATA_KEY_BYTES,
+            check_passphrase,
+            tune_kdf,
+            wrap,
+        )
+        from victim_champion.store.schema.connection import CIPHER_SETTINGS
+
         check_passphrase(passphrase)
         if self.exists():
             raise ProfileExistsError()
@@ -131,8 +127,12 @@ class Profile:
             raise
 
     def _create_database(self, data_key: bytes) -> None:
+        from victim_champion import __version__
+        from victim_champion.core.audit import AuditAction, RecordKind
+        from victim_champion.core.wire_kinds import EnvelopeKind
         from victim_champion.store.journaling.journal import journaled
         from victim_champion.store.keys.device_keys import DeviceKeyRepository
+        from victim_champion.store.schema.connection import CIPHER_SETTINGS, open_encrypted
         from victim_champion.store.schema.connection_owner import ConnectionOwner
         from victim_champion.store.schema.migrator import upgrade
 
@@ -155,6 +155,8 @@ class Profile:
     # ------------------------------------------------------------------ unlocking
 
     def _key_file(self) -> KeyFile:
+        from victim_champion.store.keys.key_file import read_key_file
+
         has_db = self.paths.database.exists()
         has_keys = self.paths.keys.exists()
         if not has_db and not has_keys:
@@ -168,6 +170,8 @@ class Profile:
 
     def attempts(self, profile_id: str) -> Attempts:
         """The wrong-passphrase count every way in shares."""
+        from victim_champion.store.keys.attempts import Attempts
+
         return Attempts(self.device_secrets, profile_id)
 
     def unlock_key(self, passphrase: str, slot_id: str | None = None) -> UnlockedKey:
@@ -177,6 +181,8 @@ class Profile:
         refused (StaleKeyFileError), and so is a try that comes too soon after wrong ones
         (TooManyAttemptsError). A wrong passphrase is counted, a right one clears the
         count, and the key file's seal is checked with the key it yielded."""
+        from victim_champion.store.keys.key_slots import unwrap
+
         key_file = self._key_file()
         seen = self._keyring_version(key_file.profile_id)
         if key_file.version < seen:
@@ -212,6 +218,8 @@ class Profile:
     def _sealed(self, key_file: KeyFile, data_key: bytes, seen: int) -> KeyFile:
         """The key file, its seal checked (or, from before seals, sealed now as version 1),
         and the keyring told the newest version."""
+        from victim_champion.store.keys.key_file import write_key_file
+
         if key_file.version == 0:
             key_file = key_file.signed(data_key, 1)
             write_key_file(self.paths.keys, key_file)
@@ -231,6 +239,7 @@ class Profile:
 
     def open_with_key(self, unlocked: UnlockedKey) -> OpenStore:
         """Open the store with an already unwrapped key."""
+        from victim_champion.store.schema.connection import open_encrypted
         from victim_champion.store.schema.connection_owner import ConnectionOwner
         from victim_champion.store.schema.migrator import schema_version, upgrade
         from victim_champion.store.schema.open_store import OpenStore
@@ -256,6 +265,8 @@ class Profile:
     def wipe(self) -> None:
         """Erase this profile from the laptop (revoked by the hub): the key file and the
         keyring's device secret go first, so even a copy of the database is unreadable."""
+        from victim_champion.store.keys.key_file import read_key_file
+
         profile_id: str | None = None
         if self.paths.keys.exists():
             with contextlib.suppress(CorruptStoreError, OSError):
@@ -270,6 +281,8 @@ class Profile:
 
     def change_passphrase(self, old: str, new: str, slot_id: str | None = None) -> None:
         """Rewrap the data key under a new passphrase; the database file is not touched."""
+        from victim_champion.store.keys.key_slots import check_passphrase
+
         check_passphrase(new)
         unlocked = self.unlock_key(old, slot_id)
         self.set_slot(unlocked, unlocked.slot_id, new)
@@ -283,6 +296,14 @@ class Profile:
         context: tuple[str, ...] = (),
     ) -> None:
         """Add (or replace) a slot, e.g. a second staff member or a recovery phrase."""
+        from victim_champion.store.keys.key_slots import (
+            KdfParams,
+            check_passphrase,
+            fresh_salt,
+            tune_kdf,
+            wrap,
+        )
+
         check_passphrase(passphrase, context)
         key_file = self._key_file()
         device_secret = self.device_secrets.read(key_file.profile_id)
@@ -314,6 +335,8 @@ class Profile:
     def _replace_slots(self, unlocked: UnlockedKey, key_file: KeyFile) -> None:
         """Write the new slot set as the next version, sealed, then tell the keyring, so
         the file before it can never be put back."""
+        from victim_champion.store.keys.key_file import write_key_file
+
         version = max(key_file.version, self._keyring_version(key_file.profile_id)) + 1
         write_key_file(self.paths.keys, key_file.signed(unlocked.data_key, version))
         self.device_secrets.set_note(slot_set_note(key_file.profile_id), str(version))

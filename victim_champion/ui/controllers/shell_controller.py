@@ -15,12 +15,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from victim_champion.core.device_policy import DevicePolicy, effective_idle_lock_seconds
 from victim_champion.core.errors import TooManyAttemptsError, WrongPassphraseError, message_for
 from victim_champion.core.events import SyncFinished
 from victim_champion.core.settings import ProfileSettings
 from victim_champion.core.sync_errors import DeviceRevokedError
-from victim_champion.operations.profile_admin import device_policy, load_settings, save_settings
 from victim_champion.operations.workspace import ProfileGate, Workspace, let_go_of_expired
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
@@ -32,6 +30,7 @@ from victim_champion.ui.shell_window import ShellWindow
 from victim_champion.ui.work_area_registry import PAGES, PageContext, PageController
 
 if TYPE_CHECKING:
+    from victim_champion.core.device_policy import DevicePolicy
     from victim_champion.ui.controllers.sync_controller import SyncController
     from victim_champion.ui.controllers.training_controller import TrainingController
     from victim_champion.ui.dialogs.settings_dialog import SettingsDialog
@@ -45,12 +44,17 @@ def _close_quietly(result: object) -> None:
         result[0].close()
 
 
-Opened = tuple[Workspace, ProfileSettings, DevicePolicy | None]
+# The device policy and profile administration (the audit log, key slots, the wire
+# codec) are imported when the records are opened, not before the unlock screen is drawn
+# (benchmarks/startup.py, issue 20).
+Opened = tuple[Workspace, ProfileSettings, "DevicePolicy | None"]
 
 
 def _open(gate: ProfileGate, passphrase: str) -> Opened:
     """Unlock, let go of expired records, and read the settings and the hub's policy (on a
     worker thread)."""
+    from victim_champion.operations.profile_admin import device_policy, load_settings
+
     workspace = gate.unlock(passphrase)
     try:
         let_go_of_expired(workspace)  # a full disk is retried at the next unlock
@@ -247,6 +251,8 @@ class ShellController(QObject):
     @property
     def idle_lock_seconds(self) -> int:
         """The idle lock in force: the laptop's setting within the range the hub allows."""
+        from victim_champion.core.device_policy import effective_idle_lock_seconds
+
         return effective_idle_lock_seconds(self.settings.idle_lock_seconds, self.policy)
 
     def _watch_idle(self) -> None:
@@ -257,6 +263,8 @@ class ShellController(QObject):
         workspace = self.workspace
         if workspace is None or not event.ok:
             return
+        from victim_champion.operations.profile_admin import device_policy
+
         self.work.run(lambda: device_policy(workspace), self._on_policy_read, lambda _: None)
 
     def _on_policy_read(self, policy: DevicePolicy | None) -> None:
@@ -321,6 +329,8 @@ class ShellController(QObject):
         workspace, chosen = self.workspace, dialog.result_settings
         if workspace is None or chosen is None:
             return
+        from victim_champion.operations.profile_admin import save_settings
+
         self.work.run(
             lambda: save_settings(workspace, chosen),
             lambda _: self._on_settings_stored(chosen),
