@@ -37,21 +37,33 @@ from victim_champion.sync.protocol import (
 def device_state(connection: Connection, device_id: str) -> DeviceState:
     """What every answer to a device carries: the highest number the hub holds for it
     (stored or refused), and the hub's limits for a push."""
-    stored, refused = connection.execute(  # one statement: one round trip
-        select(
-            select(func.max(envelopes.c.device_seq))
-            .where(envelopes.c.device_id == device_id)
-            .scalar_subquery(),
-            select(func.max(refused_envelopes.c.device_seq))
-            .where(refused_envelopes.c.device_id == device_id)
-            .scalar_subquery(),
+    return _tally(connection, device_id, None)[0]
+
+
+def _tally(connection: Connection, device_id: str, top: int | None) -> tuple[DeviceState, int]:
+    """The device state and, given ``top``, how many distinct numbers from 1 to ``top``
+    the hub holds or refused for the device: one statement, one round trip."""
+    stored_max = select(func.max(envelopes.c.device_seq)).where(envelopes.c.device_id == device_id)
+    refused_max = select(func.max(refused_envelopes.c.device_seq)).where(
+        refused_envelopes.c.device_id == device_id
+    )
+    columns = [stored_max.scalar_subquery(), refused_max.scalar_subquery()]
+    if top is not None:
+        stored = select(envelopes.c.device_seq.label("seq")).where(
+            envelopes.c.device_id == device_id, envelopes.c.device_seq <= top
         )
-    ).one()
-    return DeviceState(
-        device_max_seq=max(int(stored or 0), int(refused or 0)),
+        refused = select(refused_envelopes.c.device_seq.label("seq")).where(
+            refused_envelopes.c.device_id == device_id, refused_envelopes.c.device_seq <= top
+        )
+        union = stored.union(refused).subquery()
+        columns.append(select(func.count()).select_from(union).scalar_subquery())
+    found = connection.execute(select(*columns)).one()
+    state = DeviceState(
+        device_max_seq=max(int(found[0] or 0), int(found[1] or 0)),
         max_body_bytes=MAX_BODY_BYTES,
         max_envelopes=MAX_ENVELOPES_PER_PUSH,
     )
+    return state, int(found[2]) if top is not None else 0
 
 
 def record_outcome(engine: Engine, referral_id: str, outcome: str) -> bool:
@@ -128,6 +140,13 @@ def verify(
 ) -> VerifyAnswer:
     """Count, per-kind counts and digest of what the hub holds in runs of numbers, and the
     gaps: numbers up to the highest one asked about that the hub neither holds nor refused."""
+    return verify_and_state(connection, device_id, ranges)[0]
+
+
+def verify_and_state(
+    connection: Connection, device_id: str, ranges: Sequence[tuple[int, int]]
+) -> tuple[VerifyAnswer, DeviceState]:
+    """verify, and the device state read in the same statement as the gaps (a round)."""
     condition = or_(
         *(
             and_(envelopes.c.device_seq >= low, envelopes.c.device_seq <= high)
@@ -140,25 +159,14 @@ def verify(
             envelopes.c.device_id == device_id, condition
         )
     ).all()
-    held = _numbers_held_through(connection, device_id, top)
-    return VerifyAnswer(
+    state, held = _tally(connection, device_id, top)
+    answer = VerifyAnswer(
         count=len(rows),
         counts=dict(Counter(r.kind for r in rows)),
         digest=sequence_digest([(r.device_seq, r.content_hash) for r in rows]),
         gaps=top - held,
     )
-
-
-def _numbers_held_through(connection: Connection, device_id: str, top: int) -> int:
-    """How many distinct numbers from 1 to ``top`` the hub holds or refused for a device."""
-    stored = select(envelopes.c.device_seq.label("seq")).where(
-        envelopes.c.device_id == device_id, envelopes.c.device_seq <= top
-    )
-    refused = select(refused_envelopes.c.device_seq.label("seq")).where(
-        refused_envelopes.c.device_id == device_id, refused_envelopes.c.device_seq <= top
-    )
-    union = stored.union(refused).subquery()
-    return int(connection.execute(select(func.count()).select_from(union)).scalar_one())
+    return answer, state
 
 
 def add_down_item(

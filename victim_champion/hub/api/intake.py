@@ -98,7 +98,7 @@ def check_payload(envelope: Envelope, rules: IntakeRules | None = None) -> Envel
             if record.sealed_contact is not None:
                 _within(record.sealed_contact, SEALED_LIMIT, record.what, "sealed_contact")
         if rules is not None:
-            known_services(record, rules.services)
+            known_services(record, rules)
             if isinstance(record, CertificateRecord):
                 signed_by_the_device(record, rules.device_key)
     return payload

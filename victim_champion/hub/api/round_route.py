@@ -27,7 +27,7 @@ from victim_champion.hub.api.device_requests import (
 )
 from victim_champion.hub.api.operability import count_envelopes
 from victim_champion.hub.storage.engine import write_turn
-from victim_champion.sync.protocol import Endpoint, ProtocolError, PushResult
+from victim_champion.sync.protocol import Endpoint, ProtocolError, PushResult, VerifyAnswer
 from victim_champion.sync.rounds import RoundAnswer, RoundRequest
 
 
@@ -48,11 +48,12 @@ def sync_round(
         if refused is not None or wanted is None:
             raise refused or HubError(400, "the request is not in the expected form")
         reading = connection.execution_options(isolation_level="AUTOCOMMIT")
-        checked = (
-            exchange.verify(reading, asked.device_id, wanted.ranges) if wanted.ranges else None
-        )
+        checked: VerifyAnswer | None = None
+        if wanted.ranges:
+            checked, state = exchange.verify_and_state(reading, asked.device_id, wanted.ranges)
+        else:
+            state = exchange.device_state(reading, asked.device_id)
         page = exchange.pull(reading, asked.device_id, wanted.cursor, wanted.limit)
-        state = exchange.device_state(reading, asked.device_id)
     return RoundAnswer(tuple(results), checked, page, state)
 
 
