@@ -89,8 +89,8 @@ class MemorySyncLocal:
             [e for e in self.outbox if self.state[e.device_seq] == "pending"][:limit], []
         )
 
-    def hub_holds_through(self, device_seq: int) -> None:
-        pass  # numbers are fixed at set-up and the hub starts empty
+    def hub_holds_through(self, device_seq: int) -> int:
+        return 0  # numbers are fixed at set-up and the hub starts empty, never restored
 
     def rebase(self, sequences: Sequence[int]) -> dict[int, int]:
         return {}

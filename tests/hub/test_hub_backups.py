@@ -121,3 +121,41 @@ def test_a_file_that_is_not_a_backup_is_refused_in_one_sentence(tmp_path: Path) 
     assert broken.returncode == 1 and "is damaged; restore an earlier backup" in broken.stderr
     missing = hub_command(target, "backup", "--out", str(tmp_path / "copy.backup"))
     assert missing.returncode == 1 and "There is no hub database" in missing.stderr
+
+
+def test_after_a_restore_laptops_send_again_what_the_backup_missed(
+    hub_db_url: str, tmp_path: Path
+) -> None:
+    """Records verified after the backup was taken are gone from the restored hub: the
+    laptop sees the hub holds less than it verified, and sends them again, though it has
+    nothing new to send; one with something new finds them by the gap as before."""
+    hub = HubProcess(hub_db_url, free_port()).start()
+    quiet = make_laptop(tmp_path / "quiet", hub)
+    busy = make_laptop(tmp_path / "busy", hub)
+    try:
+        for laptop in (quiet, busy):
+            laptop.add_session_with(2)
+            assert laptop.client().run_once().verified
+        out = tmp_path / "hub.backup"
+        assert hub_command(hub_db_url, "backup", "--out", str(out)).returncode == 0
+        for laptop in (quiet, busy):
+            laptop.add_session_with(3)  # reaches the hub, verified, after the backup
+            assert laptop.client().run_once().verified
+        full = hub.stats()
+        hub.stop()
+
+        lose_database(hub_db_url)
+        assert hub_command(hub_db_url, "restore", str(out)).returncode == 0
+        hub = HubProcess(hub_db_url, hub.port).start()
+        assert hub.stats()["envelopes"] < full["envelopes"]
+        again = quiet.client().run_once()  # nothing new on this laptop
+        assert again.verified and again.accepted > 0 and again.rejected == 0
+        busy.add_session_with(1)
+        assert busy.client().run_once().verified
+        after = hub.stats()
+        assert after["missing"] == 0 and after["duplicates"] == 0
+        assert after["envelopes"] == quiet.outbox_count() + busy.outbox_count()
+    finally:
+        hub.stop()
+        for laptop in (quiet, busy):
+            laptop.store.close()

@@ -31,8 +31,10 @@ class SyncLocal(Protocol):
         the byte budget; one too large even alone is quarantined and listed apart."""
         ...
 
-    def hub_holds_through(self, device_seq: int) -> None:
-        """The hub holds numbers up to this one for us: never hand out one at or below."""
+    def hub_holds_through(self, device_seq: int) -> int:
+        """The hub holds numbers up to this one for us: never hand out one at or below;
+        if that is less than was verified here (a restored hub), queue again what is still
+        here above it. Returns how many were queued again."""
         ...
 
     def rebase(self, sequences: Sequence[int]) -> dict[int, int]:

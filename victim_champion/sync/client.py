@@ -216,6 +216,8 @@ class SyncClient:
         state = DeviceState.from_wire(body)
         held = state.device_max_seq
         if held is not None and held > self._held_seen:  # a store write only when it grew
+            # Less than was verified here: a hub restored from a backup. What this laptop
+            # still holds above it goes again (retention keeps it for weeks after).
             self._local.hub_holds_through(held)
             self._held_seen = held
         if state.max_body_bytes:

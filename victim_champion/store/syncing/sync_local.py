@@ -101,12 +101,22 @@ class StoreSyncLocal:
 
         return self._owner.run(work)
 
-    def hub_holds_through(self, device_seq: int) -> None:
-        def work(connection: Connection) -> None:
+    def hub_holds_through(self, device_seq: int) -> int:
+        """The hub holds this device's envelopes up to ``device_seq``. Numbers go on from
+        above it; and if it holds less than this laptop saw verified (the hub was restored
+        from a backup), what is still here above it is sent again and checked again.
+        Returns how many envelopes were queued again."""
+
+        def work(connection: Connection) -> int:
             with transaction(connection):
                 outbox_queue.raise_next_sequence(connection, device_seq)
+                through = int(_get(connection, "verified_through") or 0)
+                if device_seq >= through:
+                    return 0
+                _put(connection, "verified_through", str(device_seq))
+                return outbox_queue.requeue(connection, ((device_seq + 1, through),))
 
-        self._owner.run(work)
+        return int(self._owner.run(work))
 
     def rebase(self, sequences: Sequence[int]) -> dict[int, int]:
         def work(connection: Connection) -> dict[int, int]:
