@@ -234,7 +234,11 @@ def laptop_figures(folder: Path, labels: Labels, records: list[dict[str, Any]]) 
             "VALUES (?,?,?,?,?)",
             rows["attendee"],
         )
-        connection.executemany("INSERT INTO quiz_result VALUES (?,?,?,?,?,?)", rows["quiz"])
+        connection.executemany(  # columns named: later migrations add columns
+            "INSERT INTO quiz_result (id, session_id, phase, score, total, at) "
+            "VALUES (?,?,?,?,?,?)",
+            rows["quiz"],
+        )
         connection.executemany(
             "INSERT INTO feedback (id, session_id, usefulness, clarity, confidence, overall, at) "
             "VALUES (?,?,?,?,?,?,?)",

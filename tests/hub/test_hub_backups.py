@@ -4,6 +4,7 @@ nothing happened. Nothing is ever overwritten without being asked, and kept firs
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -12,8 +13,17 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from tests.conftest import REPO
 from tests.hub.conftest import make_laptop
 from tests.support.hub_process import HubProcess, free_port
+
+
+def publish_edition(hub: HubProcess, folder: Path, edition: str) -> None:
+    """Publish the shipped directory as ``edition``: an item every laptop pulls."""
+    data = json.loads((REPO / "resources" / "directory" / "services.json").read_text())
+    changed = folder / f"services-{edition}.json"
+    changed.write_text(json.dumps({**data, "edition": edition}))
+    assert "Not published" not in hub.admin("publish", "directory", str(changed))
 
 
 def hub_command(db_url: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -138,9 +148,11 @@ def test_after_a_restore_laptops_send_again_what_the_backup_missed(
             assert laptop.client().run_once().verified
         out = tmp_path / "hub.backup"
         assert hub_command(hub_db_url, "backup", "--out", str(out)).returncode == 0
+        publish_edition(hub, tmp_path, "2026-12")  # pulled by both after the backup
         for laptop in (quiet, busy):
             laptop.add_session_with(3)  # reaches the hub, verified, after the backup
-            assert laptop.client().run_once().verified
+            summary = laptop.client().run_once()
+            assert summary.verified and summary.received == 1
         full = hub.stats()
         hub.stop()
 
@@ -148,10 +160,13 @@ def test_after_a_restore_laptops_send_again_what_the_backup_missed(
         assert hub_command(hub_db_url, "restore", str(out)).returncode == 0
         hub = HubProcess(hub_db_url, hub.port).start()
         assert hub.stats()["envelopes"] < full["envelopes"]
+        # Made after the restore: numbered above what the laptops pulled before it.
+        publish_edition(hub, tmp_path, "2027-01")
         again = quiet.client().run_once()  # nothing new on this laptop
         assert again.verified and again.accepted > 0 and again.rejected == 0
+        assert again.received == 1 and (quiet.local.bundle("directory") or ("",))[0] == "2027-01"
         busy.add_session_with(1)
-        assert busy.client().run_once().verified
+        assert busy.client().run_once().received == 1
         after = hub.stats()
         assert after["missing"] == 0 and after["duplicates"] == 0
         assert after["envelopes"] == quiet.outbox_count() + busy.outbox_count()

@@ -21,13 +21,16 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, func, inspect, make_url, select
+from sqlalchemy import Engine, func, insert, inspect, make_url, select, text
 
 from victim_champion.hub.storage.engine import make_engine, upgrade
-from victim_champion.hub.storage.tables import devices, envelopes
+from victim_champion.hub.storage.tables import devices, down_items, envelopes
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
+# More items than a hub could make between a backup and its loss; numbers are 64-bit.
+RESTORE_NUMBER_GAP = 1_000_000_000
+RESTORED_MARK = "(restored)"  # no device has this id, so no laptop pulls the placeholder
 
 
 class BackupError(Exception):
@@ -80,9 +83,36 @@ def restore(url: str, backup_file: Path, *, replace: bool = False) -> Path | Non
     engine = make_engine(url)
     try:
         upgrade(engine)  # a backup from an older hub version is brought up to date
+        _number_past_the_backup(engine)
     finally:
         engine.dispose()
     return safety
+
+
+def _number_past_the_backup(engine: Engine) -> None:
+    """Number what the hub sends laptops from far above the backup's last item.
+
+    A laptop remembers the last item it pulled, and asks only for those after it. Items
+    made after the backup are gone with the database, and without this, items made after
+    the restore would take their numbers again, at or below what laptops already pulled,
+    and never reach them. A placeholder row addressed to no device holds the new top
+    (SQLite numbers from the highest row), and PostgreSQL's sequence is moved to it."""
+    with engine.begin() as connection:
+        top = int(connection.execute(select(func.max(down_items.c.server_seq))).scalar() or 0)
+        connection.execute(
+            insert(down_items).values(
+                server_seq=top + RESTORE_NUMBER_GAP,
+                device_id=RESTORED_MARK,
+                kind=RESTORED_MARK,
+                payload="{}",
+                created_at=datetime.now(UTC),
+            )
+        )
+        if engine.dialect.name == "postgresql":
+            connection.execute(
+                text("SELECT setval(pg_get_serial_sequence('down_items', 'server_seq'), :top)"),
+                {"top": top + RESTORE_NUMBER_GAP},
+            )
 
 
 def _is_sqlite(url: str) -> bool:
