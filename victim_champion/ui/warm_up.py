@@ -20,6 +20,9 @@ from victim_champion.ui.work_area_registry import PAGES
 # Leaves first: each step then imports one module whose own imports are mostly loaded.
 # The pages and their controllers come from the registry, so a new page is warmed too.
 LEAVES = (
+    "victim_champion.core.audit",
+    "victim_champion.core.device_policy",
+    "victim_champion.operations.profile_admin",
     "victim_champion.core.suppression",
     "victim_champion.core.report_facts",
     "victim_champion.core.reporting",

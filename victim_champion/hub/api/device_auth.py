@@ -13,15 +13,19 @@ after that the time check refuses the request anyway (prune_nonces).
 from __future__ import annotations
 
 import enum
+import logging
 import time
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 
 from victim_champion.hub.storage.engine import as_utc, write_turn
 from victim_champion.hub.storage.tables import devices, request_nonces
 from victim_champion.sync.protocol import CLOCK_SKEW_SECONDS, verify
+
+log = logging.getLogger("victim_champion.hub")
 
 PRUNE_MARGIN_SECONDS = 60
 SEEN_RESOLUTION_SECONDS = 60  # last_seen_at is written at most once a minute
@@ -97,7 +101,13 @@ def _record_nonce(connection: Connection, device_id: str, nonce: str, stamp: int
     now = time.monotonic()
     if now >= _next_prune:
         _next_prune = now + PRUNE_EVERY_SECONDS
-        prune_nonces(connection, int(time.time()))
+        try:
+            with connection.begin_nested():
+                prune_nonces(connection, int(time.time()))
+        except SQLAlchemyError:
+            # Another hub process pruning the same rows at once (PostgreSQL may call it a
+            # deadlock): it finishes the job; this request goes on.
+            log.info("request nonces were not pruned this time")
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     inserted = connection.execute(
         dialect.insert(request_nonces)

@@ -20,9 +20,10 @@ from victim_champion.hub.storage.file_modes import private_folder, tighten_sqlit
 
 HUB_DB_VARIABLE = "VC_HUB_DB"
 _ADVISORY_LOCK = 0x5643_4855_4221  # "VCHUB!": one migrator at a time across processes
-# Requests doing database work at once in one hub process (serving.py sets the thread
-# pool to this). More only queue inside the database on two cores; 4 processes x 16
-# connections stays under PostgreSQL's default max_connections of 100.
+# Requests doing database work at once in one hub process (create_app sets the thread
+# pool to this). Of 6, 12 and 20, 12 gave the best burst on PostgreSQL on two cores
+# (benchmarks/sync_capacity.py); 6 processes x 16 connections stay under PostgreSQL's
+# default max_connections of 100.
 DATABASE_THREADS = 12
 POOL_OVERFLOW = 4  # for a thread that opens a second connection while holding one
 
