@@ -32,7 +32,7 @@ from victim_champion.hub.api.enrolment import new_enrolment_code
 from victim_champion.hub.storage.engine import make_engine, upgrade
 
 DEVICES = 200
-RATES = (10, 20, 30, 40, 50, 75, 100, 150, 200, 300)
+RATES = (10, 20, 30, 40, 50, 75, 100, 125, 150, 175, 200, 300)
 SECONDS_PER_RATE = 6.0
 P95_GOAL = 0.200
 CAPACITY_GOAL = 150
