@@ -135,18 +135,12 @@ def pull(connection: Connection, device_id: str, cursor: int, limit: int) -> Pul
     )
 
 
-def verify(
-    connection: Connection, device_id: str, ranges: Sequence[tuple[int, int]]
-) -> VerifyAnswer:
-    """Count, per-kind counts and digest of what the hub holds in runs of numbers, and the
-    gaps: numbers up to the highest one asked about that the hub neither holds nor refused."""
-    return verify_and_state(connection, device_id, ranges)[0]
-
-
 def verify_and_state(
     connection: Connection, device_id: str, ranges: Sequence[tuple[int, int]]
 ) -> tuple[VerifyAnswer, DeviceState]:
-    """verify, and the device state read in the same statement as the gaps (a round)."""
+    """Count, per-kind counts and digest of what the hub holds in runs of numbers, and the
+    gaps: numbers up to the highest one asked about that the hub neither holds nor refused;
+    with the device state, read in the same statement as the gaps."""
     condition = or_(
         *(
             and_(envelopes.c.device_seq >= low, envelopes.c.device_seq <= high)

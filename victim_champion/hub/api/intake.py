@@ -1,10 +1,11 @@
-"""Push: the hub's intake of envelopes, each in its own savepoint.
+"""Push: the hub's intake of envelopes.
 
 Idempotency is enforced by the database (unique device and sequence, unique mutation id),
 never by memory, so any number of hub processes can share one PostgreSQL. Every envelope
-is checked against the same limits on SQLite and PostgreSQL before it is written, and is
-written in a savepoint of its own: one that still fails is answered "rejected" with its
-reason, and the others in the push go on.
+is checked against the same limits on SQLite and PostgreSQL before it is written
+(intake_rules.check_payload). A push is written as one batch; if the database refuses
+the batch, it is written again one envelope per savepoint: one that still fails is
+answered "rejected" with its reason, and the others in the push go on.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -26,14 +28,8 @@ from victim_champion.core.wire_records import (
     ErasedRecord,
     ErasureRecord,
     ReferralRecord,
-    WireRecordError,
 )
-from victim_champion.hub.api.intake_rules import (
-    IntakeRules,
-    known_services,
-    rules_for,
-    signed_by_the_device,
-)
+from victim_champion.hub.api.intake_rules import IntakeRules, check_payload, rules_for
 from victim_champion.hub.api.referral_rules import (
     check_referrals_owned,
     erase_referral_details,
@@ -57,11 +53,8 @@ from victim_champion.sync.protocol import (
 
 log = logging.getLogger("victim_champion.hub")
 
-# Text limits of the hub's columns, checked before writing so both databases agree.
-CERTIFICATE_LIMITS = {"code": 12, "name": 200, "course": 200, "key_id": 32, "signature": 200}
-ID_LIMIT = 64
-SEALED_LIMIT = 4000  # a name, a phone number and an email, sealed
 INSERT_CHUNK = 100  # rows per INSERT: well under SQLite's limit on bound values
+T = TypeVar("T")
 CONFLICT_REASON = "a different record was already received with this sequence number"
 
 
@@ -76,34 +69,6 @@ def insert_ignoring_conflicts(connection: Connection, table: Any, values: dict[s
     return 0 if connection.execute(statement).first() is None else 1
 
 
-def _within(value: str, limit: int, what: str, key: str) -> None:
-    if not value or len(value) > limit:
-        raise WireRecordError(f"{what}'s {key} must be text of 1 to {limit} characters", key)
-
-
-def check_payload(envelope: Envelope, rules: IntakeRules | None = None) -> EnvelopePayload:
-    """Every record in its exact shape for the envelope's kind (an unknown kind, or a
-    missing, extra or mistyped field, is refused), then within the hub's column limits;
-    then, when ``rules`` are given, naming only services the hub knows, with certificates
-    signed by the pushing device's own key. The reason names the field and travels back
-    to the laptop."""
-    payload = EnvelopePayload.from_wire(envelope.kind, envelope.payload)
-    for record in payload.records:
-        if isinstance(record, CertificateRecord):
-            for key, limit in CERTIFICATE_LIMITS.items():
-                _within(getattr(record, key), limit, record.what, key)
-        elif isinstance(record, ReferralRecord):
-            _within(record.id, ID_LIMIT, record.what, "id")
-            _within(record.service_id, ID_LIMIT, record.what, "service_id")
-            if record.sealed_contact is not None:
-                _within(record.sealed_contact, SEALED_LIMIT, record.what, "sealed_contact")
-        if rules is not None:
-            known_services(record, rules)
-            if isinstance(record, CertificateRecord):
-                signed_by_the_device(record, rules.device_key)
-    return payload
-
-
 class PushNeedsIsolationError(Exception):
     """The whole-batch write failed: roll the transaction back and push again with
     ``one_at_a_time`` (push_on)."""
@@ -111,13 +76,22 @@ class PushNeedsIsolationError(Exception):
 
 def push(engine: Engine, device_id: str, raw_envelopes: list[Any]) -> list[PushResult]:
     """push_on, in a transaction of its own (and again one at a time if it must)."""
+    with engine.connect() as connection:
+        return written(
+            engine, connection, lambda one: push_on(connection, device_id, raw_envelopes, None, one)
+        )
+
+
+def written(engine: Engine, connection: Connection, write: Callable[[bool], T]) -> T:
+    """``write(False)`` in a write transaction on ``connection``; if it raises
+    PushNeedsIsolationError, rolled back and ``write(True)`` (one at a time) in a new one."""
     try:
-        with write_turn(engine), engine.begin() as connection:
-            return push_on(connection, device_id, raw_envelopes)
+        with write_turn(engine), connection.begin():
+            return write(False)
     except PushNeedsIsolationError:
-        log.info("a push of %d envelopes is written one savepoint at a time", len(raw_envelopes))
-    with write_turn(engine), engine.begin() as connection:
-        return push_on(connection, device_id, raw_envelopes, one_at_a_time=True)
+        log.info("a push is written again one envelope per savepoint")
+    with write_turn(engine), connection.begin():
+        return write(True)
 
 
 def push_on(

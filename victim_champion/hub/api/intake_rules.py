@@ -1,5 +1,6 @@
-"""What a push is checked against besides each record's shape: the services a laptop may
-name, and the pushing device's own key, which must have signed its certificates.
+"""What every pushed record is checked against (check_payload): its exact shape, the
+hub's column limits, the services a laptop may name, and the pushing device's own key,
+which must have signed its certificates.
 
 The service ids are the shipped directory's and those of every directory the hub has
 published since: a laptop still on an older directory may name a service that a newer
@@ -19,14 +20,19 @@ from victim_champion.content.directory_loader import load_directory
 from victim_champion.core.certificates import key_id_for, signature_from_text, signed_message
 from victim_champion.core.wire_records import (
     CertificateRecord,
+    EnvelopePayload,
     ReferralRecord,
     SignpostingWireRecord,
     WireRecordError,
 )
 from victim_champion.hub.storage.tables import bundles, devices
-from victim_champion.sync.protocol import verify
+from victim_champion.sync.protocol import Envelope, verify
 
 DIRECTORY_BUNDLE = "directory"  # the bundle kind hub/api/bundles.py publishes directories as
+# Text limits of the hub's columns, checked before writing so both databases agree.
+CERTIFICATE_LIMITS = {"code": 12, "name": 200, "course": 200, "key_id": 32, "signature": 200}
+ID_LIMIT = 64
+SEALED_LIMIT = 4000  # a name, a phone number and an email, sealed
 
 
 @dataclass(eq=False)
@@ -135,3 +141,31 @@ def _ids_in(content: str) -> set[str]:
         return ids
     except (ValueError, AttributeError, TypeError):
         return set()  # a bundle the hub signed was checked when published
+
+
+def _within(value: str, limit: int, what: str, key: str) -> None:
+    if not value or len(value) > limit:
+        raise WireRecordError(f"{what}'s {key} must be text of 1 to {limit} characters", key)
+
+
+def check_payload(envelope: Envelope, rules: IntakeRules | None = None) -> EnvelopePayload:
+    """Every record in its exact shape for the envelope's kind (an unknown kind, or a
+    missing, extra or mistyped field, is refused), then within the hub's column limits;
+    then, when ``rules`` are given, naming only services the hub knows, with certificates
+    signed by the pushing device's own key. The reason names the field and travels back
+    to the laptop."""
+    payload = EnvelopePayload.from_wire(envelope.kind, envelope.payload)
+    for record in payload.records:
+        if isinstance(record, CertificateRecord):
+            for key, limit in CERTIFICATE_LIMITS.items():
+                _within(getattr(record, key), limit, record.what, key)
+        elif isinstance(record, ReferralRecord):
+            _within(record.id, ID_LIMIT, record.what, "id")
+            _within(record.service_id, ID_LIMIT, record.what, "service_id")
+            if record.sealed_contact is not None:
+                _within(record.sealed_contact, SEALED_LIMIT, record.what, "sealed_contact")
+        if rules is not None:
+            known_services(record, rules)
+            if isinstance(record, CertificateRecord):
+                signed_by_the_device(record, rules.device_key)
+    return payload

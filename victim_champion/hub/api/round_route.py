@@ -26,7 +26,6 @@ from victim_champion.hub.api.device_requests import (
     too_old,
 )
 from victim_champion.hub.api.operability import count_envelopes
-from victim_champion.hub.storage.engine import write_turn
 from victim_champion.sync.protocol import Endpoint, ProtocolError, PushResult, VerifyAnswer
 from victim_champion.sync.rounds import RoundAnswer, RoundRequest
 
@@ -39,12 +38,9 @@ def sync_round(
     The reads need no transaction: PostgreSQL's (read committed) would give each its
     own snapshot anyway, and its BEGIN and COMMIT were two more round trips a round."""
     with engine.connect() as connection:
-        try:
-            with write_turn(engine), connection.begin():
-                refused, results = _check_and_push(connection, asked, wanted, problem)
-        except intake.PushNeedsIsolationError:
-            with write_turn(engine), connection.begin():
-                refused, results = _check_and_push(connection, asked, wanted, problem, True)
+        refused, results = intake.written(
+            engine, connection, lambda one: _check_and_push(connection, asked, wanted, problem, one)
+        )
         if refused is not None or wanted is None:
             raise refused or HubError(400, "the request is not in the expected form")
         reading = connection.execution_options(isolation_level="AUTOCOMMIT")

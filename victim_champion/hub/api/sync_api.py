@@ -58,6 +58,12 @@ def _and_state(work: Any, engine: Engine, device_id: str, *args: Any) -> tuple[A
         return work(connection, device_id, *args), exchange.device_state(connection, device_id)
 
 
+def _verified(engine: Engine, device_id: str, ranges: list[tuple[int, int]]) -> tuple[Any, Any]:
+    """A comparison and the state every answer carries, read in one statement (exchange)."""
+    with engine.connect() as connection:
+        return exchange.verify_and_state(connection, device_id, ranges)
+
+
 def _pushed_and_state(engine: Engine, device_id: str, raw: list[Any]) -> tuple[Any, Any]:
     """A push (its own transaction, intake.py) and then the state every answer carries."""
     results = intake.push(engine, device_id, raw)
@@ -219,9 +225,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
             ranges = list(VerifyRequest.from_wire(payload).ranges)
         except ProtocolError as error:
             raise HubError(400, str(error)) from None
-        answer, state = await run_in_threadpool(
-            _and_state, exchange.verify, engine, device_id, ranges
-        )
+        answer, state = await run_in_threadpool(_verified, engine, device_id, ranges)
         return reply({**answer.to_wire(), **state.to_wire()})
 
     @app.get(Endpoint.BUNDLE_LATEST, summary="The newest signed content bundle")

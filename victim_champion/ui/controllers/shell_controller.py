@@ -299,31 +299,10 @@ class ShellController(QObject):
         dialog.open()
 
     def change_passphrase(self) -> None:
-        """The change-passphrase dialog; the worker rewraps the key, never the data."""
-        from victim_champion.operations.staff_access import change_passphrase
-        from victim_champion.ui.dialogs.passphrase_dialog import PassphraseDialog
+        """The change-passphrase dialog (passphrase_change.py)."""
+        from victim_champion.ui.controllers.passphrase_change import ask_for_new_passphrase
 
-        dialog = PassphraseDialog(self.quick_exit, self.window)
-        gate = self.gate
-
-        def changed(_: object) -> None:
-            dialog.accept()
-            MessageDialog(
-                "Passphrase changed",
-                "Use your new passphrase from now on; the old one no longer opens the data.",
-                self.quick_exit,
-                self.window,
-            ).open()
-
-        dialog.change_requested.connect(
-            lambda current, new: self.work.run(
-                lambda: change_passphrase(gate, current, new),
-                changed,
-                lambda error: dialog.show_error(message_for(error, UNEXPECTED)),
-            )
-        )
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        ask_for_new_passphrase(self.gate, self.work, self.quick_exit, self.window)
 
     def _on_settings_saved(self, dialog: SettingsDialog) -> None:
         workspace, chosen = self.workspace, dialog.result_settings
