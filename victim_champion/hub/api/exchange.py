@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, insert, or_, select
+from sqlalchemy import Connection, Engine, func, insert, select
 
-from victim_champion.core.device_policy import DEFAULT_DEVICE_POLICY, DevicePolicy
+from victim_champion.core.device_policy import DevicePolicy
 from victim_champion.core.wire_kinds import DownItemKind
+from victim_champion.hub.api.read_back import policy_from, read_back
 from victim_champion.hub.storage.tables import (
     certificates,
     down_items,
@@ -23,47 +24,17 @@ from victim_champion.hub.storage.tables import (
     settings,
 )
 from victim_champion.sync.protocol import (
-    MAX_BODY_BYTES,
-    MAX_ENVELOPES_PER_PUSH,
-    PULL_PAGE_LIMIT,
     DeviceState,
     PullAnswer,
     VerifyAnswer,
     canonical_json,
-    sequence_digest,
 )
 
 
 def device_state(connection: Connection, device_id: str) -> DeviceState:
     """What every answer to a device carries: the highest number the hub holds for it
     (stored or refused), and the hub's limits for a push."""
-    return _tally(connection, device_id, None)[0]
-
-
-def _tally(connection: Connection, device_id: str, top: int | None) -> tuple[DeviceState, int]:
-    """The device state and, given ``top``, how many distinct numbers from 1 to ``top``
-    the hub holds or refused for the device: one statement, one round trip."""
-    stored_max = select(func.max(envelopes.c.device_seq)).where(envelopes.c.device_id == device_id)
-    refused_max = select(func.max(refused_envelopes.c.device_seq)).where(
-        refused_envelopes.c.device_id == device_id
-    )
-    columns = [stored_max.scalar_subquery(), refused_max.scalar_subquery()]
-    if top is not None:
-        stored = select(envelopes.c.device_seq.label("seq")).where(
-            envelopes.c.device_id == device_id, envelopes.c.device_seq <= top
-        )
-        refused = select(refused_envelopes.c.device_seq.label("seq")).where(
-            refused_envelopes.c.device_id == device_id, refused_envelopes.c.device_seq <= top
-        )
-        union = stored.union(refused).subquery()
-        columns.append(select(func.count()).select_from(union).scalar_subquery())
-    found = connection.execute(select(*columns)).one()
-    state = DeviceState(
-        device_max_seq=max(int(found[0] or 0), int(found[1] or 0)),
-        max_body_bytes=MAX_BODY_BYTES,
-        max_envelopes=MAX_ENVELOPES_PER_PUSH,
-    )
-    return state, int(found[2]) if top is not None else 0
+    return read_back(connection, device_id).state
 
 
 def record_outcome(engine: Engine, referral_id: str, outcome: str) -> bool:
@@ -88,79 +59,27 @@ def record_outcome(engine: Engine, referral_id: str, outcome: str) -> bool:
     return True
 
 
-# The referral desk's public key (base64), set by `victim-champion-hub referral-key create`.
-REFERRAL_KEY_SETTING = "referral.public_key"
-
-
 def policy(engine: Engine) -> DevicePolicy:
     """The device policy: retention window and idle lock (admin-set, else defaults). An
     admin-set value out of its allowed range raises WireRecordError: never sent."""
     with engine.connect() as connection:
-        return policy_on(connection)
-
-
-def policy_on(connection: Connection) -> DevicePolicy:
-    """The device policy, read on a connection already open (``policy``)."""
-    rows = dict(connection.execute(select(settings.c.key, settings.c.value)).all())
-    return DevicePolicy(
-        retention_days=int(rows.get("policy.retention_days", DEFAULT_DEVICE_POLICY.retention_days)),
-        idle_lock_seconds=int(
-            rows.get("policy.idle_lock_seconds", DEFAULT_DEVICE_POLICY.idle_lock_seconds)
-        ),
-        referral_key=rows.get(REFERRAL_KEY_SETTING, ""),
-    )
+        return policy_from(dict(connection.execute(select(settings.c.key, settings.c.value)).all()))
 
 
 def pull(connection: Connection, device_id: str, cursor: int, limit: int) -> PullAnswer:
     """Items for this device (or for every device) after the cursor, one bounded page."""
-    limit = max(1, min(limit, PULL_PAGE_LIMIT))
-    rows = connection.execute(
-        select(down_items)
-        .where(
-            down_items.c.server_seq > cursor,
-            or_(down_items.c.device_id.is_(None), down_items.c.device_id == device_id),
-        )
-        .order_by(down_items.c.server_seq)
-        .limit(limit + 1)
-    ).all()
-    page = rows[:limit]
-    return PullAnswer(
-        items=tuple(
-            {"server_seq": r.server_seq, "kind": r.kind, "payload": json.loads(r.payload)}
-            for r in page
-        ),
-        next_cursor=page[-1].server_seq if page else cursor,
-        more=len(rows) > limit,
-        policy=policy_on(connection),
-    )
+    page = read_back(connection, device_id, page=(cursor, limit)).page
+    assert page is not None  # asked for
+    return page
 
 
 def verify_and_state(
     connection: Connection, device_id: str, ranges: Sequence[tuple[int, int]]
 ) -> tuple[VerifyAnswer, DeviceState]:
-    """Count, per-kind counts and digest of what the hub holds in runs of numbers, and the
-    gaps: numbers up to the highest one asked about that the hub neither holds nor refused;
-    with the device state, read in the same statement as the gaps."""
-    condition = or_(
-        *(
-            and_(envelopes.c.device_seq >= low, envelopes.c.device_seq <= high)
-            for low, high in ranges
-        )
-    )
-    top = max(high for _, high in ranges)
-    rows = connection.execute(
-        select(envelopes.c.device_seq, envelopes.c.content_hash, envelopes.c.kind).where(
-            envelopes.c.device_id == device_id, condition
-        )
-    ).all()
-    state, held = _tally(connection, device_id, top)
-    answer = VerifyAnswer(
-        count=len(rows),
-        counts=dict(Counter(r.kind for r in rows)),
-        digest=sequence_digest([(r.device_seq, r.content_hash) for r in rows]),
-        gaps=top - held,
-    )
-    return answer, state
+    """What the hub holds in runs of numbers (read_back), with the device state."""
+    found = read_back(connection, device_id, ranges)
+    assert found.checked is not None  # asked for
+    return found.checked, found.state
 
 
 def add_down_item(

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, delete, insert, select
 
 from victim_champion.core.certificates import key_id_for
 from victim_champion.core.wire_kinds import EnvelopeKind
-from victim_champion.hub.api.exchange import REFERRAL_KEY_SETTING
+from victim_champion.hub.api.read_back import REFERRAL_KEY_SETTING
 from victim_champion.hub.storage.tables import envelopes, referrals, settings
 from victim_champion.sync.sealing import SealedBoxError, new_key_pair, open_sealed
 

@@ -2,8 +2,9 @@
 
 The round is done in one worker-thread hop, on one connection: the credentials
 (device_auth.py) and the push (intake.py) in one transaction, so a round commits once;
-then the comparison, one pull page and the device state, read after the push so the batch
-just sent is compared at once. A refused request writes nothing of its push.
+then the comparison, one pull page and the device state, read after the push in one
+statement (read_back.py), so the batch just sent is compared at once. A refused request
+writes nothing of its push.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from sqlalchemy import Connection, Engine
 
-from victim_champion.hub.api import exchange, intake
+from victim_champion.hub.api import intake
 from victim_champion.hub.api.device_auth import Outcome, authenticate_on
 from victim_champion.hub.api.device_requests import (
     HubError,
@@ -26,7 +27,8 @@ from victim_champion.hub.api.device_requests import (
     too_old,
 )
 from victim_champion.hub.api.operability import count_envelopes
-from victim_champion.sync.protocol import Endpoint, ProtocolError, PushResult, VerifyAnswer
+from victim_champion.hub.api.read_back import read_back
+from victim_champion.sync.protocol import Endpoint, ProtocolError, PushResult
 from victim_champion.sync.rounds import RoundAnswer, RoundRequest
 
 
@@ -35,8 +37,8 @@ def sync_round(
 ) -> RoundAnswer:
     """Check the credentials, then push, compare and pull for the device, as asked. The
     checks go in the order every device endpoint keeps: credentials, form, version.
-    The reads need no transaction: PostgreSQL's (read committed) would give each its
-    own snapshot anyway, and its BEGIN and COMMIT were two more round trips a round."""
+    The read back needs no transaction: it is one statement, and a BEGIN and COMMIT
+    round it were two more round trips a round on PostgreSQL."""
     with engine.connect() as connection:
         refused, results = intake.written(
             engine, connection, lambda one: _check_and_push(connection, asked, wanted, problem, one)
@@ -44,13 +46,10 @@ def sync_round(
         if refused is not None or wanted is None:
             raise refused or HubError(400, "the request is not in the expected form")
         reading = connection.execution_options(isolation_level="AUTOCOMMIT")
-        checked: VerifyAnswer | None = None
-        if wanted.ranges:
-            checked, state = exchange.verify_and_state(reading, asked.device_id, wanted.ranges)
-        else:
-            state = exchange.device_state(reading, asked.device_id)
-        page = exchange.pull(reading, asked.device_id, wanted.cursor, wanted.limit)
-    return RoundAnswer(tuple(results), checked, page, state)
+        page = (wanted.cursor, wanted.limit)
+        found = read_back(reading, asked.device_id, wanted.ranges, page)
+    assert found.page is not None  # asked for
+    return RoundAnswer(tuple(results), found.checked, found.page, found.state)
 
 
 def _check_and_push(

@@ -1,0 +1,197 @@
+"""What a device is told after its request, read in one statement: the state every answer
+carries, the comparison of the runs of numbers it asked about, one pull page, and the
+device policy.
+
+The profile of a sync round on PostgreSQL (closing note of issue 20) was mostly waiting on
+round trips, and after its push a round read back in four statements: the rows compared,
+the tally, the pull page and the settings. Here it is one: a one-row tally (the highest
+numbers held, how many numbers are held up to the top one asked about, the three policy
+settings) left-joined to the compared rows and the page's rows, which come as one UNION
+ALL told apart by a tag. The tally's row comes back even when there are no rows to join.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Select,
+    String,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    union_all,
+)
+
+from victim_champion.core.device_policy import DEFAULT_DEVICE_POLICY, DevicePolicy
+from victim_champion.hub.storage.tables import down_items, envelopes, refused_envelopes, settings
+from victim_champion.sync.protocol import (
+    MAX_BODY_BYTES,
+    MAX_ENVELOPES_PER_PUSH,
+    PULL_PAGE_LIMIT,
+    DeviceState,
+    PullAnswer,
+    VerifyAnswer,
+    sequence_digest,
+)
+
+RETENTION_SETTING = "policy.retention_days"
+IDLE_LOCK_SETTING = "policy.idle_lock_seconds"
+# The referral desk's public key (base64), set by `victim-champion-hub referral-key create`.
+REFERRAL_KEY_SETTING = "referral.public_key"
+_COMPARED, _PAGE = "v", "p"  # the tags of the two kinds of joined row
+_POLICY_COLUMNS = {  # column label: setting
+    "retention": RETENTION_SETTING,
+    "idle_lock": IDLE_LOCK_SETTING,
+    "referral_key": REFERRAL_KEY_SETTING,
+}
+
+
+@dataclass(frozen=True)
+class ReadBack:
+    """What was asked for: the state always; a comparison and a page if asked."""
+
+    state: DeviceState
+    checked: VerifyAnswer | None
+    page: PullAnswer | None
+
+
+def policy_from(values: Mapping[str, str | None]) -> DevicePolicy:
+    """The device policy from the settings (admin-set, else defaults). An admin-set value
+    out of its allowed range raises WireRecordError: never sent."""
+    retention = values.get(RETENTION_SETTING)
+    idle_lock = values.get(IDLE_LOCK_SETTING)
+    return DevicePolicy(
+        retention_days=int(retention or DEFAULT_DEVICE_POLICY.retention_days),
+        idle_lock_seconds=int(idle_lock or DEFAULT_DEVICE_POLICY.idle_lock_seconds),
+        referral_key=values.get(REFERRAL_KEY_SETTING) or "",
+    )
+
+
+def read_back(
+    connection: Connection,
+    device_id: str,
+    ranges: Sequence[tuple[int, int]] = (),
+    page: tuple[int, int] | None = None,
+) -> ReadBack:
+    """The device state; with ``ranges``, what the hub holds in them (count, counts by kind,
+    digest, and the gaps: numbers up to the highest asked about that it neither holds nor
+    refused); with ``page`` (cursor, limit), the items for this device or every device
+    after the cursor, one bounded page, and the policy. One statement, one round trip."""
+    top = max((high for _, high in ranges), default=None)
+    limit = max(1, min(page[1], PULL_PAGE_LIMIT)) if page is not None else 0
+    tally = _tally(device_id, top, with_policy=page is not None).subquery()
+    parts = []
+    if ranges:
+        parts.append(_compared(device_id, ranges))
+    if page is not None:
+        parts.append(_page(device_id, page[0], limit))
+    if parts:
+        joined = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
+        statement = select(tally, joined).select_from(tally.outerjoin(joined, true()))
+    else:
+        statement = select(tally)
+    rows = connection.execute(statement).all()
+    first = rows[0]._mapping
+    state = DeviceState(
+        device_max_seq=max(int(first["stored_top"] or 0), int(first["refused_top"] or 0)),
+        max_body_bytes=MAX_BODY_BYTES,
+        max_envelopes=MAX_ENVELOPES_PER_PUSH,
+    )
+    joined_rows = [r._mapping for r in rows if r._mapping.get("tag") is not None]
+    compared = [r for r in joined_rows if r["tag"] == _COMPARED]
+    checked = None
+    if top is not None:
+        checked = VerifyAnswer(
+            count=len(compared),
+            counts=dict(Counter(str(r["kind"]) for r in compared)),
+            digest=sequence_digest([(int(r["number"]), str(r["text"])) for r in compared]),
+            gaps=top - int(first["held"]),
+        )
+    pulled = None
+    if page is not None:
+        items = sorted((r for r in joined_rows if r["tag"] == _PAGE), key=lambda r: r["number"])
+        shown = items[:limit]
+        pulled = PullAnswer(
+            items=tuple(
+                {"server_seq": r["number"], "kind": r["kind"], "payload": json.loads(r["text"])}
+                for r in shown
+            ),
+            next_cursor=int(shown[-1]["number"]) if shown else page[0],
+            more=len(items) > limit,
+            policy=policy_from({key: first[label] for label, key in _POLICY_COLUMNS.items()}),
+        )
+    return ReadBack(state, checked, pulled)
+
+
+def _tally(device_id: str, top: int | None, with_policy: bool) -> Select[Any]:
+    """One row: the highest number stored and refused, and given ``top``, how many distinct
+    numbers from 1 to ``top`` the hub holds or refused; with the policy settings if asked."""
+    columns: list[Any] = [
+        select(func.max(envelopes.c.device_seq))
+        .where(envelopes.c.device_id == device_id)
+        .scalar_subquery()
+        .label("stored_top"),
+        select(func.max(refused_envelopes.c.device_seq))
+        .where(refused_envelopes.c.device_id == device_id)
+        .scalar_subquery()
+        .label("refused_top"),
+    ]
+    if top is not None:
+        stored = select(envelopes.c.device_seq.label("seq")).where(
+            envelopes.c.device_id == device_id, envelopes.c.device_seq <= top
+        )
+        refused = select(refused_envelopes.c.device_seq.label("seq")).where(
+            refused_envelopes.c.device_id == device_id, refused_envelopes.c.device_seq <= top
+        )
+        held = select(func.count()).select_from(stored.union(refused).subquery())
+        columns.append(held.scalar_subquery().label("held"))
+    if with_policy:
+        columns += [
+            select(settings.c.value).where(settings.c.key == key).scalar_subquery().label(label)
+            for label, key in _POLICY_COLUMNS.items()
+        ]
+    return select(*columns)
+
+
+def _compared(device_id: str, ranges: Sequence[tuple[int, int]]) -> Select[Any]:
+    condition = or_(
+        *(
+            and_(envelopes.c.device_seq >= low, envelopes.c.device_seq <= high)
+            for low, high in ranges
+        )
+    )
+    return select(
+        literal(_COMPARED, String).label("tag"),
+        envelopes.c.device_seq.label("number"),
+        envelopes.c.kind.label("kind"),
+        envelopes.c.content_hash.label("text"),
+    ).where(envelopes.c.device_id == device_id, condition)
+
+
+def _page(device_id: str, cursor: int, limit: int) -> Select[Any]:
+    """One more than the page, to tell whether there are more."""
+    rows = (
+        select(down_items.c.server_seq, down_items.c.kind, down_items.c.payload)
+        .where(
+            down_items.c.server_seq > cursor,
+            or_(down_items.c.device_id.is_(None), down_items.c.device_id == device_id),
+        )
+        .order_by(down_items.c.server_seq)
+        .limit(limit + 1)
+        .subquery()
+    )
+    return select(
+        literal(_PAGE, String).label("tag"),
+        rows.c.server_seq.label("number"),
+        rows.c.kind.label("kind"),
+        rows.c.payload.label("text"),
+    )
