@@ -162,6 +162,38 @@ def test_a_replayed_request_is_refused_by_every_hub_process_on_the_database(
         second.stop()
 
 
+def test_a_forged_request_keeps_nothing_and_its_nonce_stays_the_laptops(
+    hub_db_url: str, tmp_path: Path
+) -> None:
+    """The nonce is recorded in the statement that reads the device's key (device_auth.py);
+    a signature that fails must take it out again, or a forger could spend nonces."""
+    hub = start_hub(hub_db_url)
+    laptop = make_laptop(tmp_path / "laptop", hub)
+    engine = create_engine(hub_db_url)
+    try:
+        path, headers = _signed_pull(laptop)
+        forged = dict(headers)
+        forged[HEADER_SIGNATURE] = b64(sign(laptop.local.identity()[1], b"something else"))
+        unsigned = {k: v for k, v in headers.items() if k != HEADER_SIGNATURE}
+        for wrong, code in ((forged, "bad_signature"), (unsigned, "unsigned")):
+            status, body = hub.get(path, wrong)
+            assert status == 401 and json.loads(body)["code"] == code, body
+        with engine.connect() as connection:
+            kept = connection.execute(
+                select(request_nonces.c.nonce).where(
+                    request_nonces.c.nonce == headers[HEADER_NONCE]
+                )
+            ).all()
+        assert kept == []
+        status, body = hub.get(path, headers)  # the laptop's own request, same nonce
+        assert status == 200, body
+        assert hub.get(path, headers)[0] == 409  # and now it is spent
+    finally:
+        engine.dispose()
+        laptop.store.close()
+        hub.stop()
+
+
 def test_nonces_out_of_the_time_window_are_forgotten_and_fresh_ones_kept(
     tmp_path: Path,
 ) -> None:

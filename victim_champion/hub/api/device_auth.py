@@ -1,10 +1,11 @@
-"""A device request's credentials, checked in one trip to the database.
+"""A device request's credentials, checked in one statement in the usual case.
 
-One transaction reads the device's key, checks the signature (before anything is
-written), records the nonce (a second time is a replay, refused by every hub process on
-the database) and notes when the device was last seen. The profile of a sync round
+One transaction records the nonce (a second time is a replay, refused by every hub
+process on the database) and reads back the device's key, checks the signature (one that
+fails takes the nonce out again before the transaction ends, so nothing of a forged
+request is kept) and notes when the device was last seen. The profile of a sync round
 (closing note of issue 20) showed three thread hops and three pool checkouts here for
-every request; this is one of each.
+every request, then two statements; now it is one of each.
 
 A nonce is kept until its request's time is out of the window, and a little longer;
 after that the time check refuses the request anyway (prune_nonces).
@@ -16,8 +17,9 @@ import enum
 import logging
 import time
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, Row, String, delete, exists, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -66,12 +68,30 @@ def authenticate_on(
 ) -> tuple[Outcome, bytes]:
     """As authenticate, in the caller's transaction (a sync round writes its push in the
     same one: one commit a round), with the device's public key (empty if not enrolled)
-    for the checks of its push. Checked in this order: enrolled, signed, signature valid,
-    nonce fresh, not revoked."""
+    for the checks of its push. Answered in this order: enrolled, signed, signature valid,
+    nonce fresh, not revoked.
+
+    A usual request costs one statement: the nonce is recorded and the device's key read
+    back with it. A signature that does not verify takes its nonce out again in the same
+    transaction, so no other request ever sees it. A request with no signature, from a
+    device not enrolled, or with a nonce already used, records nothing, and one more
+    statement tells which it is."""
+    fresh = _record_nonce(connection, device_id, nonce, stamp) if signature else None
+    if fresh is not None and signature is not None:
+        key = bytes(fresh.public_key)
+        if not verify(key, signature, message):
+            connection.execute(
+                delete(request_nonces).where(
+                    request_nonces.c.device_id == device_id, request_nonces.c.nonce == nonce
+                )
+            )
+            return Outcome.BAD_SIGNATURE, key
+        if fresh.revoked_at is not None:
+            return Outcome.REVOKED, key
+        _note_seen(connection, device_id, fresh.last_seen_at)
+        return Outcome.OK, key
     row = connection.execute(
-        select(devices.c.public_key, devices.c.revoked_at, devices.c.last_seen_at).where(
-            devices.c.device_id == device_id
-        )
+        select(devices.c.public_key).where(devices.c.device_id == device_id)
     ).first()
     if row is None:
         return Outcome.NOT_ENROLLED, b""
@@ -80,42 +100,61 @@ def authenticate_on(
         return Outcome.UNSIGNED, key
     if not verify(key, signature, message):
         return Outcome.BAD_SIGNATURE, key
-    if not _record_nonce(connection, device_id, nonce, stamp):
-        return Outcome.REPLAYED, key
-    if row.revoked_at is not None:
-        return Outcome.REVOKED, key
+    return Outcome.REPLAYED, key
+
+
+def _note_seen(connection: Connection, device_id: str, seen: datetime | None) -> None:
+    """When the device was last seen, written at most once a minute."""
     now = datetime.now(UTC)
-    seen = row.last_seen_at
     if seen is None or (now - as_utc(seen)).total_seconds() >= SEEN_RESOLUTION_SECONDS:
         connection.execute(
             update(devices).where(devices.c.device_id == device_id).values(last_seen_at=now)
         )
-    return Outcome.OK, key
 
 
-def _record_nonce(connection: Connection, device_id: str, nonce: str, stamp: int) -> bool:
-    """Record the nonce; False if it is already there. INSERT ... ON CONFLICT DO NOTHING
-    RETURNING keeps the transaction usable on PostgreSQL, where a failed insert would
-    abort it (SQLite 3.35 or later, as Python 3.11's is)."""
+def _record_nonce(
+    connection: Connection, device_id: str, nonce: str, stamp: int
+) -> Row[Any] | None:
+    """Record the nonce of an enrolled device, and read its key, revocation and when it
+    was last seen; None if the device is not enrolled or the nonce is already there.
+    INSERT ... SELECT ... WHERE EXISTS ... ON CONFLICT DO NOTHING RETURNING keeps the
+    transaction usable on PostgreSQL, where a failed insert would abort it; the device's
+    columns come back as subqueries in RETURNING (SQLite 3.35 or later allows them, as
+    Python 3.11's is)."""
+    _prune_now_and_then(connection)
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    enrolled = devices.c.device_id == device_id
+    values = select(
+        literal(device_id, String), literal(nonce, String), literal(stamp + CLOCK_SKEW_SECONDS)
+    ).where(exists().where(enrolled))
+    statement = (
+        dialect.insert(request_nonces)
+        .from_select(["device_id", "nonce", "expires_at"], values)
+        .on_conflict_do_nothing()
+        .returning(
+            *(
+                select(column).where(enrolled).scalar_subquery().label(column.name)
+                for column in (devices.c.public_key, devices.c.revoked_at, devices.c.last_seen_at)
+            )
+        )
+    )
+    return connection.execute(statement).first()
+
+
+def _prune_now_and_then(connection: Connection) -> None:
+    """prune_nonces, at most once a minute in each process."""
     global _next_prune
     now = time.monotonic()
-    if now >= _next_prune:
-        _next_prune = now + PRUNE_EVERY_SECONDS
-        try:
-            with connection.begin_nested():
-                prune_nonces(connection, int(time.time()))
-        except SQLAlchemyError:
-            # Another hub process pruning the same rows at once (PostgreSQL may call it a
-            # deadlock): it finishes the job; this request goes on.
-            log.info("request nonces were not pruned this time")
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    inserted = connection.execute(
-        dialect.insert(request_nonces)
-        .values(device_id=device_id, nonce=nonce, expires_at=stamp + CLOCK_SKEW_SECONDS)
-        .on_conflict_do_nothing()
-        .returning(request_nonces.c.nonce)  # rowcount is not reliable for an INSERT
-    ).first()
-    return inserted is not None
+    if now < _next_prune:
+        return
+    _next_prune = now + PRUNE_EVERY_SECONDS
+    try:
+        with connection.begin_nested():
+            prune_nonces(connection, int(time.time()))
+    except SQLAlchemyError:
+        # Another hub process pruning the same rows at once (PostgreSQL may call it a
+        # deadlock): it finishes the job; this request goes on.
+        log.info("request nonces were not pruned this time")
 
 
 def prune_nonces(connection: Connection, now: int) -> int:
