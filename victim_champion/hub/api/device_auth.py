@@ -14,12 +14,24 @@ after that the time check refuses the request anyway (prune_nonces).
 from __future__ import annotations
 
 import enum
+import functools
 import logging
 import time
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, String, delete, exists, literal, select, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Engine,
+    Row,
+    String,
+    bindparam,
+    delete,
+    exists,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -122,12 +134,22 @@ def _record_nonce(
     columns come back as subqueries in RETURNING (SQLite 3.35 or later allows them, as
     Python 3.11's is)."""
     _prune_now_and_then(connection)
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    enrolled = devices.c.device_id == device_id
+    values = {"device_id": device_id, "nonce": nonce, "expires_at": stamp + CLOCK_SKEW_SECONDS}
+    return connection.execute(_nonce_statement(connection.dialect.name), values).first()
+
+
+@functools.cache
+def _nonce_statement(dialect_name: str) -> Any:
+    """Built once per dialect with bound parameters (building it for every request was
+    a tenth of the hub's time in a round)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    enrolled = devices.c.device_id == bindparam("device_id", type_=String)
     values = select(
-        literal(device_id, String), literal(nonce, String), literal(stamp + CLOCK_SKEW_SECONDS)
+        bindparam("device_id", type_=String),
+        bindparam("nonce", type_=String),
+        bindparam("expires_at", type_=BigInteger),
     ).where(exists().where(enrolled))
-    statement = (
+    return (
         dialect.insert(request_nonces)
         .from_select(["device_id", "nonce", "expires_at"], values)
         .on_conflict_do_nothing()
@@ -138,7 +160,6 @@ def _record_nonce(
             )
         )
     )
-    return connection.execute(statement).first()
 
 
 def _prune_now_and_then(connection: Connection) -> None:

@@ -10,6 +10,7 @@ answered "rejected" with its reason, and the others in the push go on.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import uuid
@@ -183,15 +184,18 @@ def _insert_many(
     a multi-row VALUES clause for every push was a tenth of a round's time in Python."""
     if not batch:
         return set()
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    statement = (
-        dialect.insert(envelopes).on_conflict_do_nothing().returning(envelopes.c.mutation_id)
-    )
     rows = [_row(device_id, envelope, now) for envelope in batch]
     found = connection.execution_options(insertmanyvalues_page_size=INSERT_CHUNK).execute(
-        statement, rows
+        _insert_statement(connection.dialect.name), rows
     )
     return {str(m) for (m,) in found}
+
+
+@functools.cache
+def _insert_statement(dialect_name: str) -> Any:
+    """Built once per dialect, so its cache key and columns are worked out once."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    return dialect.insert(envelopes).on_conflict_do_nothing().returning(envelopes.c.mutation_id)
 
 
 def _row(device_id: str, envelope: Envelope, now: datetime) -> dict[str, Any]:
