@@ -32,7 +32,7 @@ from victim_champion.hub.api.enrolment import new_enrolment_code
 from victim_champion.hub.storage.engine import make_engine, upgrade
 
 DEVICES = 200
-RATES = (10, 20, 30, 40, 50, 75, 100, 125, 150, 175, 200, 300)
+RATES = (10, 20, 40, 75, 100, 125, 150, 175, 200, 250, 300, 400, 500)
 SECONDS_PER_RATE = 6.0
 P95_GOAL = 0.200
 CAPACITY_GOAL = 150
@@ -119,6 +119,8 @@ def figures_for(label: str, workers: int, results: dict[str, Any]) -> list[Figur
         for s in results["rates"]
     )
     print(f"  {label}, {workers} worker(s): {ladder}; lost or doubled: {results['lost']}")
+    if found == max(RATES):
+        print(f"  {label} x{workers}: the ladder's top rate was met; the capacity is at least that")
     failed = [s["first_errors"] for s in results["rates"] if s["errors"]]
     if burst["errors"] or results["warm_errors"] or failed:
         print(f"  errors: {burst['first_errors'] or results['warm_errors'] or failed[0]}")
