@@ -23,8 +23,10 @@ WAL truncated, so the old bytes leave the files. Backups made before still hold 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,7 +66,14 @@ class HubKey:
 
     def sign_body(self, document: dict[str, Any]) -> dict[str, Any]:
         """A response document signed by the hub."""
-        return signed_body(document, self.private_key)
+        return signed_body(document, self._signer)
+
+    @functools.cached_property
+    def _signer(self) -> Callable[[bytes], bytes]:
+        """The loaded key's sign, kept: loading it derives the public key every time."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        return Ed25519PrivateKey.from_private_bytes(self.private_key).sign
 
 
 def default_key_file(engine: Engine) -> Path:
