@@ -55,8 +55,13 @@ NON_TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
 BASE_POINT_SIZE = 11
 TICK = resource_path("icons", "tick.png").as_posix()  # white, drawn on the navy box
 
+# widget-animation-duration 0 on the main window's central widget: QMainWindow otherwise
+# lays it out through a 0 ms geometry animation, whose private timer object passed through
+# the app's Python event filters before the first paint, and wrapping it cost ~20 ms of
+# start-up (tests/ui/test_warm_up.py, benchmarks/startup.py).
 STYLESHEET = f"""
 QWidget {{ color: {INK}; }}
+QMainWindow > QWidget {{ widget-animation-duration: 0; }}
 QMainWindow, QDialog, QStackedWidget > QWidget {{ background: {CANVAS}; }}
 QLabel[role="heading"] {{ font-size: 18pt; font-weight: 600; }}
 QLabel[role="subheading"] {{ font-size: 13pt; font-weight: 600; }}
