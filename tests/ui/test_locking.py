@@ -118,7 +118,8 @@ SCREEN_LOCK_SCRIPT = textwrap.dedent(
     desktop.controller._adopt(*_open(desktop.controller.gate, DEMO_PASSPHRASE))
     desktop.window.show_work_area()
     assert desktop.controller.is_unlocked
-    print("listening:", desktop.system_lock.listening)
+    # The watcher joins the buses once the event loop runs (after the first paint).
+    QTimer.singleShot(100, lambda: print("listening:", desktop.system_lock.listening))
     QTimer.singleShot(300, lambda: subprocess.run([
         "dbus-send", "--session", "--type=signal", "/org/freedesktop/ScreenSaver",
         "org.freedesktop.ScreenSaver.ActiveChanged", "boolean:true"], check=True))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from PySide6.QtCore import SLOT, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import SLOT, QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from victim_champion.ui.guards.windows_session_lock import (
@@ -49,7 +49,10 @@ class SystemLockWatcher(QObject):
         if sys.platform == "win32" and window is not None:
             self._watch_windows_session(window)
         if sys.platform.startswith("linux"):
-            self._watch_dbus()
+            # Once the event loop runs, not before the unlock screen is painted: joining
+            # the two buses took 9 ms of start-up (benchmarks/startup.py), and until the
+            # loop runs nothing can be unlocked, so there is nothing yet to lock.
+            QTimer.singleShot(0, self._watch_dbus)
 
     def _watch_windows_session(self, window: QWidget) -> None:
         app = QCoreApplication.instance()
