@@ -17,7 +17,6 @@ say and type), never from a short list someone could learn.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from functools import cache
 
@@ -90,6 +89,8 @@ def _words() -> tuple[str, ...]:
 
 def suggestion(count: int = 4) -> str:
     """A few random common words joined by hyphens, which the policy accepts."""
+    import secrets  # here: it loads OpenSSL's hashes, 3 ms before the first paint
+
     words = _words()
     while True:
         offered = "-".join(secrets.choice(words) for _ in range(count))
@@ -99,6 +100,8 @@ def suggestion(count: int = 4) -> str:
 
 def recovery_words(count: int) -> str:
     """A recovery key: ``count`` random common words, lower case, spaced."""
+    import secrets
+
     words = _words()
     return " ".join(secrets.choice(words) for _ in range(count))
 

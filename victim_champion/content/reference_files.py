@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +16,9 @@ def resource_path(*parts: str) -> Path:
 
 def read_document(*parts: str) -> dict[str, Any]:
     """Parse a .toml or .json resource; any fault is a ResourceError naming the file."""
+    import json  # here, not at the top: the theme imports this module before the first
+    import tomllib  # paint, which reads no document (benchmarks/startup.py)
+
     path = resource_path(*parts)
     try:
         if path.suffix == ".toml":

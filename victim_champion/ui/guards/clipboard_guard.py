@@ -11,13 +11,13 @@ selected in the app's focused field at that moment (a Ctrl+C in the app).
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 
 def _digest(text: str) -> str:
+    import hashlib  # here: loading OpenSSL's hashes was 4 ms before the first paint
+
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -15,15 +15,14 @@ macOS: Qt exposes no screen-lock signal there. The app relies on its own idle lo
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import SLOT, QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from victim_champion.ui.guards.windows_session_lock import (
-    SessionLockFilter,
-    register_for_session_changes,
-)
+if TYPE_CHECKING:  # imported where used: its ctypes structures are Windows-only
+    from victim_champion.ui.guards.windows_session_lock import SessionLockFilter
+
 
 _SESSION_SIGNALS = (
     ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
@@ -55,6 +54,11 @@ class SystemLockWatcher(QObject):
             QTimer.singleShot(0, self._watch_dbus)
 
     def _watch_windows_session(self, window: QWidget) -> None:
+        from victim_champion.ui.guards.windows_session_lock import (
+            SessionLockFilter,
+            register_for_session_changes,
+        )
+
         app = QCoreApplication.instance()
         if app is None:
             return
