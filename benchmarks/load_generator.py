@@ -43,8 +43,8 @@ from victim_champion.sync.protocol import (
     Endpoint,
     b64,
     pull_path,
-    request_message,
 )
+from victim_champion.sync.signatures import request_message
 
 RECORDS_PER_ROUND = 5
 PULL_LIMIT = 100

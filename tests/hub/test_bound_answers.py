@@ -32,9 +32,8 @@ from victim_champion.sync.protocol import (
     HEADER_SIGNATURE,
     HEADER_TIMESTAMP,
     b64,
-    request_message,
-    sign,
 )
+from victim_champion.sync.signatures import request_message, sign
 
 
 def sync_as_the_app_does(laptop: Laptop, hub_url: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from functools import partial
 from typing import Any
 
 import pytest
@@ -22,7 +23,7 @@ from victim_champion.sync.binding import (
     new_nonce,
     wipe_order,
 )
-from victim_champion.sync.protocol import check_signed_body, signed_body
+from victim_champion.sync.signatures import check_signed_body, sign, signed_body
 
 HUB_KEY = os.urandom(32)
 
@@ -45,7 +46,7 @@ def test_an_answer_is_taken_only_for_its_own_device_nonce_and_time() -> None:
     now = time.time()
     nonce = new_nonce()
     answer = {"device_id": "laptop-a", "nonce": nonce, "hub_time": int(now)}
-    checked = check_signed_body(signed_body(answer, HUB_KEY), _hub_public_key())
+    checked = check_signed_body(signed_body(answer, partial(sign, HUB_KEY)), _hub_public_key())
     check_answer_binding(checked, "laptop-a", nonce)
     check_answer_time(checked, now, now + 1)
     refusals = [

@@ -47,9 +47,9 @@ from victim_champion.sync.protocol import (
     pull_path,
     push_results_from_wire,
     unb64,
-    verify,
 )
 from victim_champion.sync.rounds import RoundAnswer, RoundRequest, runs_after_push
+from victim_champion.sync.signatures import verify
 from victim_champion.sync.transport import HubTransport
 
 PUSH_BATCH = 200

@@ -1,18 +1,17 @@
 """The wire protocol shared by the laptop and the Compass House hub.
 
-Everything here is plain data and pure functions (plus Ed25519 from cryptography):
-canonical JSON, content hashes, envelope validation, request signing by the device and
-response signing by the hub. The hub imports this module and nothing else of the
-desktop side. The endpoint paths and the shapes of requests and answers live here too,
-so the client and the hub's routes cannot drift apart.
+Everything here is plain data and pure functions: canonical JSON, content hashes,
+envelope validation (the signing of requests and answers is in sync/signatures.py). The
+hub imports these two modules and nothing else of the desktop side. The endpoint paths and
+the shapes of requests and answers live here too, so the client and the hub's routes
+cannot drift apart.
 """
 
 from __future__ import annotations
 
 import base64
 import enum
-import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
@@ -69,60 +68,6 @@ def unb64(text: object, what: str) -> bytes:
         return base64.b64decode(text, validate=True)
     except ValueError:
         raise ProtocolError(f"{what} is not valid base64") from None
-
-
-def request_message(method: str, path: str, timestamp: int, nonce: str, body: bytes) -> bytes:
-    """What a device signs for each request: method, path, time, nonce and the body's hash."""
-    return "\n".join(
-        [PROTOCOL, method.upper(), path, str(timestamp), nonce, hashlib.sha256(body).hexdigest()]
-    ).encode()
-
-
-def sign(private_key: bytes, message: bytes) -> bytes:
-    """Ed25519 signature with a raw 32-byte private key."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    return Ed25519PrivateKey.from_private_bytes(private_key).sign(message)
-
-
-def verify(public_key: bytes, signature: bytes, message: bytes) -> bool:
-    """True if the signature is valid for this raw 32-byte public key."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
-    except (InvalidSignature, ValueError):
-        return False
-    return True
-
-
-def signed_body(
-    document: dict[str, Any], private_key: bytes | Callable[[bytes], bytes]
-) -> dict[str, Any]:
-    """A hub response with its signature over the canonical document (sans signature).
-    ``private_key``: the raw key, or a loaded key's ``sign`` (the hub keeps one: loading
-    the key for every answer was 4% of its time in a burst of sync rounds)."""
-    unsigned = {k: v for k, v in document.items() if k != "signature"}
-    message = canonical_json({**unsigned, "protocol": PROTOCOL})
-    signature = (
-        sign(private_key, message) if isinstance(private_key, bytes) else private_key(message)
-    )
-    return {**unsigned, "protocol": PROTOCOL, "signature": b64(signature)}
-
-
-def check_signed_body(document: object, public_key: bytes) -> dict[str, Any]:
-    """Accept a hub response only if it is ours and signed by the pinned hub key.
-
-    A captive portal's 200 page, a proxy's error page or a fake hub all fail here.
-    """
-    if not isinstance(document, dict) or document.get("protocol") != PROTOCOL:
-        raise ProtocolError("the answer is not from a Victim Champion hub")
-    signature = unb64(document.get("signature"), "signature")
-    unsigned = {k: v for k, v in document.items() if k != "signature"}
-    if not verify(public_key, signature, canonical_json(unsigned)):
-        raise ProtocolError("the answer is not signed by the enrolled hub")
-    return unsigned
 
 
 # ------------------------------------------------------------------ endpoints

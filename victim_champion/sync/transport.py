@@ -51,11 +51,9 @@ from victim_champion.sync.protocol import (
     ProtocolError,
     b64,
     canonical_json,
-    check_signed_body,
-    request_message,
-    sign,
     unb64,
 )
+from victim_champion.sync.signatures import check_signed_body, request_message, sign
 
 TIMEOUT_SECONDS = 20.0
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024

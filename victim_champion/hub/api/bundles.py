@@ -22,7 +22,8 @@ from victim_champion.core.wire_kinds import DownItemKind
 from victim_champion.hub.api.exchange import add_down_item
 from victim_champion.hub.storage.signing_keys import HubKey
 from victim_champion.hub.storage.tables import bundles
-from victim_champion.sync.protocol import b64, canonical_json, sign
+from victim_champion.sync.protocol import b64, canonical_json
+from victim_champion.sync.signatures import sign
 
 KINDS = ("course", "directory")
 MAX_BUNDLE_BYTES = 4 * 1024 * 1024

@@ -32,12 +32,12 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
-from victim_champion.hub.storage.engine import as_utc, write_turn
+from victim_champion.hub.storage.engine import as_utc, insert_for, write_turn
 from victim_champion.hub.storage.tables import devices, request_nonces
-from victim_champion.sync.protocol import CLOCK_SKEW_SECONDS, verify
+from victim_champion.sync.protocol import CLOCK_SKEW_SECONDS
+from victim_champion.sync.signatures import verify
 
 log = logging.getLogger("victim_champion.hub")
 
@@ -142,7 +142,6 @@ def _record_nonce(
 def _nonce_statement(dialect_name: str) -> Any:
     """Built once per dialect with bound parameters (building it for every request was
     a tenth of the hub's time in a round)."""
-    dialect = postgresql if dialect_name == "postgresql" else sqlite
     enrolled = devices.c.device_id == bindparam("device_id", type_=String)
     values = select(
         bindparam("device_id", type_=String),
@@ -150,7 +149,7 @@ def _nonce_statement(dialect_name: str) -> Any:
         bindparam("expires_at", type_=BigInteger),
     ).where(exists().where(enrolled))
     return (
-        dialect.insert(request_nonces)
+        insert_for(dialect_name, request_nonces)
         .from_select(["device_id", "nonce", "expires_at"], values)
         .on_conflict_do_nothing()
         .returning(

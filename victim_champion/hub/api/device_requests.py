@@ -24,9 +24,9 @@ from victim_champion.sync.protocol import (
     HEADER_TIMESTAMP,
     MAX_BODY_BYTES,
     ProtocolError,
-    request_message,
     unb64,
 )
+from victim_champion.sync.signatures import request_message
 
 
 class HubError(Exception):

@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from victim_champion.core.wire_kinds import EnvelopeKind
@@ -37,7 +36,7 @@ from victim_champion.hub.api.referral_rules import (
     referral_ids_from,
     signposting_ids,
 )
-from victim_champion.hub.storage.engine import write_turn
+from victim_champion.hub.storage.engine import insert_for, write_turn
 from victim_champion.hub.storage.tables import (
     certificates,
     envelopes,
@@ -64,9 +63,9 @@ def insert_ignoring_conflicts(connection: Connection, table: Any, values: dict[s
 
     Told by RETURNING, not rowcount: inside a savepoint on PostgreSQL, psycopg's rowcount
     for a skipped row came back as 1, and a clash was answered "accepted"."""
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     first = next(iter(table.primary_key.columns))
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(first)
+    insert = insert_for(connection.dialect.name, table)
+    statement = insert.values(**values).on_conflict_do_nothing().returning(first)
     return 0 if connection.execute(statement).first() is None else 1
 
 
@@ -194,8 +193,8 @@ def _insert_many(
 @functools.cache
 def _insert_statement(dialect_name: str) -> Any:
     """Built once per dialect, so its cache key and columns are worked out once."""
-    dialect = postgresql if dialect_name == "postgresql" else sqlite
-    return dialect.insert(envelopes).on_conflict_do_nothing().returning(envelopes.c.mutation_id)
+    insert = insert_for(dialect_name, envelopes)
+    return insert.on_conflict_do_nothing().returning(envelopes.c.mutation_id)
 
 
 def _row(device_id: str, envelope: Envelope, now: datetime) -> dict[str, Any]:

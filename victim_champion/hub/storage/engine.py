@@ -8,13 +8,15 @@ import weakref
 from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, Table, create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 
 from victim_champion.hub.storage.file_modes import private_folder, tighten_sqlite_files
 
@@ -31,6 +33,13 @@ POOL_OVERFLOW = 4  # for a thread that opens a second connection while holding o
 def as_utc(moment: datetime) -> datetime:
     """A time read back from the database, in UTC: SQLite returns it without a zone."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def insert_for(dialect_name: str, table: Table) -> Any:
+    """The dialect's own INSERT for ``table`` (PostgreSQL's or SQLite's), which offers
+    ON CONFLICT DO NOTHING; the hub runs on either."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    return dialect.insert(table)
 
 
 def default_url() -> str:
