@@ -173,7 +173,8 @@ def run_desktop(data_dir: Path, demo: bool) -> int:
         )
         show_resumed(desktop)
         hand_over_after_locking(desktop, demo_profile.discard if demo_profile else lambda: None)
-        warm_up()  # the work area's code, loaded in small steps while the unlock screen waits
+        # The work area's code, loaded in small steps while the unlock screen waits.
+        warm_up(after_painting=desktop.window)
         heartbeat = QTimer()
         heartbeat.start(250)
         heartbeat.timeout.connect(lambda: None)

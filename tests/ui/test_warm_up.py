@@ -45,6 +45,46 @@ print("animations:", running)
 """
 
 
+AFTER_PAINT = r"""
+import sys, time
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+from victim_champion.app import application
+from victim_champion.ui.warm_up import UNPAINTED_START_MS, warm_up
+
+def run_until(done, seconds):
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+
+app = application()
+shown, hidden = QWidget(), QWidget()
+warm_up(["victim_champion.core.audit"], after_painting=shown)
+warm_up(["victim_champion.core.suppression"], after_painting=hidden)
+run_until(lambda: False, 0.3)
+assert "victim_champion.core.audit" not in sys.modules, "warmed before the paint"
+started = time.monotonic()
+shown.show()
+run_until(lambda: "victim_champion.core.audit" in sys.modules, 5)
+assert "victim_champion.core.audit" in sys.modules, "not warmed after the paint"
+assert time.monotonic() - started < UNPAINTED_START_MS / 1000, "waited for the fallback"
+run_until(lambda: "victim_champion.core.suppression" in sys.modules, 5)
+assert "victim_champion.core.suppression" in sys.modules, "never painted, never warmed"
+print("ok")
+"""
+
+
+def test_warm_up_starts_after_the_first_paint_or_without_one_a_moment_later() -> None:
+    """Started as soon as the event loop ran, the first step came before the first paint
+    and put it off by some 7 ms; a window never painted (minimised) still gets it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.run(
+        [sys.executable, "-c", AFTER_PAINT], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert child.returncode == 0 and child.stdout.strip() == "ok", child.stderr[-800:]
+
+
 def test_showing_the_window_starts_no_animation() -> None:
     """QMainWindow lays its central widget out through a geometry animation (of 0 ms) when
     the style allows animations; Qt's private animation timer then passes through the app's

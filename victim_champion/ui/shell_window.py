@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QListWidget,
     QMainWindow,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -143,7 +141,10 @@ class ShellWindow(QMainWindow):
         if self.built:
             return
         # Imported here, not at start-up (ui/warm_up.py loads them while the unlock screen
-        # waits): the unlock screen appears sooner without them.
+        # waits): the unlock screen appears sooner without them. Even a Qt class costs:
+        # PySide builds its enums on first use (QListWidget's views, 16 of them).
+        from PySide6.QtWidgets import QListWidget
+
         from victim_champion.ui.screens.kiosk_screen import KioskScreen
 
         self.built = True
@@ -172,6 +173,8 @@ class ShellWindow(QMainWindow):
     def _add_page(self, title: str, page: QWidget) -> None:
         # Each page scrolls, so a 720-pixel laptop screen never hides a control; a page's
         # ``footer`` (its main actions) stays below the scrolling part, always in view.
+        from PySide6.QtWidgets import QScrollArea  # with the pages (build_work_area)
+
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -179,7 +182,7 @@ class ShellWindow(QMainWindow):
         scroller.setAccessibleName(f"{title} page")
         # Not a stop of its own on Tab: it would be heard as a nameless "filler". Focus
         # goes to the page's controls, and the page scrolls to whichever has it.
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroller.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         holder: QWidget = scroller
         footer = getattr(page, "footer", None)
         if isinstance(footer, QWidget):
@@ -217,7 +220,7 @@ class ShellWindow(QMainWindow):
     def show_safety(self) -> None:
         """The quick-exit explanation."""
         self._show(self.safety)
-        self.safety.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.safety.continue_button.setFocus()
 
     def show_unlock(self) -> None:
         """The passphrase screen."""
@@ -228,7 +231,7 @@ class ShellWindow(QMainWindow):
     def show_work_area(self) -> None:
         """The records, after unlocking."""
         self._show(self.work_area, unlocked=True)
-        self.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.navigation.setFocus()
 
     def show_kiosk(self) -> None:
         """Attendees' mode: only the Quick exit stays in the header."""
@@ -241,7 +244,7 @@ class ShellWindow(QMainWindow):
         self.stack.setCurrentWidget(self.decoy)
         self.setWindowTitle(DECOY_TITLE)
         self.setWindowIcon(self._neutral_icon)
-        self.decoy.page.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.decoy.page.setFocus()
         self.repaint()  # synchronous: the decoy is on screen before this returns
 
     @property

@@ -11,7 +11,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -132,7 +133,7 @@ class ShellController(QObject):
             self.controllers[entry.name] = entry.controller_class()(context)
         self.syncing.revoked.connect(self._on_revoked)
         self._reference_shortcut = QShortcut(QKeySequence(SHORTCUT), window)
-        self._reference_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._reference_shortcut.setContext(QtCore.Qt.ShortcutContext.ApplicationShortcut)
         self._reference_shortcut.activated.connect(self.open_quick_reference)
         window.navigation.currentRowChanged.connect(self._on_navigation_changed)
 

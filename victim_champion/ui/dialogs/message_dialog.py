@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QLabel, QWidget
 
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
@@ -15,8 +15,8 @@ def sentence(text: str) -> QLabel:
     """A message's text: plain (messages can quote what people typed, such as feedback
     comments, so never read as markup), and wide enough to read."""
     widget = label(text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    widget.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    widget.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.NoTextInteraction)
     widget.setMinimumWidth(380)
     return widget
 
@@ -63,4 +63,4 @@ class ConfirmDialog(SafeDialog):
         self.finished.connect(self.deleteLater)
 
     def _first_focus(self) -> None:
-        self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.cancel_button.setFocus()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -74,7 +75,7 @@ class SafeDialog(QDialog):
                 widget is not self.quick_exit_button
                 and widget.isVisible()
                 and widget.isEnabled()
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus
             ):
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                widget.setFocus()
                 return

@@ -15,13 +15,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from victim_champion.core.quick_exit_rules import TripleShiftDetector
 
 ENDS_SHOW = "escapeEndsShow"  # a window property: Escape there ends the show instead
+# Qt::Key_Escape and Qt::Key_Shift, as the numbers QKeyEvent.key() gives. Not Qt.Key: the
+# first use of PySide's Qt namespace builds all its 93 enums (about 25 ms), and the
+# first key pressed may be the quick exit (tests/ui/test_start_up_enums.py).
+ESCAPE_KEY = 0x01000000
+SHIFT_KEY = 0x01000020
 
 
 def _ends_show(widget: QWidget) -> bool:
@@ -47,13 +52,13 @@ class QuickExitTriggers(QObject):
             return False
         assert isinstance(event, QKeyEvent)
         key = event.key()
-        if key == Qt.Key.Key_Escape:
+        if key == ESCAPE_KEY:
             self._shift.other_key_pressed()
             if _ends_show(watched):
                 return False  # the presenter or audience window ends the show
             self.triggered.emit()
             return True
-        if key == Qt.Key.Key_Shift:
+        if key == SHIFT_KEY:
             if not event.isAutoRepeat() and self._shift.shift_pressed(self._clock()):
                 self.triggered.emit()
             return False

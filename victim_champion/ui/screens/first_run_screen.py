@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from victim_champion.content.passphrase_policy import LABELS, judge, refusal
@@ -99,4 +99,4 @@ class FirstRunScreen(QWidget):
 
     def focus_passphrase(self) -> None:
         """Put the cursor in the first field."""
-        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.passphrase.setFocus()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from victim_champion.ui.widgets.form_widgets import (
@@ -53,7 +53,6 @@ class UnlockScreen(QWidget):
             demo = label(
                 f"Demo profile (synthetic data only). Passphrase: {demo_passphrase}", "hint"
             )
-            demo.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             form.addWidget(demo)
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
@@ -86,7 +85,7 @@ class UnlockScreen(QWidget):
         if busy:
             self.message.hide()
         else:  # back in the field, never on Quick exit: retyping goes where it should
-            self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.passphrase.setFocus()
 
     def show_error(self, text: str, wait_seconds: float = 0.0) -> None:
         """Show why unlocking failed, and hold the button for ``wait_seconds``."""
@@ -118,4 +117,4 @@ class UnlockScreen(QWidget):
 
     def focus_passphrase(self) -> None:
         """Put the cursor in the passphrase field."""
-        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.passphrase.setFocus()

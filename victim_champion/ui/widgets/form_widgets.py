@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -28,6 +28,10 @@ def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
 def announce(widget: QWidget, text: str) -> None:
     """Have a screen reader say ``text`` now (a message that appears away from the focus,
     such as the kiosk's thank-you, is otherwise never heard)."""
+    # Imported here: QAccessible's 11 enums are built on its first use, and nothing on
+    # the way to the first screen's paint announces anything.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     if text:
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
