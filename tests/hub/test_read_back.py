@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Engine, event, insert
+from sqlalchemy import Engine, insert
 
+from tests.support.driver_trace import statements_sent
 from victim_champion.hub.api.read_back import RETENTION_SETTING, read_back
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.tables import (
@@ -78,9 +79,7 @@ def engine(hub_db_url: str) -> Iterator[Engine]:
 
 
 def test_state_comparison_page_and_policy_come_back_in_one_statement(engine: Engine) -> None:
-    statements: list[str] = []
-    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
-    with engine.connect() as connection:
+    with engine.connect() as connection, statements_sent(connection) as statements:
         found = read_back(connection, "laptop-a", [(1, 6)], (0, 1))
     assert len(statements) == 1
     assert found.state.device_max_seq == 5  # the refused 5 counts

@@ -14,7 +14,6 @@ after that the time check refuses the request anyway (prune_nonces).
 from __future__ import annotations
 
 import enum
-import functools
 import logging
 import time
 from datetime import UTC, datetime
@@ -24,7 +23,6 @@ from sqlalchemy import (
     BigInteger,
     Connection,
     Engine,
-    Row,
     String,
     bindparam,
     delete,
@@ -34,6 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from victim_champion.hub.storage.driver_statements import fetch, statement_for
 from victim_champion.hub.storage.engine import as_utc, insert_for, write_turn
 from victim_champion.hub.storage.tables import devices, request_nonces
 from victim_champion.sync.protocol import CLOCK_SKEW_SECONDS
@@ -90,7 +89,7 @@ def authenticate_on(
     statement tells which it is."""
     fresh = _record_nonce(connection, device_id, nonce, stamp) if signature else None
     if fresh is not None and signature is not None:
-        key = bytes(fresh.public_key)
+        key = bytes(fresh["public_key"])
         if not verify(key, signature, message):
             connection.execute(
                 delete(request_nonces).where(
@@ -98,9 +97,9 @@ def authenticate_on(
                 )
             )
             return Outcome.BAD_SIGNATURE, key
-        if fresh.revoked_at is not None:
+        if fresh["revoked_at"] is not None:
             return Outcome.REVOKED, key
-        _note_seen(connection, device_id, fresh.last_seen_at)
+        _note_seen(connection, device_id, fresh["last_seen_at"])
         return Outcome.OK, key
     row = connection.execute(
         select(devices.c.public_key).where(devices.c.device_id == device_id)
@@ -126,7 +125,7 @@ def _note_seen(connection: Connection, device_id: str, seen: datetime | None) ->
 
 def _record_nonce(
     connection: Connection, device_id: str, nonce: str, stamp: int
-) -> Row[Any] | None:
+) -> dict[str, Any] | None:
     """Record the nonce of an enrolled device, and read its key, revocation and when it
     was last seen; None if the device is not enrolled or the nonce is already there.
     INSERT ... SELECT ... WHERE EXISTS ... ON CONFLICT DO NOTHING RETURNING keeps the
@@ -135,13 +134,13 @@ def _record_nonce(
     Python 3.11's is)."""
     _prune_now_and_then(connection)
     values = {"device_id": device_id, "nonce": nonce, "expires_at": stamp + CLOCK_SKEW_SECONDS}
-    return connection.execute(_nonce_statement(connection.dialect.name), values).first()
+    rows = fetch(connection, statement_for(connection, _nonce_statement), values)
+    return rows[0] if rows else None
 
 
-@functools.cache
 def _nonce_statement(dialect_name: str) -> Any:
-    """Built once per dialect with bound parameters (building it for every request was
-    a tenth of the hub's time in a round)."""
+    """Built with bound parameters and compiled once per database (driver_statements.py):
+    building it for every request was a tenth of the hub's time in a round."""
     enrolled = devices.c.device_id == bindparam("device_id", type_=String)
     values = select(
         bindparam("device_id", type_=String),

@@ -10,7 +10,6 @@ answered "rejected" with its reason, and the others in the push go on.
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import uuid
@@ -18,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from victim_champion.core.wire_kinds import EnvelopeKind
@@ -36,6 +35,7 @@ from victim_champion.hub.api.referral_rules import (
     referral_ids_from,
     signposting_ids,
 )
+from victim_champion.hub.storage.driver_statements import fetch, statement_for
 from victim_champion.hub.storage.engine import insert_for, write_turn
 from victim_champion.hub.storage.tables import (
     certificates,
@@ -178,37 +178,51 @@ def _insert_many(
 ) -> set[str]:
     """INSERT ... ON CONFLICT DO NOTHING for many envelopes; the mutation ids inserted.
 
-    Given as a list of rows, SQLAlchemy writes them as multi-row INSERTs ("insertmanyvalues",
-    a batch of at most INSERT_CHUNK) from one statement compiled once and cached: building
-    a multi-row VALUES clause for every push was a tenth of a round's time in Python."""
-    if not batch:
-        return set()
-    rows = [_row(device_id, envelope, now) for envelope in batch]
-    found = connection.execution_options(insertmanyvalues_page_size=INSERT_CHUNK).execute(
-        _insert_statement(connection.dialect.name), rows
+    Multi-row INSERTs of at most INSERT_CHUNK rows, each statement compiled once for its
+    number of rows (driver_statements.py): building a multi-row VALUES clause for every
+    push was a tenth of a round's time in Python, and SQLAlchemy's own batching of a list
+    of rows most of the rest."""
+    inserted: set[str] = set()
+    for start in range(0, len(batch), INSERT_CHUNK):
+        chunk = batch[start : start + INSERT_CHUNK]
+        values = {
+            f"{name}_{index}": value
+            for index, envelope in enumerate(chunk)
+            for name, value in zip(_COLUMNS, _row(device_id, envelope, now), strict=True)
+        }
+        statement = statement_for(connection, _insert_statement, len(chunk))
+        inserted |= {str(row["mutation_id"]) for row in fetch(connection, statement, values)}
+    return inserted
+
+
+def _insert_statement(dialect_name: str, rows: int) -> Any:
+    """INSERT of ``rows`` envelopes, each column a parameter named column_row."""
+    insert = insert_for(dialect_name, envelopes).values(
+        [
+            {name: bindparam(f"{name}_{index}", type_=envelopes.c[name].type) for name in _COLUMNS}
+            for index in range(rows)
+        ]
     )
-    return {str(m) for (m,) in found}
-
-
-@functools.cache
-def _insert_statement(dialect_name: str) -> Any:
-    """Built once per dialect, so its cache key and columns are worked out once."""
-    insert = insert_for(dialect_name, envelopes)
     return insert.on_conflict_do_nothing().returning(envelopes.c.mutation_id)
 
 
-def _row(device_id: str, envelope: Envelope, now: datetime) -> dict[str, Any]:
-    return {
-        "device_id": device_id,
-        "device_seq": envelope.device_seq,
-        "mutation_id": envelope.mutation_id,
-        "schema_version": envelope.schema_version,
-        "kind": envelope.kind,
-        "base_version": envelope.base_version,
-        "payload": canonical_json(envelope.payload).decode(),
-        "content_hash": envelope.content_hash,
-        "received_at": now,
-    }
+# Every column but server_seq, which the database numbers; _row gives them in this order.
+_COLUMNS = tuple(column.name for column in envelopes.columns if not column.primary_key)
+
+
+def _row(device_id: str, envelope: Envelope, now: datetime) -> tuple[Any, ...]:
+    """An envelope's values, in the order of _COLUMNS."""
+    return (
+        device_id,
+        envelope.device_seq,
+        envelope.mutation_id,
+        envelope.schema_version,
+        envelope.kind,
+        envelope.base_version,
+        canonical_json(envelope.payload).decode(),
+        envelope.content_hash,
+        now,
+    )
 
 
 def _is_quarantine_notice(raw: Any) -> bool:

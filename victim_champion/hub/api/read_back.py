@@ -12,7 +12,6 @@ ALL told apart by a tag. The tally's row comes back even when there are no rows 
 
 from __future__ import annotations
 
-import functools
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -36,11 +35,11 @@ from sqlalchemy import (
 )
 
 from victim_champion.core.device_policy import DEFAULT_DEVICE_POLICY, DevicePolicy
+from victim_champion.hub.storage.driver_statements import fetch, statement_for
 from victim_champion.hub.storage.tables import down_items, envelopes, refused_envelopes, settings
 from victim_champion.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_ENVELOPES_PER_PUSH,
-    MAX_VERIFY_RANGES,
     PULL_PAGE_LIMIT,
     DeviceState,
     PullAnswer,
@@ -100,14 +99,15 @@ def read_back(
         values[f"low_{index}"], values[f"high_{index}"] = low, high
     if page is not None:
         values["cursor"], values["more_than_limit"] = page[0], limit + 1
-    rows = connection.execute(_statement(len(ranges), page is not None), values).all()
-    first = rows[0]._mapping
+    shape = (len(ranges), page is not None)
+    rows = fetch(connection, statement_for(connection, _statement, *shape), values)
+    first = rows[0]
     state = DeviceState(
         device_max_seq=max(int(first["stored_top"] or 0), int(first["refused_top"] or 0)),
         max_body_bytes=MAX_BODY_BYTES,
         max_envelopes=MAX_ENVELOPES_PER_PUSH,
     )
-    joined_rows = [r._mapping for r in rows if r._mapping.get("tag") is not None]
+    joined_rows = [r for r in rows if r.get("tag") is not None]
     compared = [r for r in joined_rows if r["tag"] == _COMPARED]
     checked = None
     if top is not None:
@@ -133,11 +133,11 @@ def read_back(
     return ReadBack(state, checked, pulled)
 
 
-@functools.lru_cache(maxsize=2 * (MAX_VERIFY_RANGES + 1))
-def _statement(range_count: int, with_page: bool) -> Select[Any]:
-    """The statement for a shape of request, built once with bound parameters and kept:
-    building it for every request, its cache key and its columns' proxies were a third of
-    the hub's time in a round (profile in the closing note of issue 20)."""
+def _statement(_dialect_name: str, range_count: int, with_page: bool) -> Select[Any]:
+    """The statement for a shape of request, with bound parameters, compiled once for each
+    database (storage/driver_statements.py): building it for every request, its cache key
+    and its columns' proxies were a third of the hub's time in a round (profile in the
+    closing note of issue 20)."""
     tally = _tally(range_count > 0, with_policy=with_page).subquery()
     parts = []
     if range_count:

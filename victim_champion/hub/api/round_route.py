@@ -1,10 +1,10 @@
 """The hub's side of a whole sync round in one request (sync/rounds.py).
 
-The round is done in one worker-thread hop, on one connection: the credentials
-(device_auth.py) and the push (intake.py) in one transaction, so a round commits once;
-then the comparison, one pull page and the device state, read after the push in one
-statement (read_back.py), so the batch just sent is compared at once. A refused request
-writes nothing of its push.
+The round is done in one worker-thread hop, on one connection, in one transaction, so a
+round commits once: the credentials (device_auth.py), the push (intake.py), and then the
+comparison, one pull page and the device state, read after the push in one statement
+(read_back.py), so the batch just sent is compared at once. A refused request writes
+nothing of its push.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from victim_champion.hub.api.device_requests import (
     too_old,
 )
 from victim_champion.hub.api.operability import count_envelopes
-from victim_champion.hub.api.read_back import read_back
+from victim_champion.hub.api.read_back import ReadBack, read_back
 from victim_champion.sync.protocol import Endpoint, ProtocolError, PushResult
 from victim_champion.sync.rounds import RoundAnswer, RoundRequest
 
@@ -37,19 +37,31 @@ def sync_round(
 ) -> RoundAnswer:
     """Check the credentials, then push, compare and pull for the device, as asked. The
     checks go in the order every device endpoint keeps: credentials, form, version.
-    The read back needs no transaction: it is one statement, and a BEGIN and COMMIT
-    round it were two more round trips a round on PostgreSQL."""
+    The read back is the last statement of the push's transaction: it sees the batch just
+    written, and needs no transaction of its own (on PostgreSQL a BEGIN and a COMMIT, or
+    switching the connection to autocommit and back, which cost as much in Python)."""
     with engine.connect() as connection:
-        refused, results = intake.written(
-            engine, connection, lambda one: _check_and_push(connection, asked, wanted, problem, one)
+        refused, results, found = intake.written(
+            engine, connection, lambda one: _push_and_read(connection, asked, wanted, problem, one)
         )
-        if refused is not None or wanted is None:
-            raise refused or HubError(400, "the request is not in the expected form")
-        reading = connection.execution_options(isolation_level="AUTOCOMMIT")
-        page = (wanted.cursor, wanted.limit)
-        found = read_back(reading, asked.device_id, wanted.ranges, page)
+    if refused is not None or wanted is None or found is None:
+        raise refused or HubError(400, "the request is not in the expected form")
     assert found.page is not None  # asked for
     return RoundAnswer(tuple(results), found.checked, found.page, found.state)
+
+
+def _push_and_read(
+    connection: Connection,
+    asked: Signed,
+    wanted: RoundRequest | None,
+    problem: str,
+    one_at_a_time: bool,
+) -> tuple[HubError | None, list[PushResult], ReadBack | None]:
+    refused, results = _check_and_push(connection, asked, wanted, problem, one_at_a_time)
+    if refused is not None or wanted is None:
+        return refused, results, None
+    page = (wanted.cursor, wanted.limit)
+    return None, results, read_back(connection, asked.device_id, wanted.ranges, page)
 
 
 def _check_and_push(
