@@ -3,6 +3,7 @@ order bundles (sync/binding.py), with a real Ed25519 hub key and no network."""
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from functools import partial
@@ -23,7 +24,7 @@ from victim_champion.sync.binding import (
     new_nonce,
     wipe_order,
 )
-from victim_champion.sync.signatures import check_signed_body, sign, signed_body
+from victim_champion.sync.signatures import check_signed_body, sign, signed_json
 
 HUB_KEY = os.urandom(32)
 
@@ -46,7 +47,8 @@ def test_an_answer_is_taken_only_for_its_own_device_nonce_and_time() -> None:
     now = time.time()
     nonce = new_nonce()
     answer = {"device_id": "laptop-a", "nonce": nonce, "hub_time": int(now)}
-    checked = check_signed_body(signed_body(answer, partial(sign, HUB_KEY)), _hub_public_key())
+    signed = json.loads(signed_json(answer, partial(sign, HUB_KEY)))
+    checked = check_signed_body(signed, _hub_public_key())
     check_answer_binding(checked, "laptop-a", nonce)
     check_answer_time(checked, now, now + 1)
     refusals = [

@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from sqlalchemy import Connection, Engine
 
 from victim_champion.hub.api import intake
@@ -95,7 +95,7 @@ def add_round_route(app: FastAPI, engine: Engine, reply: Any) -> None:
     """POST /v1/round, answered with ``reply`` (signed and bound to the request)."""
 
     @app.post(Endpoint.ROUND, summary="A whole sync round: push, compare, one pull page")
-    async def round_trip(request: Request) -> JSONResponse:
+    async def round_trip(request: Request) -> Response:
         asked = await read_signed(request)
         try:
             wanted: RoundRequest | None = RoundRequest.from_wire(json.loads(asked.body))

@@ -22,7 +22,7 @@ from anyio import to_thread
 from fastapi import Body, Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
@@ -92,6 +92,11 @@ def create_app(
 
     app = FastAPI(
         lifespan=lifespan,
+        # No OpenTelemetry from FastAPI itself: the hub has its own metrics and one-line
+        # logs, which name routes by template and hold nothing personal, where a span
+        # would carry the path (a certificate code is part of one). Checking whether it
+        # was configured also cost 3% of the hub's time in a burst of sync rounds.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
         title="Victim Champion hub",
         version="1",
         description="Compass House hub: enrolment, sync, content and verification.",
@@ -100,18 +105,19 @@ def create_app(
 
     def reply(
         document: dict[str, Any], status: int = 200, request: Request | None = None
-    ) -> JSONResponse:
+    ) -> Response:
         # Every signed answer names the device and the nonce of the request it answers,
         # and the hub's time (so a laptop can also say how far off its own clock is).
         headers = request.headers if request is not None else None
-        return JSONResponse(key.sign_body(bound(document, headers)), status_code=status)
+        signed = key.signed_json(bound(document, headers))
+        return Response(signed, status_code=status, media_type="application/json")
 
     @app.exception_handler(HubError)
-    async def _on_hub_error(_: Request, error: HubError) -> JSONResponse:
+    async def _on_hub_error(_: Request, error: HubError) -> Response:
         return reply({"error": error.reason, **error.extra}, error.status)
 
     @app.exception_handler(Exception)
-    async def _on_failure(request: Request, error: Exception) -> JSONResponse:
+    async def _on_failure(request: Request, error: Exception) -> Response:
         # Never an unsigned answer: the laptop can then tell "the hub failed" from a
         # sign-in page. The reference ties the worker's message to the hub's log.
         reference = uuid.uuid4().hex[:8]
@@ -132,11 +138,11 @@ def create_app(
         )
 
     @app.exception_handler(RequestValidationError)
-    async def _on_invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+    async def _on_invalid(_: Request, error: RequestValidationError) -> Response:
         return reply({"error": "the request is not in the expected form"}, 400)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _on_http(_: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def _on_http(_: Request, error: StarletteHTTPException) -> Response:
         return reply({"error": str(error.detail)}, error.status_code)
 
     @app.exception_handler(ClientDisconnect)
@@ -179,7 +185,7 @@ def create_app(
 
 def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device_for: Any) -> None:
     @app.post(Endpoint.ENROL, summary="Enrol a laptop with a one-time code")
-    async def enrol(payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
+    async def enrol(payload: dict[str, Any] = Body(...)) -> Response:  # noqa: B008
         try:
             asked = EnrolRequest.from_wire(payload)
         except ProtocolError as error:
@@ -196,7 +202,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         )
 
     @app.post(Endpoint.PUSH, summary="Push envelopes; one answer per envelope")
-    async def push(request: Request, payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
+    async def push(request: Request, payload: dict[str, Any] = Body(...)) -> Response:  # noqa: B008
         device_id = await device_for(request)
         try:
             raw = list(PushRequest.from_wire(payload).envelopes)
@@ -209,7 +215,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         return reply({**push_answer(results), **state.to_wire()})
 
     @app.get(Endpoint.PULL, summary="One page of items for this device after a cursor")
-    async def pull(request: Request, cursor: int = 0, limit: int = 100) -> JSONResponse:
+    async def pull(request: Request, cursor: int = 0, limit: int = 100) -> Response:
         device_id = await device_for(request)
         if cursor < 0 or limit < 1:
             raise HubError(400, "cursor must be 0 or more, limit 1 or more")
@@ -219,7 +225,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         return reply({**page.to_wire(), **state.to_wire()})
 
     @app.post(Endpoint.VERIFY, summary="Counts and digest of a device's envelopes")
-    async def verify_range(request: Request, payload: dict[str, Any] = Body(...)) -> JSONResponse:  # noqa: B008
+    async def verify_range(request: Request, payload: dict[str, Any] = Body(...)) -> Response:  # noqa: B008
         device_id = await device_for(request)
         try:
             ranges = list(VerifyRequest.from_wire(payload).ranges)
@@ -229,7 +235,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
         return reply({**answer.to_wire(), **state.to_wire()})
 
     @app.get(Endpoint.BUNDLE_LATEST, summary="The newest signed content bundle")
-    async def latest_bundle(request: Request, kind: str) -> JSONResponse:
+    async def latest_bundle(request: Request, kind: str) -> Response:
         await device_for(request)
         if kind not in bundles.KINDS:
             raise HubError(404, "no such kind of content")
@@ -249,11 +255,11 @@ def _address(request: Request) -> str:
 
 def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> None:
     @app.get(Endpoint.HEALTH, summary="The hub is up, and which key it signs with")
-    async def health() -> JSONResponse:
+    async def health() -> Response:
         return reply({"status": "ok", "hub_key_id": key.key_id})
 
     @app.get(Endpoint.KEYS, summary="Device public keys, to check certificates offline")
-    async def device_keys() -> JSONResponse:
+    async def device_keys() -> Response:
         return reply({"keys": await run_in_threadpool(enrolment.published_keys, engine)})
 
     async def look_up(request: Request, code: str, printed: Printed) -> dict[str, Any] | None:
@@ -267,7 +273,7 @@ def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> Non
         request: Request,
         code: str,
         printed: Printed = Depends(_printed),  # noqa: B008
-    ) -> JSONResponse:
+    ) -> Response:
         found = await look_up(request, code, printed)
         if found is None:
             raise HubError(429, TOO_MANY)
@@ -291,19 +297,19 @@ def _public_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any) -> Non
 
 def _admin_routes(app: FastAPI, engine: Engine, reply: Any, admin: Any) -> None:
     @app.get(Endpoint.ADMIN_DEVICES, summary="Enrolled devices (admin)")
-    async def list_devices(request: Request) -> JSONResponse:
+    async def list_devices(request: Request) -> Response:
         admin(request)
         rows = enrolment.list_devices(engine)
         return reply({"devices": [json.loads(json.dumps(r.__dict__, default=str)) for r in rows]})
 
     @app.post(Endpoint.ADMIN_REVOKE, summary="Revoke a device (admin)")
-    async def revoke(request: Request, device_id: str) -> JSONResponse:
+    async def revoke(request: Request, device_id: str) -> Response:
         admin(request)
         if not enrolment.revoke_device(engine, device_id):
             raise HubError(404, "no such device")
         return reply({"revoked": device_id})
 
     @app.get(Endpoint.ADMIN_STATS, summary="Record counts by kind (admin)")
-    async def stats(request: Request) -> JSONResponse:
+    async def stats(request: Request) -> Response:
         admin(request)
         return reply(exchange.stats(engine))

@@ -46,7 +46,7 @@ from victim_champion.hub.storage.file_modes import (
     write_new_private_file,
 )
 from victim_champion.hub.storage.tables import hub_key
-from victim_champion.sync.signatures import signed_body
+from victim_champion.sync.signatures import signed_json
 
 KEY_FILE_VARIABLE = "VC_HUB_KEY_FILE"
 SQLITE_SUFFIX = ".signing-key"
@@ -64,9 +64,9 @@ class HubKey:
     private_key: bytes
     public_key: bytes
 
-    def sign_body(self, document: dict[str, Any]) -> dict[str, Any]:
-        """A response document signed by the hub."""
-        return signed_body(document, self._signer)
+    def signed_json(self, document: dict[str, Any]) -> bytes:
+        """A response document signed by the hub, as the JSON to send."""
+        return signed_json(document, self._signer)
 
     @functools.cached_property
     def _signer(self) -> Callable[[bytes], bytes]:
