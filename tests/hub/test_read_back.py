@@ -104,3 +104,28 @@ def test_a_device_with_nothing_gets_its_state_and_an_empty_page(engine: Engine) 
     assert found.checked is not None and (found.checked.count, found.checked.gaps) == (0, 2)
     assert found.page is not None and found.page.items == () and found.page.next_cursor == 99
     assert alone.checked is None and alone.page is None
+
+
+def test_a_number_both_stored_and_refused_is_held_once_and_only_for_its_device(
+    engine: Engine,
+) -> None:
+    """A quarantine notice the laptop sent before the record itself (or a refusal and then
+    the record under the same number) leaves the number in both tables."""
+    with engine.begin() as connection:
+        for device, seq in (("laptop-a", 2), ("laptop-b", 6)):
+            connection.execute(
+                insert(refused_envelopes).values(
+                    device_id=device,
+                    device_seq=seq,
+                    kind="attendees.added",
+                    content_hash="",
+                    reason="quarantined",
+                    source="laptop",
+                    received_at=NOW,
+                )
+            )
+    with engine.connect() as connection:
+        found = read_back(connection, "laptop-a", [(1, 6)])
+    assert found.checked is not None
+    # Held: 1, 2, 4 stored and 5 refused; 2 counted once; laptop-b's 6 is not laptop-a's.
+    assert found.checked.gaps == 2
