@@ -11,6 +11,7 @@ Run in a fresh interpreter: the test process itself has built it long ago.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -72,3 +73,19 @@ def test_the_first_run_screen_is_painted_without_the_qt_namespace(tmp_path: Path
 def test_the_quick_exit_keys_are_qts_own_numbers() -> None:
     assert Qt.Key.Key_Escape.value == ESCAPE_KEY
     assert Qt.Key.Key_Shift.value == SHIFT_KEY
+
+
+def test_the_decoy_icon_is_read_before_the_quick_exit_needs_it(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The icons are files now; the decoy's is read when made, so the quick exit, which
+    sets it, reads nothing from disk (here: the file is gone by then)."""
+    from victim_champion.content.resource_paths import resources_root
+    from victim_champion.ui.widgets.neutral_icon import neutral_icon
+
+    copy = tmp_path / "resources"
+    shutil.copytree(resources_root() / "icons", copy / "icons")
+    monkeypatch.setenv("VC_RESOURCES", str(copy))
+    icon = neutral_icon()
+    (copy / "icons" / "notes.png").unlink()
+    assert not icon.pixmap(64, 64).isNull()

@@ -15,8 +15,11 @@ from victim_champion.content.reference_files import resource_path
 
 
 def neutral_icon() -> QIcon:
-    """A generic white page with grey lines, like any notes program."""
-    return QIcon(str(resource_path("icons", "notes.png")))
+    """A generic white page with grey lines, like any notes program. Read from its file
+    now: a QIcon reads its file when first drawn, which would be during the quick exit."""
+    icon = QIcon(str(resource_path("icons", "notes.png")))
+    icon.pixmap(64, 64)  # kept by the icon from now on
+    return icon
 
 
 def app_icon() -> QIcon:
