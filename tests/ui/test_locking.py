@@ -117,8 +117,9 @@ SCREEN_LOCK_SCRIPT = textwrap.dedent(
     from victim_champion.ui.controllers.shell_controller import _open
     desktop.controller._adopt(*_open(desktop.controller.gate, DEMO_PASSPHRASE))
     desktop.window.show_work_area()
+    desktop.window.show()
     assert desktop.controller.is_unlocked
-    # The watcher joins the buses once the event loop runs (after the first paint).
+    # The watcher joins the buses after the window's first paint (ui/first_paint.py).
     QTimer.singleShot(100, lambda: print("listening:", desktop.system_lock.listening))
     QTimer.singleShot(300, lambda: subprocess.run([
         "dbus-send", "--session", "--type=signal", "/org/freedesktop/ScreenSaver",

@@ -50,7 +50,8 @@ import sys, time
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from victim_champion.app import application
-from victim_champion.ui.warm_up import UNPAINTED_START_MS, warm_up
+from victim_champion.ui.first_paint import UNPAINTED_START_MS
+from victim_champion.ui.warm_up import warm_up
 
 def run_until(done, seconds):
     deadline = time.monotonic() + seconds

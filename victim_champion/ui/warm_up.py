@@ -5,18 +5,19 @@ The pages and controllers of the work area are imported only when they are first
 up sooner. Left at that, the first unlock would pay for those imports. Instead, once the
 window is first painted, this loads them one module per turn of the loop, leaves first,
 so that no single step holds the loop for more than a few milliseconds: a key press,
-above all the quick exit, is still handled at once. Started as soon as the loop ran, the
-first step came before the first paint and put it off by 6 to 7 ms.
+above all the quick exit, is still handled at once (ui/first_paint.py says why not
+sooner).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from victim_champion.ui.first_paint import after_first_paint
 from victim_champion.ui.work_area_registry import PAGES
 
 # Leaves first: each step then imports one module whose own imports are mostly loaded.
@@ -45,32 +46,6 @@ LEAVES = (
 MODULES = LEAVES + tuple(module for entry in PAGES for module in entry.modules)
 
 
-# If the window is never painted (shown minimised, say), the steps start after this.
-UNPAINTED_START_MS = 1500
-
-
-class _AfterFirstPaint(QObject):
-    """Calls ``start`` once, on the next turn of the loop after ``window`` is painted."""
-
-    def __init__(self, window: QWidget, start: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._window = window
-        self._start: Callable[[], None] | None = start
-        window.installEventFilter(self)
-        QTimer.singleShot(UNPAINTED_START_MS, self, self._go)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self, self._go)
-        return False
-
-    def _go(self) -> None:
-        if self._start is not None:
-            start, self._start = self._start, None
-            self._window.removeEventFilter(self)
-            start()
-
-
 def warm_up(modules: Sequence[str] = MODULES, after_painting: QWidget | None = None) -> None:
     """Import ``modules`` one per turn of the event loop, starting once ``after_painting``
     (the main window) is first painted, or once the loop runs if there is none."""
@@ -84,4 +59,4 @@ def warm_up(modules: Sequence[str] = MODULES, after_painting: QWidget | None = N
     if after_painting is None:
         QTimer.singleShot(0, step)
     else:
-        _AfterFirstPaint(after_painting, step)
+        after_first_paint(after_painting, step)

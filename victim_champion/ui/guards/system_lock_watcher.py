@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import SLOT, QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from victim_champion.ui.first_paint import after_first_paint
+
 if TYPE_CHECKING:  # imported where used: its ctypes structures are Windows-only
     from victim_champion.ui.guards.windows_session_lock import SessionLockFilter
 
@@ -48,10 +50,13 @@ class SystemLockWatcher(QObject):
         if sys.platform == "win32" and window is not None:
             self._watch_windows_session(window)
         if sys.platform.startswith("linux"):
-            # Once the event loop runs, not before the unlock screen is painted: joining
-            # the two buses took 9 ms of start-up (benchmarks/startup.py), and until the
-            # loop runs nothing can be unlocked, so there is nothing yet to lock.
-            QTimer.singleShot(0, self._watch_dbus)
+            # After the window's first paint (ui/first_paint.py), not before: joining the
+            # two buses took 9 ms of start-up (benchmarks/startup.py), and until the window
+            # is on screen nothing can be unlocked, so there is nothing yet to lock.
+            if window is None:
+                QTimer.singleShot(0, self._watch_dbus)
+            else:
+                after_first_paint(window, self._watch_dbus)
 
     def _watch_windows_session(self, window: QWidget) -> None:
         from victim_champion.ui.guards.windows_session_lock import (
