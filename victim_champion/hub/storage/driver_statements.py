@@ -4,8 +4,8 @@ Each is a SQLAlchemy Core statement compiled once per dialect (its SQL, its boun
 parameters in order, its type conversions for that dialect: SQLite keeps times as text)
 and then executed with the DB-API cursor of the SQLAlchemy connection, inside its
 transaction. Run through ``Connection.execute`` the same three statements of a round (the
-request's nonce, the envelopes, the read back) cost about 1 ms more of the hub's CPU each
-round than the driver itself: execution contexts, result objects and the multi-row
+request's nonce, the envelopes, the read back) cost about 0.8 ms more of the hub's CPU
+each round than the driver itself: execution contexts, result objects and the multi-row
 insert's batching. That was a quarter of the hub's time in a burst of rounds on
 PostgreSQL (closing note of issue 20).
 
