@@ -24,6 +24,7 @@ class AuditAction(enum.StrEnum):
     VIEW = "view"
     EXPORT = "export"
     DELETE = "delete"
+    WITHDRAW = "withdraw"  # a consent withdrawn, or a sent referral's withdrawal queued
 
 
 class RecordKind(enum.StrEnum):

@@ -43,3 +43,51 @@ class Consent:
         if self.withdrawn_at is not None:
             return self
         return replace(self, withdrawn_at=at)
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawalOutcome:
+    """What withdrawing one purpose's consent for a signposting record did.
+
+    Nothing personal: counts and flags only, so it can be printed, logged or sent as JSON.
+    """
+
+    record_id: str
+    purpose: ConsentPurpose
+    consents_withdrawn: int = 0  # consent records of the purpose newly marked withdrawn
+    referrals_cancelled: int = 0  # never sent: taken out of the outbox, never reach the hub
+    withdrawals_queued: int = 0  # already sent: a withdrawal goes to the hub at next sync
+    contact_erased: bool = False  # the contact details kept on this laptop were erased
+    already_withdrawn: bool = False  # the purpose had been withdrawn before
+
+    @property
+    def nothing_to_withdraw(self) -> bool:
+        """True when nothing was active: withdrawing again is harmless and changes nothing."""
+        return not (
+            self.consents_withdrawn
+            or self.referrals_cancelled
+            or self.withdrawals_queued
+            or self.contact_erased
+        )
+
+    def sentence(self) -> str:
+        """One line for the worker saying what happened."""
+        if self.nothing_to_withdraw:
+            if self.already_withdrawn:
+                return f"Consent for {self.purpose} was already withdrawn; nothing more to do."
+            return f"Nothing to withdraw: this record has no consent for {self.purpose}."
+        done = [f"Withdrew consent for {self.purpose}"]
+        if self.referrals_cancelled:
+            done.append(f"cancelled {_count(self.referrals_cancelled, 'referral')} not yet sent")
+        if self.contact_erased:
+            done.append("erased the contact details on this laptop")
+        if self.withdrawals_queued:
+            done.append(
+                f"queued {_count(self.withdrawals_queued, 'withdrawal')} for Compass House "
+                "(sent at the next sync)"
+            )
+        return ", ".join(done[:-1]) + (" and " if len(done) > 1 else "") + done[-1] + "."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

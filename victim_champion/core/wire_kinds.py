@@ -24,6 +24,7 @@ class EnvelopeKind(enum.StrEnum):
     ATTENDEE_UPDATED = "attendee.updated"  # a person's details corrected on the register
     COMPLETION_UNDONE = "attendees.completion-undone"  # "Completed" taken back
     CERTIFICATES_ISSUED = "certificates.issued"
+    CONSENT_WITHDRAWN = "consent.withdrawn"  # a sent referral's consent taken back (issue 32)
     AUDIT_EVENTS = "audit.events"
 
 
@@ -41,6 +42,7 @@ class RecordType(enum.StrEnum):
     COMPLETION = "completion"
     COMPLETION_UNDONE = "completion-undone"
     CERTIFICATE = "certificate"
+    CONSENT_WITHDRAWAL = "consent-withdrawal"
     # What is left of a record once its person was forgotten, on the laptop (an unsent
     # envelope is redacted) and at the hub (the stored copy is replaced).
     ERASED = "erased"
@@ -69,5 +71,6 @@ RECORD_TYPES_OF_KIND: dict[EnvelopeKind, frozenset[RecordType]] = {
     EnvelopeKind.ATTENDEE_UPDATED: frozenset({RecordType.ATTENDEE}),
     EnvelopeKind.COMPLETION_UNDONE: frozenset({RecordType.COMPLETION_UNDONE}),
     EnvelopeKind.CERTIFICATES_ISSUED: frozenset({RecordType.CERTIFICATE}),
+    EnvelopeKind.CONSENT_WITHDRAWN: frozenset({RecordType.CONSENT_WITHDRAWAL}),
     EnvelopeKind.AUDIT_EVENTS: frozenset(),
 }

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
+from victim_champion.core.consent import ConsentPurpose
 from victim_champion.core.wire_codec import WireObject, WireRecordError, short_name
 from victim_champion.core.wire_kinds import RECORD_TYPES_OF_KIND, EnvelopeKind, RecordType
 
@@ -172,6 +173,36 @@ class ErasureRecord(WireRecord):
 
 
 @dataclass(frozen=True)
+class ConsentWithdrawalRecord(WireRecord):
+    """The person took back their consent for a referral already sent: for ``referral``
+    the service must not act on it, for ``contact`` it must not use the contact details.
+    Only ids, the purpose and the time: nothing about the person."""
+
+    record_type: ClassVar[RecordType] = RecordType.CONSENT_WITHDRAWAL
+    what: ClassVar[str] = "a consent-withdrawal record"
+    referral_id: str
+    record_id: str
+    purpose: str  # a ConsentPurpose value: "referral" or "contact"
+    withdrawn_at: str  # ISO 8601 with a time zone
+
+    def __post_init__(self) -> None:
+        if self.purpose not in WITHDRAWABLE_PURPOSES:
+            raise WireRecordError(f"{self.what}'s purpose must be referral or contact", "purpose")
+        try:
+            moment = dt.datetime.fromisoformat(self.withdrawn_at)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise WireRecordError(
+                f"{self.what}'s withdrawn_at must be a date and time with a time zone",
+                "withdrawn_at",
+            )
+
+
+WITHDRAWABLE_PURPOSES = frozenset(purpose.value for purpose in ConsentPurpose)
+
+
+@dataclass(frozen=True)
 class CompletionRecord(WireRecord):
     """An attendee completed the course."""
 
@@ -249,6 +280,7 @@ RECORD_CLASSES: dict[RecordType, type[WireRecord]] = {
         SignpostingWireRecord,
         ReferralRecord,
         ErasureRecord,
+        ConsentWithdrawalRecord,
         CompletionRecord,
         CompletionUndoneRecord,
         CertificateRecord,

@@ -12,8 +12,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from victim_champion.core.clock import Clock, utc_now
-from victim_champion.core.consent import ConsentPurpose
-from victim_champion.core.errors import InvalidInputError, ReferralKeyMissingError
+from victim_champion.core.consent import ConsentPurpose, WithdrawalOutcome
+from victim_champion.core.errors import (
+    InvalidInputError,
+    ReferralKeyMissingError,
+    VictimChampionError,
+)
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.operations.workspace import Workspace
 from victim_champion.store.repositories.signposting_records import (
@@ -28,13 +32,25 @@ SAFETY_WITHOUT_CONTACT = (
     "The safe-contact answers need a phone number or an email to go with; add one, or"
     " leave the answers out."
 )
+NO_SERVICE_CHOSEN = "Tick at least one service to refer to."
+
+
+class NotEnrolledError(VictimChampionError):
+    """A referral on a laptop that is not enrolled could never leave it: refused first."""
+
+    default_message = (
+        "This laptop is not enrolled with Compass House, so a referral could never leave it;"
+        " enrol it on the Sync page with the code Compass House gives, then refer."
+    )
 
 
 @dataclass(frozen=True)
 class ReferralRequest:
-    """What the worker fills in to refer, after the person agreed."""
+    """What the worker fills in to refer, after the person agreed. ``service_id`` is the
+    one service for :meth:`Signposting.refer`; :meth:`Signposting.refer_many` takes its
+    own list and leaves it empty."""
 
-    service_id: str
+    service_id: str = ""
     name: str = ""
     phone: str = ""
     email: str = ""
@@ -118,6 +134,7 @@ class Signposting:
 
     def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
         self._workspace = workspace
+        self._clock = clock
         self._records = SignpostingRecords(workspace.store, clock=clock)
 
     def _changed(self) -> None:
@@ -166,6 +183,56 @@ class Signposting:
         self._changed()
         return referral_id
 
+    def check_referrals(self, service_ids: Sequence[str], request: ReferralRequest) -> None:
+        """Everything that would refuse these referrals, checked before anything is kept:
+        the answers, the services (listed, taking referrals from a worker), the laptop's
+        enrolment, and the referral desk's key when contact details are given."""
+        from victim_champion.content.directory_loader import load_directory
+
+        request.check()
+        if not service_ids:
+            raise InvalidInputError(NO_SERVICE_CHOSEN)
+        services = {s.id: s for s in load_directory()}
+        for service_id in service_ids:
+            service = services.get(service_id)
+            if service is None:
+                raise InvalidInputError(
+                    "One of the services is no longer in the directory; search again."
+                )
+            if not service.referral.worker_referral:
+                raise InvalidInputError(
+                    f"{service.name} takes no referrals from a worker; give the person its "
+                    "contact details instead."
+                )
+        if not self.enrolled():
+            raise NotEnrolledError()
+        if request.has_contact and self._sealer() is None:
+            raise ReferralKeyMissingError()
+
+    def refer_many(
+        self, record_id: str, service_ids: Sequence[str], request: ReferralRequest
+    ) -> list[str]:
+        """One consent and one set of contact answers, referred to every service in one
+        transaction: all the referrals are made, or none (and then nothing is written).
+        Returns the referral ids in the order of ``service_ids``."""
+        from victim_champion.store.repositories.referral_batch import (
+            ContactDetails,
+            ReferralBatch,
+        )
+
+        wanted = list(dict.fromkeys(service_ids))
+        self.check_referrals(wanted, request)
+        contact = (
+            ContactDetails(request.name, request.phone, request.email, dict(request.safety))
+            if request.has_contact
+            else None
+        )
+        made = ReferralBatch(self._workspace.store, clock=self._clock).refer_all(
+            record_id, wanted, contact, restorative=request.restorative, seal=self._sealer()
+        )
+        self._changed()
+        return made
+
     def enrolled(self) -> bool:
         """True once this laptop is enrolled, so a referral can leave at a sync."""
         from victim_champion.store.syncing.sync_local import StoreSyncLocal
@@ -203,3 +270,17 @@ class Signposting:
         if removed:
             self._changed()
         return removed
+
+    def withdraw_consent(self, record_id: str, purpose: ConsentPurpose) -> WithdrawalOutcome:
+        """Withdraw the person's consent for ``purpose``: as easy as giving it.
+
+        Referral: a referral not yet sent is cancelled (it never leaves the laptop) and the
+        contact details kept with it are erased; one already sent queues a withdrawal that
+        the referral desk sees at Compass House. Contact: the contact details are erased, and
+        a sent referral that carried them queues a withdrawal. Withdrawing again changes
+        nothing and says so; an unknown record is refused in one sentence (NotFoundError).
+        """
+        outcome = self._records.withdraw_consent(record_id, ConsentPurpose(purpose))
+        if not outcome.nothing_to_withdraw:
+            self._changed()
+        return outcome

@@ -17,6 +17,7 @@ from victim_champion.core.consent import (
     REFERRAL_CONSENT_LIFETIME,
     Consent,
     ConsentPurpose,
+    WithdrawalOutcome,
 )
 from victim_champion.core.errors import (
     ConsentRequiredError,
@@ -35,6 +36,11 @@ from victim_champion.core.wire_records import (
 from victim_champion.store.journaling.journal import JournaledService
 from victim_champion.store.journaling.redaction import redact_unsent
 from victim_champion.store.repositories.attendee_repository import AttendeeRepository
+from victim_champion.store.repositories.consent_withdrawal import (
+    ConsentState,
+    ConsentWithdrawals,
+    consent_states,
+)
 from victim_champion.store.schema.connection import Connection, transaction
 
 _LIFETIMES = {
@@ -54,6 +60,12 @@ class SignpostingRecord:
     created_at: datetime
     has_contact: bool
     referrals: tuple[tuple[str, str | None], ...]  # (service id, outcome)
+    # Consent (issue 32): purposes with an active consent, which a worker can withdraw
+    # ("contact", "referral"); purposes withdrawn; and the withdrawal queued for the hub,
+    # "pending" until a sync, "sent" once the hub confirmed it, "refused", or None.
+    consents: tuple[str, ...] = ()
+    withdrawn: tuple[str, ...] = ()
+    withdrawal: str | None = None
 
 
 class SignpostingRecords(JournaledService):
@@ -201,6 +213,10 @@ class SignpostingRecords(JournaledService):
 
         return self._store.owner.run(work)
 
+    def withdraw_consent(self, record_id: str, purpose: ConsentPurpose) -> WithdrawalOutcome:
+        """Withdraw the person's consent for ``purpose`` (see consent_withdrawal.py)."""
+        return ConsentWithdrawals(self._store, self._clock).withdraw(record_id, purpose)
+
     def _active_consent(
         self, connection: Connection, record_id: str, consent_id: str | None
     ) -> Consent | None:
@@ -269,6 +285,7 @@ class SignpostingRecords(JournaledService):
             if rows:
                 with self._journal(connection, EnvelopeKind.AUDIT_EVENTS) as journal:
                     journal.audit(AuditAction.VIEW, RecordKind.SIGNPOSTING, None)
+            consents = consent_states(connection, self._clock())
             return [
                 SignpostingRecord(
                     r[0],
@@ -278,6 +295,9 @@ class SignpostingRecords(JournaledService):
                     datetime.fromisoformat(r[4]),
                     bool(r[5]),
                     tuple(referrals.get(r[0], [])),
+                    consents.get(r[0], ConsentState()).active,
+                    consents.get(r[0], ConsentState()).withdrawn,
+                    consents.get(r[0], ConsentState()).withdrawal,
                 )
                 for r in rows
             ]
