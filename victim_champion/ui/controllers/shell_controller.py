@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication
 
 from victim_champion.core.errors import TooManyAttemptsError, WrongPassphraseError, message_for
 from victim_champion.core.events import SyncFinished
@@ -26,6 +26,7 @@ from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.event_bridge import EventBridge
 from victim_champion.ui.guards.clipboard_guard import ClipboardGuard
 from victim_champion.ui.guards.idle_watcher import IdleWatcher
+from victim_champion.ui.guards.other_windows import close_transient_windows, hide_other_windows
 from victim_champion.ui.guards.quick_exit_triggers import QuickExitTriggers
 from victim_champion.ui.shell_window import ShellWindow
 from victim_champion.ui.work_area_registry import PAGES, PageContext, PageController
@@ -334,7 +335,7 @@ class ShellController(QObject):
     def quick_exit(self) -> None:
         """Decoy first (one frame), then lock, then clipboard and the closing of windows."""
         self._remember_talk()
-        self._hide_other_windows()
+        hide_other_windows(self.window)
         self.window.show_decoy()
         self._lock()
         self.quick_exited.emit()
@@ -347,7 +348,7 @@ class ShellController(QObject):
         self._remember_talk()
         self.work.cancel_all()
         self.idle.stop()
-        self._close_transient_windows()
+        close_transient_windows(self.window)
         self.window.clear_personal_data()
         for controller in self.controllers.values():
             controller.detach()
@@ -355,25 +356,6 @@ class ShellController(QObject):
         if workspace is not None:
             workspace.close()
         self.clipboard.clear_if_ours()  # after the decoy is painted, on every lock
-
-    def _hide_other_windows(self) -> None:
-        for widget in QApplication.topLevelWidgets():
-            if widget is not self.window and widget.isVisible():
-                widget.hide()
-
-    def _close_transient_windows(self) -> None:
-        for _ in range(20):  # menus can nest; each close reveals the next
-            popup = QApplication.activePopupWidget()
-            if popup is None:
-                break
-            popup.close()
-        for widget in QApplication.topLevelWidgets():
-            if widget is self.window:
-                continue
-            if isinstance(widget, QDialog):
-                widget.reject()  # ends exec() loops too: no dialog can hold the lock up
-            elif isinstance(widget, QWidget) and widget.isVisible():
-                widget.close()
 
     def _on_revoked(self) -> None:
         """A signed revocation from the hub: lock, erase the profile, and say so."""
