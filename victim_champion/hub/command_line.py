@@ -123,7 +123,11 @@ def opened_referrals(options: argparse.Namespace) -> int:
     for each in listed:
         contact = each["contact"]
         shown = (
-            "no contact details"
+            f"consent withdrawn {each['withdrawn_at'][:10]}: do not act on it or contact them"
+            if each["withdrawn"]
+            else f"contact details withdrawn {each['contact_withdrawn_at'][:10]}: do not contact"
+            if each["contact_withdrawn_at"]
+            else "no contact details"
             if contact is None
             else contact
             if isinstance(contact, str)

@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import (
     CertificateRecord,
+    ConsentWithdrawalRecord,
     EnvelopePayload,
     ErasedRecord,
     ErasureRecord,
@@ -35,6 +36,7 @@ from victim_champion.hub.api.referral_rules import (
     erase_referral_details,
     referral_ids_from,
     signposting_ids,
+    withdraw_referral,
 )
 from victim_champion.hub.storage.driver_statements import fetch, statement_for
 from victim_champion.hub.storage.engine import insert_for, write_turn
@@ -342,7 +344,7 @@ def _quarantined_on_laptop(
 
 def _index(connection: Connection, device_id: str, payload: EnvelopePayload) -> None:
     """Side tables kept in the same savepoint as the envelope: certificate look-up,
-    referrals awaiting an outcome, and erasure of a forgotten person's details."""
+    referrals awaiting an outcome (or withdrawn), and erasure of a forgotten person's details."""
     for record in payload.records:
         if isinstance(record, ReferralRecord):
             insert_ignoring_conflicts(
@@ -356,6 +358,8 @@ def _index(connection: Connection, device_id: str, payload: EnvelopePayload) -> 
             )
         elif isinstance(record, ErasureRecord):
             _erase(connection, device_id, record.record_id)
+        elif isinstance(record, ConsentWithdrawalRecord):
+            withdraw_referral(connection, device_id, record)
         elif isinstance(record, CertificateRecord):
             insert_ignoring_conflicts(
                 connection,

@@ -67,10 +67,18 @@ def read_referral_key(path: Path) -> bytes:
 
 def open_referrals(engine: Engine, private_key: bytes) -> list[dict[str, Any]]:
     """Every referral with its contact details opened: None when none were given, or a
-    note when they were sealed to another key."""
+    note when they were sealed to another key. A referral whose consent was withdrawn
+    shows when (``withdrawn_at``, or ``contact_withdrawn_at`` for the contact details
+    alone) and never its contact details: the service sees the fact, not the person."""
     with engine.connect() as connection:
         rows = connection.execute(
-            select(referrals.c.referral_id, referrals.c.service_id, referrals.c.outcome)
+            select(
+                referrals.c.referral_id,
+                referrals.c.service_id,
+                referrals.c.outcome,
+                referrals.c.withdrawn_at,
+                referrals.c.contact_withdrawn_at,
+            )
         ).all()
         made = connection.execute(
             select(envelopes.c.payload).where(envelopes.c.kind == EnvelopeKind.REFERRAL_MADE.value)
@@ -83,7 +91,8 @@ def open_referrals(engine: Engine, private_key: bytes) -> list[dict[str, Any]]:
         }
     opened = []
     for row in rows:
-        box = sealed.get(row.referral_id)
+        withdrawn = row.withdrawn_at is not None or row.contact_withdrawn_at is not None
+        box = None if withdrawn else sealed.get(row.referral_id)
         contact: dict[str, str] | str | None = None
         if box:
             try:
@@ -96,6 +105,9 @@ def open_referrals(engine: Engine, private_key: bytes) -> list[dict[str, Any]]:
                 "service_id": row.service_id,
                 "outcome": row.outcome,
                 "contact": contact,
+                "withdrawn": row.withdrawn_at is not None,
+                "withdrawn_at": row.withdrawn_at,
+                "contact_withdrawn_at": row.contact_withdrawn_at,
             }
         )
     return opened

@@ -135,6 +135,10 @@ referrals = Table(
     Column("device_id", String(64), nullable=False),
     Column("service_id", String(64), nullable=False),
     Column("outcome", String(200)),
+    # Consent withdrawn on the laptop after the referral was sent (migration 0009): the
+    # desk then sees the withdrawal and no contact details.
+    Column("withdrawn_at", String(40)),
+    Column("contact_withdrawn_at", String(40)),
 )
 
 settings = Table(
