@@ -56,7 +56,7 @@ def test_a_domestic_abuse_conversation_at_the_swale_desk(
         assert "Contact: Victim Support Supportline: 08 08 16 89 111" in supportline
         assert "supports LGBT+" not in " ".join(shown)  # no source says so for any of them
         assert "LGBT+ support: not known" in davss
-        assert "0808 2000 247" in page.routes.text()  # the national line for this need
+        assert "0808 2000 247" in page.routes_text()  # the national line for this need
         for row, text in enumerate(shown):
             if text.startswith(("DAVSS", "Victim Support (Kent)")):
                 page.results.item(row).setCheckState(Qt.CheckState.Checked)
@@ -69,14 +69,28 @@ def test_a_domestic_abuse_conversation_at_the_swale_desk(
         whole = " ".join(pages).casefold()
         assert not [word for word in FORBIDDEN if word in whole]
         assert "999" in whole and "press 55" in whole and "08 08 16 89 111" in whole
-        assert "0808 2000 247" in whole and "checked november 2026" in whole
+        assert "0808 2000 247" not in whole  # a revealing number, not chosen for the card
+        preview.reject()
+        qtbot.waitUntil(lambda: not desktop.controller.work.busy)
+        line = page.card.boxes["national-helpline"]  # shown as it prints: neutral label
+        assert "0808 2000 247" in line.text() and "Domestic" not in line.text()
+        line.setChecked(True)  # the worker and the person choose it together
+        desktop.controller.printing.preview = None
+        page.sheet_button.click()
+        qtbot.waitUntil(lambda: desktop.controller.printing.preview is not None, timeout=20_000)
+        preview = desktop.controller.printing.preview
+        assert preview is not None
+        whole = " ".join(pages_text(preview.pdf_bytes, tmp_path)).casefold()
+        assert "0808 2000 247" in whole and not [word for word in FORBIDDEN if word in whole]
         preview.reject()
 
-        page.refer_button.click()  # keeps the anonymous record first
+        page.refer_button.click()  # nothing kept until the referrals are checked
         dialog = modal(qtbot, ReferralDialog)
         assert isinstance(dialog, ReferralDialog)
+        assert set(dialog.service_boxes) == {"davss", "victim-support-kent"}
         dialog.consent.click()
-        dialog.service.setCurrentIndex(dialog.service.findData("davss"))
+        for box in dialog.service_boxes.values():  # both services in one go
+            box.setChecked(True)
         qtbot.keyClicks(dialog.phone, "07700 900123")
         dialog.safe_to_call.setCurrentIndex(dialog.safe_to_call.findData("yes"))
         qtbot.keyClicks(dialog.best_times, "weekdays 10am to 2pm")
@@ -84,22 +98,26 @@ def test_a_domestic_abuse_conversation_at_the_swale_desk(
         dialog.safe_to_write.setCurrentIndex(dialog.safe_to_write.findData("no"))
         qtbot.keyClicks(dialog.safe_word, "Aunt Sue")
         dialog.ok_button.click()
-        qtbot.waitUntil(lambda: "goes to Compass House at the next sync" in page.message.text())
-        assert not page.need_boxes["domestic-abuse"].isChecked()  # cleared for the next one
+        qtbot.waitUntil(lambda: "2 referrals made with consent" in page.message.text())
+        assert not page.message.is_error
+        assert page.need_boxes["domestic-abuse"].isChecked()  # the conversation stays
         assert page.district.currentText() == "Swale"
         qtbot.waitUntil(
             lambda: (
                 page.records.count() == 1
                 and "DAVSS: waiting for a reply" in page.records.item(0).text()
+                and "Victim Support (Kent): waiting for a reply" in page.records.item(0).text()
             )
         )
 
         sync.sync_button.click()  # sealed on the way; only the desk's key opens it
         qtbot.waitUntil(lambda: sync.waiting.text() == "Waiting to go: 0 records", timeout=30_000)
-        [opened] = json.loads(hub.admin("referrals", "--key", str(key_file), "--json"))
-        contact = opened["contact"]
-        assert contact["phone"] == "07700 900123" and contact["safe_word"] == "Aunt Sue"
-        assert (contact["safe_to_call"], contact["voicemail_ok"]) == ("yes", "no")
+        opened = json.loads(hub.admin("referrals", "--key", str(key_file), "--json"))
+        assert {o["service_id"] for o in opened} == {"davss", "victim-support-kent"}
+        for each in opened:  # one set of answers, sealed for each service
+            contact = each["contact"]
+            assert contact["phone"] == "07700 900123" and contact["safe_word"] == "Aunt Sue"
+            assert (contact["safe_to_call"], contact["voicemail_ok"]) == ("yes", "no")
         held = b"".join(p.read_bytes() for p in tmp_path.glob("hub.sqlite3*"))  # WAL too
         assert b"Aunt Sue" not in held and b"07700" not in held  # the hub holds it sealed
 

@@ -1,5 +1,11 @@
 """The Compass Point conversation in the app: match, keep the smallest record, print the
-sheet, refer with consent, forget on request, and let go of records after the window."""
+sheet, refer with consent, forget on request, and let go of records after the window.
+
+Nothing typed is lost on the way: keeping the record leaves the conversation on screen
+(for the sheet and the referrals after it), and only "Next person" clears it, asking
+first when nothing was kept since the last change. Referrals and consent withdrawal are
+in ReferralFlow (ui/controllers/referral_flow.py).
+"""
 
 from __future__ import annotations
 
@@ -15,22 +21,34 @@ from victim_champion.content.directory_loader import (
     load_needs,
 )
 from victim_champion.content.district_loader import load_districts
-from victim_champion.core.errors import VictimChampionError, message_for
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.signposting import match_services
-from victim_champion.operations.printing import HandoutOptions, print_signposting_sheet
-from victim_champion.operations.signposting_desk import (
-    Signposting,
-    directory_for,
+from victim_champion.operations.printing import (
+    HandoutOptions,
+    discreet_route_choices,
+    print_signposting_sheet,
+    sheet_file_name,
 )
+from victim_champion.operations.signposting_desk import Signposting, directory_for
 from victim_champion.operations.web_pages import sheet_web_page_for
 from victim_champion.operations.workspace import Workspace
+from victim_champion.ui.controllers.referral_flow import ReferralFlow, error_text
 from victim_champion.ui.dialogs.message_dialog import ConfirmDialog
-from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
+from victim_champion.ui.widgets.signposting_parts import plural
 from victim_champion.ui.work_area_registry import PageContext
 
 PURGE_EVERY_MS = 60 * 60 * 1000
-UNEXPECTED = "That could not be saved; try again, or restart the app."
+KEPT = (
+    "Record kept: no name, only what is needed. The conversation stays on screen for the "
+    "sheet and any referral; Next person clears it."
+)
+
+# Where a withdrawal for Compass House has got to, after the record's consents.
+WITHDRAWAL = {
+    "pending": " (Compass House is told at the next sync)",
+    "sent": " (Compass House has been told)",
+    "refused": " (Compass House refused the withdrawal: ask them)",
+}
 
 
 class CompassPointController(QObject):
@@ -47,24 +65,35 @@ class CompassPointController(QObject):
         self._signposting: Signposting | None = None
         self._workspace: Workspace | None = None
         self.current_record: str | None = None
+        self._kept_as: tuple[object, ...] | None = None  # the page's snapshot when kept
         self._purge_timer = QTimer(self)
         self._purge_timer.timeout.connect(self.purge)
+        self.referrals = ReferralFlow(self)
         page = self._page
         page.search_requested.connect(self.search)
         page.keep_requested.connect(self.keep)
         page.sheet_requested.connect(self.print_sheet)
-        page.refer_requested.connect(self.refer)
+        page.refer_requested.connect(self.referrals.refer)
+        page.next_requested.connect(self.next_person)
         page.forget_requested.connect(self.forget)
+        page.withdraw_requested.connect(self.referrals.withdraw)
+        page.conversation_changed.connect(self._on_conversation_changed)
         context.events.on(RecordsChanged, self._on_records_changed)
 
+    @property
+    def signposting(self) -> Signposting | None:
+        """The desk's operations while unlocked."""
+        return self._signposting
+
     def attach(self, workspace: Workspace) -> None:
-        """Unlocked: the newest signed directory, the desk's own district, the records;
-        and let go of expired records hourly (unlock did now)."""
+        """Unlocked: the newest signed directory, the desk's own district, the records,
+        whether this laptop can refer; and let go of expired records hourly (unlock did now)."""
         self._signposting = signposting = Signposting(workspace)
         self._workspace = workspace
         self._run(lambda: directory_for(workspace), self._on_directory_chosen)
         self._run(signposting.desk_district, self._page.choose_district)
         self.refresh_records()
+        self.referrals.check_readiness()
         self._purge_timer.start(PURGE_EVERY_MS)
 
     def _on_directory_chosen(self, problem: str | None) -> None:
@@ -76,7 +105,7 @@ class CompassPointController(QObject):
         self._purge_timer.stop()
         self._signposting = None
         self._workspace = None
-        self.current_record = None
+        self.forget_current()
         adopt_directory_bundle(None)
 
     def shown(self, visible: bool) -> None:
@@ -90,14 +119,16 @@ class CompassPointController(QObject):
             workspace = self._workspace  # a sync brought a newer signed directory
             self._run(lambda: directory_for(workspace), self._on_directory_chosen)
 
-    def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._work.run(work, on_done, self._on_failed)
+    def _run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._work.run(work, on_done, on_failed or self._on_failed)
 
     def _on_failed(self, error: BaseException) -> None:
-        if isinstance(error, VictimChampionError):
-            self._show_error(error.message)
-        else:
-            self._show_error(message_for(error, UNEXPECTED))
+        self._show_error(error_text(error))
 
     def search(self) -> None:
         """Match services to what the person said."""
@@ -109,94 +140,126 @@ class CompassPointController(QObject):
             directory.services, person, labels, district.name if district else ""
         )
         self._page.show_matches(matches, directory)
-        self.current_record = None
-        self._page.message.setText(
-            f"{len(matches)} services fit; tick the ones you talk through."
+        fit = "fits" if len(matches) == 1 else "fit"
+        self._page.say(
+            f"{plural(len(matches), 'service', 'services')} {fit}; tick the ones you talk "
+            "through. The lines to call are on their own tab."
             if matches
-            else "No local service fits all of that; the lines below can help now, and "
+            else "No local service fits all of that; the lines to call can help now, and "
             "every sheet carries them."
         )
 
-    def keep(self, then: Callable[[str], None] | None = None) -> None:
-        """Keep the anonymous record: district, needs, services given, date."""
+    def is_kept(self) -> bool:
+        """True when the conversation on screen is kept as it is now."""
+        return self.current_record is not None and self._kept_as == self._page.snapshot()
+
+    def _on_conversation_changed(self) -> None:
+        self._page.set_kept(self.is_kept())
+        self._offer_card_routes()
+
+    def keep(self) -> None:
+        """Keep the anonymous record (district, needs, services given, date); the
+        conversation stays on screen."""
         signposting = self._signposting
         if signposting is None:
             return
-        person = self._page.person()
+        if self.is_kept():
+            self._page.say("Already kept; nothing has changed since.")
+            return
+        person, snapshot = self._page.person(), self._page.snapshot()
         district, needs = person.district_id or "", sorted(person.needs)
         services, reported = self._page.chosen_service_ids(), person.reported
         self._run(
             lambda: signposting.keep(district, needs, services, reported),
-            lambda record_id: self._on_kept(record_id, then),
+            lambda record_id: self._on_kept(record_id, snapshot),
+            lambda error: self._page.say(
+                f"Could not keep the record: {error_text(error)}", error=True
+            ),
         )
 
-    def _on_kept(self, record_id: str, then: Callable[[str], None] | None) -> None:
-        self.current_record = record_id
-        if then is not None:  # a referral follows: the form stays until it is made
-            then(record_id)
+    def _on_kept(self, record_id: str, snapshot: tuple[object, ...]) -> None:
+        self.kept(record_id, snapshot)
+        self._page.say(KEPT)
+
+    def kept(self, record_id: str, snapshot: tuple[object, ...]) -> None:
+        """A record was kept for this conversation (by Keep, or first by a referral)."""
+        self.current_record, self._kept_as = record_id, snapshot
+        self._page.set_kept(self.is_kept())
+
+    def forget_current(self) -> None:
+        """The conversation on screen has no record any more (cleared, forgotten, locked)."""
+        self.current_record, self._kept_as = None, None
+        self._page.set_kept(False)
+
+    def next_person(self) -> None:
+        """Clear for the next person; ask first if what is on screen was not kept."""
+        if not self._page.has_conversation() or self.is_kept():
+            self._clear_for_next()
             return
-        self._page.clear_conversation()
-        self.current_record = None
-        self._page.message.setText(
-            "Record kept: no name, only what is needed. The form is clear for the next person."
+        dialog = ConfirmDialog(
+            "Clear without keeping?",
+            "Nothing has been kept since the last change. Keep the record first if this "
+            "conversation should count; clearing cannot be undone.",
+            "Clear without keeping",
+            self._quick_exit,
+            self._page.window(),
         )
+        dialog.accepted.connect(self._clear_for_next)
+        dialog.open()
+
+    def _clear_for_next(self) -> None:
+        self._page.clear_conversation()
+        self.forget_current()
+        self._page.say("The form is clear for the next person.")
+
+    def card_routes(self) -> list[Any]:
+        """The routes the discreet card may carry for what is on screen."""
+        person = self._page.person()
+        return discreet_route_choices(
+            person.district_id or "",
+            sorted(person.needs),
+            self._page.chosen_service_ids(),
+            self._page.groups(),
+        )
+
+    def _offer_card_routes(self) -> None:
+        if self._page.discreet.isChecked():
+            self._page.card.show_choices(self.card_routes())
 
     def print_sheet(self) -> None:
-        """The chosen services only, grouped by the person's needs."""
+        """The chosen services only, grouped by the person's needs; on the discreet card,
+        the routes ticked under "On the card". Never needs a record."""
         person = self._page.person()
         district, needs = person.district_id or "", sorted(person.needs)
         chosen = self._page.chosen_service_ids()
         name = self._page.sheet_name.text().strip()
+        discreet = self._page.discreet.isChecked()
         options = HandoutOptions(
-            district,
-            self._page.large_print.isChecked(),
-            self._page.discreet.isChecked(),
-            self._printing.language,
+            district, self._page.large_print.isChecked(), discreet, self._printing.language
         )
+        routes = self._page.card.chosen() if discreet else ()
+        groups = self._page.groups()
         self._printing.preview_document(
-            "Signposting sheet",
-            lambda: print_signposting_sheet(district, needs, chosen, name=name, options=options),
-            "support-plan.pdf",
-            lambda: sheet_web_page_for(district, needs, chosen, name=name, options=options),
-        )
-
-    def refer(self) -> None:
-        """Consent first; then contact details and the referral."""
-        if self._signposting is None:
-            return
-        if self.current_record is None:
-            self.keep(then=lambda _: self._ask_for_referral())
-        else:
-            self._ask_for_referral()
-
-    def _ask_for_referral(self) -> None:
-        services = {s.id: s for s in load_directory()}
-        chosen = [services[i] for i in self._page.chosen_service_ids() if i in services]
-        dialog = ReferralDialog(chosen, self._quick_exit, self._page.window())
-        dialog.accepted.connect(lambda: self._on_referral_accepted(dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _on_referral_accepted(self, dialog: ReferralDialog) -> None:
-        signposting, record = self._signposting, self.current_record
-        if signposting is None or record is None:
-            return
-        request = dialog.request()
-
-        def refer() -> bool:  # on a worker: refer, then say whether it can leave yet
-            signposting.refer(record, request)
-            return signposting.enrolled()
-
-        self._run(refer, self._on_referred)
-
-    def _on_referred(self, enrolled: bool) -> None:
-        self._page.clear_conversation()
-        self.current_record = None
-        self._page.message.setText(
-            "Referral made with consent; it goes to Compass House at the next sync."
-            if enrolled
-            else "Referral kept with consent, but it cannot leave this laptop until the "
-            "laptop is enrolled with Compass House (see Sync)."
+            "Discreet card" if discreet else "Signposting sheet",
+            lambda: print_signposting_sheet(
+                district,
+                needs,
+                chosen,
+                name=name,
+                options=options,
+                route_ids=routes,
+                groups=groups,
+            ),
+            sheet_file_name(discreet),
+            lambda: sheet_web_page_for(
+                district,
+                needs,
+                chosen,
+                name=name,
+                options=options,
+                route_ids=routes,
+                groups=groups,
+            ),
         )
 
     def forget(self, record_id: str) -> None:
@@ -218,14 +281,16 @@ class CompassPointController(QObject):
         signposting = self._signposting
         if signposting is None:
             return
-        self.current_record = None
-        self._page.clear_conversation()
+        if record_id == self.current_record:  # the person on screen: clear them too
+            self._page.clear_conversation()
+            self.forget_current()
         self._run(
             lambda: signposting.forget(record_id),
-            lambda _: self._page.message.setText(
+            lambda _: self._page.say(
                 "Forgotten on this laptop, with any referral not yet sent; the hub will "
                 "erase its copy."
             ),
+            lambda error: self._page.say(f"Could not forget: {error_text(error)}", error=True),
         )
 
     def refresh_records(self) -> None:
@@ -251,9 +316,17 @@ class CompassPointController(QObject):
                     record.id,
                     f"{record.created_at:%d %b %H:%M} · "
                     f"{names.get(record.district_id, record.district_id)} · "
-                    f"{len(record.needs)} needs · {len(record.services)} services"
+                    f"{plural(len(record.needs), 'need', 'needs')} · "
+                    f"{plural(len(record.services), 'service', 'services')}"
                     + (f" · referrals: {outcomes}" if outcomes else "")
-                    + (" · contact kept with consent" if record.has_contact else ""),
+                    + (" · contact kept with consent" if record.has_contact else "")
+                    + (f" · consent given: {', '.join(record.consents)}" if record.consents else "")
+                    + (
+                        f" · consent withdrawn: {', '.join(record.withdrawn)}"
+                        if record.withdrawn
+                        else ""
+                    )
+                    + (WITHDRAWAL.get(record.withdrawal or "", "")),
                 )
             )
         self._page.show_records(rows)

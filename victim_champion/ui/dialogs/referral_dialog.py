@@ -1,16 +1,28 @@
-"""Consent, then contact details and a referral: in that order, and only with a yes."""
+"""Consent, then contact details and the referrals: in that order, and only with a yes.
+
+One consent and one set of contact answers for every service ticked here, so a person
+referred to two services is asked once. The dialog stays open while the referrals are
+made: a refusal (no referral desk key yet, a laptop not enrolled, anything else) is shown
+here with every typed field as it was, and only a referral made closes it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from victim_champion.core.directory import Service
 from victim_champion.core.errors import InvalidInputError
-from victim_champion.operations.signposting_desk import ReferralRequest
+from victim_champion.operations.signposting_desk import NO_SERVICE_CHOSEN, ReferralRequest
 from victim_champion.ui.dialogs.training_dialogs import _FormDialog
-from victim_champion.ui.widgets.form_widgets import speak
+from victim_champion.ui.widgets.form_widgets import label, speak
+
+NO_KEY_YET = (
+    "Contact details cannot go yet: the referral desk's key has not reached this laptop. "
+    "Sync on the Sync page, or refer without contact details."
+)
 
 
 def _yes_no(name: str) -> QComboBox:
@@ -23,29 +35,51 @@ def _yes_no(name: str) -> QComboBox:
 
 
 class ReferralDialog(_FormDialog):
-    """Records referral consent, optional contact details and the referral itself."""
+    """Records referral consent, optional contact details and the referrals."""
+
+    submitted = Signal()  # checked here; the controller makes the referrals, then closes
 
     def __init__(
         self,
         services: Sequence[Service],
         quick_exit: Callable[[], None],
         parent: QWidget | None = None,
+        *,
+        can_send_contact: bool = True,
     ) -> None:
         super().__init__("Refer with consent", "Refer", quick_exit, parent)
         self.consent = QCheckBox(
-            "The person agrees that we pass their details to this "
-            "service for the referral (kept for 90 days)"
+            "The person agrees that we pass their details to the services ticked below "
+            "for the referral (kept for 90 days)"
         )
         speak(self.consent)
         self.form.addRow("", self.consent)
-        self.service = QComboBox()
-        self.service.setAccessibleName("Service to refer to")
+        self.service_boxes: dict[str, QCheckBox] = {}
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        referable = [s for s in services if s.referral.worker_referral]
         for service in services:
-            self.service.addItem(service.name, service.id)
-        self.form.addRow("Service", self.service)
+            takes = service.referral.worker_referral
+            box = QCheckBox(
+                service.name if takes else f"{service.name} (they ask people to contact them)"
+            )
+            speak(box, f"refer to {service.name}" if takes else "")
+            box.setEnabled(takes)
+            box.setChecked(takes and len(referable) == 1)  # the one service, ticked
+            if takes:
+                self.service_boxes[service.id] = box
+            column.addWidget(box)
+        if not services:
+            column.addWidget(
+                label("Tick the services you talked through on the page first.", "hint")
+            )
+        self.form.addRow("Refer to", column)
         self.restorative = QCheckBox("This is the person's own request for restorative justice")
         speak(self.restorative)
         self.form.addRow("", self.restorative)
+        if not can_send_contact:
+            note = label(NO_KEY_YET, "hint")
+            self.form.addRow("", note)
         self.name = QLineEdit()
         self.name.setAccessibleName("Name, as the person wants it given")
         self.phone = QLineEdit()
@@ -85,17 +119,41 @@ class ReferralDialog(_FormDialog):
             "safe_word": self.safe_word.text().strip(),
         }
 
+    def chosen_service_ids(self) -> list[str]:
+        """The services ticked here, in the page's order."""
+        return [i for i, box in self.service_boxes.items() if box.isChecked()]
+
     def collect(self) -> None:
         if not self.consent.isChecked():
             raise InvalidInputError("Ask the person first: a referral needs their consent.")
-        if self.service.currentData() is None:
-            raise InvalidInputError("Choose the service to refer to.")
+        if not self.chosen_service_ids():
+            raise InvalidInputError(NO_SERVICE_CHOSEN)
         self.request().check()
 
+    def _on_ok_clicked(self) -> None:
+        try:
+            self.collect()
+        except InvalidInputError as error:
+            self.show_problem(error.message)
+            return
+        self.message.hide()
+        self.set_busy(True)
+        self.submitted.emit()
+
+    def set_busy(self, busy: bool) -> None:
+        """While the referrals are made, Refer cannot be pressed twice."""
+        self.ok_button.setEnabled(not busy)
+        self.ok_button.setText("Referring\u2026" if busy else "Refer")
+
+    def refused(self, text: str) -> None:
+        """The referrals were refused: say why here; every field stays as typed."""
+        self.set_busy(False)
+        self.show_problem(text)
+
     def request(self) -> ReferralRequest:
-        """What was filled in, as the desk takes it."""
+        """What was filled in, as the desk takes it (the services are listed apart)."""
         return ReferralRequest(
-            str(self.service.currentData()),
+            "",
             self.name.text(),
             self.phone.text(),
             self.email.text(),

@@ -2,6 +2,12 @@
 
 Every field is optional except the district. The page shows and forwards; the decisions
 are in CompassPointController.
+
+Laid out for a 1280x720 laptop: what the person said on the left, what fits on the right
+in tabs (services, lines to call, records), and the desk's actions in the footer the
+shell keeps in view, with the status line just above them. The page is shorter than the
+shell's scroll area, so nothing scrolls but the lists themselves: the wheel over the
+services moves only the services.
 """
 
 from __future__ import annotations
@@ -11,20 +17,31 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
+    QFrame,
+    QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from victim_champion.content.directory_loader import load_needs
 from victim_champion.content.district_loader import load_districts
-from victim_champion.core.directory import Directory
+from victim_champion.core.directory import DISCREET_NEEDS, Directory
 from victim_champion.core.signposting import Match, Person
 from victim_champion.ui.widgets.flow_layout import FlowLayout
-from victim_champion.ui.widgets.form_widgets import button, label, message_label, speak
+from victim_champion.ui.widgets.form_widgets import button, label, speak
+from victim_champion.ui.widgets.signposting_parts import (
+    LESS_OBVIOUS,
+    SheetOptions,
+    choice_combo,
+    match_text,
+    route_text,
+    status_line,
+    wrapped_list,
+)
 
 AGE_BANDS = (
     ("Not said", None),
@@ -34,16 +51,8 @@ AGE_BANDS = (
 )
 GENDERS = (("Not said", None), ("Woman", "woman"), ("Man", "man"), ("Other", "other"))
 REPORTED = (("Not said", None), ("Yes", True), ("No", False))
-# Needs that can mean the person is not safe at home: the sheet goes discreet by default.
-DISCREET_BY_DEFAULT = frozenset({"domestic-abuse", "sexual-violence", "exploitation"})
-
-
-def _combo(name: str, choices: tuple[tuple[str, object], ...]) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    for text, value in choices:
-        combo.addItem(text, value)
-    return combo
+REFER = "Refer with consent\u2026"
+NOT_ENROLLED = "Refer: enrol this laptop first (Sync page)"
 
 
 class SignpostingPage(QWidget):
@@ -53,122 +62,157 @@ class SignpostingPage(QWidget):
     keep_requested = Signal()
     sheet_requested = Signal()
     refer_requested = Signal()
+    next_requested = Signal()
     forget_requested = Signal(str)
+    withdraw_requested = Signal(str)
+    conversation_changed = Signal()  # what the record or the card would carry changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(label("Find support", "heading"))
-        layout.addWidget(
-            label(
-                "Ask what would help now. Needs matter, not the type of crime. "
-                "Only the district is required.",
-                "hint",
-            )
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(16, 12, 16, 8)
+        columns.setSpacing(16)
+        left = QScrollArea()  # scrolls by itself only on a screen smaller than 1280x720
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.about_panel = QWidget()
+        left.setWidget(self.about_panel)
+        self._left = left
+        columns.addWidget(left, 0)
+        self._build_needs(QVBoxLayout(self.about_panel))
+        # As wide as its content: never cut off at the side (a taller font scrolls it).
+        left.setMinimumWidth(
+            self.about_panel.sizeHint().width() + left.verticalScrollBar().sizeHint().width()
         )
-        columns = FlowLayout(spacing=16)  # side by side when there is room, else stacked
-        form = QFormLayout()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("About the person, what fits, lines, sheet and records")
+        columns.addWidget(self.tabs, 1)
+        self._build_tabs()
+        self._build_footer()
+        for combo in (self.district, self.reported):
+            combo.currentIndexChanged.connect(self.conversation_changed)
+        for each in (self.lgbt, self.gender):
+            signal = each.toggled if isinstance(each, QCheckBox) else each.currentIndexChanged
+            signal.connect(self.conversation_changed)
+        self.discreet.toggled.connect(self._on_discreet_toggled)
+        self.results.itemChanged.connect(lambda _: self.conversation_changed.emit())
+
+    def _build_needs(self, layout: QVBoxLayout) -> None:
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(label("Find support", "heading"))
+        district = QFormLayout()
         self.district = QComboBox()
         self.district.setAccessibleName("District (required)")
-        for district in load_districts().districts:
-            self.district.addItem(district.name, district.id)
-        form.addRow("District", self.district)
-        self.age = _combo("Age band", AGE_BANDS)
-        self.gender = _combo("Gender", GENDERS)
-        self.reported = _combo("Reported to the police?", REPORTED)
+        for each in load_districts().districts:
+            self.district.addItem(each.name, each.id)
+        district.addRow("District", self.district)
+        layout.addLayout(district)
+        layout.addWidget(label("What would help now?", "subheading"))
+        layout.addWidget(label("Needs matter, not the type of crime.", "hint"))
+        self.need_boxes: dict[str, QCheckBox] = {}
+        for need in load_needs():
+            box = QCheckBox(need.label)
+            speak(box)
+            if need.id in DISCREET_NEEDS:  # may mean danger at home
+                box.toggled.connect(self._suggest_discreet)
+            box.toggled.connect(self.conversation_changed)
+            self.need_boxes[need.id] = box
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+    def _about_tab(self) -> QWidget:
+        """What the person chose to say about themselves: all optional."""
+        tab = QWidget()
+        form = QFormLayout(tab)
+        form.setContentsMargins(12, 12, 12, 12)
+        form.addRow(label("Only if the person says; it helps find who supports them.", "hint"))
+        self.age = choice_combo("Age band", AGE_BANDS)
+        self.gender = choice_combo("Gender", GENDERS)
+        self.reported = choice_combo("Reported to the police?", REPORTED)
+        self.language = QLineEdit()
+        self.language.setAccessibleName("Language, if not English")
         self.lgbt = QCheckBox("LGBT+")
         speak(self.lgbt)
         self.disability = QCheckBox("Disabled")
         speak(self.disability)
-        self.language = QLineEdit()
-        self.language.setAccessibleName("Language, if not English")
         for caption, widget in (
             ("Age", self.age),
             ("Gender", self.gender),
             ("Reported?", self.reported),
+            ("Language", self.language),
             ("", self.lgbt),
             ("", self.disability),
-            ("Language", self.language),
         ):
             form.addRow(caption, widget)
-        about = QWidget()
-        about.setLayout(form)
-        columns.addWidget(about)
-        needs_box = QGridLayout()
-        self.need_boxes: dict[str, QCheckBox] = {}
-        for index, need in enumerate(load_needs()):
-            box = QCheckBox(need.label)
-            speak(box)
-            if need.id in DISCREET_BY_DEFAULT:
-                box.toggled.connect(self._suggest_discreet)
-            self.need_boxes[need.id] = box
-            needs_box.addWidget(box, index // 2, index % 2)
-        needs = QWidget()
-        needs.setLayout(needs_box)
-        columns.addWidget(needs)
-        layout.addLayout(columns)
-        self.find_button = button("Find support", "Find support", role="primary")
-        self.find_button.clicked.connect(self.search_requested)
-        layout.addWidget(label("Services that fit (tick the ones you talk through)", "subheading"))
-        self.results = QListWidget()
-        self.results.setAccessibleName("Services that fit, with the reasons")
-        self.results.setWordWrap(True)
-        self.results.setMinimumHeight(180)
-        layout.addWidget(self.results, 5)
-        self.routes = label("", "hint")
-        self.routes.setAccessibleName("Lines that can help now")
-        self.routes.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.routes)
-        # The main actions sit in a footer the shell keeps in view under the scrolling
-        # page: on a 1280x720 laptop they are never below the fold.
-        self.footer = QWidget()
-        self.footer.setObjectName("page-footer")
-        actions = FlowLayout(self.footer)
-        actions.setContentsMargins(24, 8, 24, 8)
-        self.sheet_name = QLineEdit()
-        self.sheet_name.setPlaceholderText("Name on the sheet (only if asked)")
-        self.sheet_name.setAccessibleName("Name on the sheet, only if the person asks")
-        self.large_print = QCheckBox("Large print")
-        speak(self.large_print, "Large print sheet")
-        self.discreet = QCheckBox("Discreet copy")
-        speak(self.discreet, "Discreet copy: plain words on every page")
-        self.discreet.setToolTip(
-            "No 'victim', 'abuse' or 'violence' on any page, and a plain cover; ticked for "
-            "you when domestic abuse, sexual violence or exploitation is ticked"
+        return tab
+
+    def _build_tabs(self) -> None:
+        self.tabs.addTab(self._about_tab(), "Person")
+        self.tabs.setTabToolTip(0, "About the person: only what they choose to say")
+        self.results = wrapped_list(
+            "Services that fit, with the reasons: tick the ones you talk through"
         )
-        self.sheet_button = button("Print sheet\u2026", "Print the signposting sheet")
-        self.keep_button = button("Keep the record", "Keep the anonymous record", role="primary")
-        self.refer_button = button("Refer with consent\u2026", "Refer with consent")
-        self.next_button = button("Next person", "Next person: clear the form")
-        self.next_button.clicked.connect(self.clear_conversation)
-        self.sheet_button.clicked.connect(self.sheet_requested)
-        self.keep_button.clicked.connect(self.keep_requested)
-        self.refer_button.clicked.connect(self.refer_requested)
-        for each in (
-            self.find_button,
-            self.sheet_name,
-            self.large_print,
-            self.discreet,
-            self.sheet_button,
-            self.keep_button,
-            self.refer_button,
-            self.next_button,
-        ):
-            actions.addWidget(each)
-        self.message = message_label("success")
-        self.message.setAccessibleDescription("Signposting message")
-        layout.addWidget(self.message)
-        layout.addWidget(label("Records on this laptop", "subheading"))
-        self.records = QListWidget()
-        self.records.setAccessibleName("Records on this laptop")
-        self.records.setMaximumHeight(110)
-        layout.addWidget(self.records, 1)
+        self.results.setMinimumHeight(120)
+        self.tabs.addTab(self.results, "Services")
+        self.routes = wrapped_list("Lines that can help now, one a line")
+        self.tabs.addTab(self.routes, "Lines")
+        self.sheet = SheetOptions()
+        self.sheet_name, self.large_print = self.sheet.name, self.sheet.large_print
+        self.discreet, self.card = self.sheet.discreet, self.sheet.card
+        self.tabs.addTab(self.sheet, "Sheet")
+        records_tab = QWidget()
+        box = QVBoxLayout(records_tab)
+        box.setContentsMargins(8, 8, 8, 8)
+        self.records = wrapped_list("Records on this laptop")
+        box.addWidget(self.records, 1)
+        actions = QHBoxLayout()
         self.forget_button = button(
             "Forget this person\u2026", "Forget this person: the chosen record"
         )
         self.forget_button.clicked.connect(self._on_forget_clicked)
-        layout.addWidget(self.forget_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.withdraw_button = button(
+            "Withdraw consent\u2026", "Withdraw consent: for the chosen record"
+        )
+        self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
+        actions.addWidget(self.forget_button)
+        actions.addWidget(self.withdraw_button)
+        actions.addStretch(1)
+        box.addLayout(actions)
+        self.tabs.addTab(records_tab, "Records")
+        self._records_tab = records_tab
+
+    def _build_footer(self) -> None:
+        # The desk's actions sit in a footer the shell keeps in view under the page, with
+        # the status line just above them, where the eye already is. Their order is the
+        # conversation's: find what fits, print the sheet the person takes away, refer
+        # with their consent, keep the record, and only then clear for the next person;
+        # keeping no longer clears, and clearing asks if nothing was kept.
+        self.footer = QWidget()
+        self.footer.setObjectName("page-footer")
+        column = QVBoxLayout(self.footer)
+        column.setContentsMargins(16, 4, 16, 8)
+        column.setSpacing(4)
+        self.message = status_line()
+        column.addWidget(self.message)
+        actions = FlowLayout()
+        column.addLayout(actions)
+        self.find_button = button("Find support", "Find support", role="primary")
+        self.sheet_button = button("Print sheet\u2026", "Print the person's sheet")
+        self.refer_button = button(REFER, "Refer with consent")
+        self.keep_button = button("Keep the record", "Keep the anonymous record", role="primary")
+        self.next_button = button("Next person", "Next person: clear the form")
+        for each, signal in (
+            (self.find_button, self.search_requested),
+            (self.sheet_button, self.sheet_requested),
+            (self.refer_button, self.refer_requested),
+            (self.keep_button, self.keep_requested),
+            (self.next_button, self.next_requested),
+        ):
+            each.clicked.connect(signal)
+            actions.addWidget(each)
 
     def person(self) -> Person:
         """What the worker entered."""
@@ -183,35 +227,53 @@ class SignpostingPage(QWidget):
             reported=self.reported.currentData(),
         )
 
+    def groups(self) -> tuple[str, ...]:
+        """The person's own answers that lines are for: "lgbt", "men"."""
+        chosen = ("lgbt",) if self.lgbt.isChecked() else ()
+        return chosen + (("men",) if self.gender.currentData() == "man" else ())
+
+    def snapshot(self) -> tuple[object, ...]:
+        """What a kept record holds (district, needs, services given, reported)."""
+        person = self.person()
+        return (
+            person.district_id,
+            tuple(sorted(person.needs)),
+            tuple(self.chosen_service_ids()),
+            person.reported,
+        )
+
+    def has_conversation(self) -> bool:
+        """True once anything about a person is on screen."""
+        return bool(self.person().needs or self.results.count() or self.chosen_service_ids())
+
     def show_matches(self, matches: list[Match], directory: Directory) -> None:
         """List the services, none ticked: the worker ticks the ones talked through. Each
-        shows what it does, why it fits (what is not known, too) and how to reach it; under
-        the list, the lines for the needs ticked."""
+        shows what it does, why it fits (what is not known, too) and how to reach it; the
+        lines for the needs ticked go in their own tab, one a line."""
+        self.results.blockSignals(True)
         self.results.clear()
         for match in matches:
-            service = match.service
-            flag = "" if match.verified else "   [Sample \u2014 check before use]"
-            own = [r for r in map(directory.route, service.route_ids) if r is not None]
-            reach = (
-                "; ".join(f"{r.name}: {r.contact}" for r in own)
-                if own
-                else "Own contact details not confirmed yet"
-            )
-            lines = [f"{service.name}{flag}", f"   {service.description}"]
-            lines += [f"   \u2013 {reason}" for reason in match.reasons]
-            lines.append(f"   Contact: {reach}")
-            item = QListWidgetItem("\n".join(lines))
-            item.setData(Qt.ItemDataRole.UserRole, service.id)
+            item = QListWidgetItem(match_text(match, directory))
+            item.setData(Qt.ItemDataRole.UserRole, match.service.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.results.addItem(item)
+        self.results.blockSignals(False)
+        self.tabs.setTabText(1, f"Services ({len(matches)})")
+        self.routes.clear()
         needs = self.person().needs
-        lines = [f"{r.name}: {r.contact}" for r in directory.routes_for(needs) if r.kind == "need"]
-        self.routes.setText(
-            "Lines for these needs (on the sheet too): " + "; ".join(lines) + "."
-            if lines
-            else "Every sheet carries 999, 101 and the Supportline."
-        )
+        lines = directory.routes_for(needs)
+        for route in [r for r in lines if r.kind == "need"] + [
+            r for r in lines if r.kind != "need"
+        ]:
+            self.routes.addItem(route_text(route))
+        self.tabs.setTabText(2, f"Lines ({len(lines)})")
+        self.tabs.setCurrentIndex(1)
+        self.conversation_changed.emit()
+
+    def routes_text(self) -> str:
+        """Every line on the Lines tab, one a line."""
+        return "\n".join(self.routes.item(i).text() for i in range(self.routes.count()))
 
     def chosen_service_ids(self) -> list[str]:
         """The ticked services, in their ranked order."""
@@ -223,21 +285,77 @@ class SignpostingPage(QWidget):
 
     def show_records(self, rows: list[tuple[str, str]]) -> None:
         """(record id, one-line description without names) for each record kept."""
+        chosen = self.chosen_record()
         self.records.clear()
         for record_id, text in rows:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, record_id)
             self.records.addItem(item)
+            if record_id == chosen:
+                self.records.setCurrentItem(item)
+        index = self.tabs.indexOf(self._records_tab)
+        self.tabs.setTabText(index, f"Records ({len(rows)})")
+
+    def chosen_record(self) -> str | None:
+        """The record chosen in the list, if any."""
+        item = self.records.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def set_kept(self, kept: bool) -> None:
+        """Say on the Keep button whether the conversation on screen is kept as it is."""
+        self.keep_button.setText("Record kept" if kept else "Keep the record")
+        speak(
+            self.keep_button,
+            "Record kept: nothing changed since" if kept else "Keep the anonymous record",
+        )
+
+    def set_referral_readiness(self, enrolled: bool) -> None:
+        """Before anything is typed, the Refer button says if this laptop cannot refer."""
+        if enrolled:
+            self.refer_button.setText(REFER)
+            speak(self.refer_button, "Refer with consent")
+            self.refer_button.setAccessibleDescription("")
+            self.refer_button.setToolTip("")
+        else:
+            self.refer_button.setText(NOT_ENROLLED)
+            speak(self.refer_button)
+            why = (
+                "This laptop is not enrolled with Compass House, so a referral could not "
+                "leave it; enrol it on the Sync page with the code Compass House gives."
+            )
+            self.refer_button.setAccessibleDescription(why)
+            self.refer_button.setToolTip(why)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """The status line above the buttons (announced to screen readers)."""
+        self.message.say(text, error=error)
 
     def _on_forget_clicked(self) -> None:
-        item = self.records.currentItem()
-        if item is not None:
-            self.forget_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+        chosen = self.chosen_record()
+        if chosen is None:
+            self.say("Could not forget: choose the person's record in the list first.", error=True)
+        else:
+            self.forget_requested.emit(chosen)
+
+    def _on_withdraw_clicked(self) -> None:
+        chosen = self.chosen_record()
+        if chosen is None:
+            self.say(
+                "Could not withdraw: choose the person's record in the list first.", error=True
+            )
+        else:
+            self.withdraw_requested.emit(chosen)
 
     def _suggest_discreet(self, ticked: bool) -> None:
-        """A need that may mean danger at home makes the discreet copy the default."""
+        """A need that may mean danger at home makes the discreet card the default."""
         if ticked:
             self.discreet.setChecked(True)
+
+    def _on_discreet_toggled(self, ticked: bool) -> None:
+        index = self.tabs.indexOf(self.sheet)
+        self.tabs.setTabText(index, "Discreet card" if ticked else "Sheet")
+        self.tabs.setTabToolTip(index, LESS_OBVIOUS if ticked else "The person's sheet")
+        self.conversation_changed.emit()
 
     def choose_district(self, district_id: str | None) -> None:
         """Show the desk's own district (remembered per laptop)."""
@@ -249,15 +367,17 @@ class SignpostingPage(QWidget):
         """Ready for the next person: everything about the last one goes; the desk's
         district and the records list stay."""
         self.results.clear()
-        self.routes.setText("")
-        self.sheet_name.setText("")
+        self.routes.clear()
+        self.tabs.setTabText(1, "Services")
+        self.tabs.setTabText(2, "Lines")
+        self.tabs.setCurrentIndex(0)
+        self.sheet.clear()
         self.language.setText("")
         for combo in (self.age, self.gender, self.reported):
             combo.setCurrentIndex(0)
         for box in (*self.need_boxes.values(), self.lgbt, self.disability):
             box.setChecked(False)
-        self.large_print.setChecked(False)
-        self.discreet.setChecked(False)
+        self.set_kept(False)
 
     def clear(self) -> None:
         """Forget everything on screen (lock, quick exit)."""
