@@ -126,3 +126,55 @@ def test_safe_contact_answers_travel_sealed_from_the_command_line(
     database = Path(hub.db_url.removeprefix("sqlite:///"))
     stored = b"".join(p.read_bytes() for p in database.parent.glob(database.name + "*"))
     assert b"Aunt Sue" not in stored and b"900123" not in stored
+
+
+def test_withdraw_consent_cancels_an_unsent_referral_and_tells_the_hub_of_a_sent_one(
+    cli: InProcessCli, hub: HubProcess, tmp_path: Path
+) -> None:
+    """``signpost withdraw-consent``: as easy as giving consent (issue 32)."""
+    key_file = tmp_path / "desk.key"
+    hub.admin("referral-key", "create", "--out", str(key_file))
+    assert cli("init").code == 0
+    assert cli("enrol", "--hub", hub.url, "--code", hub.enrol_code()).code == 0
+    assert cli("sync").code == 0  # brings the desk's public key
+    refer = ("signpost", "record", "--district", "swale", "--need", "emotional-support")
+    refer += ("--refer", "victim-support-kent", "--consent", "yes", "--json")
+    unsent = cli(*refer, "--contact-phone", "07700 900461").json()["id"]
+    cancelled = cli("signpost", "withdraw-consent", unsent, "--purpose", "referral")
+    assert cancelled.code == 0, cancelled.err
+    assert cancelled.out.strip() == (
+        "Withdrew consent for referral, cancelled 1 referral not yet sent and erased the "
+        "contact details on this laptop."
+    )
+    sent = cli(*refer, "--contact-phone", "07700 900462").json()["id"]
+    assert cli("sync").code == 0
+    queued = cli("signpost", "withdraw-consent", sent, "--purpose", "referral", "--json")
+    assert queued.code == 0, queued.err
+    assert queued.json()["withdrawals_queued"] == 1 and queued.json()["referrals_cancelled"] == 0
+    assert cli("sync").code == 0
+    [shown] = json.loads(hub.admin("referrals", "--key", str(key_file), "--json"))
+    assert shown["withdrawn"] is True and shown["contact"] is None  # the unsent never came
+
+    again = cli("signpost", "withdraw-consent", sent, "--purpose", "referral")
+    assert again.code == 0 and "already withdrawn" in again.out
+    assert again.out.count("\n") == 1
+    records = {r.id: r for r in recent(cli)}
+    assert records[sent].withdrawn == ("referral",) and records[sent].withdrawal == "sent"
+    assert records[unsent].referrals == () and records[unsent].withdrawal is None
+
+
+def test_withdraw_consent_refuses_an_unknown_record_or_purpose_in_one_sentence(
+    cli: InProcessCli,
+) -> None:
+    assert cli("init").code == 0
+    unknown = cli("signpost", "withdraw-consent", "0" * 32, "--purpose", "referral")
+    assert unknown.code == 1 and unknown.err.startswith("No record has the id")
+    assert unknown.err.count("\n") == 1 and unknown.out == ""
+    record_id = cli(
+        "signpost", "record", "--district", "swale", "--need", "compensation", "--json"
+    ).json()["id"]
+    slip = cli("signpost", "withdraw-consent", record_id, "--purpose", "everything")
+    assert slip.code == 1 and slip.err == "Give --purpose referral or --purpose contact.\n"
+    nothing = cli("signpost", "withdraw-consent", record_id, "--purpose", "contact")
+    assert nothing.code == 0
+    assert nothing.out == "Nothing to withdraw: this record has no consent for contact.\n"

@@ -251,6 +251,15 @@ def _signpost_commands(commands: argparse._SubParsersAction) -> None:
         sub, "forget", signpost_commands.signpost_forget, "forget me: erase a record everywhere"
     )
     forget.add_argument("record_id", metavar="RECORD_ID")
+    withdraw = _command(
+        sub,
+        "withdraw-consent",
+        signpost_commands.signpost_withdraw_consent,
+        "withdraw consent: cancel a referral not yet sent, or tell the hub",
+    )
+    withdraw.add_argument("record_id", metavar="RECORD_ID")
+    # Checked by the handler, not by choices=, so a slip is answered in one sentence.
+    withdraw.add_argument("--purpose", required=True, metavar="referral|contact")
 
 
 def _write_utf8() -> None:

@@ -1,5 +1,6 @@
-"""Handlers for ``signpost record`` and ``signpost forget``: Compass Point records from the
-command line, for support staff (a record entered after the desk closed) and for tests."""
+"""Handlers for ``signpost record``, ``signpost forget`` and ``signpost withdraw-consent``:
+Compass Point records from the command line, for support staff (a record entered after the
+desk closed) and for tests."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 from datetime import date
 
 from victim_champion.cli.context import CommandContext
+from victim_champion.core.consent import ConsentPurpose
 from victim_champion.core.errors import InvalidInputError, ReferralKeyMissingError
 from victim_champion.core.sessions import parse_session_date
 from victim_champion.operations.signposting_desk import (
@@ -76,5 +78,29 @@ def signpost_forget(context: CommandContext, options: argparse.Namespace) -> int
     context.emit(
         {"forgotten": options.record_id},
         "Forgotten on this laptop; the hub erases its copy at the next sync.",
+    )
+    return 0
+
+
+def signpost_withdraw_consent(context: CommandContext, options: argparse.Namespace) -> int:
+    """``signpost withdraw-consent``: a referral not yet sent is cancelled; one already sent
+    queues a withdrawal for the hub. Withdrawing again is harmless and says so."""
+    if options.purpose not in {purpose.value for purpose in ConsentPurpose}:
+        raise InvalidInputError("Give --purpose referral or --purpose contact.")
+    purpose = ConsentPurpose(options.purpose)
+    with context.workspace() as workspace:
+        outcome = Signposting(workspace).withdraw_consent(options.record_id, purpose)
+    context.emit(
+        {
+            "record_id": outcome.record_id,
+            "purpose": outcome.purpose.value,
+            "consents_withdrawn": outcome.consents_withdrawn,
+            "referrals_cancelled": outcome.referrals_cancelled,
+            "withdrawals_queued": outcome.withdrawals_queued,
+            "contact_erased": outcome.contact_erased,
+            "already_withdrawn": outcome.already_withdrawn,
+            "nothing_to_withdraw": outcome.nothing_to_withdraw,
+        },
+        outcome.sentence(),
     )
     return 0
