@@ -15,7 +15,8 @@ from victim_champion.ui.dialogs.training_dialogs import PersonDialog, SessionDia
 from victim_champion.ui.presenter_window import PresenterWindow
 
 
-def test_escape_in_kiosk_mode_exits_and_locks(qtbot: QtBot, desktop: DesktopApp) -> None:
+def test_shift_three_times_in_kiosk_mode_exits_and_locks(qtbot: QtBot, desktop: DesktopApp) -> None:
+    # An attendee's Escape does nothing at the kiosk (tests/ui/test_escape_closes_first.py).
     unlock(qtbot, desktop)
     session_id = desktop.window.sessions.selected_session_id()
     assert session_id is not None
@@ -24,6 +25,9 @@ def test_escape_in_kiosk_mode_exits_and_locks(qtbot: QtBot, desktop: DesktopApp)
     qtbot.keyClicks(kiosk.name, DEMO_NAMES[0])
     qtbot.keyClick(kiosk.name, Qt.Key.Key_Return)
     qtbot.keyClick(kiosk.name, Qt.Key.Key_Escape)
+    assert not desktop.window.showing_decoy and desktop.controller.is_unlocked
+    for _ in range(3):
+        qtbot.keyClick(kiosk.name, Qt.Key.Key_Shift)
     assert desktop.window.showing_decoy and not desktop.controller.is_unlocked
     assert widgets_containing(DEMO_NAMES) == []
     assert desktop.controller.training.kiosk_session is None

@@ -1,7 +1,9 @@
 """Kiosk mode: attendees use the laptop themselves, one at a time, and see only their own entry.
 
 Three activities: signing in, the knowledge check, and the feedback form. Leaving kiosk
-mode needs the staff passphrase; the quick exit works here as everywhere. Every word on
+mode needs the staff passphrase (typed into the field at the bottom, then Leave kiosk):
+that is the staff gesture, and nothing else leaves. An attendee's Escape does nothing
+here; Shift three times and the Quick exit button hide everything, as everywhere. Every word on
 it comes from the message catalogue, in the language the app was started with.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from victim_champion.content.script_font_files import FALLBACK_FONTS, font_path
 from victim_champion.core.course import Question
 from victim_champion.operations.languages import DEFAULT_LANGUAGE, Messages, messages
+from victim_champion.ui.guards.quick_exit_triggers import IN_KIOSK
 from victim_champion.ui.widgets.form_widgets import (
     button,
     label,
@@ -281,6 +284,14 @@ class KioskScreen(QWidget):
         self.say(self.words.text("kiosk.feedback_thanks"))
 
     # ------------------------------------------------------------------ common
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.window().setProperty(IN_KIOSK, True)  # an attendee's Escape does nothing
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.window().setProperty(IN_KIOSK, False)
 
     def start_sign_in(self, session_title: str) -> None:
         """Sign-in for a session (names in any script show in the bundled fonts)."""
