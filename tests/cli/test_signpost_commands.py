@@ -137,8 +137,10 @@ def test_withdraw_consent_cancels_an_unsent_referral_and_tells_the_hub_of_a_sent
     assert cli("init").code == 0
     assert cli("enrol", "--hub", hub.url, "--code", hub.enrol_code()).code == 0
     assert cli("sync").code == 0  # brings the desk's public key
-    refer = ("signpost", "record", "--district", "swale", "--need", "emotional-support")
-    refer += ("--refer", "victim-support-kent", "--consent", "yes", "--json")
+    refer = (
+        *("signpost", "record", "--district", "swale", "--need", "emotional-support"),
+        *("--refer", "victim-support-kent", "--consent", "yes", "--json"),
+    )
     unsent = cli(*refer, "--contact-phone", "07700 900461").json()["id"]
     cancelled = cli("signpost", "withdraw-consent", unsent, "--purpose", "referral")
     assert cancelled.code == 0, cancelled.err
