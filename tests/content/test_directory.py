@@ -21,10 +21,11 @@ from victim_champion.content.directory_loader import (
 )
 from victim_champion.content.district_loader import load_districts
 from victim_champion.content.reference_files import read_document
+from victim_champion.core.directory import DISCREET_NEEDS
 from victim_champion.core.errors import ResourceError
 
 CONTACTS = (REPO / "docs" / "reference" / "CONTACTS.md").read_text(encoding="utf-8")
-CONFIRMED, NOT_CONFIRMED = CONTACTS.split("## Not confirmed")
+CONFIRMED, NOT_CONFIRMED = CONTACTS.split("## Rules for the data")[0].split("## Not confirmed")
 PHONE = re.compile(r"\d[\d ]{2,}\d")
 ADDRESS = re.compile(r"[a-z0-9.-]+\.(?:org\.uk|co\.uk|gov\.uk|police\.uk|org|uk)\b")
 
@@ -79,9 +80,60 @@ def test_routes_on_every_sheet_come_first_and_need_lines_follow_the_needs() -> N
     assert everyone[:1] == ["emergency"] and "supportline" in everyone
     assert "samaritans" not in everyone
     abuse = [r.id for r in directory.routes_for(["domestic-abuse"])]
-    assert {"national-helpline", "mens-advice-line", "galop"} <= set(abuse)
+    assert "national-helpline" in abuse and "karma-nirvana" not in abuse
+    # Lines for a group only when the person said so: Galop could out someone.
+    assert not {"mens-advice-line", "galop"} & set(abuse)
+    lgbt = [r.id for r in directory.routes_for(["domestic-abuse"], groups=["lgbt"])]
+    men = [r.id for r in directory.routes_for(["domestic-abuse"], groups=["men"])]
+    assert "galop" in lgbt and "mens-advice-line" not in lgbt
+    assert "mens-advice-line" in men and "galop" not in men
+    honour = [r.id for r in directory.routes_for(["honour-based-abuse"])]
+    assert "karma-nirvana" in honour
+    sexual = [r.id for r in directory.routes_for(["sexual-violence"])]
+    assert {"rape-crisis-line", "beech-house"} <= set(sexual)
+    assert "stalking-helpline" in [r.id for r in directory.routes_for(["stalking"])]
+    assert "report-fraud" in [r.id for r in directory.routes_for(["fraud"])]
+    # A discreet page carries the 24-hour routes and only the routes chosen.
     plain = [r.id for r in directory.routes_for(["domestic-abuse"], discreet=True)]
-    assert "kent-domestic-abuse-directory" in abuse and "kent-domestic-abuse-directory" not in plain
+    assert plain == everyone
+    chosen = ["kent-domestic-abuse-directory", "rape-crisis-line"]
+    picked = [r.id for r in directory.routes_for([], discreet=True, chosen=chosen)]
+    assert picked == [*everyone, "rape-crisis-line"]  # one with no neutral label is left off
+
+
+def test_the_new_needs_are_there_in_the_persons_words() -> None:
+    needs = {n.id: n for n in load_needs()}
+    assert needs["fraud"].label == "Fraud or a scam"
+    for need in ("stalking", "honour-based-abuse"):
+        assert needs[need].discreet_label and needs[need].label != needs[need].discreet_label
+    assert set(needs) >= DISCREET_NEEDS
+
+
+def test_emergency_routes_are_24_hours_and_only_24_hour_routes_say_any_time() -> None:
+    directory = shipped_directory()
+    for route in directory.routes:
+        if route.kind == "emergency":
+            assert route.any_time and route.hours, route.id
+        if route.any_time:
+            assert re.search(r"24|any time", route.hours), route.id
+    weekday = [r.id for r in directory.routes if "Mon" in r.hours or not r.hours]
+    assert weekday and not [r for r in weekday if directory.route(r).any_time]  # type: ignore[union-attr]
+
+
+def test_an_emergency_route_without_24_hour_hours_is_refused(document: dict[str, object]) -> None:
+    routes = document["routes"]
+    assert isinstance(routes, list)
+    textphone = next(i for i, r in enumerate(routes) if r["id"] == "emergency-textphone")
+    for change in ({"hours": ""}, {"any_time": False}):
+        broken = [*routes]
+        broken[textphone] = {**routes[textphone], **change}
+        with pytest.raises(ResourceError, match="emergency route must be open 24 hours"):
+            parse_directory({**document, "routes": broken})
+    broken = [*routes]
+    broken[textphone] = {**routes[textphone], "kind": "need", "needs": ["stalking"]}
+    broken[textphone]["audience"] = "everyone-else"
+    with pytest.raises(ResourceError, match="'audience' must be a known group"):
+        parse_directory({**document, "routes": broken})
 
 
 def test_unknown_is_not_yes_every_audience_claim_has_a_source(

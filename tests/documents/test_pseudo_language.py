@@ -55,18 +55,13 @@ VERIFIED = Service(
     route_ids=("samaritans",),
 )
 SERVICE_KEYS = ("services.sample_mark", "services.no_contact", "handout.page")
-ROUTE_KEYS = (
-    "routes.heading",
-    "routes.introduction",
-    "routes.hours_unknown",
-    "routes.edition",
-)
+ROUTE_KEYS = ("routes.heading", "routes.introduction", "routes.edition", "routes.checked")
 
 
 def route_keys(discreet: bool) -> tuple[str, ...]:
-    """A discreet copy says when a route was checked, not where (addresses can name what
-    the paper must not)."""
-    return (*ROUTE_KEYS, "routes.checked_discreet" if discreet else "routes.checked")
+    """Every copy says when a route was checked, never where. A discreet copy carries only
+    the 24-hour routes every page set has; a plain one also lines with their own hours."""
+    return ROUTE_KEYS if discreet else (*ROUTE_KEYS, "routes.hours_unknown", "routes.heading_hours")
 
 
 @dataclass
@@ -154,7 +149,8 @@ def sheet(name: str, large_print: bool) -> Printed:
         language=PSEUDO,
     )
     keys: tuple[str, ...] = ("sheet.heading_named" if name else "sheet.heading", "sheet.subtitle")
-    keys += ("sheet.introduction", "sheet.title", *SERVICE_KEYS, *route_keys(False))
+    keys += ("sheet.introduction", "sheet.title", "handout.page", "sheet.no_contact_once")
+    keys += ROUTE_KEYS
     return Printed(pdf, keys, [*directory_data(groups), name])
 
 

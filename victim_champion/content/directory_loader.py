@@ -75,12 +75,19 @@ def _route(raw: Any, need_ids: set[str]) -> Route:
     checked = _text(raw, "checked", where)
     if not _MONTH.match(checked):
         raise ResourceError(f"{where}: 'checked' must be YYYY-MM.")
+    any_time, hours = raw.get("any_time", False), _text(raw, "hours", where, empty=True)
+    # A person in danger must not hesitate: an emergency route is never "hours not known".
+    if kind == "emergency" and not (any_time is True and hours.strip()):
+        raise ResourceError(f"{where}: an emergency route must be open 24 hours and say so.")
+    audience = raw.get("audience", "")
+    if audience and (audience not in AUDIENCE_GROUPS or kind != "need"):
+        raise ResourceError(f"{where}: 'audience' must be a known group, on a need route.")
     return Route(
         id=_text(raw, "id", where),
         kind=kind,
         name=_text(raw, "name", where),
         contact=_text(raw, "contact", where),
-        hours=_text(raw, "hours", where, empty=True),
+        hours=hours,
         needs=needs,
         source=_text(raw, "source", where),  # a route without its source is never shown
         seen=_text(raw, "seen", where),
@@ -88,6 +95,9 @@ def _route(raw: Any, need_ids: set[str]) -> Route:
         confirmed_by=_text(raw, "confirmed_by", where),
         discreet_name=_text(raw, "discreet_name", where, empty=True),
         discreet_contact=_text(raw, "discreet_contact", where, empty=True),
+        any_time=bool(any_time),
+        audience=str(audience),
+        always_with_need=bool(raw.get("always_with_need", False)),
     )
 
 

@@ -17,6 +17,11 @@ from datetime import date
 COUNTY_WIDE = "kent"  # every Kent district (Medway, a separate authority, is listed apart)
 NATIONAL = "national"
 MEDWAY = "medway"
+# The needs that make the discreet card the default: ticking one of them means the paper
+# itself could put the person at risk if someone at home reads it.
+DISCREET_NEEDS: frozenset[str] = frozenset(
+    {"domestic-abuse", "sexual-violence", "stalking", "honour-based-abuse", "exploitation"}
+)
 MONTHS = (
     "January",
     "February",
@@ -52,7 +57,18 @@ class Route:
     """A way to get help, confirmed on a public page: who, how, when, and where we read it.
 
     ``kind``: "emergency" (printed on every page set), "everyone" (printed on every sheet:
-    the Supportline) or "need" (printed when one of its needs was ticked)."""
+    the Supportline) or "need" (printed when one of its needs was ticked).
+
+    ``any_time``: open 24 hours, every day; only such routes go under an "any time"
+    heading, and every emergency route must be one. ``audience``: "" for everyone, or a
+    group ("lgbt", "men") the line is for. Such a line is printed only when the person
+    said they belong to that group: printing Galop on a sheet for someone who never said
+    they are LGBT+ could out them to whoever finds it, and a line for men is no use to
+    anyone else. ``always_with_need``: the rules say every sheet for its need carries it
+    (the Rape Crisis line and Beech House for sexual violence, the Stalking Helpline for
+    stalking); the discreet card offers it ticked. ``discreet_name`` and
+    ``discreet_contact``: the neutral label and contact for a discreet card, naming
+    neither the service nor the subject; empty means never offered there."""
 
     id: str
     kind: str
@@ -66,6 +82,9 @@ class Route:
     confirmed_by: str
     discreet_name: str = ""  # "" means: left off discreet copies
     discreet_contact: str = ""
+    any_time: bool = False
+    audience: str = ""
+    always_with_need: bool = False
 
     @property
     def checked_text(self) -> str:
@@ -76,6 +95,20 @@ class Route:
     def printable(self, discreet: bool) -> bool:
         """A discreet copy leaves out a route it cannot name plainly."""
         return not discreet or bool(self.discreet_name and self.discreet_contact)
+
+    def shown_name(self, discreet: bool) -> str:
+        """The name for a plain page, or the neutral label for a discreet one."""
+        return self.discreet_name if discreet else self.name
+
+    def shown_contact(self, discreet: bool) -> str:
+        """How to reach it, on a plain or a discreet page."""
+        return self.discreet_contact if discreet else self.contact
+
+    def fits(self, needs: Iterable[str], groups: Iterable[str]) -> bool:
+        """A need route for one of these needs, for everyone or for a group named."""
+        if self.kind != "need" or not set(needs) & set(self.needs):
+            return False
+        return not self.audience or self.audience in set(groups)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,16 +190,33 @@ class Directory:
         """A route by id."""
         return next((r for r in self.routes if r.id == route_id), None)
 
-    def routes_for(self, needs: Iterable[str], discreet: bool = False) -> list[Route]:
-        """What every sheet carries: the emergency routes, the Supportline, then the lines
-        that fit the needs ticked (in the directory's order), each once."""
-        wanted = set(needs)
-        chosen = [
-            r
-            for r in self.routes
-            if r.kind in ("emergency", "everyone") or (r.kind == "need" and wanted & set(r.needs))
+    def routes_for(
+        self,
+        needs: Iterable[str],
+        discreet: bool = False,
+        groups: Iterable[str] = (),
+        chosen: Iterable[str] = (),
+    ) -> list[Route]:
+        """What a page carries, in the directory's order, each once.
+
+        Plain: the emergency routes, the Supportline, then the lines that fit the needs
+        ticked and the person's groups (``groups``: "lgbt", "men", as they said). Discreet:
+        the emergency routes and the Supportline, then only the routes ``chosen`` with the
+        person that can be named plainly; the needs alone add nothing to a discreet page."""
+        wanted, said, picked = list(needs), list(groups), set(chosen)
+        if discreet:
+            return [
+                r
+                for r in self.routes
+                if (r.kind in ("emergency", "everyone") or r.id in picked) and r.printable(True)
+            ]
+        return [
+            r for r in self.routes if r.kind in ("emergency", "everyone") or r.fits(wanted, said)
         ]
-        return [r for r in chosen if r.printable(discreet)]
+
+    def suggested_routes(self, needs: Iterable[str], groups: Iterable[str] = ()) -> list[Route]:
+        """The need routes the rules say a sheet for these needs carries."""
+        return [r for r in self.routes_for(needs, groups=groups) if r.always_with_need]
 
     @property
     def edition_text(self) -> str:

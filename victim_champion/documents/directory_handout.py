@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
-from victim_champion.core.directory import Directory, Need, Service
+from victim_champion.core.directory import Directory, Need, Route, Service
 from victim_champion.documents.handout_layout import MARGIN, build_handout, title_band
 from victim_champion.documents.help_routes import help_routes_story, route_block
 from victim_champion.documents.house_style import (
@@ -26,16 +26,28 @@ from victim_champion.documents.house_style import (
 from victim_champion.documents.house_style import styles as make_styles
 
 
+def own_routes(service: Service, directory: Directory, discreet: bool) -> list[Route]:
+    """The service's own confirmed routes that this page may print."""
+    return [r for r in map(directory.route, service.route_ids) if r and r.printable(discreet)]
+
+
 def _service_block(
-    service: Service, directory: Directory, style: Styles, words: Messages, discreet: bool
+    service: Service,
+    directory: Directory,
+    style: Styles,
+    words: Messages,
+    discreet: bool,
+    for_person: bool,
 ) -> list[Flowable]:
     parts: list[Flowable] = [
         Paragraph(escape(service.shown_name(discreet)), style.subheading),
         Paragraph(escape(service.shown_description(discreet)), style.body),
     ]
-    own = [r for r in map(directory.route, service.route_ids) if r and r.printable(discreet)]
+    own = own_routes(service, directory, discreet)
     for route in own:
         parts += route_block(route, style, words, discreet)
+    if for_person:  # the person's sheet says once how to reach these (signposting_sheet)
+        return parts
     if not own:
         parts.append(Paragraph(words.markup("services.no_contact"), style.body))
     if not service.is_verified:
@@ -50,16 +62,19 @@ def services_story(
     language: str = DEFAULT_LANGUAGE,
     *,
     discreet: bool = False,
+    for_person: bool = False,
 ) -> list[Flowable]:
     """Headed groups of services, each service kept whole on one page; a discreet copy
-    uses the plain names, descriptions and need labels."""
+    uses the plain names, descriptions and need labels. ``for_person``: the person's own
+    sheet, where the worker already chose each service with them, so no per-service sample
+    mark (the worker's screen shows what is not confirmed)."""
     words = messages(language)
     story: list[Flowable] = []
     for need, services in groups:
         story.append(Paragraph(escape(need.shown(discreet)), style.heading))
         for service in services:
             block = Table(
-                [[_service_block(service, directory, style, words, discreet)]],
+                [[_service_block(service, directory, style, words, discreet, for_person)]],
                 colWidths=[210 * mm - 2 * MARGIN],
             )
             block.setStyle(
@@ -69,7 +84,7 @@ def services_story(
                         (0, 0),
                         (0, -1),
                         3,
-                        SAMPLE_RED if not service.is_verified else RULE,
+                        SAMPLE_RED if not (service.is_verified or for_person) else RULE,
                     ),
                     ("LEFTPADDING", (0, 0), (-1, -1), 10),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),

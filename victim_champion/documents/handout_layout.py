@@ -1,7 +1,10 @@
 """A4 handout pages: a title band, a plain cover for discreet copies, and a footer.
 
-A discreet copy starts with a cover that never says "victim", so the person can carry
-it home; its PDF title and footer are just as plain.
+A discreet handout starts with a cover that never says "victim" (the discreet card has
+none: it is one page). Its PDF title, author, subject, keywords and footer are just as
+plain, and before anything is laid out every word of a discreet story and its metadata is
+checked against the revealing list (core/discreet.py): a build that would print a telling
+word, a service name, or a number of a line nobody chose raises instead.
 """
 
 from __future__ import annotations
@@ -14,9 +17,18 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
+from victim_champion.content.revealing_loader import load_revealing
 from victim_champion.documents.fonts import REGULAR
 from victim_champion.documents.house_style import MUTED, NAVY, Styles, table_style
 
@@ -58,6 +70,23 @@ def discreet_cover(style: Styles, words: Messages) -> list[Flowable]:
     ]
 
 
+def story_texts(story: list[Flowable]) -> list[str]:
+    """Every word a story would print: its paragraphs, inside tables and kept groups too."""
+    texts: list[str] = []
+    for item in story:
+        if isinstance(item, Paragraph):
+            texts.append(item.getPlainText())
+        elif isinstance(item, Table):
+            for row in item._cellvalues:
+                for cell in row:
+                    texts += story_texts(cell if isinstance(cell, list) else [cell])
+        elif isinstance(item, KeepTogether):
+            texts += story_texts(list(item._content))
+        elif isinstance(item, str):
+            texts.append(item)
+    return texts
+
+
 def build_handout(
     story: list[Flowable],
     *,
@@ -66,12 +95,25 @@ def build_handout(
     style: Styles,
     discreet: bool,
     language: str = DEFAULT_LANGUAGE,
+    cover: bool = True,
+    chosen: tuple[str, ...] = (),
+    exempt: tuple[str, ...] = (),
 ) -> bytes:
     """Lay the story out on A4 pages and return the PDF bytes (nothing touches the disk).
 
     ``language`` sets the PDF's language tag (screen readers use it) and the page's own words.
+    Discreet: a plain cover first unless ``cover`` is False, and RevealingTextError if any
+    word would give the purpose away; ``chosen`` are the routes chosen with the person
+    (their numbers may show), ``exempt`` words left out of that check (the person's own
+    name, printed because they asked).
     """
     words = messages(language)
+    full_story = (discreet_cover(style, words) if discreet and cover else []) + story
+    if discreet:
+        shown = "\n".join([*story_texts(full_story), words.text("handout.cover_title")])
+        for word in exempt:
+            shown = shown.replace(word, " ") if word.strip() else shown
+        load_revealing().require_discreet([shown], chosen)
     buffer = BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -83,6 +125,7 @@ def build_handout(
         title=words.text("handout.cover_title") if discreet else title,
         author="" if discreet else words.text("handout.author"),
         subject="",
+        keywords="",
         creator="",
         lang=words.language,
         initialFontName=REGULAR,
@@ -97,7 +140,7 @@ def build_handout(
         canvas.setFillColor(MUTED)
         y = MARGIN - 2 * mm
         page_number = words.text("handout.page", number=doc.page)
-        if footer_text and not (discreet and doc.page == 1):
+        if footer_text:
             # A longer language wraps the footer upwards, clear of the page number.
             room = A4[0] - 2 * MARGIN - stringWidth(page_number, REGULAR, footer_size) - 6 * mm
             lines = simpleSplit(footer_text, REGULAR, footer_size, room)
@@ -106,7 +149,6 @@ def build_handout(
         canvas.drawRightString(A4[0] - MARGIN, y, page_number)
         canvas.restoreState()
 
-    full_story = (discreet_cover(style, words) if discreet else []) + story
     # The canvas's own starting font must be ours too, or Helvetica is left referenced.
     canvas_maker = functools.partial(
         Canvas, initialFontName=REGULAR, initialFontSize=style.body_size

@@ -5,18 +5,30 @@ file. Each handout and the signposting sheet therefore also exists as one self-c
 web page (headings, lists, the page's language, no scripts, no outside files) that a
 worker can save and send, or show on the laptop. It is built from exactly the data and
 catalogue words the PDF uses, with the same discreet rules: a discreet twin uses the plain
-names and words, leaves sources out, and its title is the cover's.
+names and words and its title is the cover's; the discreet sheet's twin is the card's
+(emergency routes, the Supportline and the chosen routes under neutral labels), checked
+against the revealing list like the PDF. No twin shows a route's source.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 from html import escape
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
+from victim_champion.content.revealing_loader import load_revealing
 from victim_champion.core.directory import Directory, Need, Route, Service
 from victim_champion.core.victims_code import VictimsCode
-from victim_champion.documents.help_routes import checked_words, edition_words
+from victim_champion.documents.directory_handout import own_routes
+from victim_champion.documents.help_routes import (
+    checked_words,
+    edition_words,
+    hours_words,
+    route_sections,
+)
+from victim_champion.documents.signposting_sheet import no_contact_words
 
 _STYLE = (
     "body{font-family:'Atkinson Hyperlegible',Verdana,Arial,sans-serif;font-size:1.2rem;"
@@ -39,26 +51,48 @@ def _page(title: str, body: list[str], words: Messages) -> str:
 
 
 def _route_item(route: Route, words: Messages, discreet: bool) -> str:
-    name = route.discreet_name if discreet else route.name
-    contact = route.discreet_contact if discreet else route.contact
-    hours = route.hours or words.text("routes.hours_unknown")
-    checked = checked_words(route, words, discreet)
+    name, contact = route.shown_name(discreet), route.shown_contact(discreet)
+    hours = hours_words(route, words)
+    checked = checked_words(route, words)
     return (
-        f"<li><strong>{escape(name)}</strong>: {escape(contact)}. "
+        f"<li><strong>{escape(name)}</strong>: {escape(contact.rstrip('.'))}. "
         f'<span class="small">{escape(hours)}. {escape(checked)}.</span></li>'
     )
 
 
-def _routes(directory: Directory, needs: Sequence[str], words: Messages, discreet: bool) -> str:
-    items = [_route_item(r, words, discreet) for r in directory.routes_for(needs, discreet)]
-    edition = edition_words(directory, words)
-    return (
-        '<section class="routes" aria-labelledby="help">\n'
-        f'<h2 id="help">{escape(words.text("routes.heading"))}</h2>\n'
-        f"<p>{escape(words.text('routes.introduction'))}</p>\n<ul>\n"
-        + "\n".join(items)
-        + f'\n</ul>\n<p class="small">{escape(edition)}</p>\n</section>'
-    )
+def _routes(
+    directory: Directory,
+    needs: Sequence[str],
+    words: Messages,
+    discreet: bool,
+    *,
+    groups: Sequence[str] = (),
+    chosen: Sequence[str] = (),
+    edition: bool = True,
+) -> str:
+    sections = route_sections(directory, needs, discreet=discreet, groups=groups, chosen=chosen)
+    parts = []
+    for index, (key, routes) in enumerate(sections):
+        items = "\n".join(_route_item(r, words, discreet) for r in routes)
+        parts.append(
+            f'<section class="routes" aria-labelledby="{key}">\n'
+            f'<h2 id="{key}">{escape(words.text(key))}</h2>\n'
+            + (f"<p>{escape(words.text('routes.introduction'))}</p>\n" if index == 0 else "")
+            + f"<ul>\n{items}\n</ul>\n</section>"
+        )
+    if edition:
+        parts.append(f'<p class="small">{escape(edition_words(directory, words))}</p>')
+    return "\n".join(parts)
+
+
+def _checked(page: str, words: Messages, chosen: Sequence[str], name: str = "") -> str:
+    """A discreet page, refused (RevealingTextError) if it would give its purpose away."""
+    shown = re.sub(r"<[^>]+>", " ", page)
+    shown = html.unescape(shown)
+    if name.strip():
+        shown = shown.replace(name.strip(), " ")
+    load_revealing().require_discreet([shown, words.text("handout.cover_title")], chosen)
+    return page
 
 
 def _services(
@@ -66,6 +100,7 @@ def _services(
     directory: Directory,
     words: Messages,
     discreet: bool,
+    for_person: bool = False,
 ) -> list[str]:
     body: list[str] = []
     for need, services in groups:
@@ -73,14 +108,13 @@ def _services(
         for service in services:
             body.append(f"<h3>{escape(service.shown_name(discreet))}</h3>")
             body.append(f"<p>{escape(service.shown_description(discreet))}</p>")
-            own = [r for r in map(directory.route, service.route_ids) if r]
-            own = [r for r in own if r.printable(discreet)]
+            own = own_routes(service, directory, discreet)
             if own:
                 body.append("<ul>" + "".join(_route_item(r, words, discreet) for r in own))
                 body[-1] += "</ul>"
-            else:
+            elif not for_person:
                 body.append(f"<p>{escape(words.text('services.no_contact'))}</p>")
-            if not service.is_verified:
+            if not (service.is_verified or for_person):
                 body.append(f"<p><strong>{escape(words.text('services.sample_mark'))}</strong></p>")
     return body
 
@@ -113,7 +147,8 @@ def rights_web_page(
         f"<p>{escape(code.complaints)}</p>",
         _routes(directory, (), words, discreet),
     ]
-    return _page(title, body, words)
+    page = _page(title, body, words)
+    return _checked(page, words, ()) if discreet else page
 
 
 def directory_web_page(
@@ -133,7 +168,8 @@ def directory_web_page(
         *_services(groups, directory, words, discreet),
         _routes(directory, [need.id for need, _ in groups], words, discreet),
     ]
-    return _page(words.text("handout.cover_title") if discreet else heading, body, words)
+    page = _page(words.text("handout.cover_title") if discreet else heading, body, words)
+    return _checked(page, words, ()) if discreet else page
 
 
 def sheet_web_page(
@@ -145,20 +181,36 @@ def sheet_web_page(
     name: str = "",
     discreet: bool,
     language: str = DEFAULT_LANGUAGE,
+    route_ids: Sequence[str] = (),
+    groups_said: Sequence[str] = (),
 ) -> str:
-    """The person's own sheet as a web page (their name only if they asked for it)."""
+    """The person's own sheet as a web page (their name only if they asked for it), or
+    discreet, the card's: the emergency routes, the Supportline and ``route_ids``."""
     words = messages(language)
-    heading = (
-        words.text("sheet.heading_named", name=name.strip())
-        if name.strip()
-        else words.text("sheet.heading")
-    )
+    who = name.strip()
+    if discreet:
+        heading = words.text("card.title_named", name=who) if who else words.text("card.title")
+        body = [
+            f"<h1>{escape(heading)}</h1>",
+            f"<p>{escape(words.text('card.introduction'))}</p>",
+            _routes(directory, (), words, True, chosen=route_ids, edition=False),
+        ]
+        page = _page(words.text("handout.cover_title"), body, words)
+        return _checked(page, words, route_ids, who)
+    heading = words.text("sheet.heading_named", name=who) if who else words.text("sheet.heading")
+    once = no_contact_words(groups, directory, words)
     body = [
         f"<h1>{escape(heading)}</h1>",
         f"<p>{escape(words.text('sheet.subtitle', district=district_name))}</p>",
         f"<p>{escape(words.text('sheet.introduction'))}</p>",
-        *_services(groups, directory, words, discreet),
-        _routes(directory, list(needs) or [need.id for need, _ in groups], words, discreet),
+        *_services(groups, directory, words, False, for_person=True),
+        *([f"<p>{escape(once)}</p>"] if once else []),
+        _routes(
+            directory,
+            list(needs) or [need.id for need, _ in groups],
+            words,
+            False,
+            groups=groups_said,
+        ),
     ]
-    title = words.text("handout.cover_title") if discreet else words.text("sheet.title")
-    return _page(title, body, words)
+    return _page(words.text("sheet.title"), body, words)

@@ -209,12 +209,22 @@ def print_signposting_sheet(
     *,
     name: str = "",
     options: HandoutOptions = HandoutOptions(),
+    route_ids: Iterable[str] = (),
+    groups: Iterable[str] = (),
 ) -> bytes:
     """The person's own sheet: only the services chosen with them, grouped by their needs
-    (all needs if none was named). The name is printed only if they asked for it."""
+    (all needs if none was named), with the lines for their needs and ``groups`` (their
+    own answers: "lgbt", "men"). The name is printed only if they asked for it.
+
+    ``options.discreet``: the one-page discreet card instead, carrying the emergency
+    routes, the Supportline and only ``route_ids`` (chosen with the person, from
+    discreet_route_choices) under neutral labels. RevealingTextError (a
+    VictimChampionError) if it would give its purpose away; an unknown route id is one
+    sentence (InvalidInputError)."""
     from victim_champion.documents.signposting_sheet import build_signposting_sheet
 
     content = sheet_content(district_id, need_ids, service_ids, name)
+    chosen = known_routes(content.directory, route_ids)
     return build_signposting_sheet(
         content.groups,
         content.directory,
@@ -224,7 +234,73 @@ def print_signposting_sheet(
         large_print=options.large_print,
         discreet=options.discreet,
         language=options.language,
+        route_ids=chosen,
+        groups_said=tuple(groups),
     )
+
+
+def known_routes(directory: Directory, route_ids: Iterable[str]) -> tuple[str, ...]:
+    """The route ids chosen for a discreet card, each once; an unknown one is refused."""
+    chosen = tuple(dict.fromkeys(route_ids))
+    for route_id in chosen:
+        route = directory.route(route_id)
+        if route is None or not route.printable(True):
+            raise InvalidInputError(
+                f"There is no route '{route_id}' that a discreet card can carry; "
+                "choose one of the routes offered for the card."
+            )
+    return chosen
+
+
+def sheet_file_name(discreet: bool) -> str:
+    """The file name to offer when the sheet is saved: a discreet card's names nothing."""
+    return "useful-numbers.pdf" if discreet else "support-plan.pdf"
+
+
+@dataclass(frozen=True)
+class RouteChoice:
+    """A route the worker and the person may put on the discreet card, as the worker sees
+    it before printing: its neutral label, contact and hours. ``suggested``: the rules say
+    a sheet for a ticked need carries it (the Rape Crisis line and Beech House for sexual
+    violence, the Stalking Helpline for stalking), so it is offered ticked."""
+
+    id: str
+    neutral_label: str
+    contact: str
+    hours: str
+    suggested: bool
+
+
+def discreet_route_choices(
+    district_id: str,
+    need_ids: Iterable[str],
+    service_ids: Iterable[str],
+    groups: Iterable[str] = (),
+) -> list[RouteChoice]:
+    """The routes that may go on the discreet card: the lines for the needs ticked (and
+    the person's groups) and the chosen services' own routes, each once, in the
+    directory's order. Never the emergency routes or the Supportline: the card always
+    carries those. A route with no neutral label is not offered."""
+    from victim_champion.content.directory_loader import current_directory
+    from victim_champion.content.message_catalogue import messages
+
+    directory = current_directory()
+    needs, said, chosen = list(need_ids), list(groups), set(service_ids)
+    own = {
+        r
+        for s in directory.services
+        if s.id in chosen and s.covers(district_id)
+        for r in s.route_ids
+    }
+    suggested = {r.id for r in directory.suggested_routes(needs, said)}
+    unknown = messages(DEFAULT_LANGUAGE).text("routes.hours_unknown")
+    return [
+        RouteChoice(
+            r.id, r.discreet_name, r.discreet_contact, r.hours or unknown, r.id in suggested
+        )
+        for r in directory.routes
+        if r.kind == "need" and r.printable(True) and (r.fits(needs, said) or r.id in own)
+    ]
 
 
 def print_materials(module_id: str | None = None, course: Course | None = None) -> bytes:

@@ -9,6 +9,7 @@ from victim_champion.operations.printing import (
     HandoutKind,
     HandoutOptions,
     directory_groups,
+    known_routes,
     sheet_content,
 )
 
@@ -43,11 +44,15 @@ def sheet_web_page_for(
     *,
     name: str = "",
     options: HandoutOptions,
+    route_ids: Iterable[str] = (),
+    groups: Iterable[str] = (),
 ) -> str:
-    """The person's own sheet as a web page (their name only if they asked for it)."""
+    """The person's own sheet as a web page (their name only if they asked for it), or,
+    with ``options.discreet``, the discreet card's (print_signposting_sheet says more)."""
     from victim_champion.documents.html_twin import sheet_web_page
 
     content = sheet_content(district_id, need_ids, service_ids, name)
+    chosen = known_routes(content.directory, route_ids)
     return sheet_web_page(
         content.groups,
         content.directory,
@@ -56,4 +61,6 @@ def sheet_web_page_for(
         name=name,
         discreet=options.discreet,
         language=options.language,
+        route_ids=chosen,
+        groups_said=tuple(groups),
     )
