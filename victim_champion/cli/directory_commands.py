@@ -34,11 +34,29 @@ def route_line(route: Route) -> str:
     return f"{route.name}: {route.contact} ({hours}; {route.checked_text} from {route.source})"
 
 
+def route_document(route: Route) -> dict[str, object]:
+    """A route for --json: what the text line shows, with its source for the worker."""
+    return {
+        "id": route.id,
+        "kind": route.kind,
+        "name": route.name,
+        "contact": route.contact,
+        "hours": route.hours or None,  # null: no official page gave them
+        "any_time": route.any_time,
+        "needs": list(route.needs),
+        "audience": route.audience or None,
+        "checked": route.checked,
+        "source": route.source,
+        "seen": route.seen,
+    }
+
+
 def directory_search(context: CommandContext, options: argparse.Namespace) -> int:
     """``directory search [--need NEED]... [--district D]`` (public data: no passphrase).
 
     Never a dead end: after the services (or when none fits) come the routes every sheet
-    carries and the national lines for the needs asked about, each with its source."""
+    carries and the national lines for the needs asked about, each with its source. With
+    --json: ``{"services": [...], "routes": [...], "edition": ...}``, the same routes."""
     district = load_districts().resolve(options.district) if options.district else None
     person = Person(district.id if district else None, resolve_needs(options.need or []))
     labels = {n.id: n.label for n in load_needs()}
@@ -46,7 +64,7 @@ def directory_search(context: CommandContext, options: argparse.Namespace) -> in
     matches = match_services(
         directory.services, person, labels, district.name if district else "Kent"
     )
-    document = [
+    services = [
         {
             "id": m.service.id,
             "name": m.service.name,
@@ -73,8 +91,14 @@ def directory_search(context: CommandContext, options: argparse.Namespace) -> in
     ]
     if not matches:
         lines.append("No local service in the directory fits; these lines can help now.")
+    routes = directory.routes_for(person.needs)
     lines.append("Routes to help (every sheet carries these):")
-    lines += [f"  {route_line(r)}" for r in directory.routes_for(person.needs)]
+    lines += [f"  {route_line(r)}" for r in routes]
     lines.append(directory.edition_text + ".")
+    document = {
+        "services": services,
+        "routes": [route_document(r) for r in routes],
+        "edition": directory.edition_text,
+    }
     context.emit(document, "\n".join(lines))
     return 0

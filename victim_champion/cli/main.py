@@ -17,6 +17,7 @@ from victim_champion.cli import (
     record_commands,
     register_commands,
     self_test,
+    sheet_commands,
     signpost_commands,
     staff_commands,
     sync_commands,
@@ -172,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("--need", action="append", help="a need (repeatable)")
     search.add_argument("--district", help="a Kent district, or Medway")
+    sheet_commands.add_directory_needs(directory_commands_, _command)
     return parser
 
 
@@ -211,6 +213,7 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
     )
     materials.add_argument("--module", metavar="ID", help="only this module (course list)")
     materials.add_argument("--out", required=True, metavar="FILE.pdf")
+    sheet_commands.add_print_sheet(kinds, _command)
 
 
 def _language_option(parser: argparse.ArgumentParser) -> None:
