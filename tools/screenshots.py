@@ -287,6 +287,7 @@ def documents() -> None:
     from victim_champion.operations.printing import (
         HandoutKind,
         HandoutOptions,
+        discreet_route_choices,
         print_handout,
         print_materials,
         print_signposting_sheet,
@@ -302,14 +303,22 @@ def documents() -> None:
         options = HandoutOptions("thanet", large_print=large, discreet=discreet)
         render_pages(print_handout(HandoutKind(kind), options), name, last=99)
     render_pages(print_materials("the-twelve-rights"), "doc-materials", last=2)
-    for name, discreet in (("doc-sheet-swale", False), ("doc-sheet-swale-discreet", True)):
+    # A sexual-violence and domestic-abuse conversation at the Swale desk: the plain sheet,
+    # and the one-page discreet card with the routes the rules suggest for those needs.
+    needs, services = ["sexual-violence", "domestic-abuse"], ["davss", "isva", "east-kent-rapeline"]
+    suggested = [c.id for c in discreet_route_choices("swale", needs, services) if c.suggested]
+    for name, discreet, last in (
+        ("doc-sheet-swale-plain", False, 99),
+        ("doc-sheet-swale-discreet-card", True, 1),
+    ):
         sheet = print_signposting_sheet(
             "swale",
-            ["domestic-abuse", "feeling-safe"],
-            ["davss", "kent-domestic-abuse-consortium", "victim-support-kent"],
+            needs,
+            services,
             options=HandoutOptions("swale", large_print=False, discreet=discreet),
+            route_ids=suggested if discreet else (),
         )
-        render_pages(sheet, name, last=99)
+        render_pages(sheet, name, last=last)
 
 
 def main() -> int:
