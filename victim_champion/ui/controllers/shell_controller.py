@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from victim_champion.core.errors import TooManyAttemptsError, WrongPassphraseError, message_for
 from victim_champion.core.events import SyncFinished
@@ -24,15 +24,16 @@ from victim_champion.operations.workspace import ProfileGate, Workspace, let_go_
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.event_bridge import EventBridge
+from victim_champion.ui.guards import other_windows
 from victim_champion.ui.guards.clipboard_guard import ClipboardGuard
 from victim_champion.ui.guards.idle_watcher import IdleWatcher
-from victim_champion.ui.guards.other_windows import close_transient_windows, hide_other_windows
 from victim_champion.ui.guards.quick_exit_triggers import QuickExitTriggers
 from victim_champion.ui.shell_window import ShellWindow
 from victim_champion.ui.work_area_registry import PAGES, PageContext, PageController
 
 if TYPE_CHECKING:
     from victim_champion.core.device_policy import DevicePolicy
+    from victim_champion.ui.controllers.draft_offer import DraftOffer
     from victim_champion.ui.controllers.sync_controller import SyncController
     from victim_champion.ui.controllers.training_controller import TrainingController
     from victim_champion.ui.dialogs.settings_dialog import SettingsDialog
@@ -94,6 +95,7 @@ class ShellController(QObject):
         self.controllers: dict[str, PageController] = {}
         self.settings = ProfileSettings()
         self.policy: DevicePolicy | None = None
+        self.drafts: DraftOffer | None = None  # an interrupted conversation (with the pages)
 
         self.triggers.triggered.connect(self.quick_exit)
         self.idle.idle.connect(self.lock)
@@ -112,6 +114,7 @@ class ShellController(QObject):
             return
         # Imported here, not at start-up: these pull in the matcher, sync and the
         # operations, which the unlock screen does not need.
+        from victim_champion.ui.controllers.draft_offer import DraftOffer
         from victim_champion.ui.controllers.printing_controller import PrintingController
         from victim_champion.ui.dialogs.quick_reference_dialog import SHORTCUT
 
@@ -132,6 +135,7 @@ class ShellController(QObject):
                 self.show_error,
             )
             self.controllers[entry.name] = entry.controller_class()(context)
+        self.drafts = DraftOffer(window, self.work, self.controllers, self.show_error)
         self.syncing.revoked.connect(self._on_revoked)
         self._reference_shortcut = QShortcut(QKeySequence(SHORTCUT), window)
         self._reference_shortcut.setContext(QtCore.Qt.ShortcutContext.ApplicationShortcut)
@@ -247,6 +251,8 @@ class ShellController(QObject):
         self.workspace, self.settings, self.policy = workspace, settings, policy
         for controller in self.controllers.values():
             controller.attach(workspace)
+        if self.drafts is not None:
+            self.drafts.attach(workspace)  # offers an interrupted conversation back
         self._on_navigation_changed(self.window.navigation.currentRow())
         self._watch_idle()
 
@@ -326,8 +332,9 @@ class ShellController(QObject):
     # ------------------------------------------------------------------ lock and exit
 
     def lock(self) -> None:
-        """Lock the data and ask for the passphrase again."""
-        self._lock()
+        """Lock the data and ask for the passphrase again; an open conversation is kept as a
+        draft (idle lock, Lock button, the system's lock), unless the profile is revoked."""
+        self._lock(None if self.revoked else self._draft(other_windows.visible(self.window)))
         if not self.window.showing_decoy:
             self.window.show_unlock()
         self.locked.emit()
@@ -335,25 +342,32 @@ class ShellController(QObject):
     def quick_exit(self) -> None:
         """Decoy first (one frame), then lock, then clipboard and the closing of windows."""
         self._remember_talk()
-        hide_other_windows(self.window)
+        hidden = other_windows.hide(self.window)
         self.window.show_decoy()
-        self._lock()
+        self._lock(self._draft(hidden))  # read after the decoy is painted, before clearing
         self.quick_exited.emit()
 
     def _remember_talk(self) -> None:
         if "sessions" in self.controllers:
             self.training.remember_talk()
 
-    def _lock(self) -> None:
+    def _draft(self, open_windows: list[QWidget]) -> dict[str, object] | None:
+        return self.drafts.capture(open_windows) if self.drafts is not None else None
+
+    def _lock(self, draft: dict[str, object] | None = None) -> None:
         self._remember_talk()
         self.work.cancel_all()
         self.idle.stop()
-        close_transient_windows(self.window)
+        other_windows.close_transient(self.window)
         self.window.clear_personal_data()
         for controller in self.controllers.values():
             controller.detach()
+        if self.drafts is not None:
+            self.drafts.detach()
         workspace, self.workspace = self.workspace, None
         if workspace is not None:
+            if draft is not None and self.drafts is not None:
+                self.drafts.keep(workspace, draft)  # written before closing, or lost
             workspace.close()
         self.clipboard.clear_if_ours()  # after the decoy is painted, on every lock
 

@@ -9,20 +9,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
-def visible_other_windows(window: QWidget) -> list[QWidget]:
+def visible(window: QWidget) -> list[QWidget]:
     """Every top-level window on screen except ``window``."""
     return [w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()]
 
 
-def hide_other_windows(window: QWidget) -> list[QWidget]:
+def hide(window: QWidget) -> list[QWidget]:
     """Hide every other window on screen (the quick exit's first step); returns them."""
-    hidden = visible_other_windows(window)
+    hidden = visible(window)
     for widget in hidden:
         widget.hide()
     return hidden
 
 
-def close_transient_windows(window: QWidget) -> None:
+def close_transient(window: QWidget) -> None:
     """Close every popup, dialog and other window but ``window`` (after the decoy)."""
     for _ in range(20):  # menus can nest; each close reveals the next
         popup = QApplication.activePopupWidget()
