@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from victim_champion.app import application, build_desktop
@@ -194,12 +194,14 @@ def signposting(desktop: object) -> None:
     controller = desktop.controller  # type: ignore[attr-defined]
     window.navigation.setCurrentRow(3)
     page = window.signposting
-    page.district.setCurrentIndex(page.district.findText("Dartford"))
-    for need in ("domestic-abuse", "feeling-safe"):
+    page.district.setCurrentIndex(page.district.findText("Swale"))
+    for need in ("domestic-abuse", "sexual-violence", "feeling-safe"):
         page.need_boxes[need].setChecked(True)
-    page.gender.setCurrentIndex(page.gender.findText("Man"))
+    page.gender.setCurrentIndex(page.gender.findText("Woman"))
+    page.tabs.setCurrentWidget(page.sheet)  # the discreet card's routes, chosen together
     shoot(window, "13-signposting")
-    page.find_button.click()
+    page.find_button.click()  # the services that fit, on their tab
+    page.results.item(0).setCheckState(Qt.CheckState.Checked)
     shoot(window, "14-signposting-results")
     page.sheet_button.click()
     wait_until(lambda: controller.printing.preview is not None)

@@ -126,14 +126,20 @@ class CardRoutes(QWidget):
         title = label("On the card", "subheading")
         title.setToolTip(LESS_OBVIOUS)
         layout.addWidget(title)
-        self.hint = label("Less obvious, not safe. Each line prints exactly as shown here.", "hint")
+        self.hint = label(
+            "Tick only what the person wants to carry; each line prints exactly as shown.",
+            "hint",
+        )
         self.hint.setToolTip(LESS_OBVIOUS)
         layout.addWidget(self.hint)
         self._rows = QVBoxLayout()
         self._rows.setSpacing(0)
         layout.addLayout(self._rows)
         self.boxes: dict[str, QCheckBox] = {}
-        self.none = label("Only 999, 101 and the Supportline fit on this card.", "hint")
+        self.none = label(
+            "No other line fits these needs; the card carries 999, 101 and the Supportline.",
+            "hint",
+        )
         layout.addWidget(self.none)
         self._choices: tuple[RouteChoice, ...] = ()
 
