@@ -141,6 +141,7 @@ def test_the_metadata_and_the_file_name_are_plain(tmp_path: Path) -> None:
     assert name.endswith(".pdf") and not load_revealing().found(name.replace("-", " "))
     assert not [w for w in (*FORBIDDEN, "support", "plan") if w in name]
     assert sheet_file_name(discreet=False) == "support-plan.pdf"
+    assert sheet_file_name(True, ".html") == "useful-numbers.html"
 
 
 def test_a_build_that_would_reveal_anything_is_refused() -> None:

@@ -252,9 +252,10 @@ def known_routes(directory: Directory, route_ids: Iterable[str]) -> tuple[str, .
     return chosen
 
 
-def sheet_file_name(discreet: bool) -> str:
-    """The file name to offer when the sheet is saved: a discreet card's names nothing."""
-    return "useful-numbers.pdf" if discreet else "support-plan.pdf"
+def sheet_file_name(discreet: bool, suffix: str = ".pdf") -> str:
+    """The file name to offer when the sheet (".pdf") or its twin (".html") is saved: a
+    discreet card's names nothing."""
+    return ("useful-numbers" if discreet else "support-plan") + suffix
 
 
 @dataclass(frozen=True)
