@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.support.hub_process import sqlite_url, start_hub
+from tests.support.pdf_tools import pages_text
 from tests.ui.conftest import modal, unlock
 from victim_champion.app import DesktopApp
 from victim_champion.core.consent import ConsentPurpose
@@ -71,7 +72,7 @@ def idle(qtbot: QtBot, desktop: DesktopApp) -> None:
 
 
 def test_keeping_leaves_the_conversation_and_next_person_asks_when_nothing_was_kept(
-    qtbot: QtBot, desktop: DesktopApp
+    qtbot: QtBot, desktop: DesktopApp, tmp_path: Path
 ) -> None:
     page = open_page(qtbot, desktop)
     page.next_button.click()  # nothing on screen: cleared without asking
@@ -93,6 +94,21 @@ def test_keeping_leaves_the_conversation_and_next_person_asks_when_nothing_was_k
     assert page.discreet.isChecked() and page.card.boxes  # the card's routes, chosen
     [kept] = records(desktop)
     assert sorted(kept.services) == ["davss", "east-kent-rapeline"]
+    # Lines for a group only when the person said so: Galop could out them otherwise.
+    assert "galop" not in page.card.boxes and "mens-advice-line" not in page.card.boxes
+    page.lgbt.click()
+    assert "galop" in page.card.boxes and "Galop" not in page.card.boxes["galop"].text()
+    page.lgbt.click()
+    assert "galop" not in page.card.boxes
+
+    page.sheet_button.click()  # the sheet after keeping: the conversation is still there
+    qtbot.waitUntil(lambda: desktop.controller.printing.preview is not None, timeout=20_000)
+    preview = desktop.controller.printing.preview
+    assert preview is not None
+    printed = " ".join(pages_text(preview.pdf_bytes, tmp_path))
+    assert "08 08 16 89 111" in printed and "0808 500 2222" in printed  # a suggested line
+    preview.reject()
+    desktop.controller.printing.preview = None
 
     page.keep_button.click()  # nothing changed: no second record
     qtbot.waitUntil(lambda: page.message.text().startswith("Already kept"))
@@ -136,10 +152,12 @@ def test_an_unenrolled_laptop_says_so_on_the_refer_button_and_refers_nothing(
     record = off_the_gui_thread(lambda: desk.keep("swale", ["domestic-abuse"], ["davss"], None))
     contact = ReferralRequest(phone="07700 900123", safety={"safe_word": "Aunt Sue"})
     for request in (ReferralRequest(), contact):
+
+        def refer(asked: ReferralRequest = request) -> list[str]:
+            return desk.refer_many(record, ["davss", "east-kent-rapeline"], asked)
+
         with pytest.raises(NotEnrolledError) as refused:
-            off_the_gui_thread(
-                lambda r=request: desk.refer_many(record, ["davss", "east-kent-rapeline"], r)
-            )
+            off_the_gui_thread(refer)
         assert "Sync page" in refused.value.message and "sync first" not in refused.value.message
     [kept] = records(desktop)
     assert kept.referrals == () and not kept.has_contact and kept.consents == ()
@@ -217,7 +235,7 @@ def test_a_refused_referral_keeps_every_typed_field_and_consent_is_withdrawn_on_
         assert kept.consents == ("referral",)
         assert page.keep_button.text() == "Record kept"  # the referral kept the record
 
-        page.tabs.setCurrentIndex(page.tabs.indexOf(page.records.parentWidget()))
+        page.tabs.setCurrentIndex(page.tabs.count() - 1)  # Records
         qtbot.waitUntil(lambda: page.records.count() == 1)
         page.records.setCurrentRow(0)
         page.withdraw_button.click()

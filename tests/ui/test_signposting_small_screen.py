@@ -61,8 +61,8 @@ def test_at_1280x720_three_services_show_and_the_status_line_is_in_view(
     assert in_view(results, window)
     three = sum(results.visualItemRect(results.item(row)).height() for row in range(3))
     assert results.viewport().height() >= three, (results.viewport().height(), three)
-    for need in page.need_boxes.values():
-        assert in_view(need, window), need.text()
+    for box in page.need_boxes.values():
+        assert in_view(box, window), box.text()
 
     lines = [page.routes.item(row).text() for row in range(page.routes.count())]
     assert len(lines) >= 5 and all(" \u2014 " in line for line in lines)

@@ -57,10 +57,10 @@ class CompassPointController(QObject):
     def __init__(self, context: PageContext) -> None:
         super().__init__()
         self._context = context
-        self._page = context.page
+        self._page = self.page = context.page
         self._work = context.work
         self._printing = context.printing
-        self._quick_exit = context.quick_exit
+        self._quick_exit = self.quick_exit = context.quick_exit
         self._show_error = context.show_error
         self._signposting: Signposting | None = None
         self._workspace: Workspace | None = None
@@ -68,7 +68,7 @@ class CompassPointController(QObject):
         self._kept_as: tuple[object, ...] | None = None  # the page's snapshot when kept
         self._purge_timer = QTimer(self)
         self._purge_timer.timeout.connect(self.purge)
-        self.referrals = ReferralFlow(self)
+        self.referrals = ReferralFlow(self, context.events, self)
         page = self._page
         page.search_requested.connect(self.search)
         page.keep_requested.connect(self.keep)
@@ -90,8 +90,8 @@ class CompassPointController(QObject):
         whether this laptop can refer; and let go of expired records hourly (unlock did now)."""
         self._signposting = signposting = Signposting(workspace)
         self._workspace = workspace
-        self._run(lambda: directory_for(workspace), self._on_directory_chosen)
-        self._run(signposting.desk_district, self._page.choose_district)
+        self.run(lambda: directory_for(workspace), self._on_directory_chosen)
+        self.run(signposting.desk_district, self._page.choose_district)
         self.refresh_records()
         self.referrals.check_readiness()
         self._purge_timer.start(PURGE_EVERY_MS)
@@ -117,9 +117,9 @@ class CompassPointController(QObject):
             self.refresh_records()
         if event.area is RecordArea.CONTENT and self._workspace is not None:
             workspace = self._workspace  # a sync brought a newer signed directory
-            self._run(lambda: directory_for(workspace), self._on_directory_chosen)
+            self.run(lambda: directory_for(workspace), self._on_directory_chosen)
 
-    def _run(
+    def run(
         self,
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
@@ -169,7 +169,7 @@ class CompassPointController(QObject):
         person, snapshot = self._page.person(), self._page.snapshot()
         district, needs = person.district_id or "", sorted(person.needs)
         services, reported = self._page.chosen_service_ids(), person.reported
-        self._run(
+        self.run(
             lambda: signposting.keep(district, needs, services, reported),
             lambda record_id: self._on_kept(record_id, snapshot),
             lambda error: self._page.say(
@@ -284,7 +284,7 @@ class CompassPointController(QObject):
         if record_id == self.current_record:  # the person on screen: clear them too
             self._page.clear_conversation()
             self.forget_current()
-        self._run(
+        self.run(
             lambda: signposting.forget(record_id),
             lambda _: self._page.say(
                 "Forgotten on this laptop, with any referral not yet sent; the hub will "
@@ -298,7 +298,7 @@ class CompassPointController(QObject):
         signposting = self._signposting
         if signposting is None:
             return
-        self._run(signposting.recent, self._show_records)
+        self.run(signposting.recent, self._show_records)
 
     def _show_records(self, records: list[Any]) -> None:
         if self._signposting is None:

@@ -9,7 +9,8 @@ refusal leaves the dialog open with every typed field, the form as it was, and n
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 
@@ -22,10 +23,26 @@ from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
 from victim_champion.ui.dialogs.withdraw_consent_dialog import WithdrawConsentDialog
 from victim_champion.ui.widgets.signposting_parts import plural
 
-if TYPE_CHECKING:
-    from victim_champion.ui.controllers.compass_point_controller import (
-        CompassPointController,
-    )
+
+class Desk(Protocol):
+    """What the flow needs of the desk's controller (compass_point_controller.py)."""
+
+    current_record: str | None
+    page: Any  # the SignpostingPage
+    quick_exit: Callable[[], None]
+
+    @property
+    def signposting(self) -> Signposting | None: ...
+
+    def kept(self, record_id: str, snapshot: tuple[object, ...]) -> None: ...
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> None: ...
+
 
 UNEXPECTED = "That could not be saved; try again, or restart the app."
 NOT_ENROLLED = (
@@ -37,14 +54,14 @@ NOT_ENROLLED = (
 class ReferralFlow(QObject):
     """The Refer button's readiness, the referral dialog, and withdrawing consent."""
 
-    def __init__(self, desk: CompassPointController) -> None:
-        super().__init__(desk)
+    def __init__(self, desk: Desk, events: Any, parent: QObject) -> None:
+        super().__init__(parent)
         self._desk = desk
-        self._page = desk._page
+        self._page = desk.page
         self.enrolled: bool | None = None  # None until checked after unlock
         self.can_send_contact = False
         self.dialog: ReferralDialog | None = None
-        desk._context.events.on(SyncFinished, lambda _: self.check_readiness())
+        events.on(SyncFinished, lambda _: self.check_readiness())
 
     def check_readiness(self) -> None:
         """Ask the store whether this laptop is enrolled and holds the desk's key (at
@@ -52,7 +69,7 @@ class ReferralFlow(QObject):
         signposting = self._desk.signposting
         if signposting is None:
             return
-        self._desk._run(
+        self._desk.run(
             lambda: (signposting.enrolled(), signposting.can_send_contact()),
             self._on_readiness,
         )
@@ -80,7 +97,7 @@ class ReferralFlow(QObject):
             return
         dialog = ReferralDialog(
             chosen,
-            self._desk._quick_exit,
+            self._desk.quick_exit,
             self._page.window(),
             can_send_contact=self.can_send_contact,
         )
@@ -127,7 +144,7 @@ class ReferralFlow(QObject):
                 desk.kept(kept[0], snapshot)
             self._refused(dialog, error)
 
-        desk._run(work, done, failed)
+        desk.run(work, done, failed)
 
     def _on_referred(self, dialog: ReferralDialog, made: list[str]) -> None:
         if self.dialog is dialog:
@@ -149,7 +166,7 @@ class ReferralFlow(QObject):
         """Choose the consent the person withdraws, then withdraw it on a worker."""
         if self._desk.signposting is None:
             return
-        dialog = WithdrawConsentDialog(self._desk._quick_exit, self._page.window())
+        dialog = WithdrawConsentDialog(self._desk.quick_exit, self._page.window())
         dialog.accepted.connect(lambda: self._withdraw_now(record_id, dialog.purpose))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -158,7 +175,7 @@ class ReferralFlow(QObject):
         signposting: Signposting | None = self._desk.signposting
         if signposting is None or purpose is None:
             return
-        self._desk._run(
+        self._desk.run(
             lambda: signposting.withdraw_consent(record_id, purpose),
             self._on_withdrawn,
             lambda error: self._page.say(
