@@ -130,12 +130,23 @@ def test_signposting_referral_reference_and_audit_screens_are_accessible(
     for row in (3, 4):
         window.navigation.setCurrentRow(row)
         audit(qtbot, window)
+    from victim_champion.content.directory_loader import load_directory
+    from victim_champion.ui.dialogs.withdraw_consent_dialog import WithdrawConsentDialog
+
     window.navigation.setCurrentRow(3)
     window.signposting.find_button.click()
-    window.signposting.refer_button.click()
-    for kind in (ReferralDialog, QuickReferenceDialog):
-        if kind is QuickReferenceDialog:
-            desktop.controller.open_quick_reference()
+    # This laptop is not enrolled, so its Refer button explains instead of opening the
+    # dialog: the dialog is opened as an enrolled desk's would be, with two services.
+    two = [s for s in load_directory() if s.id in ("davss", "east-kent-rapeline")]
+    openers = {
+        ReferralDialog: lambda: ReferralDialog(two, desktop.controller.quick_exit, window).open(),
+        WithdrawConsentDialog: lambda: WithdrawConsentDialog(
+            desktop.controller.quick_exit, window
+        ).open(),
+        QuickReferenceDialog: desktop.controller.open_quick_reference,
+    }
+    for kind, opener in openers.items():
+        opener()
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, kind)
