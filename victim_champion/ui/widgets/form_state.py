@@ -45,8 +45,8 @@ def _plain(value: object) -> object:
 
 
 def _own_panel(widget: object) -> bool:
-    """One of the app's own composite widgets (not a Qt class, nor a plain container)."""
-    return isinstance(widget, QWidget) and type(widget).__module__.startswith("victim_champion")
+    """One of the app's own composite widgets (a subclass of a Qt widget, not Qt's own)."""
+    return isinstance(widget, QWidget) and not type(widget).__module__.startswith("PySide6")
 
 
 def read_value(widget: object, depth: int = _DEPTH) -> State | None:
