@@ -141,8 +141,12 @@ def test_a_stuck_store_loses_the_draft_but_never_holds_the_lock_up(
 ) -> None:
     release, busy = threading.Event(), threading.Event()
 
+    def hold(_: object) -> None:  # on the store's thread
+        busy.set()
+        release.wait(10)
+
     def stuck() -> None:
-        workspace.store.owner.run(lambda _: (busy.set(), release.wait(10)))
+        workspace.store.owner.run(hold)
 
     holder = threading.Thread(target=stuck)
     holder.start()

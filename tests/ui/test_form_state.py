@@ -49,7 +49,7 @@ class Form(QWidget):
         self.panel = Panel()
         self.button = QPushButton("Go")
 
-    def find(self, ids: list[str]) -> None:
+    def show_found(self, ids: list[str]) -> None:
         self.found.clear()
         for each in ids:
             item = QListWidgetItem(each)
@@ -69,7 +69,7 @@ def test_a_form_comes_back_as_it_was_and_never_with_a_passphrase(qtbot: QtBot) -
     typed.choice.setCurrentIndex(2)
     typed.count.setValue(3)
     typed.boxes["y"].setChecked(True)
-    typed.find(["s1", "s2", "s3"])
+    typed.show_found(["s1", "s2", "s3"])
     typed.found.item(1).setCheckState(Qt.CheckState.Checked)
     typed.tabs.setCurrentIndex(1)
     typed.panel.boxes["b"].setChecked(True)
@@ -79,7 +79,7 @@ def test_a_form_comes_back_as_it_was_and_never_with_a_passphrase(qtbot: QtBot) -
     assert differs(empty, state)
 
     write_form(blank, state)
-    blank.find(["s1", "s2", "s3"])  # the list is found again before its ticks come back
+    blank.show_found(["s1", "s2", "s3"])  # the list is found again before its ticks come back
     write_form(blank, state)
     assert read_form(blank) == read_form(typed)
     assert blank.passphrase.text() == ""
