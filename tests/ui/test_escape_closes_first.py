@@ -271,3 +271,17 @@ def test_after_leaving_the_kiosk_escape_is_the_quick_exit_again(
     desktop.window.sessions.register_table.setFocus()
     escape(qtbot)
     assert desktop.window.showing_decoy and not desktop.controller.is_unlocked
+
+
+def test_the_keys_are_watched_again_after_a_quick_exit_from_a_dialog(
+    qtbot: QtBot, desktop: DesktopApp, clock: FakeClock
+) -> None:
+    # The filters are taken off while the dialog is hidden and the decoy painted.
+    open_session_dialog(qtbot, desktop)
+    escape(qtbot)
+    assert desktop.window.showing_decoy
+    desktop.controller.start()
+    unlock(qtbot, desktop)
+    for _ in range(3):
+        qtbot.keyClick(desktop.window.sessions.register_table, Qt.Key.Key_Shift)
+    assert desktop.window.showing_decoy and not desktop.controller.is_unlocked

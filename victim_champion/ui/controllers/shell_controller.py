@@ -159,13 +159,11 @@ class ShellController(QObject):
 
     def install(self, app: QApplication) -> None:
         """Watch every key and input event in the application."""
-        app.installEventFilter(self.triggers)
-        app.installEventFilter(self.idle)
+        self.triggers.install_on(app, self.idle)  # both paused while the decoy comes up
 
     def uninstall(self, app: QApplication) -> None:
         """Stop watching (when the shell is torn down)."""
-        app.removeEventFilter(self.triggers)
-        app.removeEventFilter(self.idle)
+        self.triggers.remove_from(app)
 
     def start(self) -> None:
         """First run if there is no profile yet, otherwise the passphrase screen."""
@@ -342,8 +340,9 @@ class ShellController(QObject):
     def quick_exit(self) -> None:
         """Decoy first (one frame), then lock, then clipboard and the closing of windows."""
         self._remember_talk()
-        hidden = other_windows.hide(self.window)
-        self.window.show_decoy()
+        with self.triggers.paused():  # no Python filter on each widget a dialog unblocks
+            hidden = other_windows.hide(self.window)
+            self.window.show_decoy()
         self._lock(self._draft(hidden))  # read after the decoy is painted, before clearing
         self.quick_exited.emit()
 
