@@ -89,6 +89,7 @@ class SignpostingPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("About the person, what fits, lines, sheet and records")
         self.tabs.tabBar().setAccessibleName("Signposting tabs")
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tab bar is the stop on Tab
         columns.addWidget(self.tabs, 1)
         self._build_tabs()
         self._build_footer()
