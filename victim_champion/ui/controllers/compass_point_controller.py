@@ -238,6 +238,11 @@ class CompassPointController(QObject):
             district, self._page.large_print.isChecked(), discreet, self._printing.language
         )
         routes = self._page.card.chosen() if discreet else ()
+        if not chosen and not discreet:  # said before the preview, not found on paper
+            self._page.say(
+                "No service is ticked, so the sheet carries the lines to call only; tick "
+                "the services you talked through to add them."
+            )
         groups = self._page.groups()
         self._printing.preview_document(
             "Discreet card" if discreet else "Signposting sheet",

@@ -39,7 +39,7 @@ def match_text(match: Match, directory: Directory) -> str:
         (
             f"{service.name}{flag}",
             f"   {service.description}",
-            "   Fits: " + " \u00b7 ".join(match.reasons),
+            "   Fits: " + "; ".join(match.reasons),  # read aloud as a pause, not a dot
             f"   Contact: {reach}",
         )
     )
