@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -125,8 +126,12 @@ def open_the_referral(qtbot: QtBot, page: Any) -> ReferralDialog:
     return dialog
 
 
-def quick_exit_from(qtbot: QtBot, dialog: ReferralDialog) -> None:
-    qtbot.mouseClick(dialog.quick_exit_button, Qt.MouseButton.LeftButton)
+def quick_exit_from(qtbot: QtBot, dialog: ReferralDialog, trigger: str) -> None:
+    if trigger == "escape":  # in a form dialog, one Escape is the quick exit
+        dialog.safe_word.setFocus()
+        qtbot.keyClick(dialog.safe_word, Qt.Key.Key_Escape)
+    else:
+        qtbot.mouseClick(dialog.quick_exit_button, Qt.MouseButton.LeftButton)
 
 
 def assert_nothing_of_it_shows(desktop: DesktopApp) -> None:
@@ -143,8 +148,9 @@ def come_back(qtbot: QtBot, desktop: DesktopApp) -> None:
     unlock(qtbot, desktop)
 
 
+@pytest.mark.parametrize("trigger", ["escape", "button"])
 def test_a_quick_exit_keeps_the_conversation_and_unlock_offers_it_back(
-    qtbot: QtBot, desktop: DesktopApp, demo: DemoProfile, hub: HubProcess
+    qtbot: QtBot, desktop: DesktopApp, demo: DemoProfile, hub: HubProcess, trigger: str
 ) -> None:
     clock = WallClock()
     unlock(qtbot, desktop)
@@ -160,7 +166,7 @@ def test_a_quick_exit_keeps_the_conversation_and_unlock_offers_it_back(
     chosen = page.chosen_service_ids()
     assert len(chosen) == 2 and kept_record is not None
 
-    quick_exit_from(qtbot, dialog)
+    quick_exit_from(qtbot, dialog, trigger)
     assert desktop.window.showing_decoy and not desktop.controller.is_unlocked
     qtbot.wait(50)  # the rejected dialog is deleted on the event loop's next turn
     assert_nothing_of_it_shows(desktop)
