@@ -8,8 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from victim_champion.core.directory import Directory, Route
 from victim_champion.core.signposting import Match
@@ -62,6 +72,34 @@ def choice_combo(name: str, choices: tuple[tuple[str, object], ...]) -> QComboBo
     return combo
 
 
+ITEM_PADDING = 6  # ui/theme.py: QListWidget::item { padding: 6px; }
+
+
+class WrappedRows(QStyledItemDelegate):
+    """Rows as tall as their wrapped text. Qt measures a checkable row's text as if it had
+    the whole row's width, then paints it beside the tick box, so a long row's last line
+    (a service's contact) was cut to "..."; this measures it in the width it is painted in."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QListWidget):
+            return hint
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.rect = QRect(0, 0, view.viewport().width(), hint.height())
+        style = view.style()
+        painted = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, item, view) + 1
+        width = max(40, painted.width() - 2 * (margin + ITEM_PADDING) - 4)
+        text = item.text
+        lines = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 1_000_000), Qt.TextFlag.TextWordWrap, text
+        )
+        tall = lines.height() + 2 * ITEM_PADDING + 2
+        return QSize(hint.width(), max(hint.height(), tall))
+
+
 def wrapped_list(name: str) -> QListWidget:
     """A list whose entries wrap to its width, scrolled by the pixel, never sideways."""
     widget = QListWidget()
@@ -70,6 +108,10 @@ def wrapped_list(name: str) -> QListWidget:
     widget.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setResizeMode(QListWidget.ResizeMode.Adjust)  # wrap again when resized
+    # Always the same width to wrap in: a scroll bar that came after the rows were measured
+    # would narrow them, and Qt would then cut a row's last line short with "...".
+    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    widget.setItemDelegate(WrappedRows(widget))
     return widget
 
 
