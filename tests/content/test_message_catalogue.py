@@ -16,6 +16,7 @@ import pytest
 from victim_champion.content.message_catalogue import (
     DEFAULT_LANGUAGE,
     PSEUDO_LANGUAGE,
+    Messages,
     available_languages,
     messages,
     pseudo_text,
@@ -26,6 +27,7 @@ from victim_champion.content.po_file import compile_mo, parse_po
 from victim_champion.core.errors import InvalidInputError, ResourceError
 
 FIELD = re.compile(r"\{[^{}]*\}")
+PLURAL_HEADER = 'msgid ""\nmsgstr "Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
 PACKAGE = Path(__file__).resolve().parents[2] / "victim_champion"
 
 
@@ -43,7 +45,12 @@ def test_a_po_file_is_read_with_its_comments_continued_strings_and_escapes() -> 
         'msgid "a"\nmsgstr "x"\nmsgid "a"\nmsgstr "y"\n',  # twice
         'msgid "a"\n',  # no msgstr
         'msgstr "x"\n',  # no msgid
-        'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\n',  # plurals are not read
+        'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\n',  # plural, with no Plural-Forms
+        PLURAL_HEADER + 'msgid "a"\nmsgid_plural "a"\nmsgstr[0] "x"\n',  # one form of two
+        PLURAL_HEADER + 'msgid "a"\nmsgid_plural "a"\nmsgstr[0] "x"\nmsgstr[2] "y"\n',
+        PLURAL_HEADER + 'msgid "a"\nmsgid_plural "a"\nmsgstr "x"\nmsgstr[0] "y"\n',  # mixed
+        'msgid "a"\nmsgstr[0] "x"\n',  # a form without msgid_plural
+        'msgctxt "menu"\nmsgid "a"\nmsgstr "x"\n',  # not read rather than misread
         'msgid "a"\nmsgstr x\n',  # not quoted
     ],
 )
@@ -132,3 +139,68 @@ def test_a_translation_missing_a_message_is_refused_rather_than_printed_half_eng
     assert "pl" in available_languages()
     with pytest.raises(ResourceError, match="The pl catalogue lacks"):
         messages("pl")
+
+
+# ---------------------------------------------------------------------------- plurals
+
+POLISH_LIKE = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && '
+    'n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+    'msgid "count.people"\nmsgid_plural "count.people"\n'
+    'msgstr[0] "{count} osoba"\nmsgstr[1] "{count} osoby"\nmsgstr[2] "{count} osób"\n'
+)
+
+
+def test_a_plural_entry_is_read_as_gettext_keeps_it() -> None:
+    entries = parse_po(
+        PLURAL_HEADER + 'msgid "count.rows"\nmsgid_plural "count.rows"\n'
+        'msgstr[0] "{count} row"\nmsgstr[1] ""\n"{count} rows"\n'
+    )
+    assert entries["count.rows\0count.rows"] == "{count} row\0{count} rows"
+
+
+def test_english_counts_take_the_singular_only_for_one() -> None:
+    english = messages(DEFAULT_LANGUAGE)
+    assert english.plural("count.people", 1) == "1 person"
+    assert english.plural("count.people", 0) == "0 people"
+    assert english.plural("count.people", 2) == "2 people"
+    assert english.plural("import.bad_rows", 1) == "1 bad row"
+    assert english.plural("unlock.wait", 1).startswith("Wait 1 second after")
+    assert english.plural("print.pages_ready", 12, done=3) == "3 of 12 pages ready"
+    with pytest.raises(KeyError):
+        english.text("count.people")  # a count sentence has no form without a count
+    with pytest.raises(KeyError):
+        english.plural("date.long", 2)
+
+
+def test_the_language_s_plural_forms_choose_the_form() -> None:
+    polish = Messages("pl-test", parse_po(POLISH_LIKE))
+    shown = [polish.plural("count.people", n) for n in (1, 2, 5, 22, 112)]
+    assert shown == ["1 osoba", "2 osoby", "5 osób", "22 osoby", "112 osób"]
+
+
+def test_the_pseudo_language_makes_every_plural_form() -> None:
+    english, pseudo = messages("en-GB"), messages("qps-ploc")
+    assert pseudo.plural_keys() == english.plural_keys() != frozenset()
+    for key in english.plural_keys():
+        for source, made in zip(english.forms(key), pseudo.forms(key), strict=True):
+            assert made == pseudo_text(source), key
+            assert FIELD.findall(made) == FIELD.findall(source), key
+    assert pseudo.plural("count.people", 1) == "[1 þéŕšöñ ···]"
+
+
+def test_the_plural_sentences_compile_as_msgfmt_does_where_msgfmt_exists(tmp_path: Path) -> None:
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("msgfmt (gettext) is not installed; the app never needs it")
+    out = tmp_path / "en.mo"
+    subprocess.run(
+        [msgfmt, "--check", "-o", str(out), str(translations_folder() / "en-GB.po")], check=True
+    )
+    theirs = gettext.GNUTranslations(BytesIO(out.read_bytes()))
+    english = messages(DEFAULT_LANGUAGE)
+    for key in english.plural_keys():
+        for count in (0, 1, 2, 11):
+            assert theirs.ngettext(key, key, count).format(
+                count=count, done=1, months=18
+            ) == english.plural(key, count, done=1, months=18)

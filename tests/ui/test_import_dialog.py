@@ -71,10 +71,11 @@ def test_an_unknown_export_is_matched_by_hand_and_previewed_before_import(
     qtbot.waitUntil(lambda: dialog.ok_button.text() == "Import 2 people")
     shown = dialog.summary.text()
     assert shown.startswith("2 new, 1 bad row.")
-    assert "Line 3 is left out: the email address is not valid." in shown
+    assert dialog.bad_rows.is_error and dialog.bad_rows.isVisible()  # red, after "Error:"
+    assert dialog.bad_rows.text() == ("Error: Line 3 is left out: the email address is not valid.")
     assert page.register.rowCount() == before  # a preview writes nothing
     qtbot.keyClick(dialog.path, Qt.Key.Key_Return)  # Enter now imports what was previewed
-    assert _added(qtbot) == "2 added; skipped 1 bad rows."
+    assert _added(qtbot) == "2 added; skipped 1 bad row."
     qtbot.waitUntil(lambda: page.register.rowCount() == before + 2)
     registered = {page.register.row_at(r).name: page.register.row_at(r) for r in range(before + 2)}
     assert registered["Nia Example"].details.email == "nia@example.org"

@@ -48,7 +48,8 @@ def test_after_a_wrong_passphrase_typing_goes_to_the_field_and_enter_says_why_it
         assert QApplication.focusWidget() is screen.passphrase  # never Quick exit
     qtbot.keyClicks(screen.passphrase, DEMO_PASSPHRASE)  # the right one, too soon
     qtbot.keyClick(screen.passphrase, "\r")
-    assert screen.message.text().startswith("Wait 1 second")
+    assert screen.message.is_error
+    assert screen.message.text().startswith("Error: Wait 1 second after the wrong")
     assert screen.passphrase.text() == DEMO_PASSPHRASE  # kept for when the wait ends
     qtbot.waitUntil(lambda: screen.unlock_button.isEnabled(), timeout=5_000)
     qtbot.keyClick(screen.passphrase, "\r")

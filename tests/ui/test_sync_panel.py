@@ -65,8 +65,8 @@ def test_a_ca_file_that_is_not_a_certificate_is_refused_in_one_sentence(
     qtbot.keyClicks(page.enrol_ca_file, str(notes))
     page.enrol_button.click()
     qtbot.waitUntil(lambda: "certificate authority" in page.message.text(), timeout=30_000)
-    assert page.message.text() == (
-        "That file is not a certificate authority in PEM form; ask Compass House IT for "
+    assert page.message.is_error and page.message.text() == (
+        "Error: That file is not a certificate authority in PEM form; ask Compass House IT for "
         "the CA certificate (a .pem or .crt file)."
     )
     assert page.enrol_panel.isVisible() and "Not enrolled" in page.status.text()

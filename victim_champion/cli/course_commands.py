@@ -8,6 +8,7 @@ import argparse
 from victim_champion.cli.context import CommandContext
 from victim_champion.content.course_loader import load_course
 from victim_champion.core.course_checks import STALE_AFTER_MONTHS, stale_sources
+from victim_champion.operations.languages import messages
 
 
 def course_list(context: CommandContext, options: argparse.Namespace) -> int:
@@ -75,9 +76,8 @@ def course_check(context: CommandContext, options: argparse.Namespace) -> int:
     ]
     lines = [
         f"{course.title} {course.version}: every check passed. "
-        f"{len(stale)} statements have a source undated or more than "
-        f"{STALE_AFTER_MONTHS} months older than its check; check them again before "
-        "publishing:"
+        + messages().plural("course.stale_sources", len(stale), months=STALE_AFTER_MONTHS)
+        + "; check them again before publishing:"
     ]
     lines += [f"  [{s['module']}] {s['statement']} ({s['source']}, {s['dated']})" for s in stale]
     context.emit({"version": course.version, "stale_sources": stale}, "\n".join(lines))

@@ -15,12 +15,13 @@ from victim_champion.cli.context import CommandContext, progress
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.errors import InvalidInputError, NotFoundError
 from victim_champion.core.training_day import Attendance
+from victim_champion.operations.languages import messages
 
 NOT_CONFIRMED = "The session was not deleted."
 
 
 def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return messages().plural("count.people", count)
 
 
 def attendees_mark(context: CommandContext, options: argparse.Namespace) -> int:

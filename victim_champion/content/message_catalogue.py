@@ -12,7 +12,9 @@ third-party package. The .po file is compiled in memory when first used
 Each msgid is a stable key ("rights.title"), not the English sentence, so correcting the
 English never orphans a translation, and a missing key is found, not printed. Texts take
 named fields in ``str.format`` style: ``messages("en-GB").text("directory.title",
-district="Thanet")``.
+district="Thanet")``. A sentence with a count takes the language's plural forms (the
+header's ``Plural-Forms``, msgstr[0], msgstr[1]...): ``messages().plural("count.people",
+3)`` is "3 people", and 1 is "1 person"; the count is the field ``{count}``.
 
 Languages are BCP 47 tags, one ``resources/translations/<tag>.po`` each. ``qps-ploc`` is a
 pseudo-language made from English in code: accented, bracketed and about 40% longer, so a
@@ -30,7 +32,7 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from victim_champion.content.po_file import compile_mo, parse_po
+from victim_champion.content.po_file import NUL, compile_mo, parse_po, plural_forms, plural_key
 from victim_champion.content.resource_paths import resources_root
 from victim_champion.core.errors import InvalidInputError, ResourceError
 
@@ -52,12 +54,25 @@ class Messages:
 
     def __init__(self, language: str, entries: Mapping[str, str]) -> None:
         self.language = language
-        self._keys = frozenset(key for key in entries if key)
+        # Plain sentences; the plural ones (a count in them) apart, read with plural().
+        self._keys = frozenset(key for key in entries if key and NUL not in key)
+        self._plurals = {plural_key(k): k.split(NUL, 1)[1] for k in entries if NUL in k}
+        self._forms = {
+            plural_key(k): tuple(plural_forms(v)) for k, v in entries.items() if NUL in k
+        }
         self._translation = gettext.GNUTranslations(BytesIO(compile_mo(dict(entries))))
 
     def keys(self) -> frozenset[str]:
-        """Every key in the catalogue."""
+        """Every key of a plain sentence (the plural ones are ``plural_keys``)."""
         return self._keys
+
+    def plural_keys(self) -> frozenset[str]:
+        """Every key of a sentence with plural forms."""
+        return frozenset(self._plurals)
+
+    def forms(self, key: str) -> tuple[str, ...]:
+        """A plural sentence's forms, msgstr[0] first, {fields} still in them."""
+        return self._forms[key]
 
     def __contains__(self, key: object) -> bool:
         return key in self._keys
@@ -68,8 +83,18 @@ class Messages:
     def template(self, key: str) -> str:
         """The text with its {fields} still in it; raises KeyError for an unknown key."""
         if key not in self._keys:
-            raise KeyError(f"no message {key!r} in the {self.language} catalogue")
+            hint = ": it has plural forms, use plural()" if key in self._plurals else ""
+            raise KeyError(f"no message {key!r} in the {self.language} catalogue{hint}")
         return self._translation.gettext(key)
+
+    def plural(self, key: str, count: int, **fields: object) -> str:
+        """The form of ``key`` this language uses for ``count`` (by its Plural-Forms), with
+        ``{count}`` and ``fields`` filled in; raises KeyError for an unknown key or one
+        without plural forms."""
+        plural_id = self._plurals.get(key)
+        if plural_id is None:
+            raise KeyError(f"no plural message {key!r} in the {self.language} catalogue")
+        return self._translation.ngettext(key, plural_id, count).format(count=count, **fields)
 
     def text(self, key: str, **fields: object) -> str:
         """The text for ``key`` with ``fields`` filled in, as plain text."""
@@ -95,6 +120,13 @@ def pseudo_text(english: str) -> str:
     )
     padding = max(1, math.ceil(len(english) * 1.4) - len(english) - 3)
     return f"[{accented} {'·' * padding}]"
+
+
+def _pseudo_entry(key: str, text: str) -> str:
+    """The qps-ploc form of one entry: the header as it is, each plural form on its own."""
+    if not key:
+        return text
+    return NUL.join(pseudo_text(form) for form in plural_forms(text))
 
 
 def translations_folder() -> Path:
@@ -131,7 +163,7 @@ def messages(language: str = DEFAULT_LANGUAGE) -> Messages:
     tag = resolve_language(language)
     if tag == PSEUDO_LANGUAGE:
         english = _entries(DEFAULT_LANGUAGE)
-        return Messages(tag, {k: pseudo_text(v) if k else v for k, v in english.items()})
+        return Messages(tag, {k: _pseudo_entry(k, v) for k, v in english.items()})
     entries = _entries(tag)
     missing = _entries(DEFAULT_LANGUAGE).keys() - entries.keys()
     if missing:  # a partial translation would print English among the other language

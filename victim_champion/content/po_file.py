@@ -2,33 +2,68 @@
 
 A fresh Windows or Debian machine has no ``msgfmt``, and a built app should not need a
 build step to change a word, so the .po file itself ships and is compiled when loaded.
-Only what our catalogues use is read: comments, ``msgid``, ``msgstr`` and continued
-strings. Plural forms and ``msgctxt`` are refused rather than misread.
+Only what our catalogues use is read: comments, ``msgid``, ``msgstr``, continued strings,
+and plural entries (``msgid_plural`` with ``msgstr[0]``, ``msgstr[1]``..., counted by the
+header's ``Plural-Forms``). ``msgctxt`` is refused rather than misread.
+
+A plural entry is kept as the .mo format keeps it: the key is the msgid and the
+msgid_plural joined by NUL, the text its forms joined by NUL, in order. ``plural_key``
+and ``plural_forms`` take them apart.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import struct
 
 from victim_champion.core.errors import ResourceError
 
+NUL = "\0"
+_FORM = re.compile(r"^msgstr\[(\d+)\]$")
+
+
+def plural_key(key: str) -> str:
+    """The msgid of an entry (the part before NUL, for a plural entry)."""
+    return key.split(NUL, 1)[0]
+
+
+def plural_forms(text: str) -> list[str]:
+    """The forms of a plural entry's text, in the order msgstr[0], msgstr[1]..."""
+    return text.split(NUL)
+
 
 def parse_po(text: str, source: str = "catalogue") -> dict[str, str]:
-    """The entries of a .po file as {msgid: msgstr}; the header is kept under ""."""
+    """The entries of a .po file as {msgid: msgstr}; the header is kept under "". A plural
+    entry is {msgid NUL msgid_plural: form0 NUL form1 ...}."""
     entries: dict[str, str] = {}
+    seen: set[str] = set()  # msgids, plural or not
     field = ""
     parts: dict[str, list[str]] = {}
 
     def finish(line_number: int) -> None:
         if not parts:
             return
-        if "msgid" not in parts or "msgstr" not in parts:
+        forms = sorted(int(m.group(1)) for f in parts if (m := _FORM.match(f)))
+        plural = "msgid_plural" in parts
+        if "msgid" not in parts or ("msgstr" not in parts and not forms):
             raise ResourceError(f"{source}: an entry before line {line_number} is incomplete.")
+        if plural != bool(forms) or (forms and "msgstr" in parts):
+            raise ResourceError(
+                f"{source}: the entry before line {line_number} mixes plural and plain forms."
+            )
+        if forms and forms != list(range(len(forms))):
+            raise ResourceError(f"{source}: the entry before line {line_number} skips a form.")
         key = "".join(parts["msgid"])
-        if key in entries:
-            raise ResourceError(f"{source}: the message {key!r} appears twice.")
-        entries[key] = "".join(parts["msgstr"])
+        if plural:
+            key += NUL + "".join(parts["msgid_plural"])
+        if plural_key(key) in seen:
+            raise ResourceError(f"{source}: the message {plural_key(key)!r} appears twice.")
+        seen.add(plural_key(key))
+        if plural:
+            entries[key] = NUL.join("".join(parts[f"msgstr[{n}]"]) for n in forms)
+        else:
+            entries[key] = "".join(parts["msgstr"])
         parts.clear()
 
     lines = text.splitlines()
@@ -42,16 +77,43 @@ def parse_po(text: str, source: str = "catalogue") -> dict[str, str]:
                 raise ResourceError(f"{source}, line {number}: a string belongs to no field.")
             parts[field].append(_string(line, source, number))
             continue
-        if keyword not in ("msgid", "msgstr"):
+        if keyword not in ("msgid", "msgstr", "msgid_plural") and not _FORM.match(keyword):
             raise ResourceError(f"{source}, line {number}: {keyword} is not supported here.")
         if keyword == "msgid":
             finish(number)
         elif "msgid" not in parts:
-            raise ResourceError(f"{source}, line {number}: msgstr comes before its msgid.")
+            raise ResourceError(f"{source}, line {number}: {keyword} comes before its msgid.")
+        if keyword in parts:
+            raise ResourceError(f"{source}, line {number}: {keyword} appears twice in an entry.")
         field = keyword
         parts[field] = [_string(rest.strip(), source, number)]
     finish(len(lines) + 1)
+    _check_plural_count(entries, source)
     return entries
+
+
+def plural_count(header: str) -> int | None:
+    """nplurals from a header's Plural-Forms line, or None if it has none."""
+    for line in header.splitlines():
+        name, _, value = line.partition(":")
+        if name.strip().casefold() == "plural-forms":
+            found = re.search(r"nplurals\s*=\s*(\d+)", value)
+            return int(found.group(1)) if found else None
+    return None
+
+
+def _check_plural_count(entries: dict[str, str], source: str) -> None:
+    plural = [key for key in entries if NUL in key]
+    if not plural:
+        return
+    count = plural_count(entries.get("", ""))
+    if count is None:
+        raise ResourceError(f"{source}: plural entries need a Plural-Forms line in the header.")
+    for key in plural:
+        if len(plural_forms(entries[key])) != count:
+            raise ResourceError(
+                f"{source}: the message {plural_key(key)!r} needs {count} plural forms."
+            )
 
 
 def _string(token: str, source: str, number: int) -> str:

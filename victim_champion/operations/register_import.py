@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from victim_champion.content.message_catalogue import messages
 from victim_champion.core.attendee_csv import ImportPlan, plan_import
 from victim_champion.core.attendees import Attendee, AttendeeDetails
 from victim_champion.core.errors import ImportFileError
@@ -26,12 +27,13 @@ class ImportResult:
     @property
     def summary(self) -> str:
         """One sentence: how many were added and what was left out."""
-        added = f"{len(self.attendee_ids)} added"
+        words = messages()
+        added = words.plural("import.added", len(self.attendee_ids))
         left: list[str] = []
         if self.duplicates:
-            left.append(f"{len(self.duplicates)} already on the register")
+            left.append(words.plural("import.already_there", len(self.duplicates)))
         if self.plan.errors:
-            left.append(f"{len(self.plan.errors)} bad rows")
+            left.append(words.plural("import.bad_rows", len(self.plan.errors)))
         return f"{added}; skipped {' and '.join(left)}." if left else f"{added}."
 
 
@@ -60,12 +62,12 @@ class ImportPreview:
     @property
     def summary(self) -> str:
         """ "3 new, 1 already on the register, 2 bad rows." """
-        parts = [f"{len(self.new)} new"]
+        words = messages()
+        parts = [words.plural("import.new", len(self.new))]
         if self.duplicates:
-            parts.append(f"{len(self.duplicates)} already on the register")
+            parts.append(words.plural("import.already_there", len(self.duplicates)))
         if self.plan.errors:
-            bad = len(self.plan.errors)
-            parts.append("1 bad row" if bad == 1 else f"{bad} bad rows")
+            parts.append(words.plural("import.bad_rows", len(self.plan.errors)))
         return ", ".join(parts) + "."
 
 

@@ -36,7 +36,9 @@ TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
     (ON_NAVY, EXIT_RED, "quick-exit button"),
     (INK, FOCUS, "focused controls"),
     (ERROR, PAPER, "error messages"),
+    (ERROR, CANVAS, "error messages on the window background"),
     (SUCCESS, PAPER, "confirmations"),
+    (SUCCESS, CANVAS, "confirmations on the window background"),
     (ON_SELECTION, SELECTION, "selected rows"),
 )
 

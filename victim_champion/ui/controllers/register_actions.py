@@ -17,6 +17,7 @@ from victim_champion.core.attendee_csv import ColumnsNotMatchedError
 from victim_champion.core.attendees import Attendee
 from victim_champion.core.errors import message_for
 from victim_champion.core.training_day import Attendance
+from victim_champion.operations.languages import messages
 from victim_champion.operations.register_import import ImportResult, read_register_file
 from victim_champion.operations.training import Training
 from victim_champion.ui.dialogs.import_dialog import ImportDialog
@@ -28,7 +29,7 @@ UNEXPECTED = "That could not be saved; try again, or restart the app."
 
 
 def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return messages().plural("count.people", count)
 
 
 class RegisterActions:
@@ -187,8 +188,8 @@ class RegisterActions:
         self._confirm(
             "Not marked present",
             f"{_people(len(absent))} of the {len(chosen)} chosen "
-            f"{'was' if len(absent) == 1 else 'were'} never marked present. A certificate "
-            "says they took part; mark them completed anyway?",
+            f"{messages().plural('count.was_were', len(absent))} never marked present. "
+            "A certificate says they took part; mark them completed anyway?",
             "Mark completed",
             write,
         )

@@ -102,7 +102,7 @@ class SyncController(QObject):
         self._work.run(
             lambda: sync_state(workspace),
             lambda state: self._show_state(state, first),
-            lambda error: self._page.say(message_for(error, UNEXPECTED)),
+            lambda error: self._page.say(message_for(error, UNEXPECTED), error=True),
         )
 
     def _show_state(self, state: SyncState, first: bool) -> None:
@@ -146,7 +146,7 @@ class SyncController(QObject):
         if isinstance(error, DeviceRevokedError):
             self.revoked.emit()
             return
-        self._page.say(message_for(error, UNEXPECTED))
+        self._page.say(message_for(error, UNEXPECTED), error=True)
         self.refresh()
         # Back off: 1, 2, 4 ... 30 minutes, so a hall with no signal is not hammered.
         self.timer.start(self.retry_seconds * 1000)
@@ -155,7 +155,7 @@ class SyncController(QObject):
     def _on_enrol_requested(self, hub: str, code: str, ca_file: str = "") -> None:
         workspace = self._workspace
         if workspace is None or not hub or not code:
-            self._page.say("Give the hub address and the code from Compass House.")
+            self._page.say("Give the hub address and the code from Compass House.", error=True)
             return
         self._page.set_busy(True)
 

@@ -32,6 +32,7 @@ from victim_champion.core.training_day import (
     gains_summary,
     knowledge_check,
 )
+from victim_champion.operations.languages import messages
 from victim_champion.operations.training import Training, course_for
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.controllers.register_actions import RegisterActions
@@ -187,7 +188,8 @@ class TrainingController(QObject):
         scores, feedback = training.scores(session_id)
 
         def shown(count: int, percent: float | None) -> str:
-            return "none yet" if percent is None else f"{percent:.0f}% ({count} people)"
+            people = messages().plural("count.people", count)
+            return "none yet" if percent is None else f"{percent:.0f}% ({people})"
 
         return (
             f"Knowledge check: before {shown(scores.pre_count, scores.pre_percent)}, "

@@ -36,4 +36,6 @@ class BatchProgressDialog(SafeDialog):
         """Move the bar."""
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-        self.detail.setText(f"{done} of {total} pages ready")
+        from victim_champion.operations.languages import messages
+
+        self.detail.setText(messages().plural("print.pages_ready", total, done=done))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from victim_champion.core.attendee_csv import FIELDS
+from victim_champion.operations.languages import messages
 from victim_champion.operations.register_import import ImportPreview
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
 from victim_champion.ui.widgets.form_widgets import button, label, message_label
@@ -62,16 +63,24 @@ def csv_files_nearby() -> list[Path]:
 
 
 def preview_text(preview: ImportPreview) -> str:
-    """The counts, the columns read, and the bad rows with their reasons."""
+    """The counts and the columns read."""
     plan = preview.plan
     lines = [preview.summary]
     matched = [f"{heading} \u2192 {dict(FIELDS)[f].lower()}" for f, heading in plan.matched.items()]
     if matched:
         lines.append("Columns read: " + "; ".join(matched) + ".")
-    for line, problem in plan.errors[:MAX_BAD_ROWS_SHOWN]:
-        lines.append(f"Line {line} is left out: {problem}.")
-    if len(plan.errors) > MAX_BAD_ROWS_SHOWN:
-        lines.append(f"\u2026and {len(plan.errors) - MAX_BAD_ROWS_SHOWN} more bad rows.")
+    return "\n".join(lines)
+
+
+def bad_rows_text(preview: ImportPreview) -> str:
+    """The bad rows with their reasons (shown as an error), or "" when there are none."""
+    errors = preview.plan.errors
+    lines = [
+        f"Line {line} is left out: {problem}." for line, problem in errors[:MAX_BAD_ROWS_SHOWN]
+    ]
+    if len(errors) > MAX_BAD_ROWS_SHOWN:
+        more = len(errors) - MAX_BAD_ROWS_SHOWN
+        lines.append(messages().plural("import.more_bad_rows", more))
     return "\n".join(lines)
 
 
@@ -135,6 +144,10 @@ class ImportDialog(SafeDialog):
         self.summary.setAccessibleDescription("What the import would do")
         self.summary.hide()
         layout.addWidget(self.summary)
+        self.bad_rows = message_label("error")
+        self.bad_rows.setAccessibleDescription("Rows the import leaves out")
+        self.bad_rows.hide()
+        layout.addWidget(self.bad_rows)
         self.message = message_label("error")
         self.message.hide()
         layout.addWidget(self.message)
@@ -208,6 +221,7 @@ class ImportDialog(SafeDialog):
         """The file or the matching changed: the preview no longer holds."""
         self.preview = None
         self.summary.hide()
+        self.bad_rows.hide()
         self.ok_button.setText("Check the file")
         self.ok_button.setEnabled(True)
 
@@ -227,12 +241,13 @@ class ImportDialog(SafeDialog):
         self.message.hide()
         self.summary.setText(preview_text(preview))
         self.summary.show()
+        bad_rows = bad_rows_text(preview)
+        self.bad_rows.show_status(bad_rows, error=True)
+        self.bad_rows.setVisible(bool(bad_rows))
         self.preview = preview
         count = len(preview.new)
         self.ok_button.setText(
-            "Nothing new to import"
-            if not count
-            else f"Import {count} {'person' if count == 1 else 'people'}"
+            "Nothing new to import" if not count else messages().plural("import.button", count)
         )
         self.ok_button.setEnabled(count > 0)
         self._grow()
@@ -249,10 +264,10 @@ class ImportDialog(SafeDialog):
         """Why it did not check or import; the path and choices stay, ready to fix."""
         self.preview = None
         self.summary.hide()
+        self.bad_rows.hide()
         self.ok_button.setText("Check the file")
         self.ok_button.setEnabled(True)
-        self.message.setText(text)
-        self.message.show()
+        self.message.show_status(text, error=True)
 
     def _fill_choices(self, headings: list[str], matched: dict[str, str]) -> None:
         """Offer the file's headings for each field, showing the current matches."""

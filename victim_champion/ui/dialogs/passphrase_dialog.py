@@ -77,8 +77,7 @@ class PassphraseDialog(SafeDialog):
     def show_error(self, text: str) -> None:
         """Why it was not changed, in one sentence; the fields are ready to try again."""
         self.set_busy(False)
-        self.message.setText(text)
-        self.message.show()
+        self.message.show_status(text, error=True)
         self.current.setFocus()
 
     def set_busy(self, busy: bool) -> None:

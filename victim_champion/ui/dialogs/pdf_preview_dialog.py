@@ -122,7 +122,9 @@ class PdfPreviewDialog(SafeDialog):
 
     def _print_to(self, printer: QPrinter) -> None:
         pages = print_document(self.document, printer)
-        self._say(f"Sent {pages} pages to the printer.")
+        from victim_champion.operations.languages import messages
+
+        self._say(messages().plural("print.sent", pages))
 
     def _on_save_clicked(self) -> None:
         dialog = SaveAsDialog(self._suggested_name, self._quick_exit, self)
@@ -144,13 +146,12 @@ class PdfPreviewDialog(SafeDialog):
         try:
             path.write_bytes(data)
         except OSError:
-            self._say("That file could not be written; choose another folder.")
+            self._say("That file could not be written; choose another folder.", error=True)
             return
         self._say(f"Saved as {path.name}.")
 
-    def _say(self, text: str) -> None:
-        self.status.setText(text)
-        self.status.show()
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.show_status(text, error=error)
 
     def _forget(self) -> None:
         """On close (including lock and quick exit) drop the pages from memory."""

@@ -56,12 +56,12 @@ class SaveAsDialog(SafeDialog):
         if path.suffix.lower() != self._suffix:  # a PDF stays a PDF, a web page .html
             path = path.with_suffix(self._suffix)
         if not path.parent.is_dir():
-            self.message.setText("That folder does not exist; choose another.")
-            self.message.show()
+            self.message.show_status("That folder does not exist; choose another.", error=True)
             return
         if path.exists():
-            self.message.setText("A file with that name exists; choose another name.")
-            self.message.show()
+            self.message.show_status(
+                "A file with that name exists; choose another name.", error=True
+            )
             return
         self.chosen_path = path
         self.accept()

@@ -57,8 +57,7 @@ class _FormDialog(SafeDialog):
         self.outer.addLayout(self.button_row(self.cancel_button, self.ok_button))
 
     def show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.message.show_status(text, error=True)
 
     def _on_ok_clicked(self) -> None:
         try:

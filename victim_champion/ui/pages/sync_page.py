@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from victim_champion.operations.languages import messages
 from victim_champion.ui.widgets.form_widgets import button, label, message_label
 
 
@@ -97,7 +98,7 @@ class SyncPage(QWidget):
         self.sync_button.setEnabled(hub is not None)
         when = last.astimezone().strftime("%a %d %b %Y, %H:%M") if last else "never"
         self.last_sync.setText(f"Last successful sync: {when}")
-        self.waiting.setText(f"Waiting to go: {waiting} record{'s' if waiting != 1 else ''}")
+        self.waiting.setText(messages().plural("sync.waiting", waiting))
         self.rejected.clear()
         for seq, reason in rejected:
             self.rejected.addItem(f"Record {seq}: {reason}")
@@ -113,9 +114,9 @@ class SyncPage(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def say(self, text: str) -> None:
-        """One sentence about the last attempt."""
-        self.message.setText(text)
+    def say(self, text: str, *, error: bool = False) -> None:
+        """One sentence about the last attempt: a result, or an error (shown as one)."""
+        self.message.show_status(text, error=error)
 
     def clear(self) -> None:
         """Forget everything shown (on lock)."""

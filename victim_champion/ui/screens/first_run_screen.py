@@ -87,8 +87,7 @@ class FirstRunScreen(QWidget):
 
     def show_error(self, text: str) -> None:
         """Say what is wrong, in one sentence."""
-        self.message.setText(text)
-        self.message.show()
+        self.message.show_status(text, error=True)
 
     def set_busy(self, busy: bool) -> None:
         """While the profile is made (tuning takes a second or two)."""

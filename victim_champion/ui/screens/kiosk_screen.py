@@ -80,6 +80,7 @@ class KioskScreen(QWidget):
         self._build_feedback()
         self.thanks = message_label("success")
         self.thanks.setAccessibleDescription(words.text("kiosk.message_name"))
+        self.thanks.error_prefix = words.text("kiosk.error_prefix")
         layout.addWidget(self.thanks)
         staff = QHBoxLayout()
         staff.addStretch(1)
@@ -89,7 +90,8 @@ class KioskScreen(QWidget):
         self.leave_button = button(words.text("kiosk.leave"), words.text("kiosk.leave_name"))
         self.leave_button.clicked.connect(self._on_leave_clicked)
         self.staff_passphrase.returnPressed.connect(self._on_leave_clicked)
-        self.staff_message = label("", "error")
+        self.staff_message = message_label("error")
+        self.staff_message.error_prefix = words.text("kiosk.error_prefix")
         staff.addWidget(self.staff_message)
         staff.addWidget(self.staff_passphrase)
         staff.addWidget(self.leave_button)
@@ -204,7 +206,7 @@ class KioskScreen(QWidget):
     def _on_quiz_next_clicked(self) -> None:
         chosen = self.option_group.checkedId()
         if chosen < 0:
-            self.say(self.words.text("kiosk.choose_answer"))
+            self.say(self.words.text("kiosk.choose_answer"), error=True)
             return
         self.clear_message()
         self.answers.append(chosen)
@@ -274,7 +276,7 @@ class KioskScreen(QWidget):
     def _on_feedback_clicked(self) -> None:
         ratings = {key: group.checkedId() for key, group in self.rating_groups.items()}
         if any(value < 1 for value in ratings.values()):
-            self.say(self.words.text("kiosk.choose_ratings"))
+            self.say(self.words.text("kiosk.choose_ratings"), error=True)
             return
         self.feedback_submitted.emit({**ratings, "comment": self.comment.toPlainText().strip()})
         self._reset_feedback()
@@ -301,9 +303,10 @@ class KioskScreen(QWidget):
         self.name.setText("")
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def say(self, text: str) -> None:
-        """A short message that clears itself, so the next person never sees it."""
-        self.thanks.setText(text)
+    def say(self, text: str, *, error: bool = False) -> None:
+        """A short message that clears itself, so the next person never sees it; an error
+        (an answer not chosen) shows as one, in red after the word "Error"."""
+        self.thanks.show_status(text, error=error)
         self._clear_timer.start(CLEAR_AFTER_MS)
 
     def clear_message(self) -> None:
@@ -322,7 +325,7 @@ class KioskScreen(QWidget):
         if text is None:
             key = "kiosk.wrong_passphrase" if wrong_passphrase else "kiosk.passphrase_unchecked"
             text = self.words.text(key)
-        self.staff_message.setText(text)
+        self.staff_message.show_status(text, error=True)
 
     def clear(self) -> None:
         """Forget everything on the screen (leaving kiosk mode, lock, quick exit)."""

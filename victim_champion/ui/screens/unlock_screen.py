@@ -62,12 +62,13 @@ class UnlockScreen(QWidget):
     def _submit(self) -> None:
         waiting = self._not_before - time.monotonic()
         if waiting > 0:  # say why, and keep what was typed for when the wait ends
-            seconds = math.ceil(waiting)
-            self.message.setText(
-                f"Wait {seconds} second{'s' if seconds != 1 else ''} after the wrong "
-                "passphrases, then press Enter again."
+            # Imported here: the catalogue is read only when needed, not on the way to
+            # this screen's first paint.
+            from victim_champion.content.message_catalogue import messages
+
+            self.message.show_status(
+                messages().plural("unlock.wait", math.ceil(waiting)), error=True
             )
-            self.message.show()
             return
         if not self.unlock_button.isEnabled():
             return
@@ -89,8 +90,7 @@ class UnlockScreen(QWidget):
 
     def show_error(self, text: str, wait_seconds: float = 0.0) -> None:
         """Show why unlocking failed, and hold the button for ``wait_seconds``."""
-        self.message.setText(text)
-        self.message.show()
+        self.message.show_status(text, error=True)
         # Counted from now, so the button never opens before the store's own wait ends.
         self._not_before = time.monotonic() + wait_seconds
         if wait_seconds > 0:
