@@ -26,6 +26,11 @@ class UnlockScreen(QWidget):
         super().__init__(parent)
         form = centred_card(self, 560)
         form.addWidget(label("Unlock Victim Champion", "heading"))
+        self.reason_label = message_label("hint")  # why it locked (ui/guards/lock_reasons.py)
+        self.reason_label.setAccessibleDescription("Why the app locked")
+        self.reason_label.hide()
+        self.reason = ""
+        form.addWidget(self.reason_label)
         form.addWidget(label("Enter your staff passphrase to open the records on this laptop."))
         self.passphrase = passphrase_field("Staff passphrase")
         self.passphrase.setPlaceholderText("Staff passphrase")
@@ -58,6 +63,16 @@ class UnlockScreen(QWidget):
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick)
         self._not_before = 0.0  # time.monotonic() when the next try is allowed
+
+    def show_reason(self, reason: str) -> None:
+        """Say why the app locked ("" says nothing): the idle lock, the Lock button, the
+        computer's own lock, the quick exit. Kept until the next lock or start."""
+        from victim_champion.ui.guards.lock_reasons import sentence
+
+        self.reason = reason
+        text = sentence(reason)
+        self.reason_label.setText(text)
+        self.reason_label.setVisible(bool(text))
 
     def _submit(self) -> None:
         waiting = self._not_before - time.monotonic()
