@@ -1,4 +1,8 @@
-"""The Handouts page: what to print is chosen there; the printing controller previews it."""
+"""The Handouts page: what to print is chosen there; the printing controller previews it.
+
+The district starts at the desk's: the one the Compass Point desk last recorded in on this
+laptop, read off the GUI thread when the records are opened and when the page is shown.
+"""
 
 from __future__ import annotations
 
@@ -14,17 +18,34 @@ class HandoutsController(QObject):
     def __init__(self, context: PageContext) -> None:
         super().__init__()
         self._printing = context.printing
+        self._work = context.work
+        self._page = context.page
         self._workspace: Workspace | None = None
         context.page.preview_requested.connect(context.printing.preview_handout)
         context.page.materials_requested.connect(self._preview_materials)
 
     def attach(self, workspace: Workspace) -> None:
-        """Handouts hold no records; the workspace says which course is in use."""
+        """Handouts hold no records; the workspace says which course is in use, and where
+        the desk is."""
         self._workspace = workspace
+        self._page.district_chosen_here = False
+        self._show_desk_district()
 
     def detach(self) -> None:
         """Nothing to forget but the workspace."""
         self._workspace = None
+
+    def _show_desk_district(self) -> None:
+        from victim_champion.operations.signposting_desk import Signposting
+
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self._work.run(
+            lambda: Signposting(workspace).desk_district(),
+            self._page.choose_district,
+            lambda _error: None,  # not known: the list stays where it is
+        )
 
     def _preview_materials(self) -> None:
         """The materials of the course being taught (a newer one from Compass House if
@@ -42,4 +63,6 @@ class HandoutsController(QObject):
         )
 
     def shown(self, visible: bool) -> None:
-        """Nothing to count when the page comes on screen."""
+        """On screen: the desk may have recorded in another district since."""
+        if visible:
+            self._show_desk_district()

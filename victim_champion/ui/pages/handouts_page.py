@@ -42,6 +42,10 @@ class HandoutsPage(QWidget):
         self.district.setAccessibleName("District")
         for district in load_districts().districts:
             self.district.addItem(district.name, district.id)
+        # Starts at the desk's district (choose_district); once the worker picks one here,
+        # that choice stays until the next unlock.
+        self.district_chosen_here = False
+        self.district.activated.connect(self._on_district_picked)
         form.addRow("District", self.district)
         self.large_print = QCheckBox("Large print (16 pt and over)")
         speak(self.large_print)
@@ -72,6 +76,16 @@ class HandoutsPage(QWidget):
         layout.addStretch(1)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
+
+    def _on_district_picked(self, _index: int) -> None:
+        self.district_chosen_here = True
+
+    def choose_district(self, district_id: str | None) -> None:
+        """Show ``district_id`` (the desk's district), unless the worker picked one here
+        or it is not a district of the list."""
+        index = self.district.findData(district_id) if district_id else -1
+        if index >= 0 and not self.district_chosen_here:
+            self.district.setCurrentIndex(index)
 
     def _on_kind_changed(self) -> None:
         self.district.setEnabled(self.kind.currentData() == DIRECTORY)
