@@ -1,4 +1,6 @@
-"""The base for every dialog: its own Quick exit button, and Escape left to the exit.
+"""The base for every dialog: its own Quick exit button, and Escape left to the exit
+(except in a dialog that holds nothing typed, such as Save as, which Escape closes first:
+ui/guards/quick_exit_triggers.py).
 
 Enter presses the dialog's main (primary) button, and the first focus goes to the dialog's
 own controls, never to Quick exit: a Space or Enter meant for the dialog must not hide
@@ -24,7 +26,10 @@ class SafeDialog(QDialog):
         super().__init__(parent)
         self.setModal(True)
         self.quick_exit_button = button(
-            "Quick exit", "Quick exit", role="exit", tooltip="Hide this screen now (Esc)"
+            "Quick exit",
+            "Quick exit",
+            role="exit",
+            tooltip="Hide this screen now (Esc twice always works, or Shift three times)",
         )
         self.quick_exit_button.clicked.connect(quick_exit)
 
