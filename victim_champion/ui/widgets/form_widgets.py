@@ -50,8 +50,8 @@ class MessageLabel(QLabel):
     ``setAccessibleDescription``.
 
     ``show_status(text, error=...)`` shows a result or a problem: an error starts with
-    "Error: " (``error_prefix``, in the kiosk's language there) in the error red (7:1 on
-    white, 6.4:1 on the window), and is announced assertively; a result is in the
+    "Error: " (``error_prefix``, in the kiosk's language there) in the error red (7.3:1 on
+    white, 6.6:1 on the window), and is announced assertively; a result is in the
     confirmation green, announced politely."""
 
     error_prefix = ERROR_PREFIX
