@@ -24,6 +24,7 @@ from victim_champion.operations.workspace import ProfileGate
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE, DemoProfile
 from victim_champion.store.repositories.conversation_drafts import ConversationDrafts
 from victim_champion.ui.controllers.draft_offer import DraftOffer
+from victim_champion.ui.dialogs.message_dialog import ConfirmDialog
 from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
 from victim_champion.ui.widgets.form_state import read_form
 
@@ -248,8 +249,14 @@ def test_the_lock_button_keeps_it_too_and_an_empty_form_keeps_nothing(
     offer = drafts(desktop)
     qtbot.waitUntil(lambda: offer.offered)
     assert offer.bar is not None
+    page.need_boxes["fraud"].click()  # a new conversation begun: asked before replacing it
     qtbot.mouseClick(offer.bar.bring_back_button, Qt.MouseButton.LeftButton)
+    confirm = modal(qtbot, ConfirmDialog)
+    assert isinstance(confirm, ConfirmDialog) and "replaces" in confirm.text.text()
+    assert offer.offered and draft_in_store(desktop)  # nothing taken yet
+    confirm.ok_button.click()
     qtbot.waitUntil(lambda: page.sheet_name.text() == NAME)
+    assert not page.need_boxes["fraud"].isChecked()
     assert len(page.chosen_service_ids()) == 2
     assert QApplication.activeModalWidget() is None  # no referral was open: none opens
 

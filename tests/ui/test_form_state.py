@@ -43,6 +43,8 @@ class Form(QWidget):
         self.count = QSpinBox()
         self.boxes = {"x": QCheckBox("X"), "y": QCheckBox("Y")}
         self.found = QListWidget()
+        self.records = QListWidget()  # rows without tick boxes (Qt's default flags)
+        self.records.addItem(QListWidgetItem("a record"))
         self.tabs = QTabWidget()
         for title in ("One", "Two"):
             self.tabs.addTab(QWidget(), title)
@@ -75,7 +77,7 @@ def test_a_form_comes_back_as_it_was_and_never_with_a_passphrase(qtbot: QtBot) -
     typed.panel.boxes["b"].setChecked(True)
     state = json.loads(json.dumps(read_form(typed)))  # plain JSON values only
     assert "passphrase" not in state and "correct horse" not in json.dumps(state)
-    assert "button" not in state  # not an input
+    assert "button" not in state and "records" not in state  # not inputs
     assert differs(empty, state)
 
     write_form(blank, state)

@@ -30,6 +30,7 @@ from victim_champion.operations.conversation_draft import (
 )
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.background_work import BackgroundWork
+from victim_champion.ui.dialogs.message_dialog import ConfirmDialog
 from victim_champion.ui.pages import signposting_draft
 from victim_champion.ui.widgets.draft_offer_bar import DraftOfferBar
 from victim_champion.ui.widgets.form_state import State
@@ -48,6 +49,7 @@ class DraftOffer(QObject):
         work: BackgroundWork,
         controllers: Mapping[str, object],
         show_error: Callable[[str], None],
+        quick_exit: Callable[[], None],
     ) -> None:
         super().__init__()
         self.clock: Clock = utc_now  # wall-clock UTC: a draft outlives the process
@@ -55,6 +57,7 @@ class DraftOffer(QObject):
         self._work = work
         self._controllers = controllers
         self._show_error = show_error
+        self._quick_exit = quick_exit
         self._workspace: Workspace | None = None
         self._blank: State | None = None
         self.bar: DraftOfferBar | None = None
@@ -158,7 +161,25 @@ class DraftOffer(QObject):
     # ------------------------------------------------------------------ the worker's answer
 
     def bring_back(self) -> None:
-        """Take the draft from the store (deleting it) and put it back on the page."""
+        """Take the draft from the store (deleting it) and put it back on the page; if a
+        new conversation is on the page already, ask first (it would be replaced)."""
+        page = self._page()
+        if self._workspace is None or page is None:
+            return
+        if self._blank is not None and signposting_draft.capture(page, self._blank):
+            dialog = ConfirmDialog(
+                "Replace what is on screen?",
+                "Bringing the interrupted conversation back replaces the one on the page now.",
+                "Bring it back",
+                self._quick_exit,
+                page.window(),
+            )
+            dialog.accepted.connect(self._take)
+            dialog.open()
+            return
+        self._take()
+
+    def _take(self) -> None:
         workspace = self._workspace
         if workspace is None:
             return

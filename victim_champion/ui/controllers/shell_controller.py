@@ -135,7 +135,9 @@ class ShellController(QObject):
                 self.show_error,
             )
             self.controllers[entry.name] = entry.controller_class()(context)
-        self.drafts = DraftOffer(window, self.work, self.controllers, self.show_error)
+        self.drafts = DraftOffer(
+            window, self.work, self.controllers, self.show_error, self.quick_exit
+        )
         self.syncing.revoked.connect(self._on_revoked)
         self._reference_shortcut = QShortcut(QKeySequence(SHORTCUT), window)
         self._reference_shortcut.setContext(QtCore.Qt.ShortcutContext.ApplicationShortcut)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QTabWidget,
@@ -84,9 +85,15 @@ def read_value(widget: object, depth: int = _DEPTH) -> State | None:
     return None
 
 
+def _has_tick_box(row: QListWidgetItem) -> bool:
+    """A row shows a tick box once it is given a check state (every row is user-checkable
+    by default in Qt, ticked or not, so the flag alone says nothing)."""
+    return row.data(Qt.ItemDataRole.CheckStateRole) is not None
+
+
 def _read_list(widget: QListWidget) -> State | None:
     rows = [widget.item(i) for i in range(widget.count())]
-    checkable = [r for r in rows if r.flags() & Qt.ItemFlag.ItemIsUserCheckable]
+    checkable = [r for r in rows if _has_tick_box(r)]
     if not checkable:
         return None  # a plain list (records, results not yet found): nothing typed
     ticked = [str(r.data(_USER)) for r in checkable if r.checkState() == Qt.CheckState.Checked]
@@ -127,7 +134,7 @@ def write_value(widget: object, state: Mapping[str, Any]) -> None:
         wanted = {str(each) for each in value}
         for i in range(widget.count()):
             row = widget.item(i)
-            if row.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            if _has_tick_box(row):
                 ticked = str(row.data(_USER)) in wanted
                 row.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
     elif kind == "tab" and isinstance(value, int) and isinstance(widget, QTabWidget):
