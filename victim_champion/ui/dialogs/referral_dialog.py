@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from victim_champion.core.directory import Service
 from victim_champion.core.errors import InvalidInputError
@@ -55,8 +63,10 @@ class ReferralDialog(_FormDialog):
         speak(self.consent)
         self.form.addRow("", self.consent)
         self.service_boxes: dict[str, QCheckBox] = {}
-        column = QVBoxLayout()
-        column.setSpacing(2)
+        listed = QWidget()  # a widget, so its rows keep their height in the form
+        column = QVBoxLayout(listed)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
         referable = [s for s in services if s.referral.worker_referral]
         for service in services:
             takes = service.referral.worker_referral
@@ -73,7 +83,7 @@ class ReferralDialog(_FormDialog):
             column.addWidget(
                 label("Tick the services you talked through on the page first.", "hint")
             )
-        self.form.addRow("Refer to", column)
+        self.form.addRow("Refer to", listed)
         self.restorative = QCheckBox("This is the person's own request for restorative justice")
         speak(self.restorative)
         self.form.addRow("", self.restorative)
@@ -98,15 +108,20 @@ class ReferralDialog(_FormDialog):
         self.safe_word = QLineEdit()
         self.safe_word.setAccessibleName("Safe word or name to use")
         self.safe_word.setPlaceholderText("so they know the call is the service")
-        safety: tuple[tuple[str, QWidget], ...] = (
-            ("Safe to call?", self.safe_to_call),
-            ("Best times", self.best_times),
+        # The three yes/no questions share a row: the dialog fits a 1280x720 screen with
+        # two services to tick (each drop-down is named for a screen reader).
+        answers = QHBoxLayout()
+        for caption, combo in (
             ("Voicemail OK?", self.voicemail_ok),
             ("Safe to write?", self.safe_to_write),
-            ("Safe word or name", self.safe_word),
-        )
-        for caption, field in safety:
-            self.form.addRow(caption, field)
+        ):
+            answers.addSpacing(12)
+            answers.addWidget(QLabel(caption))
+            answers.addWidget(combo, 1)
+        answers.insertWidget(0, self.safe_to_call, 1)
+        self.form.addRow("Safe to call?", answers)
+        self.form.addRow("Best times", self.best_times)
+        self.form.addRow("Safe word or name", self.safe_word)
         self.finish_layout()
 
     def safety(self) -> dict[str, str]:
