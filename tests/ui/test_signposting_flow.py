@@ -140,7 +140,7 @@ def test_an_unenrolled_laptop_says_so_on_the_refer_button_and_refers_nothing(
     assert "Sync page" in page.refer_button.accessibleDescription()
     talk_through(qtbot, page, "davss", "east-kent-rapeline")
     page.refer_button.click()
-    qtbot.waitUntil(lambda: page.message.text().startswith("Could not refer"))
+    qtbot.waitUntil(lambda: page.message.text().startswith("Error: Could not refer"))
     assert page.message.is_error and "Enrol it on the Sync page" in page.message.text()
     assert QApplication.activeModalWidget() is None  # no dialog to type into
     assert sorted(page.chosen_service_ids()) == ["davss", "east-kent-rapeline"]

@@ -75,6 +75,6 @@ def test_at_1280x720_three_services_show_and_the_status_line_is_in_view(
     assert in_view(page.message, window)
     assert in_view(page.keep_button, window) and in_view(page.refer_button, window)
     page.refer_button.click()  # this laptop is not enrolled: said where the eye is
-    qtbot.waitUntil(lambda: page.message.text().startswith("Could not refer"))
+    qtbot.waitUntil(lambda: page.message.text().startswith("Error: Could not refer"))
     assert in_view(page.message, window) and page.message.is_error
     assert page.results.count() >= 3  # nothing was cleared

@@ -140,10 +140,8 @@ class CompassPointController(QObject):
             directory.services, person, labels, district.name if district else ""
         )
         self._page.show_matches(matches, directory)
-        fit = "fits" if len(matches) == 1 else "fit"
         self._page.say(
-            f"{plural(len(matches), 'service', 'services')} {fit}; tick the ones you talk "
-            "through. The lines to call are on their own tab."
+            plural("signposting.services_fit", len(matches))
             if matches
             else "No local service fits all of that; the lines to call can help now, and "
             "every sheet carries them."
@@ -321,8 +319,8 @@ class CompassPointController(QObject):
                     record.id,
                     f"{record.created_at:%d %b %H:%M} · "
                     f"{names.get(record.district_id, record.district_id)} · "
-                    f"{plural(len(record.needs), 'need', 'needs')} · "
-                    f"{plural(len(record.services), 'service', 'services')}"
+                    f"{plural('count.needs', len(record.needs))} · "
+                    f"{plural('count.services', len(record.services))}"
                     + (f" · referrals: {outcomes}" if outcomes else "")
                     + (" · contact kept with consent" if record.has_contact else "")
                     + (f" · consent given: {', '.join(record.consents)}" if record.consents else "")

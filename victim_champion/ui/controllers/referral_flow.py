@@ -149,11 +149,7 @@ class ReferralFlow(QObject):
     def _on_referred(self, dialog: ReferralDialog, made: list[str]) -> None:
         if self.dialog is dialog:
             dialog.accept()
-        self._page.say(
-            f"{plural(len(made), 'referral', 'referrals')} made with consent and the record "
-            "kept; they go to Compass House at the next sync. The conversation stays on "
-            "screen."
-        )
+        self._page.say(plural("signposting.referrals_made", len(made)))
 
     def _refused(self, dialog: ReferralDialog, error: BaseException) -> None:
         text = f"Could not refer: {error_text(error)}"

@@ -29,9 +29,11 @@ from victim_champion.ui.widgets.form_widgets import MessageLabel, label, speak
 DASH = "\u2014"
 
 
-def plural(count: int, one: str, many: str) -> str:
-    """ "1 service", "2 services": the number with the right form of the word."""
-    return f"{count} {one if count == 1 else many}"
+def plural(key: str, count: int) -> str:
+    """A count in the words of the message catalogue: "1 service", "2 services"."""
+    from victim_champion.content.message_catalogue import messages
+
+    return messages().plural(key, count)
 
 
 def match_text(match: Match, directory: Directory) -> str:
@@ -117,24 +119,14 @@ def wrapped_list(name: str) -> QListWidget:
 
 class StatusLine(MessageLabel):
     """What just happened, where the eye is (above the desk's buttons), heard by a
-    screen reader; an error is styled as one and starts with "Could not"."""
+    screen reader; an error starts with "Error: Could not ..." in the error style."""
 
     def say(self, text: str, *, error: bool = False) -> None:
-        """Show (and announce) a result, or an error in the error style."""
-        role = "error" if error else "success"
-        if self.property("role") != role:
-            self.setProperty("role", role)
-            self.style().unpolish(self)
-            self.style().polish(self)
+        """Show (and announce) a result, or an error after "Error: " in the error style."""
         self.setAccessibleDescription(
             "Signposting: problem" if error else "Signposting: what just happened"
         )
-        self.setText(text)
-
-    @property
-    def is_error(self) -> bool:
-        """True while the line shows an error."""
-        return bool(self.property("role") == "error")
+        self.show_status(text, error=error)
 
 
 def status_line() -> StatusLine:
