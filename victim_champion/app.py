@@ -74,6 +74,7 @@ def build_desktop(
     ``language`` (a catalogue language) is what the kiosk shows and the app prints.
     """
     from victim_champion.ui.controllers.shell_controller import ShellController
+    from victim_champion.ui.guards import lock_reasons
     from victim_champion.ui.guards.system_lock_watcher import SystemLockWatcher
     from victim_champion.ui.shell_window import ShellWindow
 
@@ -84,7 +85,7 @@ def build_desktop(
     controller = ShellController(window, ProfileGate(profile, forbidden_thread=gui_thread), clock)
     controller.install(app)
     system_lock = SystemLockWatcher(window)
-    system_lock.lock_requested.connect(controller.lock)
+    system_lock.lock_requested.connect(lambda: controller.lock(lock_reasons.SYSTEM))
     controller.start()
     return DesktopApp(window, controller, system_lock)
 
@@ -94,6 +95,7 @@ def hand_over_after_locking(desktop: DesktopApp, cleanup: Callable[[], None]) ->
     passphrase, the key or a record (ui/guards/fresh_process.py)."""
     from PySide6.QtCore import QTimer
 
+    from victim_champion.ui.guards import lock_reasons
     from victim_champion.ui.guards.fresh_process import hand_over
 
     def go(mode: str) -> None:
@@ -110,7 +112,13 @@ def hand_over_after_locking(desktop: DesktopApp, cleanup: Callable[[], None]) ->
 
     # A moment after the decoy or unlock screen is painted, never before it.
     desktop.controller.quick_exited.connect(lambda: QTimer.singleShot(100, lambda: go("decoy")))
-    desktop.controller.locked.connect(lambda: QTimer.singleShot(100, lambda: go("unlock")))
+    # The reason it locked goes too ("unlock:idle-600"), for the new unlock screen to say.
+    unlock_screen = desktop.window.unlock
+
+    def go_unlock() -> None:
+        go(lock_reasons.resume_mode("unlock", unlock_screen.reason))
+
+    desktop.controller.locked.connect(lambda: QTimer.singleShot(100, go_unlock))
 
 
 def show_resumed(desktop: DesktopApp) -> None:
@@ -123,17 +131,20 @@ def show_resumed(desktop: DesktopApp) -> None:
         resumed_mode,
         resumed_presenting,
     )
+    from victim_champion.ui.guards.lock_reasons import QUICK_EXIT, split_mode
     from victim_champion.ui.shell_window import show_for_this_screen
 
     mode, geometry = resumed_mode()
     desktop.controller.resume_presenting = resumed_presenting()
     window = desktop.window
+    screen, reason = split_mode(mode)
+    window.unlock.show_reason(QUICK_EXIT if screen == "decoy" else reason)
     if geometry is not None:
         x, y, width, height, maximised = geometry
         window.setGeometry(x, y, width, height)
         if maximised:
             window.showMaximized()
-    if mode == "decoy":
+    if screen == "decoy":
         window.show_decoy()
     if geometry is None:
         show_for_this_screen(window)

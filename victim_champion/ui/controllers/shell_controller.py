@@ -24,7 +24,7 @@ from victim_champion.operations.workspace import ProfileGate, Workspace, let_go_
 from victim_champion.ui.background_work import BackgroundWork
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.event_bridge import EventBridge
-from victim_champion.ui.guards import other_windows
+from victim_champion.ui.guards import lock_reasons, other_windows
 from victim_champion.ui.guards.clipboard_guard import ClipboardGuard
 from victim_champion.ui.guards.idle_watcher import IdleWatcher
 from victim_champion.ui.guards.quick_exit_triggers import QuickExitTriggers
@@ -98,10 +98,10 @@ class ShellController(QObject):
         self.drafts: DraftOffer | None = None  # an interrupted conversation (with the pages)
 
         self.triggers.triggered.connect(self.quick_exit)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(lock_reasons.idle(self.idle_lock_seconds)))
         self.idle.hold = lambda: self.training.in_the_room
         window.quick_exit_button.clicked.connect(self.quick_exit)
-        window.lock_button.clicked.connect(self.lock)
+        window.lock_button.clicked.connect(lambda: self.lock(lock_reasons.BUTTON))
         window.settings_button.clicked.connect(self.open_settings)
         window.first_run.create_requested.connect(self._on_first_run_create_requested)
         window.safety.acknowledged.connect(self._on_safety_acknowledged)
@@ -331,10 +331,12 @@ class ShellController(QObject):
 
     # ------------------------------------------------------------------ lock and exit
 
-    def lock(self) -> None:
+    def lock(self, reason: str = "") -> None:
         """Lock the data and ask for the passphrase again; an open conversation is kept as a
-        draft (idle lock, Lock button, the system's lock), unless the profile is revoked."""
+        draft (idle lock, Lock button, the system's lock), unless the profile is revoked.
+        ``reason`` (ui/guards/lock_reasons.py) is said on the unlock screen."""
         self._lock(None if self.revoked else self._draft(other_windows.visible(self.window)))
+        self.window.unlock.show_reason(reason)
         if not self.window.showing_decoy:
             self.window.show_unlock()
         self.locked.emit()
@@ -346,6 +348,7 @@ class ShellController(QObject):
             hidden = other_windows.hide(self.window)
             self.window.show_decoy()
         self._lock(self._draft(hidden))  # read after the decoy is painted, before clearing
+        self.window.unlock.show_reason(lock_reasons.QUICK_EXIT)
         self.quick_exited.emit()
 
     def _remember_talk(self) -> None:
