@@ -385,4 +385,5 @@ class SignpostingPage(QWidget):
         """Forget everything on screen (lock, quick exit)."""
         self.clear_conversation()
         self.records.clear()
+        self.tabs.setTabText(self.tabs.indexOf(self._records_tab), "Records")
         self.message.setText("")
