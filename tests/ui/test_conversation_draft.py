@@ -26,6 +26,7 @@ from victim_champion.store.repositories.conversation_drafts import ConversationD
 from victim_champion.ui.controllers.draft_offer import DraftOffer
 from victim_champion.ui.dialogs.message_dialog import ConfirmDialog
 from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
+from victim_champion.ui.pages import signposting_draft
 from victim_champion.ui.widgets.form_state import read_form
 
 NAME = "Zephyrine Quillfeather"  # synthetic
@@ -277,3 +278,21 @@ def test_an_offer_left_unanswered_goes_when_its_30_minutes_are_up(
     qtbot.waitUntil(lambda: not offer.offered, timeout=10_000)  # on the real clock
     qtbot.waitUntil(lambda: not desktop.controller.work.busy)
     assert not draft_in_store(desktop)
+
+
+def test_a_conversation_that_cannot_be_read_never_holds_up_the_lock(
+    qtbot: QtBot, desktop: DesktopApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unlock(qtbot, desktop)
+    start_a_conversation(qtbot, desktop)
+    workspace = desktop.controller.workspace
+    assert workspace is not None
+
+    def unreadable(*_: object, **__: object) -> None:
+        raise RuntimeError("Internal C++ object already deleted.")
+
+    monkeypatch.setattr(signposting_draft, "capture", unreadable)
+    desktop.controller.quick_exit()
+    assert desktop.window.showing_decoy and not desktop.controller.is_unlocked
+    assert not workspace.store.owner.is_open
+    assert widgets_containing(SECRETS) == []

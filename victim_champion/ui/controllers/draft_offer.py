@@ -78,7 +78,14 @@ class DraftOffer(QObject):
 
     def capture(self, open_windows: Iterable[QWidget]) -> dict[str, Any] | None:
         """The conversation on the page and in an open referral dialog among
-        ``open_windows``, as plain values; None if there is none (or nothing is unlocked)."""
+        ``open_windows``, as plain values; None if there is none (or nothing is unlocked).
+        It runs inside the lock: whatever goes wrong here, the draft is lost, not the lock."""
+        try:
+            return self._capture(open_windows)
+        except Exception:  # never logged: it could only say what was typed
+            return None
+
+    def _capture(self, open_windows: Iterable[QWidget]) -> dict[str, Any] | None:
         page = self._page()
         if page is None or self._workspace is None or self._blank is None:
             return None
@@ -96,7 +103,10 @@ class DraftOffer(QObject):
     def keep(self, workspace: Workspace, draft: Mapping[str, Any]) -> bool:
         """Write the draft before the store closes, waiting a moment at most (a store that
         does not answer in time loses the draft, never the lock)."""
-        return keep_draft_within(workspace, draft, clock=self.clock)
+        try:
+            return keep_draft_within(workspace, draft, clock=self.clock)
+        except Exception:  # no thread to write it with: the draft is lost
+            return False
 
     def detach(self) -> None:
         """Locked: the offer goes from the page (the draft stays in the store)."""
