@@ -121,7 +121,10 @@ class DraftOffer(QObject):
         thread (an expired one is deleted there, never offered)."""
         self._workspace = workspace
         page = self._page()
-        self._blank = signposting_draft.blank_state(page) if page is not None else None
+        try:  # a page that cannot be read keeps no draft this time; unlocking goes on
+            self._blank = signposting_draft.blank_state(page) if page is not None else None
+        except Exception:
+            self._blank = None
         clock = self.clock
         self._work.run(lambda: waiting_draft(workspace, clock), self._offer, lambda _: None)
 
