@@ -296,3 +296,16 @@ def test_a_conversation_that_cannot_be_read_never_holds_up_the_lock(
     assert desktop.window.showing_decoy and not desktop.controller.is_unlocked
     assert not workspace.store.owner.is_open
     assert widgets_containing(SECRETS) == []
+
+
+def test_the_idle_lock_keeps_it_too(qtbot: QtBot, desktop: DesktopApp) -> None:
+    unlock(qtbot, desktop)
+    page = start_a_conversation(qtbot, desktop)
+    desktop.controller.idle.start(0.2)  # the real idle timer, shortened
+    qtbot.waitUntil(lambda: not desktop.controller.is_unlocked, timeout=5_000)
+    come_back(qtbot, desktop)
+    offer = drafts(desktop)
+    qtbot.waitUntil(lambda: offer.offered)
+    assert offer.bar is not None
+    qtbot.mouseClick(offer.bar.bring_back_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.sheet_name.text() == NAME)
