@@ -68,10 +68,15 @@ def test_the_reason_survives_the_hand_over_to_a_fresh_process(
     assert modes[0].startswith("unlock:idle-")
 
     monkeypatch.setenv(fresh_process.RESUME_VARIABLE, modes[0])
+    # The new process would tell the old one on its stdout that it has painted, then let
+    # go of that pipe: here that is the test runner's own output, so it is not written.
+    painted: list[bool] = []
+    monkeypatch.setattr(fresh_process, "announce_painted", lambda: painted.append(True))
     fresh = build_desktop(demo.profile, DEMO_PASSPHRASE)
     qtbot.addWidget(fresh.window)
     try:
         show_resumed(fresh)
+        qtbot.waitUntil(lambda: painted == [True])
         assert fresh.window.stack.currentWidget() is fresh.window.unlock
         assert said(fresh) == said(desktop) != ""
         assert fresh_process.RESUME_VARIABLE not in os.environ  # read once
