@@ -144,7 +144,8 @@ def test_a_translation_missing_a_message_is_refused_rather_than_printed_half_eng
 # ---------------------------------------------------------------------------- plurals
 
 POLISH_LIKE = (
-    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && '
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && '
     'n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
     'msgid "count.people"\nmsgid_plural "count.people"\n'
     'msgstr[0] "{count} osoba"\nmsgstr[1] "{count} osoby"\nmsgstr[2] "{count} osób"\n'

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import DEMO_NAMES, unlock
@@ -113,7 +113,7 @@ def test_kiosk_presenter_and_dialogs_are_accessible(qtbot: QtBot, desktop: Deskt
         opener.click()
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, kind)
+        assert isinstance(dialog, QDialog) and isinstance(dialog, kind)
         qtbot.waitExposed(dialog)
         audit(qtbot, dialog)
         dialog.reject()
@@ -149,7 +149,7 @@ def test_signposting_referral_reference_and_audit_screens_are_accessible(
         opener()
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, kind)
+        assert isinstance(dialog, QDialog) and isinstance(dialog, kind)
         qtbot.waitExposed(dialog)
         audit(qtbot, dialog)
         dialog.reject()

@@ -11,7 +11,6 @@ answered "rejected" with its reason, and the others in the push go on.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import uuid
 from collections.abc import Callable
@@ -21,29 +20,19 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import (
-    CertificateRecord,
-    ConsentWithdrawalRecord,
     EnvelopePayload,
-    ErasedRecord,
-    ErasureRecord,
-    ReferralRecord,
 )
 from victim_champion.hub.api.intake_rules import IntakeRules, check_payload, rules_for
 from victim_champion.hub.api.referral_rules import (
     check_referrals_owned,
-    erase_referral_details,
-    referral_ids_from,
     signposting_ids,
-    withdraw_referral,
 )
+from victim_champion.hub.api.side_tables import index_side_tables, insert_ignoring_conflicts
 from victim_champion.hub.storage.driver_statements import fetch, statement_for
 from victim_champion.hub.storage.engine import insert_for, write_turn
 from victim_champion.hub.storage.tables import (
-    certificates,
     envelopes,
-    referrals,
     refused_envelopes,
 )
 from victim_champion.sync.protocol import (
@@ -59,17 +48,6 @@ log = logging.getLogger("victim_champion.hub")
 INSERT_CHUNK = 100  # rows per INSERT: well under SQLite's limit on bound values
 T = TypeVar("T")
 CONFLICT_REASON = "a different record was already received with this sequence number"
-
-
-def insert_ignoring_conflicts(connection: Connection, table: Any, values: dict[str, Any]) -> int:
-    """INSERT ... ON CONFLICT DO NOTHING; returns the rows inserted (0 or 1).
-
-    Told by RETURNING, not rowcount: inside a savepoint on PostgreSQL, psycopg's rowcount
-    for a skipped row came back as 1, and a clash was answered "accepted"."""
-    first = next(iter(table.primary_key.columns))
-    insert = insert_for(connection.dialect.name, table)
-    statement = insert.values(**values).on_conflict_do_nothing().returning(first)
-    return 0 if connection.execute(statement).first() is None else 1
 
 
 class PushNeedsIsolationError(Exception):
@@ -160,7 +138,7 @@ def _push_batch(
             results.append(_quarantined_on_laptop(connection, device_id, raw, now))
             continue
         if envelope is not None and envelope.mutation_id in inserted:
-            _index(connection, device_id, payloads[envelope.mutation_id])
+            index_side_tables(connection, device_id, payloads[envelope.mutation_id])
             results.append(PushResult(envelope.device_seq, "accepted"))
             continue
         if envelope is not None:
@@ -301,7 +279,7 @@ def _push_one(
     # Insert first, settling races between hub processes in the database.
     if not _insert_many(connection, device_id, [envelope], now):
         return _already_held(connection, device_id, envelope)
-    _index(connection, device_id, payload)
+    index_side_tables(connection, device_id, payload)
     return PushResult(envelope.device_seq, "accepted")
 
 
@@ -340,65 +318,3 @@ def _quarantined_on_laptop(
     reason = f"quarantined on the laptop: {str(raw['quarantined'])[:400]}"
     _note_refused(connection, device_id, raw, reason, "laptop", now)
     return PushResult(seq, "rejected", reason)
-
-
-def _index(connection: Connection, device_id: str, payload: EnvelopePayload) -> None:
-    """Side tables kept in the same savepoint as the envelope: certificate look-up,
-    referrals awaiting an outcome (or withdrawn), and erasure of a forgotten person's details."""
-    for record in payload.records:
-        if isinstance(record, ReferralRecord):
-            insert_ignoring_conflicts(
-                connection,
-                referrals,
-                {
-                    "referral_id": record.id,
-                    "device_id": device_id,
-                    "service_id": record.service_id,
-                },
-            )
-        elif isinstance(record, ErasureRecord):
-            _erase(connection, device_id, record.record_id)
-        elif isinstance(record, ConsentWithdrawalRecord):
-            withdraw_referral(connection, device_id, record)
-        elif isinstance(record, CertificateRecord):
-            insert_ignoring_conflicts(
-                connection,
-                certificates,
-                {
-                    "code": record.code,
-                    "device_id": device_id,
-                    "name": record.name,
-                    "course": record.course,
-                    "course_date": record.course_date.isoformat(),
-                    "key_id": record.key_id,
-                    "signature": record.signature,
-                },
-            )
-
-
-def _erase(connection: Connection, device_id: str, record_id: str) -> None:
-    """Replace every record that names ``record_id`` with a tombstone holding no personal
-    field (the envelope's hash still proves what was received, not what it said)."""
-    if len(record_id) != 32:
-        return
-    rows = connection.execute(
-        select(envelopes.c.server_seq, envelopes.c.payload).where(
-            envelopes.c.device_id == device_id,
-            envelopes.c.payload.contains(record_id),
-            envelopes.c.kind != EnvelopeKind.ERASURE_REQUESTED.value,
-        )
-    ).all()
-    for seq, payload in rows:
-        document = json.loads(payload)
-        erase_referral_details(
-            connection, device_id, referral_ids_from(record_id, document.get("records", []))
-        )
-        document["records"] = [
-            r if record_id not in json.dumps(r) else ErasedRecord(record_id).to_wire()
-            for r in document.get("records", [])
-        ]
-        connection.execute(
-            envelopes.update()
-            .where(envelopes.c.server_seq == seq)
-            .values(payload=canonical_json(document).decode())
-        )
