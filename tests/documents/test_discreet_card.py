@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,7 @@ from typing import Any
 import pytest
 
 from tests.documents.test_discreet_and_routes import FORBIDDEN
-from tests.support.pdf_tools import pages_text
-from tests.support.tools import require_tool
+from tests.support.pdf_tools import pages_text, pdf_info
 from victim_champion.content.directory_loader import load_needs, shipped_directory
 from victim_champion.content.revealing_loader import load_revealing
 from victim_champion.core.directory import DISCREET_NEEDS, Directory
@@ -33,18 +31,6 @@ from victim_champion.operations.web_pages import sheet_web_page_for
 NEEDS = ["sexual-violence", "domestic-abuse"]
 SERVICES = ["davss", "isva", "east-kent-rapeline"]
 EMERGENCY = ("999", "press 55", "999bsl.co.uk", "emergencysms.org.uk", "18000", "18001 101")
-
-
-def info(pdf: bytes, tmp_path: Path) -> dict[str, str]:
-    path = tmp_path / "card.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        [require_tool("pdfinfo", "poppler-utils"), str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
 
 
 def card(
@@ -85,7 +71,7 @@ def test_the_card_is_one_page_with_only_the_chosen_routes_under_neutral_labels(
     choices = discreet_route_choices("swale", NEEDS, SERVICES)
     chosen = [c for c in choices if c.suggested]
     pdf = card([c.id for c in chosen], name="Sam Example")
-    assert info(pdf, tmp_path)["Pages"] == "1"
+    assert pdf_info(pdf, tmp_path)["Pages"] == "1"
     [page] = pages_text(pdf, tmp_path)
     text = " ".join(page.split())
     assert "Sam Example" in text
@@ -119,7 +105,7 @@ def test_every_route_offered_still_fits_and_gives_nothing_away(large: bool, tmp_
     pdf = print_signposting_sheet(
         "swale", needs, SERVICES, options=options, route_ids=ids, groups=["lgbt", "men"]
     )
-    pages = int(info(pdf, tmp_path)["Pages"])
+    pages = int(pdf_info(pdf, tmp_path)["Pages"])
     assert pages == 1 if not large else pages <= 2
     text = " ".join(" ".join(pages_text(pdf, tmp_path)).split())
     assert not load_revealing().found(text, ids)
@@ -131,7 +117,7 @@ def test_every_route_offered_still_fits_and_gives_nothing_away(large: bool, tmp_
 
 def test_the_metadata_and_the_file_name_are_plain(tmp_path: Path) -> None:
     chosen = ["rape-crisis-line", "national-helpline"]
-    meta = info(card(chosen), tmp_path)
+    meta = pdf_info(card(chosen), tmp_path)
     for key in ("Title", "Author", "Subject", "Keywords", "Creator"):
         value = meta.get(key, "")
         assert not load_revealing().found(value), key

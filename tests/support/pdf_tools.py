@@ -49,6 +49,19 @@ def pages_text(pdf: bytes, tmp_path: Path) -> list[str]:
     return pdf_text(pdf, tmp_path).split("\f")[:-1]
 
 
+def pdf_info(pdf: bytes, tmp_path: Path) -> dict[str, str]:
+    """pdfinfo's fields: Pages, Title, Author, Subject, Keywords and the rest."""
+    path = tmp_path / "info.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(
+        [require_tool("pdfinfo", "poppler-utils"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
 def pdf_fonts(pdf: bytes, tmp_path: Path) -> list[tuple[str, bool]]:
     """(font name, embedded?) for every font the PDF references."""
     path = tmp_path / "fonts.pdf"

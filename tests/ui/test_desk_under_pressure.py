@@ -13,7 +13,6 @@ referral desk sees at the hub.
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +21,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.support.hub_process import sqlite_url, start_hub
-from tests.support.pdf_tools import pdf_text
-from tests.support.tools import require_tool
+from tests.support.pdf_tools import pdf_info, pdf_text
 from tests.ui.conftest import modal, unlock
 from victim_champion.app import DesktopApp
 from victim_champion.content.revealing_loader import load_revealing
@@ -33,19 +31,6 @@ from victim_champion.ui.dialogs.withdraw_consent_dialog import WithdrawConsentDi
 SHEET_NAME = "Orlaith Vantreece"  # synthetic
 PHONE = "07700 900582"
 SAFE_WORD = "Blue Kettle"
-
-
-def pdf_pages_and_title(pdf: bytes, tmp_path: Path) -> tuple[int, str]:
-    path = tmp_path / "card.pdf"
-    path.write_bytes(pdf)
-    info = subprocess.run(
-        [require_tool("pdfinfo", "poppler-utils"), str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
-    return int(fields["Pages"].strip()), info
 
 
 def print_preview(qtbot: QtBot, desktop: DesktopApp) -> Any:
@@ -107,12 +92,14 @@ def test_the_swale_desk_under_pressure(qtbot: QtBot, desktop: DesktopApp, tmp_pa
         # chose that route with the person (then only under its neutral label).
         chosen_routes = [rid for rid, box in page.card.boxes.items() if box.isChecked()]
         preview = print_preview(qtbot, desktop)
-        pages, info = pdf_pages_and_title(preview.pdf_bytes, tmp_path)
-        assert pages == 1
+        info = pdf_info(preview.pdf_bytes, tmp_path)
+        assert info["Pages"] == "1"
         text = pdf_text(preview.pdf_bytes, tmp_path)
         revealing = load_revealing()
         assert revealing.found(text, chosen_routes) == []
-        assert revealing.found(info) == []  # the PDF's title, author and subject too
+        assert (
+            revealing.found("\n".join(info.values())) == []
+        )  # the PDF's title, author and subject too
         assert f"Useful numbers for {SHEET_NAME}" in text  # the name, as the person asked
         assert "999" in text and "08 08 16 89 111" in text
         preview.reject()
