@@ -11,6 +11,7 @@ from tests.ui.widget_walk import widgets_containing
 from victim_champion.app import DesktopApp
 from victim_champion.core.errors import CorruptStoreError
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE, DemoProfile
+from victim_champion.ui.widgets.form_widgets import ERROR_PREFIX
 
 PAGE = 4096
 
@@ -29,7 +30,8 @@ def test_a_damaged_page_is_told_on_the_unlock_screen_and_nothing_else_is_shown(
     qtbot.keyClick(screen.passphrase, "\r")
     qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
 
-    assert screen.message.text() == CorruptStoreError.default_message
+    assert screen.message.is_error  # told as an error: a word and a colour
+    assert screen.message.text() == ERROR_PREFIX + CorruptStoreError.default_message
     assert "unexpected" not in screen.message.text().casefold()
     assert not desktop.controller.is_unlocked
     assert desktop.window.stack.currentWidget() is screen

@@ -27,6 +27,7 @@ def test_guesses_at_the_kiosk_are_slowed_like_every_other_way_in(
         qtbot.waitUntil(lambda: kiosk.staff_message.text() != "", timeout=10_000)
         said.append(kiosk.staff_message.text())
     assert all("not the staff passphrase" in text for text in said[:3])
-    assert said[3].startswith("Too many wrong passphrases: wait")
-    assert said[4].startswith("Too many wrong passphrases: wait")  # the right one waits too
+    waiting = kiosk.staff_message.error_prefix + "Too many wrong passphrases: wait"
+    assert said[3].startswith(waiting)
+    assert said[4].startswith(waiting)  # the right one waits too
     assert desktop.window.stack.currentWidget() is kiosk
