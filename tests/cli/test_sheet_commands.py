@@ -120,3 +120,15 @@ def test_directory_search_json_carries_the_routes_the_text_shows(cli: InProcessC
     for route in routes:
         assert f"{route['name']}: {route['contact']}" in text, route["id"]
     assert text.count(": ") >= len(routes)
+
+
+def test_directory_search_adds_a_groups_line_only_when_asked(cli: InProcessCli) -> None:
+    asked = ("directory", "search", "--need", "domestic-abuse", "--district", "Swale", "--json")
+    plain = {r["id"] for r in cli(*asked).json()["routes"]}
+    assert not {"galop", "mens-advice-line"} & plain  # nobody said LGBT+ or man
+    lgbt = {r["id"] for r in cli(*asked, "--group", "lgbt").json()["routes"]}
+    assert lgbt - plain == {"galop"}
+    men = {r["id"] for r in cli(*asked, "--group", "men").json()["routes"]}
+    assert men - plain == {"mens-advice-line"}
+    refused = cli(*asked, "--group", "gay")
+    assert refused.code != 0 and refused.err.strip().endswith("use lgbt or men.")

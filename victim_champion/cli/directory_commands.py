@@ -27,6 +27,17 @@ def resolve_needs(given: list[str]) -> frozenset[str]:
     return frozenset(chosen)
 
 
+GROUPS = ("lgbt", "men")  # what a person may say they are, for the lines only they get
+
+
+def checked_groups(given: list[str]) -> list[str]:
+    """``--group`` values, each one we ask about."""
+    for group in given:
+        if group not in GROUPS:
+            raise InvalidInputError(f"'{group}' is not a group we ask about; use lgbt or men.")
+    return given
+
+
 def route_line(route: Route) -> str:
     """ "Samaritans: 116 123 (free); jo@samaritans.org (24 hours, every day; checked
     November 2026 from samaritans.org/…)" """
@@ -52,13 +63,20 @@ def route_document(route: Route) -> dict[str, object]:
 
 
 def directory_search(context: CommandContext, options: argparse.Namespace) -> int:
-    """``directory search [--need NEED]... [--district D]`` (public data: no passphrase).
+    """``directory search [--need NEED]... [--district D] [--group lgbt|men]`` (public data:
+    no passphrase; a group adds the lines only that group gets, such as Galop).
 
     Never a dead end: after the services (or when none fits) come the routes every sheet
     carries and the national lines for the needs asked about, each with its source. With
     --json: ``{"services": [...], "routes": [...], "edition": ...}``, the same routes."""
     district = load_districts().resolve(options.district) if options.district else None
-    person = Person(district.id if district else None, resolve_needs(options.need or []))
+    groups = checked_groups(options.group or [])
+    person = Person(
+        district.id if district else None,
+        resolve_needs(options.need or []),
+        gender="man" if "men" in groups else None,
+        lgbt="lgbt" in groups,
+    )
     labels = {n.id: n.label for n in load_needs()}
     directory = current_directory()
     matches = match_services(
@@ -91,7 +109,7 @@ def directory_search(context: CommandContext, options: argparse.Namespace) -> in
     ]
     if not matches:
         lines.append("No local service in the directory fits; these lines can help now.")
-    routes = directory.routes_for(person.needs)
+    routes = directory.routes_for(person.needs, groups=groups)
     lines.append("Routes to help (every sheet carries these):")
     lines += [f"  {route_line(r)}" for r in routes]
     lines.append(directory.edition_text + ".")

@@ -173,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("--need", action="append", help="a need (repeatable)")
     search.add_argument("--district", help="a Kent district, or Medway")
+    search.add_argument(
+        "--group", action="append", metavar="lgbt|men", help="what the person said they are"
+    )
     sheet_commands.add_directory_needs(directory_commands_, _command)
     return parser
 

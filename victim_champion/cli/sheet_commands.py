@@ -14,7 +14,7 @@ import argparse
 from collections.abc import Callable
 
 from victim_champion.cli.context import CommandContext, progress
-from victim_champion.cli.directory_commands import resolve_needs
+from victim_champion.cli.directory_commands import checked_groups, resolve_needs
 from victim_champion.content.directory_loader import current_directory, load_needs
 from victim_champion.content.district_loader import load_districts
 from victim_champion.core.directory import DISCREET_NEEDS
@@ -22,8 +22,6 @@ from victim_champion.core.errors import InvalidInputError
 from victim_champion.operations import printing
 from victim_champion.operations.languages import DEFAULT_LANGUAGE, choose_language
 from victim_champion.operations.printing import HandoutOptions, save_pdf
-
-GROUPS = ("lgbt", "men")
 
 
 def _services(given: list[str]) -> list[str]:
@@ -36,19 +34,12 @@ def _services(given: list[str]) -> list[str]:
     return given
 
 
-def _groups(given: list[str]) -> list[str]:
-    for group in given:
-        if group not in GROUPS:
-            raise InvalidInputError(f"'{group}' is not a group we ask about; use lgbt or men.")
-    return given
-
-
 def print_sheet(context: CommandContext, options: argparse.Namespace) -> int:
     """``print sheet --district D --need N... [--service ID...] [--route ID...]
     [--group lgbt|men] [--discreet] [--large-print] [--name NAME] [--language L] --out F``."""
     district = load_districts().resolve(options.district)
     needs = sorted(resolve_needs(options.need or []))
-    services, groups = _services(options.service or []), _groups(options.group or [])
+    services, groups = _services(options.service or []), checked_groups(options.group or [])
     routes = options.route or []
     if routes and not options.discreet:
         raise InvalidInputError("--route chooses routes for the discreet card; add --discreet.")
