@@ -13,14 +13,13 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.cli.conftest import run_cli
 from tests.conftest import PASSPHRASE, REPO, canary
-from tests.ui.test_memory_after_lock import app_processes, needles, scan
+from tests.ui.test_memory_after_lock import app_processes, hand_over, needles, scan
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
@@ -107,16 +106,10 @@ def test_the_draft_crosses_the_hand_over_only_in_the_encrypted_store(
         assert ready[:1] == ["typed"], ready
         before = scan(int(ready[1]), wanted)
         assert before[f"{typed[0]} utf-8"] + before[f"{typed[0]} utf-16"] > 0  # it can see
-        app.stdin.write("go\n")
-        app.stdin.flush()
-        app.wait(timeout=60)  # the old process ends once the fresh one has painted
-        deadline = time.monotonic() + 30
-        while not (fresh := app_processes(data_dir)) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert len(fresh) == 1, "the app should carry on in one fresh process"
-        after = scan(fresh[0], wanted)
+        fresh = hand_over(app, data_dir)
+        after = scan(fresh, wanted)
         assert {label: n for label, n in after.items() if n} == {}
-        environment = Path(f"/proc/{fresh[0]}/environ").read_bytes()
+        environment = Path(f"/proc/{fresh}/environ").read_bytes()
         assert not [t for t in typed if t.encode() in environment]
         files = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
         assert not [t for t in typed if t.encode() in files or t.encode("utf-16-le") in files]

@@ -136,6 +136,20 @@ def real_profile(cli_env: dict[str, str], tmp_path: Path) -> tuple[dict[str, str
     return cli_env, names
 
 
+def hand_over(app: subprocess.Popen[str], data_dir: Path) -> int:
+    """Tell the app script to lock; the old process ends once the fresh one has painted.
+    Returns the one fresh process."""
+    assert app.stdin is not None
+    app.stdin.write("go\n")
+    app.stdin.flush()
+    app.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while not (fresh := app_processes(data_dir)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(fresh) == 1, "the app should carry on in one fresh process"
+    return fresh[0]
+
+
 @pytest.mark.parametrize("mode", ["quick-exit", "idle-lock"])
 def test_nothing_is_left_in_memory_after_a_lock(
     mode: str, real_profile: tuple[dict[str, str], list[str]], tmp_path: Path
@@ -160,14 +174,8 @@ def test_nothing_is_left_in_memory_after_a_lock(
         assert ready[:1] == ["unlocked"], ready
         unlocked = scan(int(ready[1]), wanted)
         assert unlocked[f"{names[0]} utf-8"] + unlocked[f"{names[0]} utf-16"] > 0  # it can see
-        app.stdin.write("go\n")
-        app.stdin.flush()
-        app.wait(timeout=60)  # the old process ends once the fresh one has painted
-        deadline = time.monotonic() + 30
-        while not (fresh := app_processes(data_dir)) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert len(fresh) == 1, "the app should carry on in one fresh process"
-        after = scan(fresh[0], wanted)
+        fresh = hand_over(app, data_dir)
+        after = scan(fresh, wanted)
         assert {label: n for label, n in after.items() if n} == {}
     finally:
         app.kill()
