@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from victim_champion.core.course import Course, Timing, parse_module
-from victim_champion.core.course_checks import check_course, stale_sources
+from victim_champion.core.course_checks import check_course, history_sources, stale_sources
 from victim_champion.core.errors import CourseContentError
 from victim_champion.core.training_day import (
     KnowledgeCheck,
@@ -87,6 +87,40 @@ def test_an_activity_without_its_parts_is_refused(activity: str, problem: str) -
 def test_a_source_without_its_dates_is_refused(sources: str, problem: str) -> None:
     with pytest.raises(CourseContentError, match=problem):
         parse_module(module_text(sources=sources), "m1.md")
+
+
+HISTORY = (
+    "Statement: In 2019, Victim Support ran the service.\nSource: seed 004\n"
+    "Dated: 2019-06\nChecked: 2026-12\nHistory: yes"
+)
+
+
+def test_a_history_statement_is_read_and_left_out_of_the_stale_list() -> None:
+    text = module_text(sources=HISTORY)
+    [note] = parse_module(text, "m1.md").sources
+    assert note.history and note.is_stale()  # old, but it says what was so in 2019
+    present = parse_module(module_text(), "m1.md")
+    assert not present.sources[0].history
+    course = Course("C", "1", "2020", (parse_module(text, "m1.md"), present), Timing())
+    assert [m.id for m, _ in stale_sources(course)] == ["m1"]  # only the present one
+    assert [note.statement for _, note in history_sources(course)] == [note.statement]
+
+
+@pytest.mark.parametrize(
+    ("sources", "problem", "on"),
+    [
+        (HISTORY.replace("History: yes", "History: maybe"), "'History:' is yes", "History"),
+        (HISTORY.replace("History: yes", "History: no"), "'History:' is yes", "History"),
+        (HISTORY.replace("In 2019, ", ""), "with its year", "Statement"),
+        (HISTORY.replace("History:", "Histories:"), "or 'History:'", "Histories"),
+    ],
+)
+def test_a_history_statement_says_yes_and_its_year(sources: str, problem: str, on: str) -> None:
+    text = module_text(sources=sources)
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith(on + ":"))
+    with pytest.raises(CourseContentError, match=problem) as raised:
+        parse_module(text, "m1.md")
+    assert (raised.value.file_name, raised.value.line) == ("m1.md", line)
 
 
 def test_a_module_needs_five_quiz_questions() -> None:

@@ -7,7 +7,11 @@ import argparse
 
 from victim_champion.cli.context import CommandContext
 from victim_champion.content.course_loader import load_course
-from victim_champion.core.course_checks import STALE_AFTER_MONTHS, stale_sources
+from victim_champion.core.course_checks import (
+    STALE_AFTER_MONTHS,
+    history_sources,
+    stale_sources,
+)
 from victim_champion.operations.languages import messages
 
 
@@ -74,11 +78,17 @@ def course_check(context: CommandContext, options: argparse.Namespace) -> int:
         }
         for module, note in stale_sources(course)
     ]
+    history = len(history_sources(course))
+    kept = "1 statement is" if history == 1 else f"{history} statements are"
     lines = [
         f"{course.title} {course.version}: every check passed. "
         + messages().plural("course.stale_sources", len(stale), months=STALE_AFTER_MONTHS)
         + "; check them again before publishing:"
     ]
     lines += [f"  [{s['module']}] {s['statement']} ({s['source']}, {s['dated']})" for s in stale]
-    context.emit({"version": course.version, "stale_sources": stale}, "\n".join(lines))
+    lines.append(f"{kept} kept as history (History: yes), so their age is not listed.")
+    context.emit(
+        {"version": course.version, "stale_sources": stale, "history_statements": history},
+        "\n".join(lines),
+    )
     return 0

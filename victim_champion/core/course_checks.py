@@ -63,5 +63,15 @@ def check_course(course: Course, providers: Sequence[str], manifest: str) -> Non
 
 def stale_sources(course: Course) -> list[tuple[Module, SourceNote]]:
     """Statements whose source is undated or more than 12 months older than its check:
-    for Compass House to check again before it publishes a version."""
-    return [(m, note) for m, note in course.sources() if note.is_stale(STALE_AFTER_MONTHS)]
+    for Compass House to check again before it publishes a version. A history statement
+    ('History: yes') says what was so at its source's date, so its age is no fault."""
+    return [
+        (m, note)
+        for m, note in course.sources()
+        if not note.history and note.is_stale(STALE_AFTER_MONTHS)
+    ]
+
+
+def history_sources(course: Course) -> list[tuple[Module, SourceNote]]:
+    """Statements kept as history ('History: yes'), which the stale list leaves out."""
+    return [(m, note) for m, note in course.sources() if note.history]

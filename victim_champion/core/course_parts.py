@@ -16,7 +16,9 @@ from victim_champion.core.errors import CourseContentError
 Lines = list[tuple[int, str]]
 Fail = Callable[[str, int], CourseContentError]
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 UNDATED = "undated"
+_SOURCE_KEYS = ("Statement", "Source", "Dated", "Checked", "History")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class SourceNote:
     source: str
     dated: str  # YYYY-MM, or "undated"
     checked: str  # YYYY-MM
+    history: bool = False  # says, in the past tense, what was so at the source's date
 
     def months_old(self) -> int | None:
         """How many months older the source is than its check (None when undated)."""
@@ -56,7 +59,8 @@ class SourceNote:
         return _months(self.checked) - _months(self.dated)
 
     def is_stale(self, limit_months: int = 12) -> bool:
-        """Undated, or more than ``limit_months`` older than its check."""
+        """Undated, or more than ``limit_months`` older than its check (history or not:
+        the course check leaves history statements out, see course_checks)."""
         age = self.months_old()
         return age is None or age > limit_months
 
@@ -114,9 +118,11 @@ def parse_activity(title: str, start: int, body: Lines, fail: Fail) -> Activity:
 
 
 def parse_sources(body: Lines, fail: Fail) -> list[SourceNote]:
-    """Blocks of 'Statement:', 'Source:', 'Dated:' and 'Checked:' lines."""
+    """Blocks of 'Statement:', 'Source:', 'Dated:' and 'Checked:' lines, and 'History: yes'
+    for a statement that says what was so at the source's date (with its year)."""
     notes: list[SourceNote] = []
     current: dict[str, str] = {}
+    lines: dict[str, int] = {}
     start = 0
 
     def finish() -> None:
@@ -126,21 +132,31 @@ def parse_sources(body: Lines, fail: Fail) -> list[SourceNote]:
             if not current.get(key):
                 raise fail(f"the statement has no '{key}:' line", start)
         if current["Dated"] != UNDATED and not _MONTH.match(current["Dated"]):
-            raise fail("'Dated:' is a month (YYYY-MM) or 'undated'", start)
+            raise fail("'Dated:' is a month (YYYY-MM) or 'undated'", lines["Dated"])
         if not _MONTH.match(current["Checked"]):
-            raise fail("'Checked:' is a month (YYYY-MM)", start)
-        fields = (current[k] for k in ("Statement", "Source", "Dated", "Checked"))
-        notes.append(SourceNote(*fields))
+            raise fail("'Checked:' is a month (YYYY-MM)", lines["Checked"])
+        history = "History" in current
+        if history and current["History"] != "yes":
+            raise fail("'History:' is yes (leave the line out otherwise)", lines["History"])
+        if history and not _YEAR.search(current.get("Statement", "")):
+            raise fail(
+                "a history statement says when, with its year (for example 'In 2019, ...')",
+                start,
+            )
+        statement, source = current.get("Statement", ""), current["Source"]
+        notes.append(SourceNote(statement, source, current["Dated"], current["Checked"], history))
         current.clear()
+        lines.clear()
 
     for number, line in body:
         stripped = line.strip()
         if not stripped:
             continue
         key, colon, value = stripped.partition(":")
-        if not colon or key not in ("Statement", "Source", "Dated", "Checked"):
+        if not colon or key not in _SOURCE_KEYS:
             raise fail(
-                "in Sources, lines start with 'Statement:', 'Source:', 'Dated:' or 'Checked:'",
+                "in Sources, lines start with 'Statement:', 'Source:', 'Dated:', "
+                "'Checked:' or 'History:'",
                 number,
             )
         if key == "Statement":
@@ -149,6 +165,7 @@ def parse_sources(body: Lines, fail: Fail) -> list[SourceNote]:
         elif not current:
             raise fail("each source starts with 'Statement:'", number)
         current[key] = value.strip()
+        lines[key] = number
     finish()
     return notes
 
