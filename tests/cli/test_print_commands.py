@@ -73,14 +73,15 @@ def test_course_list_shows_the_version_and_each_modules_contents(cli: InProcessC
         assert 0 <= module["optional_minutes"] < module["minutes"], module["id"]
     minutes = course["minutes"]
     assert minutes["modules"] == sum(m["minutes"] for m in course["modules"])
-    parts = ("modules", "welcome", "quiz_before", "break", "quiz_after", "feedback")
-    assert minutes["total"] == sum(minutes[k] for k in parts)
-    assert 150 <= minutes["total"] <= 180  # an afternoon, with the break and the quizzes
     optional = sum(m["optional_minutes"] for m in course["modules"])
-    assert minutes["without_optional"] == minutes["total"] - optional <= 120
+    assert minutes["core"] == minutes["modules"] - optional
+    parts = ("core", "transitions", "welcome", "quiz_before", "break", "quiz_after", "feedback")
+    assert minutes["short"] == minutes["without_optional"] == sum(minutes[k] for k in parts)
+    assert minutes["full"] == minutes["total"] == minutes["short"] + minutes["optional_cap"]
+    assert minutes["slack"] == minutes["session"] - minutes["full"] >= 10  # the timing tests
     human = cli("course", "list").out
     assert all(module["id"] in human for module in course["modules"])
-    assert f"Total {minutes['total']} minutes" in human
+    assert f"Full course {minutes['full']} minutes" in human
 
 
 def test_course_check_lists_the_sources_to_check_again(cli: InProcessCli) -> None:

@@ -66,7 +66,6 @@ def test_a_module_reads_its_activity_materials_and_sources() -> None:
         ("Minutes: 5\nAfter slide: Nowhere\nTalk.\n\nMaterials: Cards\n- One", "names no slide"),
         ("Minutes: 5\nAfter slide: First\nTalk in pairs.", "needs its materials"),
         ("Minutes: 5\nAfter slide: First\nTalk.\n\nMaterials: Cards\nOne", "starting with '- '"),
-        ("Minutes: 25\nAfter slide: First\nTalk.\n\nMaterials: Cards\n- One", "leave time"),
         ("Minutes: 5\nOptional: maybe\nAfter slide: First\nT.\nMaterials: C\n- 1", "yes or no"),
     ],
 )
@@ -133,19 +132,68 @@ def course_of(minutes: list[int], welcome: int = 10) -> Course:
     modules = tuple(
         parse_module(module_text(f"m{i}", m), f"m{i}.md") for i, m in enumerate(minutes)
     )
-    return Course("Course", "1", "2020", modules, Timing(welcome, 5, 10, 5, 5))
+    return Course("Course", "1", "2020", modules, Timing(welcome, 5, 10, 5, 5, 2, 14))
 
 
-def test_the_course_must_fit_an_afternoon_and_two_hours_without_optional_parts() -> None:
-    fits = course_of([20] * 7)  # 35 + 140 = 175; 175 - 7 x 8 = 119 without optional parts
-    assert (fits.total_minutes, fits.short_minutes) == (175, 119)
-    check_course(fits, ["Victim Support"], "course.toml")
-    with pytest.raises(CourseContentError, match="takes 195 minutes"):
-        check_course(course_of([20] * 8), [], "course.toml")
-    with pytest.raises(CourseContentError, match="takes 135 minutes"):
-        check_course(course_of([20] * 5), [], "course.toml")
-    with pytest.raises(CourseContentError, match="without its optional activities"):
-        check_course(course_of([25, 25, 25, 25, 25, 10]), [], "course.toml")
+def timed_module(minutes: int = 20, core: int = 5, optional: int = 8, slides: int = 1) -> str:
+    """A module with one optional activity ('Pairs') and one core one ('Sort')."""
+    activity = (
+        f"Minutes: {optional}\nOptional: yes\nAfter slide: First\nTalk in pairs.\n\n"
+        "Materials: Prompt cards\n- What would help?\n\n"
+        f"# Activity: Sort\nMinutes: {core}\nAfter slide: First\nSort the stories.\n\n"
+        "Materials: Story cards\n- A story"
+    )
+    more = "".join(
+        f"# Slide: More {n}\n- A point\n\nNotes:\nSay this.\n\n" for n in range(1, slides)
+    )
+    return module_text("m0", minutes, activity).replace(
+        "# Activity: Pairs", more + "# Activity: Pairs"
+    )
+
+
+def timed_course(count: int = 8, optional_cap: int = 14, **module: int) -> Course:
+    text = timed_module(**module)
+    modules = tuple(
+        parse_module(text.replace("id: m0", f"id: m{i}"), f"m{i}.md") for i in range(count)
+    )
+    return Course("Course", "1", "2020", modules, Timing(10, 5, 10, 5, 5, 2, optional_cap))
+
+
+def test_the_full_course_fits_an_afternoon_with_ten_minutes_of_slack() -> None:
+    course = timed_course()  # each module: 20 minutes, 8 of them optional, one core activity
+    figures = (course.core_minutes, course.core_transitions, course.short_minutes)
+    assert figures == (8 * 12, 8 * 2, 35 + 96 + 16)
+    assert (course.full_minutes, course.slack_minutes) == (147 + 14, 180 - 161)
+    check_course(course, [], "course.toml")
+    check_course(timed_course(optional_cap=23), [], "course.toml")  # exactly 10 of slack
+    with pytest.raises(CourseContentError, match="leaving 9 of a 180-minute afternoon"):
+        check_course(timed_course(optional_cap=24), [], "course.toml")
+    with pytest.raises(CourseContentError, match="takes 175 minutes") as raised:
+        check_course(timed_course(count=9), [], "course.toml")
+    assert raised.value.file_name == "course.toml"
+
+
+@pytest.mark.parametrize(
+    ("fits", "breaks", "problem", "activity"),
+    [
+        ({"optional_cap": 10}, {"optional_cap": 9}, "more than the 9 a session has", "Pairs"),
+        ({"optional": 12}, {"optional": 13}, "the optional 'Pairs' takes 13 minutes", "Pairs"),
+        ({"core": 3}, {"core": 2}, "'Sort' takes 2 minutes; an activity needs at least 3", "Sort"),
+        ({"optional": 3}, {"optional": 2}, "'Pairs' takes 2 minutes", "Pairs"),
+        ({"minutes": 14}, {"minutes": 13}, "0 of its 13 minutes are left for 1 slides", ""),
+        ({"slides": 7}, {"slides": 8}, "7 of its 20 minutes are left for 8 slides", ""),
+    ],
+)
+def test_each_timing_rule_refuses_one_minute_too_many(
+    fits: dict[str, int], breaks: dict[str, int], problem: str, activity: str
+) -> None:
+    check_course(timed_course(count=1, **fits), [], "course.toml")
+    lines = timed_module(**{k: v for k, v in breaks.items() if k != "optional_cap"}).splitlines()
+    heading = f"# Activity: {activity}"
+    line = lines.index(heading) + 1 if activity else 1  # the activity, or the front matter
+    with pytest.raises(CourseContentError, match=problem) as raised:
+        check_course(timed_course(count=1, **breaks), [], "course.toml")
+    assert (raised.value.file_name, raised.value.line) == ("m0.md", line)
 
 
 def test_a_provider_named_without_a_source_is_refused_and_old_sources_are_listed() -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 
 from victim_champion.cli.context import CommandContext
+from victim_champion.cli.laptop_course import laptop_course
 from victim_champion.content.course_loader import load_course
+from victim_champion.core.course import SESSION_MINUTES
 from victim_champion.core.course_checks import (
     STALE_AFTER_MONTHS,
     history_sources,
@@ -17,7 +19,7 @@ from victim_champion.operations.languages import messages
 
 def course_list(context: CommandContext, options: argparse.Namespace) -> int:
     """The course's version, and each module's id, title and counts (no passphrase needed)."""
-    course = load_course()
+    course = laptop_course(context)  # a verified bundle from Compass House, or installed
     modules = [
         {
             "id": m.id,
@@ -39,8 +41,10 @@ def course_list(context: CommandContext, options: argparse.Namespace) -> int:
     ]
     timing = course.timing
     lines.append(
-        f"Total {course.total_minutes} minutes with the welcome, break, quizzes and feedback "
-        f"({timing.total}); {course.short_minutes} without the optional activities."
+        f"Full course {course.full_minutes} minutes with transitions and "
+        f"{timing.optional_cap} minutes of optional activities; {course.slack_minutes} "
+        f"minutes of slack in a {SESSION_MINUTES // 60}-hour afternoon; "
+        f"{course.short_minutes} without optional activities."
     )
     context.emit(
         {
@@ -55,7 +59,16 @@ def course_list(context: CommandContext, options: argparse.Namespace) -> int:
                 "break": timing.break_,
                 "quiz_after": timing.quiz_after,
                 "feedback": timing.feedback,
-                "total": course.total_minutes,
+                "core": course.core_minutes,
+                "transition": timing.transition,
+                "transitions": course.core_transitions,
+                "optional_cap": timing.optional_cap,
+                "short": course.short_minutes,
+                "full": course.full_minutes,
+                "session": SESSION_MINUTES,
+                "slack": course.slack_minutes,
+                # Kept for scripts written before issue 33: now the same as full and short.
+                "total": course.full_minutes,
                 "without_optional": course.short_minutes,
             },
         },

@@ -10,6 +10,7 @@ import tomllib
 from functools import cache
 
 from victim_champion.content.resource_paths import resources_root
+from victim_champion.content.victims_code_loader import code_of_course
 from victim_champion.core.course import Course, Timing, parse_module
 from victim_champion.core.course_checks import check_course
 from victim_champion.core.errors import CourseContentError, ResourceError
@@ -38,6 +39,7 @@ def course_from_files(files: dict[str, str]) -> Course:
     ids = [m.id for m in modules]
     if len(set(ids)) != len(ids):
         raise CourseContentError(MANIFEST, 1, "two modules have the same id")
+    code_of_course(files, str(manifest["code_edition"]))  # the Code it teaches, same edition
     course = Course(
         str(manifest["title"]),
         str(manifest["version"]),
@@ -49,15 +51,30 @@ def course_from_files(files: dict[str, str]) -> Course:
     return course
 
 
+_TIMING_KEYS = (
+    "welcome",
+    "quiz_before",
+    "break",
+    "quiz_after",
+    "feedback",
+    "transition",
+    "optional_cap",
+)
+
+
 def _timing(manifest: dict[str, object]) -> Timing:
-    """The [timing] table: whole minutes for each part outside the modules."""
+    """The [timing] table: whole minutes for each part outside the modules, for each
+    activity's transition, and for the optional activities a session has room for."""
     table = manifest.get("timing")
-    keys = ("welcome", "quiz_before", "break", "quiz_after", "feedback")
-    if not isinstance(table, dict) or any(not isinstance(table.get(k), int) for k in keys):
+    if not isinstance(table, dict) or any(not _whole(table.get(k)) for k in _TIMING_KEYS):
         raise CourseContentError(
-            MANIFEST, 1, "its [timing] needs whole minutes for " + ", ".join(keys)
+            MANIFEST, 1, "its [timing] needs whole minutes for " + ", ".join(_TIMING_KEYS)
         )
-    return Timing(*(int(table[k]) for k in keys))
+    return Timing(*(int(table[k]) for k in _TIMING_KEYS))
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def shipped_course_files() -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from victim_champion.core.errors import CourseContentError
 
@@ -39,6 +39,7 @@ class Activity:
     optional: bool = False
     after_slide: str = ""
     materials: tuple[Materials, ...] = ()
+    line: int = field(default=0, compare=False)  # its heading's line, for errors
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def parse_activity(title: str, start: int, body: Lines, fail: Fail) -> Activity:
         fields.get("Optional") == "yes",
         fields["After slide"],
         tuple(Materials(name, tuple(cards)) for name, cards, _ in materials),
+        start,
     )
 
 
@@ -172,7 +174,7 @@ def parse_sources(body: Lines, fail: Fail) -> list[SourceNote]:
 
 def activity_note(activity: Activity) -> str:
     """What the presenter view shows when an activity's slide is on screen."""
-    optional = "; optional, leave it out of the two-hour version" if activity.optional else ""
+    optional = "; optional, run it if the session has room" if activity.optional else ""
     sets = ", ".join(m.name for m in activity.materials)
     return (
         f"ACTIVITY NOW: {activity.title} ({activity.minutes} minutes{optional}). "
