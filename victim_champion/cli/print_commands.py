@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from victim_champion.cli.context import CommandContext, progress
+from victim_champion.cli.laptop_course import laptop_course
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.operations import printing
 from victim_champion.operations.languages import choose_language
@@ -37,6 +38,8 @@ def print_handout(context: CommandContext, options: argparse.Namespace) -> int:
         discreet=options.discreet,
         language=language,
     )
+    if kind is HandoutKind.RIGHTS:
+        laptop_course(context)  # the rights are those of the Code of the course in use
     if options.web_page:  # the accessible twin: the same words as a web page
         from victim_champion.operations.web_pages import handout_web_page
 
@@ -50,8 +53,9 @@ def print_handout(context: CommandContext, options: argparse.Namespace) -> int:
 
 
 def print_materials(context: CommandContext, options: argparse.Namespace) -> int:
-    """The installed course's activity materials, ready to cut out (no passphrase)."""
-    data = printing.print_materials(options.module)
+    """The activity materials of the course in use, ready to cut out (no passphrase
+    needed: without one, the installed course's)."""
+    data = printing.print_materials(options.module, laptop_course(context))
     target = save_pdf(options.out, data)
     progress(f"Wrote the activity materials to {target}.")
     context.emit({"out": str(target)}, "")

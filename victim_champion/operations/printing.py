@@ -125,12 +125,12 @@ def print_handout(kind: HandoutKind, options: HandoutOptions = HandoutOptions())
 
 
 def _rights_handout(options: HandoutOptions) -> bytes:
+    from victim_champion.content.course_on_laptop import code_in_use
     from victim_champion.content.directory_loader import current_directory
-    from victim_champion.content.victims_code_loader import load_victims_code
     from victim_champion.documents.rights_handout import build_rights_handout
 
     return build_rights_handout(
-        load_victims_code(),
+        code_in_use(),  # the Code of the course in use: a verified bundle's, else shipped
         current_directory(),
         large_print=options.large_print,
         discreet=options.discreet,

@@ -16,13 +16,13 @@ from victim_champion.operations.printing import (
 
 def handout_web_page(kind: HandoutKind, options: HandoutOptions) -> str:
     """A public handout as one self-contained web page."""
+    from victim_champion.content.course_on_laptop import code_in_use
     from victim_champion.content.directory_loader import current_directory
-    from victim_champion.content.victims_code_loader import load_victims_code
     from victim_champion.documents.html_twin import directory_web_page, rights_web_page
 
     if kind is HandoutKind.RIGHTS:
         return rights_web_page(
-            load_victims_code(),
+            code_in_use(),  # the same Code as the printed handout
             current_directory(),
             discreet=options.discreet,
             language=options.language,

@@ -306,6 +306,12 @@ class SyncClient:
             held[kind] = check_bundle(bundle["document"], kind, held[kind])
         except BundleRefusalError as refusal:
             raise BundleRefusedError(kind, str(refusal)) from None
+        if kind == "course":  # checked as it will be taught: a bad one never replaces it
+            from victim_champion.content.course_on_laptop import course_bundle_refusal
+
+            reason = course_bundle_refusal(bundle["document"].get("files"))
+            if reason:
+                raise BundleRefusedError(kind, reason)
         return bundle
 
     def _fetch_bundle(self, kind: str) -> dict[str, Any] | None:

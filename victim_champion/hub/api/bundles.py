@@ -50,7 +50,22 @@ def read_bundle(kind: str, path: Path) -> dict[str, Any]:
     version = _version(kind, files)
     if kind == "directory":
         _check_directory(files)
+    else:
+        _check_course(files)
     return {"kind": kind, "version": version, "files": files}
+
+
+def _check_course(files: dict[str, str]) -> None:
+    """A course is checked as the laptops will check it before it is signed: every module,
+    the timings, and the Victims' Code it carries (victims_code.toml, whose edition must be
+    course.toml's code_edition). A laptop would refuse any other, so none is published."""
+    from victim_champion.content.course_loader import course_from_files
+    from victim_champion.core.errors import CourseContentError
+
+    try:
+        course_from_files(files)
+    except CourseContentError as error:
+        raise BundleError(error.message.rstrip(".")) from None
 
 
 def _check_directory(files: dict[str, str]) -> None:

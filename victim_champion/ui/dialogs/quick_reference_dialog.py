@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLineEdit, QListWidget, QVBoxLayout, QWidget
 
+from victim_champion.content.course_on_laptop import code_in_use
 from victim_champion.content.directory_loader import load_directory, load_needs
-from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
 from victim_champion.ui.widgets.form_widgets import button, label
 
@@ -18,8 +18,8 @@ SHORTCUT = "Ctrl+K"
 
 
 def reference_lines() -> list[str]:
-    """One line per right and per service."""
-    code = load_victims_code()
+    """One line per right (of the Code of the course in use) and per service."""
+    code = code_in_use()
     labels = {n.id: n.label for n in load_needs()}
     lines = [f"Right {r.number}: {r.title}. {r.summary}" for r in code.rights]
     lines.append(code.not_reported_note)
