@@ -217,6 +217,7 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
     materials.add_argument("--module", metavar="ID", help="only this module (course list)")
     materials.add_argument("--out", required=True, metavar="FILE.pdf")
     sheet_commands.add_print_sheet(kinds, _command)
+    print_commands.add_print_next_steps(kinds, _command)
 
 
 def _language_option(parser: argparse.ArgumentParser) -> None:

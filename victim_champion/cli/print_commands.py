@@ -1,5 +1,5 @@
-"""Handlers for ``print certificates``, ``print handout`` and ``print materials``: PDFs
-written only to --out."""
+"""Handlers for ``print certificates``, ``print handout``, ``print materials`` and ``print
+next-steps``: PDFs written only to --out."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import argparse
 
 from victim_champion.cli.context import CommandContext, progress
 from victim_champion.cli.laptop_course import laptop_course
+from victim_champion.cli.sheet_commands import Command
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.operations import printing
-from victim_champion.operations.languages import choose_language
+from victim_champion.operations.languages import DEFAULT_LANGUAGE, choose_language
 from victim_champion.operations.printing import HandoutKind, HandoutOptions, save_pdf
 
 
@@ -60,3 +61,23 @@ def print_materials(context: CommandContext, options: argparse.Namespace) -> int
     progress(f"Wrote the activity materials to {target}.")
     context.emit({"out": str(target)}, "")
     return 0
+
+
+def print_next_steps(context: CommandContext, options: argparse.Namespace) -> int:
+    """'Where to go next', the one-page handout for Victim Champions (no passphrase)."""
+    data = printing.print_next_steps(choose_language(options.language))
+    target = save_pdf(options.out, data)
+    progress(f"Wrote the 'Where to go next' handout to {target}.")
+    context.emit({"out": str(target)}, "")
+    return 0
+
+
+def add_print_next_steps(kinds: argparse._SubParsersAction, command: Command) -> None:
+    """Register ``print next-steps``; ``command`` is cli/main.py's way to add one."""
+    parser = command(
+        kinds, "next-steps", print_next_steps, "'Where to go next', for Victim Champions (one page)"
+    )
+    parser.add_argument("--out", required=True, metavar="FILE.pdf")
+    parser.add_argument(
+        "--language", default=DEFAULT_LANGUAGE, metavar="L", help="en-GB (the default), or qps-ploc"
+    )

@@ -335,3 +335,12 @@ def save_pdf(path: str | Path, pdf: bytes) -> Path:
             f"Could not write {target.name}; check that the folder is writable."
         ) from None
     return target
+
+
+def print_next_steps(language: str = DEFAULT_LANGUAGE) -> bytes:
+    """'Where to go next': the one-page handout for Victim Champions at the end of the
+    course (no personal data, so no passphrase), from its sourced content."""
+    from victim_champion.content.next_steps_loader import load_next_steps
+    from victim_champion.documents.next_steps_handout import build_next_steps_handout
+
+    return build_next_steps_handout(load_next_steps(), language=language)
