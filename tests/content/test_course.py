@@ -143,6 +143,9 @@ def first_line(prefix: str, after: str = "") -> str:
 RIGHT = first_line("- [x]")
 QUESTION = [line for line in GOOD.split(RIGHT)[0].splitlines() if line.startswith("Q:")][-1]
 NOTE = first_line("", "Notes:")
+CHECKED = first_line("Checked:")
+TRAINERS = first_line("Materials: Answer card for the trainer")
+ANSWERS = first_line("- ", TRAINERS)
 CASES = [
     (RIGHT, RIGHT.replace("[x]", "[ ]"), QUESTION, "exactly one answer"),
     (first_line("Why:"), "Because it", "Because it", "lines start with"),
@@ -150,6 +153,16 @@ CASES = [
     (first_line("# Activity:"), "# Activity:", "# Activity:", "activity has no title"),
     (f"Notes:\n{NOTE}", NOTE, NOTE, "slide points start with '- '"),
     ("# Quiz", "# Questions", "# Questions", "unknown heading"),
+    # Issue 33: History: takes only yes; activities run 3 minutes or more; answers stay
+    # in the trainer's pack.
+    (CHECKED, f"{CHECKED}\nHistory: maybe", "History: maybe", "'History:' is yes"),
+    (first_line("Minutes:"), "Minutes: 2", first_line("# Activity:"), "at least 3"),
+    (
+        f"{TRAINERS}\n{ANSWERS}",
+        f"Materials: Helper answers\n- Answers. {ANSWERS[2:]}",
+        "- Answers. ",
+        "answers go in a set named '... for the trainer'",
+    ),
 ]
 
 

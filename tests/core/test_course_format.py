@@ -122,6 +122,23 @@ def test_a_history_statement_says_yes_and_its_year(sources: str, problem: str, o
     assert (raised.value.file_name, raised.value.line) == ("m1.md", line)
 
 
+@pytest.mark.parametrize("card", ["Answers. Helps: take your time.", "answer: 3, 1, 2"])
+def test_answers_stay_in_the_trainers_pack(card: str) -> None:
+    cards = "Talk in pairs.\n\nMaterials: Prompt cards\n- What would help?\n"
+    trainers = "\nMaterials: Answer card for the trainer\n- "
+    activity = f"Minutes: 8\nAfter slide: First\n{cards}- {card}"
+    text = module_text(activity=activity)
+    line = text.splitlines().index(f"- {card}") + 1
+    with pytest.raises(CourseContentError, match="answers go in a set named") as raised:
+        parse_module(text, "m1.md")
+    assert (raised.value.file_name, raised.value.line) == ("m1.md", line)
+    assert "'Prompt cards' gives answers" in str(raised.value)
+    moved = f"Minutes: 8\nAfter slide: First\n{cards}{trainers}{card}"
+    fixed = parse_module(module_text(activity=moved), "m1.md")
+    assert [m.name for m in fixed.activities[0].materials][-1] == "Answer card for the trainer"
+    assert fixed.activities[0].materials[-1].cards == (card,)
+
+
 def test_a_module_needs_five_quiz_questions() -> None:
     text = module_text().split("Q: Question 5?")[0]
     with pytest.raises(CourseContentError, match="at least 5 quiz questions"):

@@ -18,6 +18,7 @@ Fail = Callable[[str, int], CourseContentError]
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 UNDATED = "undated"
+TRAINERS_PACK = "for the trainer"  # a materials set named so is the trainer's, not the room's
 _SOURCE_KEYS = ("Statement", "Source", "Dated", "Checked", "History")
 
 
@@ -89,7 +90,15 @@ def parse_activity(title: str, start: int, body: Lines, fail: Fail) -> Activity:
                 raise fail("a 'Materials:' line needs a name for the set", number)
             materials.append((value.strip(), [], number))
         elif materials and stripped.startswith("- "):
-            materials[-1][1].append(stripped[2:].strip())
+            card = stripped[2:].strip()
+            name = materials[-1][0]
+            if card.lower().startswith("answer") and TRAINERS_PACK not in name.lower():
+                raise fail(
+                    f"a card in '{name}' gives answers; answers go in a set named "
+                    f"'... {TRAINERS_PACK}' (the trainer's pack), never in a participants' set",
+                    number,
+                )
+            materials[-1][1].append(card)
         elif materials and stripped:
             raise fail("after 'Materials:', each card is a line starting with '- '", number)
         elif stripped:
