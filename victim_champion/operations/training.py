@@ -14,7 +14,9 @@ from victim_champion.content.course_on_laptop import adopt_course
 from victim_champion.core.attendee_csv import ImportPlan
 from victim_champion.core.attendees import Attendee, AttendeeDetails
 from victim_champion.core.course import Course
+from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.events import RecordArea, RecordsChanged
+from victim_champion.core.paper_quiz import MAX_SHEET, PHASE_TITLES, mark_sheets
 from victim_champion.core.sessions import Session
 from victim_champion.core.training_day import (
     Attendance,
@@ -23,6 +25,7 @@ from victim_champion.core.training_day import (
     ModuleGain,
     QuizPhase,
     SessionScores,
+    knowledge_check,
     module_gains,
 )
 from victim_champion.operations.register_import import (
@@ -36,6 +39,8 @@ from victim_champion.store.repositories.record_repository import Records
 from victim_champion.store.repositories.register_corrections import RegisterCorrections
 from victim_champion.store.repositories.training_day_repository import TrainingDay
 from victim_champion.store.syncing.sync_local import StoreSyncLocal
+
+MAX_SHEETS_PRINTED = 200
 
 
 def matching_attendee(register: Sequence[Attendee], name: str) -> Attendee | None:
@@ -212,6 +217,46 @@ class Training:
         right = sum(marks.values())
         self._day.submit_quiz(session_id, phase, right, len(check.questions), marks)
         return right
+
+    # ------------------------------------------------------------------ the quiz on paper
+
+    def quiz_on_paper(self, session_id: str, phase: QuizPhase) -> KnowledgeCheck:
+        """The questions a session's paper sheets carry: the ones the kiosk would ask for
+        this session and phase, from the course in use (raises NotFoundError for no such
+        session)."""
+        self._records.session(session_id)
+        return knowledge_check(course_for(self._workspace)[0], phase, session_id)
+
+    def print_quiz_sheets(
+        self, session_id: str, phase: QuizPhase, count: int, first: int = 1
+    ) -> bytes:
+        """``count`` numbered answer sheets (from ``first``) for the whole room to answer
+        at once: PDF bytes, two A4 pages (one sheet of paper, both sides) each."""
+        from victim_champion.documents.quiz_sheet import QuizSheetContent, build_quiz_sheets
+
+        if not 1 <= count <= MAX_SHEETS_PRINTED:
+            raise InvalidInputError(f"Print from 1 to {MAX_SHEETS_PRINTED} sheets at a time.")
+        if first < 1 or first + count - 1 > MAX_SHEET:
+            raise InvalidInputError(f"Sheet numbers run from 1 to {MAX_SHEET}.")
+        session, course = self._records.session(session_id), course_for(self._workspace)[0]
+        check = knowledge_check(course, phase, session_id)
+        content = QuizSheetContent(
+            course.title, session.title, session.date, PHASE_TITLES[phase], check.questions
+        )
+        return build_quiz_sheets(content, count, first)
+
+    def enter_quiz_sheets(self, session_id: str, phase: QuizPhase, rows: Mapping[int, str]) -> int:
+        """Keep one anonymous result per typed sheet ({sheet number: "ABDC-BAC"}), with its
+        marks per module as the kiosk keeps them. All or nothing: a bad row, or a sheet
+        already entered for this session and phase, keeps none. Returns how many were kept."""
+        sheets = mark_sheets(self.quiz_on_paper(session_id, phase), rows)
+        self._day.submit_sheets(session_id, phase, sheets)
+        self._changed(RecordArea.REGISTER)
+        return len(sheets)
+
+    def entered_quiz_sheets(self, session_id: str, phase: QuizPhase) -> set[int]:
+        """The numbers of the sheets already typed in for this session and phase."""
+        return self._day.entered_sheets(session_id, phase)
 
     def module_gains(self, session_id: str, course: Course) -> list[ModuleGain]:
         """Each module's share of right answers before and after, in teaching order."""

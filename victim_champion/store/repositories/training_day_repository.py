@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from victim_champion.core.audit import AuditAction, RecordKind
-from victim_champion.core.errors import NotFoundError
+from victim_champion.core.errors import InvalidInputError, NotFoundError
 from victim_champion.core.identifiers import new_id
+from victim_champion.core.paper_quiz import SheetResult, already_entered
 from victim_champion.core.sessions import Session
 from victim_champion.core.training_day import (
     Attendance,
@@ -22,10 +24,40 @@ from victim_champion.core.training_day import (
 )
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.core.wire_records import AttendanceRecord, FeedbackRecord, QuizRecord
-from victim_champion.store.journaling.journal import JournaledService
+from victim_champion.store.journaling.journal import Journal, JournaledService
 from victim_champion.store.repositories.record_repository import session_record
 from victim_champion.store.repositories.session_repository import require_session
 from victim_champion.store.schema.connection import Connection
+
+
+def _insert_result(
+    connection: Connection,
+    journal: Journal,
+    session_id: str,
+    phase: QuizPhase,
+    score: int,
+    total: int,
+    by_module: Mapping[str, bool] | None,
+    at: datetime,
+    sheet: int | None = None,
+) -> None:
+    """One quiz result row and its record for the hub (score and total only)."""
+    marks = json.dumps({k: int(v) for k, v in (by_module or {}).items()}, sort_keys=True)
+    result_id = new_id()
+    connection.execute(
+        "INSERT INTO quiz_result (id, session_id, phase, score, total, at, by_module, sheet)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (result_id, session_id, phase.value, score, total, at.isoformat(), marks, sheet),
+    )
+    journal.record(QuizRecord(result_id, session_id, phase.value, score, total))
+
+
+def _entered(connection: Connection, session_id: str, phase: QuizPhase) -> set[int]:
+    rows = connection.execute(
+        "SELECT sheet FROM quiz_result WHERE session_id = ? AND phase = ? AND sheet IS NOT NULL",
+        (session_id, phase.value),
+    ).fetchall()
+    return {int(row[0]) for row in rows}
 
 
 class TrainingDay(JournaledService):
@@ -89,20 +121,46 @@ class TrainingDay(JournaledService):
         """One anonymous knowledge-check result (and, kept here only, which modules'
         questions it got right)."""
         now = self._clock()
-        marks = json.dumps({k: int(v) for k, v in (by_module or {}).items()}, sort_keys=True)
 
         def work(connection: Connection) -> None:
             require_session(connection, session_id)
             with self._journal(connection, EnvelopeKind.QUIZ_SUBMITTED) as journal:
-                result_id = new_id()
-                connection.execute(
-                    "INSERT INTO quiz_result (id, session_id, phase, score, total, at, by_module)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (result_id, session_id, phase.value, score, total, now.isoformat(), marks),
-                )
-                journal.record(QuizRecord(result_id, session_id, phase.value, score, total))
+                _insert_result(connection, journal, session_id, phase, score, total, by_module, now)
 
         self._store.owner.run(work)
+
+    def submit_sheets(
+        self, session_id: str, phase: QuizPhase, sheets: Sequence[SheetResult]
+    ) -> None:
+        """Paper answer sheets typed in: one anonymous result each, like the kiosk's, that
+        also keeps its sheet's number. All in one transaction, refused whole if a sheet was
+        already entered for this session and phase."""
+        now = self._clock()
+
+        def work(connection: Connection) -> None:
+            require_session(connection, session_id)
+            with self._journal(connection, EnvelopeKind.QUIZ_SUBMITTED) as journal:
+                again = sorted(_entered(connection, session_id, phase) & {s.sheet for s in sheets})
+                if again:
+                    raise InvalidInputError(already_entered(again, phase))
+                for each in sheets:
+                    _insert_result(
+                        connection,
+                        journal,
+                        session_id,
+                        phase,
+                        each.right,
+                        each.total,
+                        each.marks,
+                        now,
+                        each.sheet,
+                    )
+
+        self._store.owner.run(work)
+
+    def entered_sheets(self, session_id: str, phase: QuizPhase) -> set[int]:
+        """The numbers of the paper sheets already typed in for this session and phase."""
+        return self._store.owner.run(lambda c: _entered(c, session_id, phase))
 
     def submit_feedback(self, session_id: str, feedback: Feedback) -> None:
         """One anonymous feedback form."""
