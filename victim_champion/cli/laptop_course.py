@@ -12,19 +12,19 @@ from __future__ import annotations
 import os
 
 from victim_champion.cli.context import PASSPHRASE_VARIABLE, CommandContext, progress
-from victim_champion.content.course_on_laptop import current_course
+from victim_champion.content.course_on_laptop import current_course, forget_adopted_course
 from victim_champion.core.course import Course
 
 
 def laptop_course(context: CommandContext) -> Course:
     """The course in use (adopted, so the Code printed is its Code too)."""
-    if not context.profile().exists():
-        return current_course()
-    if os.environ.get(PASSPHRASE_VARIABLE) is None:
-        progress(
-            "Using the course installed with the app; set "
-            f"{PASSPHRASE_VARIABLE} to use the course this laptop has from Compass House."
-        )
+    if not context.profile().exists() or os.environ.get(PASSPHRASE_VARIABLE) is None:
+        if context.profile().exists():
+            progress(
+                "Using the course installed with the app; set "
+                f"{PASSPHRASE_VARIABLE} to use the course this laptop has from Compass House."
+            )
+        forget_adopted_course()
         return current_course()
     from victim_champion.operations.training import course_for
 
