@@ -23,6 +23,7 @@ class HandoutsController(QObject):
         self._workspace: Workspace | None = None
         context.page.preview_requested.connect(context.printing.preview_handout)
         context.page.materials_requested.connect(self._preview_materials)
+        context.page.next_steps_requested.connect(self._preview_next_steps)
 
     def attach(self, workspace: Workspace) -> None:
         """Handouts hold no records; the workspace says which course is in use, and where
@@ -60,6 +61,15 @@ class HandoutsController(QObject):
             "Activity materials",
             lambda: print_materials(course=course_for(workspace)[0]),
             "activity-materials.pdf",
+        )
+
+    def _preview_next_steps(self) -> None:
+        """'Where to go next', handed to Victim Champions at the end of the course (public:
+        no workspace needed), built off the GUI thread."""
+        from victim_champion.operations.printing import print_next_steps
+
+        self._printing.preview_document(
+            "Where to go next (for Victim Champions)", print_next_steps, "where-to-go-next.pdf"
         )
 
     def shown(self, visible: bool) -> None:

@@ -18,6 +18,7 @@ class HandoutsPage(QWidget):
 
     preview_requested = Signal(str, str, bool, bool)
     materials_requested = Signal()
+    next_steps_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,12 @@ class HandoutsPage(QWidget):
         )
         self.materials_button.clicked.connect(self.materials_requested.emit)
         layout.addWidget(self.materials_button)
+        self.next_steps_button = button(
+            "Where to go next (for Victim Champions)\u2026",
+            "Preview the one-page handout to give out at the end of the course",
+        )
+        self.next_steps_button.clicked.connect(self.next_steps_requested.emit)
+        layout.addWidget(self.next_steps_button)
         layout.addStretch(1)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
