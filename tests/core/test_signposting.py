@@ -78,7 +78,7 @@ def test_restorative_justice_needs_no_report_and_young_people_get_youth_services
         NEEDS,
         "Thanet",
     )
-    assert [m.service.name for m in rj] == ["Restorative Solutions"]
+    assert [m.service.name for m in rj] == ["Kent and Medway Restorative Justice Service"]
     assert "no police report needed" in rj[0].reasons
     young = match_services(
         SERVICES, Person("swale", frozenset({"child-support"}), age_band="under-18"), NEEDS, "Swale"

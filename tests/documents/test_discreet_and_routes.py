@@ -139,7 +139,7 @@ def test_the_persons_sheet_says_once_how_to_reach_services_with_no_number() -> N
         )
     )
     flat = " ".join(text.split())
-    assert "DAVSS" in flat and "East Kent Rapeline" in flat  # kept: the person chose them
+    assert "DAVSS" in flat and "East Kent Rape Crisis Centre" in flat  # kept: the person chose them
     assert "Sample" not in flat and "not confirmed yet" not in flat
     assert len(re.findall("no number of their own", flat)) == 1
     assert "call the Victim Support Supportline on 08 08 16 89 111" in flat

@@ -149,7 +149,7 @@ def test_unverified_directory_entries_print_the_sample_mark(tmp_path: Path) -> N
     ]
     assert all(not s.is_verified for s in entries)
     assert text.count(SAMPLE_MARK) >= len(entries)
-    assert "Restorative Solutions" in text and "Thanet" in text
+    assert "Restorative Justice Service" in text and "Thanet" in text
     assert "Choices domestic abuse service" not in text  # a Dartford-only service
 
 

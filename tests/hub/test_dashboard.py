@@ -32,7 +32,7 @@ from victim_champion.hub.dashboard.routes import last_full_quarter
 from victim_champion.store.repositories.signposting_records import SignpostingRecords
 
 ACCOUNTS = {"olive": "opcc", "wendy": "witness-care", "vic": "victim-support"}
-WITNESS_ROWS = ("Police Witness Care Unit", "Citizens Advice Witness Service")
+WITNESS_ROWS = ("Police Witness Care Unit", "Witness Service")
 VICTIM_SUPPORT_ROW = "Victim Support (Kent)"
 TRAINING_TITLE = "People trained as Victim Champions, by district"
 COMPASS_POINT_TITLE = "People signposted at the Compass Points, by district and month"

@@ -110,7 +110,7 @@ def test_the_csv_counts_every_device_in_the_period_and_suppresses_small_numbers(
     assert figures[("needs", "Feeling safe now", "People who named it")] == "12"
     assert figures[("needs", "Feeling safe now", "Share of people signposted")] == "31%"
     assert figures[("needs", "Hate crime support", "People who named it")] == "<5"
-    assert figures[("referrals", "Citizens Advice Witness Service", "Contacted")] == "<5"
+    assert figures[("referrals", "Witness Service", "Contacted")] == "<5"
     assert NAME not in out.read_text()
 
 

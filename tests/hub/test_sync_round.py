@@ -82,12 +82,12 @@ def test_a_published_bundle_arrives_verified_and_a_tampered_one_is_refused(
     hub.admin("publish", "directory", str(REPO / "resources" / "directory" / "services.json"))
     assert laptop.client().run_once().received == 1
     version, document = laptop.local.bundle("directory") or ("", {})
-    assert version == "2026-11" and "services.json" in document["files"]
+    assert version == "2026-12" and "services.json" in document["files"]
 
     # Someone with database access swaps in a fake helpline number without the hub key.
     changed = tmp_path / "services.json"
     data = json.loads((REPO / "resources/directory/services.json").read_text())
-    data["edition"] = "2026-12"
+    data["edition"] = "2027-01"
     changed.write_text(json.dumps(data))
     hub.admin("publish", "directory", str(changed))
     import sqlite3
