@@ -202,3 +202,11 @@ def test_each_source_has_its_address_and_date_and_contacts_md_rows_agree() -> No
 def test_the_fonts_are_embedded(pdf: bytes, tmp_path: Path) -> None:
     fonts = pdf_fonts(pdf, tmp_path)
     assert fonts and all(embedded for _, embedded in fonts), fonts
+
+
+def test_each_topic_reads_in_plain_english() -> None:
+    textstat = pytest.importorskip("textstat")
+    steps = load_next_steps()
+    for section in steps.sections:
+        words = " ".join([*section.paragraphs, *(c for row in section.grid for c in row)])
+        assert textstat.flesch_reading_ease(words) >= 60, section.id

@@ -46,13 +46,13 @@ def _markup(text: str) -> str:
 
 def _compact(style: Styles) -> Styles:
     """The house styles a little tighter, so that five topics fit one page and stay
-    readable (body 10 pt in Atkinson Hyperlegible, the sources 6.8 pt)."""
-    body = style.body.clone("ns-body", fontSize=10, leading=12.6, spaceAfter=2.5)
+    readable (body 10 pt in Atkinson Hyperlegible, the sources 6.6 pt)."""
+    body = style.body.clone("ns-body", fontSize=10, leading=12.3, spaceAfter=2.5)
     return Styles(
         body=body,
-        small=style.small.clone("ns-small", fontSize=6.8, leading=8),
+        small=style.small.clone("ns-small", fontSize=6.6, leading=7.8),
         heading=style.heading.clone(
-            "ns-heading", fontSize=12.5, leading=15, spaceBefore=0, spaceAfter=2
+            "ns-heading", fontSize=12.5, leading=14.5, spaceBefore=0, spaceAfter=2
         ),
         subheading=style.subheading.clone("ns-sub", fontSize=10, leading=12.6, spaceAfter=0),
         title=style.title.clone("ns-title", fontSize=20, leading=24),
@@ -71,7 +71,7 @@ def _box(content: list[Flowable], width: float, strong: bool = False) -> Table:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 9),
             ("RIGHTPADDING", (0, 0), (-1, -1), 9),
-            ("TOPPADDING", (0, 0), (-1, -1), 7),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         )
     )
