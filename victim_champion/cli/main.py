@@ -30,7 +30,7 @@ from victim_champion.core.errors import (
     message_for,
 )
 from victim_champion.operations.languages import DEFAULT_LANGUAGE
-from victim_champion.operations.printing import HandoutKind
+from victim_champion.operations.printing import HandoutKind, MaterialsPack
 
 Handler = Callable[[CommandContext, argparse.Namespace], int]
 EXIT_FAILURE = 1
@@ -215,6 +215,13 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
         kinds, "materials", print_commands.print_materials, "activity cards, ready to cut out"
     )
     materials.add_argument("--module", metavar="ID", help="only this module (course list)")
+    materials.add_argument(
+        "--pack",
+        choices=[pack.value for pack in MaterialsPack],
+        default=MaterialsPack.BOTH.value,
+        help="the cards for the room, the trainer's pack (answers), or both (default; "
+        "the trainer's pack last, on pages of its own)",
+    )
     materials.add_argument("--out", required=True, metavar="FILE.pdf")
     sheet_commands.add_print_sheet(kinds, _command)
     print_commands.add_print_next_steps(kinds, _command)

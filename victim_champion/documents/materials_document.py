@@ -1,8 +1,11 @@
 """Activity materials on paper: each activity's instructions, then its cards in a grid of
-dashed boxes, ready to cut out in a village hall.
+dashed boxes, ready to cut out in a village hall; then, on pages of its own, the trainer's
+pack: every set whose name says it is for the trainer (the answer cards).
 
 Cards are large (14 pt) so a table can share one, and each card says which module and set
-it belongs to, so a shuffled pile can be sorted again. Nothing personal is on them.
+it belongs to, so a shuffled pile can be sorted again. Nothing personal is on them. An
+answer never sits on a page of cards for the room: the trainer's pack starts on a new page
+under "For the trainer: do not hand out", and each of its activities says so again.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from victim_champion.core.course import Course, Module
-from victim_champion.core.course_parts import Activity
+from victim_champion.core.course_parts import Activity, Materials
 from victim_champion.documents.handout_layout import build_handout, title_band
 from victim_champion.documents.house_style import (
     MUTED,
@@ -25,20 +28,42 @@ from victim_champion.documents.house_style import (
 
 CARD_WIDTH = 85 * mm
 CARD_HEIGHT = 55 * mm  # a playing-card-like size: two across, four down on A4
+TRAINER_MARK = "for the trainer"  # in a set's name: it goes in the trainer's pack only
+TRAINER_PACK = "Trainer\u2019s pack"
+DO_NOT_HAND_OUT = "For the trainer: do not hand out"
 
 
-def build_materials(course: Course, modules: list[Module]) -> bytes:
-    """The materials of every activity in ``modules``, an activity per page or more."""
+def for_trainer(materials: Materials) -> bool:
+    """A set for the trainer's eyes only, such as "Answer card for the trainer"."""
+    return TRAINER_MARK in materials.name.casefold()
+
+
+def has_trainer_sets(modules: list[Module]) -> bool:
+    """Whether any activity in ``modules`` has a set for the trainer."""
+    return any(for_trainer(m) for module in modules for a in module.activities for m in a.materials)
+
+
+def build_materials(
+    course: Course, modules: list[Module], *, participants: bool = True, trainer: bool = True
+) -> bytes:
+    """The materials of every activity in ``modules``: with ``participants``, each
+    activity's instructions and the cards for the room, an activity per page or more; with
+    ``trainer``, then the trainer's pack on pages of its own."""
     style = styles(large_print=False)
     card_style = style.body.clone("card", fontSize=14, leading=18)
     tag_style = style.small.clone("card-tag", fontSize=8, leading=10, textColor=MUTED)
     story: list[Flowable] = []
-    for module in modules:
-        number = course.modules.index(module) + 1
-        for activity in module.activities:
-            if story:
-                story.append(PageBreak())
-            story += _activity_page(number, module, activity, style, card_style, tag_style)
+    numbered = [(course.modules.index(module) + 1, module) for module in modules]
+    if participants:
+        for number, module in numbered:
+            for activity in module.activities:
+                if story:
+                    story.append(PageBreak())
+                story += _activity_page(number, module, activity, style, card_style, tag_style)
+    if trainer and has_trainer_sets(modules):
+        if story:
+            story.append(PageBreak())
+        story += _trainer_pack(numbered, style, card_style, tag_style)
     return build_handout(
         story,
         title=f"{course.title}: activity materials",
@@ -46,6 +71,35 @@ def build_materials(course: Course, modules: list[Module]) -> bytes:
         style=style,
         discreet=False,
     )
+
+
+def _trainer_pack(
+    numbered: list[tuple[int, Module]],
+    style: Styles,
+    card_style: ParagraphStyle,
+    tag_style: ParagraphStyle,
+) -> list[Flowable]:
+    """Every set for the trainer, by module and activity, under its own heading."""
+    parts: list[Flowable] = [
+        title_band(
+            DO_NOT_HAND_OUT,
+            style,
+            f"{TRAINER_PACK}: the answers for each activity. Keep these pages with you, "
+            "apart from the cards you cut out for the room.",
+        )
+    ]
+    for number, module in numbered:
+        for activity in module.activities:
+            sets = [m for m in activity.materials if for_trainer(m)]
+            if not sets:
+                continue
+            heading = Paragraph(
+                f"Module {number}: {escape(activity.title)} ({DO_NOT_HAND_OUT.lower()})",
+                style.heading,
+            )
+            cards = _sets(number, sets, style, card_style, tag_style)
+            parts += [Spacer(1, 5 * mm), KeepTogether([heading, *cards[:2]]), *cards[2:]]
+    return parts
 
 
 def _activity_page(
@@ -67,7 +121,20 @@ def _activity_page(
         Spacer(1, 4 * mm),
         Paragraph(escape(activity.text), style.body),
     ]
-    for materials in activity.materials:
+    room = [m for m in activity.materials if not for_trainer(m)]
+    return parts + _sets(number, room, style, card_style, tag_style)
+
+
+def _sets(
+    number: int,
+    sets: list[Materials],
+    style: Styles,
+    card_style: ParagraphStyle,
+    tag_style: ParagraphStyle,
+) -> list[Flowable]:
+    """Each set's title and its cards, two across."""
+    parts: list[Flowable] = []
+    for materials in sets:
         tag = f"Module {number} \u00b7 {escape(materials.name)}"
         # Numbered, so an answer card can say "1: In the Code" and a table can find it.
         boxes: list[Flowable | str] = [

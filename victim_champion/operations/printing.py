@@ -14,7 +14,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from victim_champion.content.course_loader import load_course
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE
 from victim_champion.core.course import Course
 from victim_champion.core.errors import InvalidInputError
@@ -304,17 +303,42 @@ def discreet_route_choices(
     ]
 
 
-def print_materials(module_id: str | None = None, course: Course | None = None) -> bytes:
-    """Every activity's cut-out materials, or one module's (by id)."""
-    from victim_champion.documents.materials_document import build_materials
+class MaterialsPack(StrEnum):
+    """Which part of the activity materials to print: the cards for the room, the trainer's
+    pack (every set "for the trainer", such as the answer cards), or both, the pack last."""
 
-    course = course or load_course()
+    PARTICIPANTS = "participants"
+    TRAINER = "trainer"
+    BOTH = "both"
+
+
+def print_materials(
+    module_id: str | None = None,
+    course: Course | None = None,
+    pack: MaterialsPack = MaterialsPack.BOTH,
+) -> bytes:
+    """Every activity's cut-out materials, or one module's (by id): the participants'
+    cards activity by activity, then the trainer's pack on pages of its own, headed "For
+    the trainer: do not hand out". The course is the one in use unless one is given."""
+    from victim_champion.content.course_on_laptop import current_course
+    from victim_champion.documents.materials_document import build_materials, has_trainer_sets
+
+    course = course or current_course()
     modules = [m for m in course.modules if module_id in (None, m.id)]
     if not modules:
         raise InvalidInputError(
             f"The course has no module '{module_id}'; course list shows the module ids."
         )
-    return build_materials(course, modules)
+    if pack is MaterialsPack.TRAINER and not has_trainer_sets(modules):
+        raise InvalidInputError(
+            "There is nothing for the trainer's pack: no set's name says 'for the trainer'."
+        )
+    return build_materials(
+        course,
+        modules,
+        participants=pack is not MaterialsPack.TRAINER,
+        trainer=pack is not MaterialsPack.PARTICIPANTS,
+    )
 
 
 def save_pdf(path: str | Path, pdf: bytes) -> Path:
