@@ -65,7 +65,7 @@ def test_course_list_shows_the_version_and_each_modules_contents(cli: InProcessC
     result = cli("course", "list", "--json")
     assert result.code == 0, result.err
     course = result.json()
-    assert course["version"] == "2026.3" and course["code_edition"] == "2020"
+    assert course["version"] == "2026.4" and course["code_edition"] == "2020"
     assert len(course["modules"]) >= 8
     for module in course["modules"]:
         assert module["slides"] >= 1 and module["activities"] >= 1, module["id"]

@@ -195,6 +195,6 @@ def test_a_broken_course_update_is_refused_and_the_installed_course_stays_in_use
     assert course == load_course()
     assert problem is not None and "01-what-is-a-victim-champion.md, line" in problem
     newer = dict(shipped_course_files())
-    newer["course.toml"] = newer["course.toml"].replace('version = "2026.3"', 'version = "2026.4"')
+    newer["course.toml"] = newer["course.toml"].replace('version = "2026.4"', 'version = "2026.5"')
     course, problem = course_in_use(newer)
-    assert course.version == "2026.4" and problem is None
+    assert course.version == "2026.5" and problem is None
