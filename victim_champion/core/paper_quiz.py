@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from victim_champion.core.course import Question
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.training_day import KnowledgeCheck, QuizPhase
 
@@ -80,22 +81,28 @@ def read_sheet(check: KnowledgeCheck, sheet: int, typed: str) -> list[int | None
             f"Sheet {sheet} has {len(typed)} {'answer' if len(typed) == 1 else 'answers'} "
             f"typed; it needs {wanted}, one for each question (- where nothing was marked)."
         )
-    chosen: list[int | None] = []
-    for number, (question, character) in enumerate(zip(check.questions, typed, strict=True), 1):
-        try:
-            index = index_for(character)
-        except InvalidInputError:
-            raise InvalidInputError(
-                f"Sheet {sheet}, question {number}: '{character}' is not an answer; type "
-                f"{letter_range(len(question.options))}, or - where nothing was marked."
-            ) from None
-        if index is not None and index >= len(question.options):
-            raise InvalidInputError(
-                f"Sheet {sheet}, question {number} has only {len(question.options)} answers "
-                f"({letter_range(len(question.options))}); check the sheet."
-            )
-        chosen.append(index)
-    return chosen
+    return [
+        read_answer(question, sheet, number, character)
+        for number, (question, character) in enumerate(zip(check.questions, typed, strict=True), 1)
+    ]
+
+
+def read_answer(question: Question, sheet: int, number: int, character: str) -> int | None:
+    """The option one typed character means for question ``number`` of a sheet (None: not
+    answered); the entry grid asks this at each key, so a slip is caught as it is typed."""
+    try:
+        index = index_for(character)
+    except InvalidInputError:
+        raise InvalidInputError(
+            f"Sheet {sheet}, question {number}: '{character}' is not an answer; type "
+            f"{letter_range(len(question.options))}, or - where nothing was marked."
+        ) from None
+    if index is not None and index >= len(question.options):
+        raise InvalidInputError(
+            f"Sheet {sheet}, question {number} has only {len(question.options)} answers "
+            f"({letter_range(len(question.options))}); check the sheet."
+        )
+    return index
 
 
 def mark_sheet(check: KnowledgeCheck, sheet: int, typed: str) -> SheetResult:

@@ -35,6 +35,7 @@ from victim_champion.core.training_day import (
 from victim_champion.operations.languages import messages
 from victim_champion.operations.training import Training, course_for
 from victim_champion.operations.workspace import Workspace
+from victim_champion.ui.controllers.paper_quiz_actions import PaperQuizActions
 from victim_champion.ui.controllers.register_actions import RegisterActions
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.dialogs.training_dialogs import SessionDialog
@@ -77,6 +78,9 @@ class TrainingController(QObject):
         context.events.on(RecordsChanged, self._on_records_changed)
         self.register_actions = RegisterActions(
             context, lambda: self._training, self._run, self.reload
+        )
+        self.paper_quiz = PaperQuizActions(
+            context, lambda: self._training, lambda: self.course, self._run, self.reload
         )
 
     @property

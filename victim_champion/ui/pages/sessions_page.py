@@ -62,6 +62,8 @@ class SessionsPage(QWidget):
     edit_session_requested = Signal(str)
     present_requested = Signal()
     kiosk_requested = Signal(str, str)  # session id, "sign-in" / "pre" / "post" / "feedback"
+    quiz_sheets_print_requested = Signal(str)  # the quiz on paper, for the whole room
+    quiz_sheets_entry_requested = Signal(str)
     add_person_requested = Signal(str)
     import_requested = Signal(str)
     # Session id, then the people chosen in the register (a list of attendee ids).
@@ -106,6 +108,22 @@ class SessionsPage(QWidget):
         self.kiosk_actions = dict(
             zip(("sign-in", "pre", "post", "feedback"), kiosk.values(), strict=True)
         )
+        self.paper_button, paper = menu_button(
+            "Quiz on paper",
+            "The quiz on paper for the whole room at once",
+            [
+                ("Print quiz sheets\u2026", "Print numbered quiz sheets"),
+                ("Enter quiz sheets\u2026", "Type in the answered quiz sheets"),
+            ],
+            self,
+        )
+        self.print_sheets_action, self.enter_sheets_action = paper.values()
+        self.print_sheets_action.triggered.connect(
+            lambda: self._emit_for_session(self.quiz_sheets_print_requested)
+        )
+        self.enter_sheets_action.triggered.connect(
+            lambda: self._emit_for_session(self.quiz_sheets_entry_requested)
+        )
         self.new_button.clicked.connect(self.new_session_requested)
         self.edit_button.clicked.connect(
             lambda: self._emit_for_session(self.edit_session_requested)
@@ -124,6 +142,7 @@ class SessionsPage(QWidget):
             self.delete_button,
             self.present_button,
             self.kiosk_button,
+            self.paper_button,
         ):
             actions.addWidget(each)
         layout.addLayout(actions)
