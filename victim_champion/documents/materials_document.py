@@ -1,6 +1,7 @@
 """Activity materials on paper: each activity's instructions, then its cards in a grid of
 dashed boxes, ready to cut out in a village hall; then, on pages of its own, the trainer's
-pack: every set whose name says it is for the trainer (the answer cards).
+pack: every set whose name says it is for the trainer (the answer cards), as text to read
+from rather than cards to cut out.
 
 Cards are large (14 pt) so a table can share one, and each card says which module and set
 it belongs to, so a shuffled pile can be sorted again. Nothing personal is on them. An
@@ -63,7 +64,7 @@ def build_materials(
     if trainer and has_trainer_sets(modules):
         if story:
             story.append(PageBreak())
-        story += _trainer_pack(numbered, style, card_style, tag_style)
+        story += _trainer_pack(numbered, style)
     return build_handout(
         story,
         title=f"{course.title}: activity materials",
@@ -73,12 +74,7 @@ def build_materials(
     )
 
 
-def _trainer_pack(
-    numbered: list[tuple[int, Module]],
-    style: Styles,
-    card_style: ParagraphStyle,
-    tag_style: ParagraphStyle,
-) -> list[Flowable]:
+def _trainer_pack(numbered: list[tuple[int, Module]], style: Styles) -> list[Flowable]:
     """Every set for the trainer, by module and activity, under its own heading."""
     parts: list[Flowable] = [
         title_band(
@@ -97,8 +93,23 @@ def _trainer_pack(
                 f"Module {number}: {escape(activity.title)} ({DO_NOT_HAND_OUT.lower()})",
                 style.heading,
             )
-            cards = _sets(number, sets, style, card_style, tag_style)
-            parts += [Spacer(1, 5 * mm), KeepTogether([heading, *cards[:2]]), *cards[2:]]
+            parts += [Spacer(1, 5 * mm), KeepTogether([heading, *_answers(number, sets, style)])]
+    return parts
+
+
+def _answers(number: int, sets: list[Materials], style: Styles) -> list[Flowable]:
+    """A trainer's sets as full-width text to read from, not cards to cut out: each set
+    under its name and module (as its cards would be tagged), its cards numbered."""
+    parts: list[Flowable] = []
+    for materials in sets:
+        parts.append(
+            Paragraph(f"Module {number} \u00b7 {escape(materials.name)}", style.subheading)
+        )
+        many = len(materials.cards) > 1
+        parts += [
+            Paragraph(f"{index}. {escape(card)}" if many else escape(card), style.body)
+            for index, card in enumerate(materials.cards, start=1)
+        ]
     return parts
 
 
