@@ -36,6 +36,7 @@ SCRIPTS = (
     ("hub_memory", "hub memory under a 300 MB chunked body (hub_memory.py)"),
     ("anki_peer", "Anki peer (anki_peer.py)"),
     ("reports", "reports, 100k records (reports.py)"),
+    ("paper_quiz", "the quiz for a room of 20: paper and grid against the kiosk (paper_quiz.py)"),
 )
 NOOP_PREFIX = "no-op sync: time"
 

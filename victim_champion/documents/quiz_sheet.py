@@ -120,7 +120,7 @@ def build_quiz_sheets(content: QuizSheetContent, count: int, first: int = 1) -> 
     return build_handout(
         story,
         title=f"{content.course_title}: quiz sheets, {phase}",
-        footer=f"Quiz {phase}. {NAME_WARNING} Print on both sides.",
+        footer="Print on both sides.",  # the sheet's own words say the rest
         style=style,
         discreet=False,
     )
@@ -148,10 +148,7 @@ def _side(
             ),
         ]
     else:
-        lines = [
-            Paragraph(f"Quiz: {escape(content.phase_title.lower())}, continued", kinds.title),
-            Paragraph("The other side of your sheet.", kinds.body),
-        ]
+        lines = [Paragraph(f"Quiz: {escape(content.phase_title.lower())}, continued", kinds.title)]
     heading = Table(
         [[lines, [Paragraph("Sheet", kinds.corner), Paragraph(str(number), kinds.number)]]],
         colWidths=[WIDTH - 34 * mm, 34 * mm],
@@ -166,10 +163,10 @@ def _side(
         )
     )
     said = (
-        f"<b>{NAME_WARNING}</b> For each question, cross the letter of one answer. If you "
-        "are not sure, leave it blank. The questions go on over the page."
+        f"<b>{NAME_WARNING}</b> Cross the letter of one answer to each question, or leave "
+        "it blank if you are not sure. The questions go on over the page."
         if side == 1
-        else f"<b>{NAME_WARNING}</b> Cross the letter of one answer for each question."
+        else f"<b>{NAME_WARNING}</b>"
     )
     page: list[Flowable] = [heading, Spacer(1, 4 * mm), Paragraph(said, kinds.body)]
     page.append(Spacer(1, 4 * mm))
