@@ -14,6 +14,7 @@ from victim_champion.cli import (
     directory_commands,
     print_commands,
     profile_commands,
+    quiz_sheet_commands,
     record_commands,
     register_commands,
     self_test,
@@ -225,6 +226,7 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
     materials.add_argument("--out", required=True, metavar="FILE.pdf")
     sheet_commands.add_print_sheet(kinds, _command)
     print_commands.add_print_next_steps(kinds, _command)
+    quiz_sheet_commands.add_print_quiz_sheets(kinds, _command)
 
 
 def _language_option(parser: argparse.ArgumentParser) -> None:
