@@ -113,9 +113,10 @@ class QuizEntryDialog(SafeDialog):
         form.addRow("Last sheet number", self.last)
         layout.addLayout(form)
         self.grid = AnswerGrid()
-        self.grid.setMinimumSize(560, 360)
+        self.grid.setMinimumSize(560, 240)
         layout.addWidget(self.grid, 1)
         self.position = label("", "hint")
+        self.position.setWordWrap(False)  # one short line, never squeezed under the grid
         self.position.setAccessibleName("Where the typing is")
         layout.addWidget(self.position)
         self.message = message_label("error")
@@ -133,7 +134,7 @@ class QuizEntryDialog(SafeDialog):
         self.grid.problem.connect(self.show_problem)
         self.grid.moved.connect(self._show_position)
         self._rebuild()
-        self.resize(760, 600)
+        self.resize(780, 640)
         self.grid.setFocus()  # typing starts at once; Shift+Tab reaches the quiz choice
 
     @property

@@ -12,12 +12,13 @@ Escape is never handled here: the app's quick-exit filter sees it first.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.paper_quiz import letter_for, read_answer
 from victim_champion.core.training_day import KnowledgeCheck
+from victim_champion.ui.theme import MUTED_INK
 
 ENTERED = "saved"  # what an already-entered sheet's cells show
 SAVE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -42,6 +43,10 @@ class AnswerGrid(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setTabKeyNavigation(False)  # Tab leaves the grid; the arrows move inside it
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)  # letters read at a glance from a sheet
+        font.setBold(True)
+        self.setFont(font)
         self.check = KnowledgeCheck((), ())
         self.sheets: list[int] = []
         self.saved_sheets: set[int] = set()
@@ -58,12 +63,16 @@ class AnswerGrid(QTableWidget):
         self.setVerticalHeaderLabels(
             [f"Sheet {s} ({ENTERED})" if s in entered else f"Sheet {s}" for s in self.sheets]
         )
+        quiet = self.font()
+        quiet.setBold(False)
         for row, sheet in enumerate(self.sheets):
             for column in range(len(check.questions)):
                 item = QTableWidgetItem(ENTERED if sheet in entered else "")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if sheet in entered:
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown in ink, never chosen
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown, never chosen
+                    item.setForeground(QColor(MUTED_INK))  # 7.4:1 on the white cells
+                    item.setFont(quiet)
                 self.setItem(row, column, item)
                 self._name(row, column)
         first = self._open_cell(0, 0, 1)
