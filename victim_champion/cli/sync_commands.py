@@ -45,6 +45,8 @@ def sync(context: CommandContext, options: argparse.Namespace) -> int:
     if revoked:
         context.profile().wipe()  # after the store is closed
         raise DeviceRevokedError()
+    for notice in summary.notices:
+        progress(notice)  # on stderr: the sync succeeded, but the course was left aside
     document = {k: v for k, v in asdict(summary).items() if k != "rejected_reasons"}
     document["rejected_records"] = [
         {"device_seq": s, "reason": r} for s, r in summary.rejected_reasons

@@ -134,6 +134,9 @@ class SyncSummary:
     verified: bool = False
     rejected_reasons: list[tuple[int, str]] = field(default_factory=list)
     renumbered: int = 0  # envelopes moved to fresh numbers this round
+    # Sentences for the worker about content left aside this round (a signed course
+    # bundle that fails the course checks): the sync itself still succeeded.
+    notices: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

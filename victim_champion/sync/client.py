@@ -117,6 +117,7 @@ class SyncClient:
         self._max_envelopes = min(PUSH_BATCH, MAX_ENVELOPES_PER_PUSH)
         self._held_seen = -1  # the highest number the hub said it holds, this client
         self._rounds = True  # until a hub from before round requests says otherwise
+        self._notices: list[str] = []  # content left aside this round, for the worker
 
     def _round(self, counts: dict[str, int], progress: Progress) -> tuple[int, bool]:
         """The usual round in one request (sync/rounds.py): a batch of the outbox, the
@@ -209,6 +210,7 @@ class SyncClient:
             verified=True,
             rejected_reasons=self._local.rejected(),
             renumbered=counts["renumbered"],
+            notices=list(self._notices),
         )
 
     def _learn(self, body: dict[str, Any]) -> None:
@@ -311,7 +313,11 @@ class SyncClient:
 
             reason = course_bundle_refusal(bundle["document"].get("files"))
             if reason:
-                raise BundleRefusedError(kind, reason)
+                # Signed, so not an attack: a publishing mistake, or a course from before
+                # this app's format. It is left aside and the sync goes on, so records,
+                # referrals and a wipe are never held up by a course; the worker is told.
+                self._notices.append(str(BundleRefusedError(kind, reason)))
+                return None
         return bundle
 
     def _fetch_bundle(self, kind: str) -> dict[str, Any] | None:

@@ -136,6 +136,7 @@ class SyncController(QObject):
         self._page.say(
             f"Sent {summary.sent}, received {summary.received}."
             + ("" if not summary.rejected else f" {summary.rejected} refused: see the list below.")
+            + "".join(f" {notice}" for notice in summary.notices)
         )
         self.refresh()
         self.timer.start(ROUTINE_SECONDS * 1000)
