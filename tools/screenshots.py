@@ -109,6 +109,8 @@ def pages_and_dialogs(desktop: object) -> None:
         (lambda: import_with(sessions, EXPORT, {}), "dialog-import-preview"),
         (lambda: import_with(sessions, SHEET, {"name": "Delegate"}), "dialog-import-matching"),
         (sessions.feedback_button.click, "dialog-feedback"),
+        (sessions.print_sheets_action.trigger, "dialog-quiz-sheets-print"),
+        (sessions.enter_sheets_action.trigger, "dialog-quiz-sheets-entry"),
         (controller.change_passphrase, "dialog-change-passphrase"),
         (controller.open_quick_reference, "dialog-quick-reference"),
     ):
