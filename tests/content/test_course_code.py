@@ -80,3 +80,19 @@ def test_an_adopted_bundle_gives_its_code_to_everything_that_prints_it() -> None
     assert code_in_use().edition == "X" and code_in_use().rights[11].title.endswith("anew")
     adopt_course(None)
     assert code_in_use() == load_victims_code()
+
+
+def test_an_older_bundle_never_stands_in_for_the_newer_installed_course() -> None:
+    """After an app update installs a newer course, a bundle the laptop held from before
+    (here 2026.1, in the format of its day: no Code file) is neither taught nor reported
+    as a mistake, and the Code printed is the installed one."""
+    files = dict(shipped_course_files())
+    del files[CODE_FILE]
+    version = load_course().version
+    files["course.toml"] = files["course.toml"].replace(
+        f'version = "{version}"', 'version = "2026.1"'
+    )
+    course, problem = adopt_course(files)
+    assert course == load_course() and problem is None
+    assert code_in_use() == load_victims_code()
+    adopt_course(None)

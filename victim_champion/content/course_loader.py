@@ -14,6 +14,7 @@ from victim_champion.content.victims_code_loader import code_of_course
 from victim_champion.core.course import Course, Timing, parse_module
 from victim_champion.core.course_checks import check_course
 from victim_champion.core.errors import CourseContentError, ResourceError
+from victim_champion.core.versions import is_newer
 
 MANIFEST = "course.toml"
 
@@ -102,7 +103,7 @@ def course_in_use(bundle_files: dict[str, str] | None) -> tuple[Course, str | No
     Returns the course and, when a bundle was refused, the sentence saying why (file and
     line), so the app can tell the trainer while carrying on with the course it has.
     """
-    if bundle_files:
+    if bundle_files and not older_than_installed(bundle_files):
         try:
             return course_from_files(bundle_files), None
         except CourseContentError as error:
@@ -111,3 +112,13 @@ def course_in_use(bundle_files: dict[str, str] | None) -> tuple[Course, str | No
                 f"({error.message}), so the installed course is in use."
             )
     return load_course(), None
+
+
+def older_than_installed(files: dict[str, str]) -> bool:
+    """True if a bundle is an older version than the course this app installed: after an
+    app update the newer installed course is taught, and nothing is wrong to report."""
+    try:
+        version = str(tomllib.loads(files.get(MANIFEST, "")).get("version", ""))
+    except tomllib.TOMLDecodeError:
+        return False  # the full checks say what is wrong with it
+    return bool(version) and is_newer(load_course().version, version)

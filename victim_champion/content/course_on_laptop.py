@@ -28,7 +28,7 @@ def adopt_course(bundle_files: dict[str, str] | None) -> tuple[Course, str | Non
     returns: the course, and the sentence for the trainer if a bundle was refused."""
     global _adopted
     course, problem = course_in_use(bundle_files)
-    if bundle_files and problem is None:
+    if bundle_files and problem is None and course is not load_course():
         _adopted = (course, code_of_course(bundle_files, course.code_edition))
     else:
         _adopted = (course, load_victims_code())

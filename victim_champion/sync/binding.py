@@ -15,6 +15,7 @@ import secrets
 from datetime import datetime
 from typing import Any, TypeGuard
 
+from victim_champion.core.versions import is_newer
 from victim_champion.sync.protocol import CLOCK_SKEW_SECONDS
 
 NONCE_BYTES = 16
@@ -81,19 +82,6 @@ def is_wipe_order(answer: dict[str, Any], device_id: str) -> bool:
 
 class BundleRefusalError(Exception):
     """A signed bundle the laptop will not apply; the text completes "because"."""
-
-
-def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    """Order versions by their parts, numbers as numbers: 2026.2 < 2026.10."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in re.findall(r"\d+|[^\d.\-_ ]+", version)
-    )
-
-
-def is_newer(version: str, held: str | None) -> bool:
-    """True if ``version`` would replace ``held`` (anything replaces nothing)."""
-    return held is None or (version != held and version_key(version) > version_key(held))
 
 
 def check_bundle(document: dict[str, Any], kind: str, held: str | None) -> str:

@@ -26,8 +26,9 @@ from victim_champion.core.sync_errors import (
     SyncIncompleteError,
     VerifyMismatchError,
 )
+from victim_champion.core.versions import is_newer
 from victim_champion.core.wire_kinds import DownItemKind
-from victim_champion.sync.binding import BundleRefusalError, check_bundle, is_newer
+from victim_champion.sync.binding import BundleRefusalError, check_bundle
 from victim_champion.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_ENVELOPES_PER_PUSH,
@@ -309,13 +310,16 @@ class SyncClient:
         except BundleRefusalError as refusal:
             raise BundleRefusedError(kind, str(refusal)) from None
         if kind == "course":  # checked as it will be taught: a bad one never replaces it
+            from victim_champion.content.course_loader import older_than_installed
             from victim_champion.content.course_on_laptop import course_bundle_refusal
 
-            reason = course_bundle_refusal(bundle["document"].get("files"))
+            files = bundle["document"].get("files")
+            if isinstance(files, dict) and older_than_installed(files):
+                return None  # this app installed a newer course: nothing to take or to say
+            reason = course_bundle_refusal(files)
             if reason:
-                # Signed, so not an attack: a publishing mistake, or a course from before
-                # this app's format. It is left aside and the sync goes on, so records,
-                # referrals and a wipe are never held up by a course; the worker is told.
+                # Signed, so a publishing mistake, not an attack: left aside, the worker is
+                # told, and records, referrals and a wipe are never held up by a course.
                 self._notices.append(str(BundleRefusedError(kind, reason)))
                 return None
         return bundle
