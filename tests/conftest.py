@@ -30,6 +30,7 @@ import keyring
 import pytest
 
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
+from victim_champion.operations.workspace import ProfileGate, Workspace
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
 from victim_champion.store.keys.memory_keyring import MemoryKeyring
@@ -69,6 +70,14 @@ def profile(tmp_path: Path, memory_keyring: MemoryKeyring, fast_kdf: KdfParams) 
     created = Profile(tmp_path / "profile", DeviceSecretStore(memory_keyring))
     created.create(PASSPHRASE, kdf=fast_kdf)
     return created
+
+
+@pytest.fixture
+def workspace(profile: Profile) -> Iterator[Workspace]:
+    """That profile, unlocked, as the operations see it; closed afterwards."""
+    opened = ProfileGate(profile).unlock(PASSPHRASE)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE
 from tests.support.pdf_tools import pdf_info, pdf_text
 from tests.support.tools import require_tool
 from victim_champion.content.course_loader import load_course
@@ -22,17 +20,9 @@ from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.core.training_day import QuizPhase, knowledge_check
 from victim_champion.documents.quiz_sheet import QuizSheetContent, build_quiz_sheets
 from victim_champion.operations.training import Training
-from victim_champion.operations.workspace import ProfileGate, Workspace
-from victim_champion.store.profile import Profile
+from victim_champion.operations.workspace import Workspace
 
 BBOX_PER_POINT = 1.24  # poppler's word box is 1.24 times the font size for this font
-
-
-@pytest.fixture
-def workspace(profile: Profile) -> Iterator[Workspace]:
-    opened = ProfileGate(profile).unlock(PASSPHRASE)
-    yield opened
-    opened.close()
 
 
 def flat(text: str) -> str:

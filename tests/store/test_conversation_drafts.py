@@ -5,7 +5,6 @@ to disk in plain text."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -36,13 +35,6 @@ class MovableClock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-@pytest.fixture
-def workspace(profile: Profile) -> Iterator[Workspace]:
-    opened = ProfileGate(profile).unlock(PASSPHRASE)
-    yield opened
-    opened.close()
 
 
 def stored(workspace: Workspace) -> object:

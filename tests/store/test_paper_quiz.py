@@ -4,12 +4,10 @@ module gains like a kiosk result, and each sheet number taken once per session a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
-from tests.conftest import PASSPHRASE
 from victim_champion.content.course_loader import load_course
 from victim_champion.core.course import Question
 from victim_champion.core.errors import InvalidInputError
@@ -18,15 +16,7 @@ from victim_champion.core.paper_quiz import index_for, letter_for, mark_sheet, r
 from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.core.training_day import KnowledgeCheck, QuizPhase, knowledge_check
 from victim_champion.operations.training import Training
-from victim_champion.operations.workspace import ProfileGate, Workspace
-from victim_champion.store.profile import Profile
-
-
-@pytest.fixture
-def workspace(profile: Profile) -> Iterator[Workspace]:
-    opened = ProfileGate(profile).unlock(PASSPHRASE)
-    yield opened
-    opened.close()
+from victim_champion.operations.workspace import Workspace
 
 
 def new_session(training: Training) -> Session:
