@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -24,8 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from tests.documents.test_printed_documents import issued
-from tests.support.pdf_tools import flowing_text
-from tests.support.tools import require_tool
+from tests.support.pdf_tools import Word, flowing_text, words_on_pages
 from victim_champion.content.directory_loader import load_directory, load_needs, shipped_directory
 from victim_champion.content.message_catalogue import Messages, messages
 from victim_champion.content.resource_paths import resources_root
@@ -179,39 +177,6 @@ def documents(profile: Profile) -> dict[str, Printed]:
     }
     printed["certificates"], _ = certificates(profile)
     return printed
-
-
-@dataclass(frozen=True)
-class Word:
-    page: int
-    text: str
-    x_min: float
-    y_min: float
-    x_max: float
-    y_max: float
-
-
-def words_on_pages(pdf: bytes, tmp_path: Path) -> tuple[list[tuple[float, float]], list[Word]]:
-    """Each page's (width, height) and every word's box, from pdftotext -bbox."""
-    path = tmp_path / "boxes.pdf"
-    path.write_bytes(pdf)
-    html = subprocess.run(
-        [require_tool("pdftotext", "poppler-utils"), "-bbox", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    pages: list[tuple[float, float]] = []
-    words: list[Word] = []
-    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
-        pages.append((float(page[1]), float(page[2])))
-        for word in re.finditer(
-            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
-            page[3],
-        ):
-            box = [float(word[i]) for i in range(1, 5)]
-            words.append(Word(len(pages), word[5], *box))
-    return pages, words
 
 
 def fragments(words: Messages, key: str) -> list[str]:

@@ -5,14 +5,12 @@ name asked for, nothing under 12 pt, and no answer key."""
 from __future__ import annotations
 
 import re
-import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.support.pdf_tools import pdf_info, pdf_text
-from tests.support.tools import require_tool
+from tests.support.pdf_tools import pdf_info, pdf_text, words_on_pages
 from victim_champion.content.course_loader import load_course
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.identifiers import new_id
@@ -40,18 +38,10 @@ Box = tuple[str, float, float, float, float]  # word, x min, y min, x max, y max
 
 def word_boxes(pdf: bytes, tmp_path: Path) -> list[list[Box]]:
     """Every word of each page with its box, from poppler."""
-    path = tmp_path / "boxes.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        [require_tool("pdftotext", "poppler-utils"), "-bbox", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    word = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<')
+    pages, words = words_on_pages(pdf, tmp_path)
     return [
-        [(text, float(a), float(b), float(c), float(d)) for a, b, c, d, text in word.findall(page)]
-        for page in out.split("<page ")[1:]
+        [(w.text, w.x_min, w.y_min, w.x_max, w.y_max) for w in words if w.page == number]
+        for number in range(1, len(pages) + 1)
     ]
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.support.tools import require_tool
@@ -115,3 +117,39 @@ def qr_codes(pdf: bytes, tmp_path: Path, page: int) -> list[str]:
         check=False,
     )
     return [line for line in result.stdout.splitlines() if line]
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word pdftotext found, with its page (from 1) and box in points."""
+
+    page: int
+    text: str
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
+
+
+def words_on_pages(pdf: bytes, tmp_path: Path) -> tuple[list[tuple[float, float]], list[Word]]:
+    """Each page's (width, height) and every word's box (pages from 1), from
+    pdftotext -bbox."""
+    path = tmp_path / "boxes.pdf"
+    path.write_bytes(pdf)
+    html = subprocess.run(
+        [require_tool("pdftotext", "poppler-utils"), "-bbox", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pages: list[tuple[float, float]] = []
+    words: list[Word] = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
+        pages.append((float(page[1]), float(page[2])))
+        for word in re.finditer(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+            page[3],
+        ):
+            box = [float(word[i]) for i in range(1, 5)]
+            words.append(Word(len(pages), word[5], *box))
+    return pages, words
