@@ -68,7 +68,7 @@ def build_materials(
     return build_handout(
         story,
         title=f"{course.title}: activity materials",
-        footer=f"{course.title} {course.version}: activity materials. Cut along the dashes.",
+        footer=f"{course.title} {course.version}: activity materials.",
         style=style,
         discreet=False,
     )
@@ -125,7 +125,8 @@ def _activity_page(
     heading = f"Module {number}: {escape(activity.title)}"
     subtitle = (
         f"{escape(module.title)}. {activity.minutes} minutes{optional}, "
-        f"after the slide \u201c{escape(activity.after_slide)}\u201d."
+        f"after the slide \u201c{escape(activity.after_slide)}\u201d. Cut the cards "
+        "along the dashes."
     )
     parts: list[Flowable] = [
         title_band(heading, style, subtitle),
