@@ -60,7 +60,7 @@ def test_every_page_set_carries_the_routes_and_discreet_ones_no_telling_word(
         whole = " ".join(" ".join(page.split()) for page in pages)
         for route in EVERY_PAGE_SET:
             assert route in whole, (name, route)
-        assert "Checked November 2026" in whole, name
+        assert "These lines were last checked in November 2026." in whole, name
         # Sources stay in the data and at Compass House, never on the person's paper.
         assert "Checked November 2026 from" not in whole, name
         assert not [s for s in sources if s in whole], name

@@ -91,7 +91,7 @@ def test_the_card_is_one_page_with_only_the_chosen_routes_under_neutral_labels(
         assert need.label not in text and (
             not need.discreet_label or need.discreet_label not in text
         )
-    assert "Swale" not in text and "Checked November 2026" in text
+    assert "Swale" not in text and "last checked in November 2026" in text
     assert not [r.source for r in directory.routes if r.source in text]
 
 

@@ -31,6 +31,15 @@ def own_routes(service: Service, directory: Directory, discreet: bool) -> list[R
     return [r for r in map(directory.route, service.route_ids) if r and r.printable(discreet)]
 
 
+def page_routes(
+    groups: Sequence[tuple[Need, Sequence[Service]]], directory: Directory, discreet: bool
+) -> list[Route]:
+    """Every service's own route these groups print (for "last checked" on the page)."""
+    return [
+        r for _, services in groups for s in services for r in own_routes(s, directory, discreet)
+    ]
+
+
 def _service_block(
     service: Service,
     directory: Directory,
@@ -142,7 +151,12 @@ def build_directory_handout(
         story += [banner, Spacer(1, 3 * mm)]
     story += services_story(groups, directory, style, language, discreet=discreet)
     story += help_routes_story(
-        directory, [need.id for need, _ in groups], style, words, discreet=discreet
+        directory,
+        [need.id for need, _ in groups],
+        style,
+        words,
+        discreet=discreet,
+        also=page_routes(groups, directory, discreet),
     )
     return build_handout(
         story,

@@ -4,7 +4,8 @@ Printed instead of the signposting sheet when it must not show its purpose (the 
 whenever a need in DISCREET_NEEDS is ticked). It holds the emergency routes, the
 Supportline under a neutral label, and only the routes the worker and the person chose
 together, each under its neutral label: no service names, no needs, no district, no
-sources, no cover page. Every word, the PDF's metadata included, is checked against the
+sources, no cover page; it ends with the directory edition and when its lines were last
+checked, in words that name nothing. Every word, the PDF's metadata included, is checked against the
 revealing list before it is laid out (handout_layout.build_handout), so a build that
 would print a revealing name or a number nobody chose raises instead. Less obvious,
 never safe: paper can still be found.
@@ -57,7 +58,6 @@ def build_discreet_card(
         words,
         discreet=True,
         chosen=tuple(chosen),
-        edition=False,
         card=True,
     )
     title = words.text("card.title")

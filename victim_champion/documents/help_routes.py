@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from victim_champion.content.message_catalogue import Messages
 from victim_champion.core.directory import Directory, Route
+from victim_champion.core.directory_age import last_checked
 from victim_champion.documents.handout_layout import MARGIN
 from victim_champion.documents.house_style import NAVY, PALE, Styles, escape, table_style
 
@@ -102,10 +103,13 @@ def help_routes_story(
     chosen: Sequence[str] = (),
     edition: bool = True,
     card: bool = False,
+    also: Sequence[Route] = (),
 ) -> list[Flowable]:
     """The boxed 'Help, any time' section, the other lines under their hours, then the
-    directory edition it came from (``edition``). ``card``: the discreet card's compact
-    form: no introduction, one paragraph a route, when they were checked said once."""
+    directory edition it came from and when the lines on the page were last checked
+    (``edition``; ``also``: the page's other routes, the services' own). ``card``: the
+    discreet card's compact form: no introduction, one paragraph a route, when they were
+    checked said once, in that edition line."""
     story: list[Flowable] = []
     sections = route_sections(directory, needs, discreet=discreet, groups=groups, chosen=chosen)
     for index, (key, routes) in enumerate(sections):
@@ -117,23 +121,29 @@ def help_routes_story(
             for r in routes
         ]
         story += [Spacer(1, 3 * mm if card else 4 * mm), _box(rows)]
-    if card:
-        checked = dict.fromkeys(checked_words(r, words) for _, routes in sections for r in routes)
-        story += [Spacer(1, 2 * mm), Paragraph(escape(". ".join(checked)) + ".", style.small)]
     if edition:
-        story += [
-            Spacer(1, 2 * mm),
-            KeepTogether([Paragraph(escape(edition_words(directory, words)), style.small)]),
-        ]
+        printed = [r for _, routes in sections for r in routes] + list(also)
+        line = edition_words(directory, words, printed)
+        story += [Spacer(1, 2 * mm), KeepTogether([Paragraph(escape(line), style.small)])]
     return story
 
 
-def edition_words(directory: Directory, words: Messages) -> str:
-    """ "From directory 2026-11, published 30 November 2026." """
+def edition_words(directory: Directory, words: Messages, printed: Sequence[Route] = ()) -> str:
+    """ "From directory 2026-12, published 7 December 2026. These lines were last checked
+    in November 2026." The second sentence is the newest ``checked`` month among the
+    routes ``printed`` on the page (core/directory_age.py says why that date). No word in
+    it is a telling one, so discreet copies carry it too."""
     if directory.published is None:
-        return words.text("routes.edition_undated", edition=directory.edition)
-    return words.text(
-        "routes.edition",
-        edition=directory.edition,
-        date=words.long_date(directory.published),
-    )
+        text = words.text("routes.edition_undated", edition=directory.edition)
+    else:
+        text = words.text(
+            "routes.edition",
+            edition=directory.edition,
+            date=words.long_date(directory.published),
+        )
+    newest = last_checked(printed)
+    if newest is None:
+        return text
+    year, month = newest
+    checked = words.text("routes.last_checked", month=words.text(f"date.month.{month}"), year=year)
+    return f"{text} {checked}"

@@ -21,7 +21,7 @@ from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages
 from victim_champion.content.revealing_loader import load_revealing
 from victim_champion.core.directory import Directory, Need, Route, Service
 from victim_champion.core.victims_code import VictimsCode
-from victim_champion.documents.directory_handout import own_routes
+from victim_champion.documents.directory_handout import own_routes, page_routes
 from victim_champion.documents.help_routes import (
     checked_words,
     edition_words,
@@ -68,8 +68,9 @@ def _routes(
     *,
     groups: Sequence[str] = (),
     chosen: Sequence[str] = (),
-    edition: bool = True,
+    also: Sequence[Route] = (),
 ) -> str:
+    """The route sections, then the edition line (help_routes.edition_words), as the PDF."""
     sections = route_sections(directory, needs, discreet=discreet, groups=groups, chosen=chosen)
     parts = []
     for index, (key, routes) in enumerate(sections):
@@ -80,8 +81,8 @@ def _routes(
             + (f"<p>{escape(words.text('routes.introduction'))}</p>\n" if index == 0 else "")
             + f"<ul>\n{items}\n</ul>\n</section>"
         )
-    if edition:
-        parts.append(f'<p class="small">{escape(edition_words(directory, words))}</p>')
+    printed = [r for _, routes in sections for r in routes] + list(also)
+    parts.append(f'<p class="small">{escape(edition_words(directory, words, printed))}</p>')
     return "\n".join(parts)
 
 
@@ -166,7 +167,13 @@ def directory_web_page(
         f"<h1>{escape(heading)}</h1>",
         f"<p>{escape(words.text('directory.introduction'))}</p>",
         *_services(groups, directory, words, discreet),
-        _routes(directory, [need.id for need, _ in groups], words, discreet),
+        _routes(
+            directory,
+            [need.id for need, _ in groups],
+            words,
+            discreet,
+            also=page_routes(groups, directory, discreet),
+        ),
     ]
     page = _page(words.text("handout.cover_title") if discreet else heading, body, words)
     return _checked(page, words, ()) if discreet else page
@@ -193,7 +200,7 @@ def sheet_web_page(
         body = [
             f"<h1>{escape(heading)}</h1>",
             f"<p>{escape(words.text('card.introduction'))}</p>",
-            _routes(directory, (), words, True, chosen=route_ids, edition=False),
+            _routes(directory, (), words, True, chosen=route_ids),
         ]
         page = _page(words.text("handout.cover_title"), body, words)
         return _checked(page, words, route_ids, who)
@@ -211,6 +218,7 @@ def sheet_web_page(
             words,
             False,
             groups=groups_said,
+            also=page_routes(groups, directory, False),
         ),
     ]
     return _page(words.text("sheet.title"), body, words)

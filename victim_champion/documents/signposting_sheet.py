@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.directory import Directory, Need, Service
-from victim_champion.documents.directory_handout import own_routes, services_story
+from victim_champion.documents.directory_handout import own_routes, page_routes, services_story
 from victim_champion.documents.discreet_card import build_discreet_card
 from victim_champion.documents.handout_layout import build_handout, title_band
 from victim_champion.documents.help_routes import help_routes_story
@@ -82,7 +82,13 @@ def build_signposting_sheet(
         story.append(Paragraph(escape(once), style.body))
     ticked = list(needs) or [need.id for need, _ in groups]
     story += help_routes_story(
-        directory, ticked, style, words, discreet=False, groups=tuple(groups_said)
+        directory,
+        ticked,
+        style,
+        words,
+        discreet=False,
+        groups=tuple(groups_said),
+        also=page_routes(groups, directory, False),
     )
     plan = words.text("sheet.title")
     return build_handout(
