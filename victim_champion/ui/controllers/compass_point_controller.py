@@ -97,6 +97,7 @@ class CompassPointController(QObject):
         self._purge_timer.start(PURGE_EVERY_MS)
 
     def _on_directory_chosen(self, problem: str | None) -> None:
+        self._page.directory_date.refresh()  # the edition now in use, and whether it is old
         if problem:
             self._show_error(problem)
 

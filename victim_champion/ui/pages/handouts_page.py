@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from victim_champion.content.district_loader import load_districts
+from victim_champion.ui.widgets.directory_date import DirectoryDate
 from victim_champion.ui.widgets.form_widgets import button, label, speak
 
 RIGHTS = "rights"
@@ -33,6 +34,8 @@ class HandoutsPage(QWidget):
                 "hint",
             )
         )
+        self.directory_date = DirectoryDate()  # the edition the handouts print; old or not
+        layout.addWidget(self.directory_date)
         form = QFormLayout()
         self.kind = QComboBox()
         self.kind.setAccessibleName("Handout")

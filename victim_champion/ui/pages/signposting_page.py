@@ -31,6 +31,7 @@ from victim_champion.content.directory_loader import load_needs
 from victim_champion.content.district_loader import load_districts
 from victim_champion.core.directory import DISCREET_NEEDS, Directory
 from victim_champion.core.signposting import Match, Person
+from victim_champion.ui.widgets.directory_date import DirectoryDate
 from victim_champion.ui.widgets.flow_layout import FlowLayout
 from victim_champion.ui.widgets.form_widgets import button, label, speak
 from victim_champion.ui.widgets.signposting_parts import (
@@ -197,7 +198,9 @@ class SignpostingPage(QWidget):
         column = QVBoxLayout(self.footer)
         column.setContentsMargins(16, 4, 16, 8)
         column.setSpacing(4)
+        self.directory_date = DirectoryDate()  # the edition in use; a warning when old
         self.message = status_line()
+        column.addWidget(self.directory_date)
         column.addWidget(self.message)
         actions = FlowLayout()
         column.addLayout(actions)
@@ -262,6 +265,7 @@ class SignpostingPage(QWidget):
             self.results.addItem(item)
         self.results.blockSignals(False)
         self.tabs.setTabText(1, f"Services ({len(matches)})")
+        self.directory_date.refresh(directory)
         self.routes.clear()
         needs = self.person().needs
         lines = directory.routes_for(needs)
