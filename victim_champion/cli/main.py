@@ -12,6 +12,7 @@ from victim_champion import __version__
 from victim_champion.cli import (
     course_commands,
     directory_commands,
+    leaflet_commands,
     print_commands,
     profile_commands,
     quiz_sheet_commands,
@@ -227,6 +228,7 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
     sheet_commands.add_print_sheet(kinds, _command)
     print_commands.add_print_next_steps(kinds, _command)
     quiz_sheet_commands.add_print_quiz_sheets(kinds, _command)
+    leaflet_commands.add_leaflet_commands(commands, kinds, _command)
 
 
 def _language_option(parser: argparse.ArgumentParser) -> None:

@@ -84,6 +84,10 @@ def verify_code(options: argparse.Namespace) -> int:
 
 
 def publish(options: argparse.Namespace) -> int:
+    if options.kind == "leaflet":
+        from victim_champion.hub.leaflet_command import publish_leaflet
+
+        return publish_leaflet(options, _engine(options))
     engine = _engine(options)
     try:
         document = bundles.read_bundle(options.kind, Path(options.path))
@@ -253,8 +257,11 @@ def build_parser() -> argparse.ArgumentParser:
     command("revoke", revoke, "revoke a device").add_argument("device_id")
     command("verify", verify_code, "check a certificate code", True).add_argument("code")
     published = command("publish", publish, "sign and publish a content bundle")
-    published.add_argument("kind", choices=bundles.KINDS)
-    published.add_argument("path")
+    published.add_argument("kind", choices=(*bundles.KINDS, "leaflet"))
+    published.add_argument("path", metavar="PATH|FILE.pdf")
+    from victim_champion.hub.leaflet_command import add_leaflet_options
+
+    add_leaflet_options(published)
     published.add_argument("--key-file", help=f"the hub's signing key (or {KEY_FILE_VARIABLE})")
     command("stats", stats, "record counts by kind", True)
     from victim_champion.hub.reports.report_builder import add_arguments

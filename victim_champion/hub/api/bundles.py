@@ -26,6 +26,7 @@ from victim_champion.sync.protocol import b64, canonical_json
 from victim_champion.sync.signatures import sign
 
 KINDS = ("course", "directory")
+SERVED_KINDS = (*KINDS, "leaflets")  # leaflets are published by hub/api/leaflet_publishing.py
 MAX_BUNDLE_BYTES = 4 * 1024 * 1024
 
 

@@ -237,7 +237,7 @@ def _device_routes(app: FastAPI, engine: Engine, key: HubKey, reply: Any, device
     @app.get(Endpoint.BUNDLE_LATEST, summary="The newest signed content bundle")
     async def latest_bundle(request: Request, kind: str) -> Response:
         await device_for(request)
-        if kind not in bundles.KINDS:
+        if kind not in bundles.SERVED_KINDS:
             raise HubError(404, "no such kind of content")
         return reply({"bundle": bundles.latest(engine, kind)})
 

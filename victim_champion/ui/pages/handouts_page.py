@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from victim_champion.content.district_loader import load_districts
+from victim_champion.ui.pages.leaflet_choice import LeafletChoice
 from victim_champion.ui.widgets.directory_date import DirectoryDate
 from victim_champion.ui.widgets.form_widgets import button, label, speak
 
@@ -63,6 +64,9 @@ class HandoutsPage(QWidget):
         self.preview_button = button("Preview\u2026", "Preview the handout", role="primary")
         self.preview_button.clicked.connect(self._on_preview_clicked)
         layout.addWidget(self.preview_button)
+        layout.addSpacing(16)
+        self.leaflets = LeafletChoice()  # official translations, printed as published
+        layout.addWidget(self.leaflets)
         layout.addSpacing(16)
         layout.addWidget(label("For trainers", "subheading"))
         layout.addWidget(
