@@ -122,7 +122,18 @@ def test_the_hub_refuses_what_is_not_a_pdf_and_what_is_too_big_in_one_sentence(
         refused = publish(hub, path, language)
         assert refused.returncode == 1 and reason in refused.stderr, refused.stderr
         assert refused.stderr.startswith("Not published: ") and refused.stderr.count("\n") == 1
-    assert hub.admin("stats", "--json")  # the hub still answers; nothing was published
+    course = subprocess.run(
+        [
+            *(sys.executable, "-m", "victim_champion.hub.command_line", "publish", "course"),
+            *(str(tmp_path), "--language", "cy", "--db", hub.db_url),
+        ],
+        env=hub.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert course.returncode == 1
+    assert course.stderr == "Not published: --language is only for publish leaflet.\n"
     database = sqlite3.connect(hub.db_url.removeprefix("sqlite:///"))
     assert database.execute("SELECT count(*) FROM bundles").fetchone() == (0,)
     database.close()

@@ -84,10 +84,12 @@ def verify_code(options: argparse.Namespace) -> int:
 
 
 def publish(options: argparse.Namespace) -> int:
-    if options.kind == "leaflet":
-        from victim_champion.hub.leaflet_command import publish_leaflet
+    from victim_champion.hub.leaflet_command import publish_leaflet, stray_leaflet_options
 
+    if options.kind == "leaflet":
         return publish_leaflet(options, _engine(options))
+    if stray_leaflet_options(options):
+        return 1
     engine = _engine(options)
     try:
         document = bundles.read_bundle(options.kind, Path(options.path))

@@ -23,6 +23,14 @@ def add_leaflet_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="leaflet: its date")
 
 
+def stray_leaflet_options(options: argparse.Namespace) -> bool:
+    """True, having said so, if a course or directory was given a leaflet's options."""
+    given = [name for name in ("language", "title", "source", "date") if getattr(options, name)]
+    if given:
+        sys.stderr.write(f"Not published: --{given[0]} is only for publish leaflet.\n")
+    return bool(given)
+
+
 def publish_leaflet(options: argparse.Namespace, engine: Engine) -> int:
     """Publish one leaflet; one sentence on stdout, or on stderr with exit 1."""
     missing = [
