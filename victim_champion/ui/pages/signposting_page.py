@@ -198,10 +198,13 @@ class SignpostingPage(QWidget):
         column = QVBoxLayout(self.footer)
         column.setContentsMargins(16, 4, 16, 8)
         column.setSpacing(4)
-        self.directory_date = DirectoryDate()  # the edition in use; a warning when old
+        self.directory_date = DirectoryDate(compact=True)  # the edition; a warning when old
         self.message = status_line()
-        column.addWidget(self.directory_date)
-        column.addWidget(self.message)
+        column.addWidget(self.directory_date.stale)  # a whole line, only when it is old
+        status = QHBoxLayout()  # the edition beside the status line: no taller at 1280x720
+        status.addWidget(self.message, 1)
+        status.addWidget(self.directory_date, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(status)
         actions = FlowLayout()
         column.addLayout(actions)
         self.find_button = button("Find support", "Find support", role="primary")

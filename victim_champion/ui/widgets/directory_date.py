@@ -57,9 +57,14 @@ def stale_text(directory: Directory, clock: Clock) -> str:
 class DirectoryDate(QWidget):
     """Two lines: the edition and its date (a hint), and the warning when it is old."""
 
-    def __init__(self, parent: QWidget | None = None, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, clock: Clock = utc_now, compact: bool = False
+    ) -> None:
         super().__init__(parent)
         self.clock = clock
+        # Compact: one short line beside the desk's status line, so the footer grows by
+        # nothing at 1280x720; the whole sentence is its tooltip and accessible description.
+        self.compact = compact
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -68,14 +73,27 @@ class DirectoryDate(QWidget):
         self.stale = message_label("error")
         self.stale.setAccessibleDescription("The services directory on this laptop is old")
         self.stale.hide()
+        self.edition.setWordWrap(not compact)  # compact: one line beside the status line
         column.addWidget(self.edition)
-        column.addWidget(self.stale)
+        if not compact:  # compact: the page puts the warning where a whole line fits
+            column.addWidget(self.stale)
         self.refresh()
 
     def refresh(self, directory: Directory | None = None) -> None:
         """Show ``directory`` (by default the edition in use) and whether it is old."""
         shown = directory or current_directory()
-        self.edition.setText(edition_text(shown))
+        whole = edition_text(shown)
+        newest = last_checked(shown.routes)
+        if self.compact and newest is not None:
+            checked = f"{messages().text(f'date.month.{newest[1]}')} {newest[0]}"
+            short = messages().text(
+                "signposting.directory_edition_short", edition=shown.edition, checked=checked
+            )
+            self.edition.setText(short)
+            self.edition.setToolTip(whole)
+            self.edition.setAccessibleDescription(whole)
+        else:
+            self.edition.setText(whole)
         warning = stale_text(shown, self.clock)
         if warning != self.stale.text():
             self.stale.setText(warning)
