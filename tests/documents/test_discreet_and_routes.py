@@ -4,13 +4,11 @@ sheet carries the routes to help, read back from the real PDFs with poppler."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.support.pdf_tools import pages_text
-from tests.support.tools import require_tool
+from tests.support.pdf_tools import pages_text, poppler
 from victim_champion.content.directory_loader import shipped_directory
 from victim_champion.content.revealing_loader import load_revealing
 from victim_champion.operations.printing import (
@@ -44,10 +42,7 @@ def documents(discreet: bool, districts: tuple[str, ...] = ("medway",)) -> dict[
 
 
 def metadata(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "info.pdf"
-    path.write_bytes(pdf)
-    pdfinfo = require_tool("pdfinfo", "reads a PDF's metadata")
-    return subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True).stdout
+    return poppler("pdfinfo", pdf, tmp_path)
 
 
 @pytest.mark.parametrize("discreet", [True, False], ids=["discreet", "plain"])

@@ -5,14 +5,12 @@ printed as an empty box."""
 from __future__ import annotations
 
 import dataclasses
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.documents.test_printed_documents import issued
-from tests.support.pdf_tools import pdf_text
-from tests.support.tools import require_tool
+from tests.support.pdf_tools import pdf_text, poppler
 from victim_champion.core.certificates import EXAMPLE_VERIFY_BASE
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.documents.certificate_document import build_certificates
@@ -36,10 +34,7 @@ NAMES = {
 
 
 def _fonts(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "fonts.pdf"
-    path.write_bytes(pdf)
-    pdffonts = require_tool("pdffonts", "lists a PDF's fonts")
-    return subprocess.run([pdffonts, str(path)], capture_output=True, text=True, check=True).stdout
+    return poppler("pdffonts", pdf, tmp_path)
 
 
 def test_every_script_gets_a_font_that_draws_it(profile: Profile, tmp_path: Path) -> None:

@@ -10,6 +10,20 @@ from pathlib import Path
 from tests.support.tools import require_tool
 
 
+def poppler(tool: str, pdf: bytes, tmp_path: Path, *arguments: str) -> str:
+    """Run one poppler tool on the PDF, written to the test's folder; its stdout. Arguments
+    go before the file; pdftotext's output goes to stdout ("-")."""
+    path = tmp_path / f"{tool}.pdf"
+    path.write_bytes(pdf)
+    tail = [str(path), "-"] if tool == "pdftotext" else [str(path)]
+    return subprocess.run(
+        [require_tool(tool, "poppler-utils"), *arguments, *tail],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def pdf_text(
     pdf: bytes,
     tmp_path: Path,
@@ -20,25 +34,12 @@ def pdf_text(
 ) -> str:
     """The text poppler extracts (optionally a page range); without ``layout``, in drawing
     order, so columns never interleave."""
-    path = tmp_path / "read.pdf"
-    path.write_bytes(pdf)
     pages = []
     if first:
         pages += ["-f", str(first)]
     if last:
         pages += ["-l", str(last)]
-    return subprocess.run(
-        [
-            require_tool("pdftotext", "poppler-utils"),
-            *pages,
-            *(["-layout"] if layout else []),
-            str(path),
-            "-",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    return poppler("pdftotext", pdf, tmp_path, *pages, *(["-layout"] if layout else []))
 
 
 def flowing_text(pdf: bytes, tmp_path: Path) -> str:
@@ -53,27 +54,13 @@ def pages_text(pdf: bytes, tmp_path: Path) -> list[str]:
 
 def pdf_info(pdf: bytes, tmp_path: Path) -> dict[str, str]:
     """pdfinfo's fields: Pages, Title, Author, Subject, Keywords and the rest."""
-    path = tmp_path / "info.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        [require_tool("pdfinfo", "poppler-utils"), str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = poppler("pdfinfo", pdf, tmp_path)
     return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
 
 
 def pdf_fonts(pdf: bytes, tmp_path: Path) -> list[tuple[str, bool]]:
     """(font name, embedded?) for every font the PDF references."""
-    path = tmp_path / "fonts.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        [require_tool("pdffonts", "poppler-utils"), str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()[2:]
+    out = poppler("pdffonts", pdf, tmp_path).splitlines()[2:]
     fonts = []
     for line in out:
         parts = line.split()
@@ -134,14 +121,7 @@ class Word:
 def words_on_pages(pdf: bytes, tmp_path: Path) -> tuple[list[tuple[float, float]], list[Word]]:
     """Each page's (width, height) and every word's box (pages from 1), from
     pdftotext -bbox."""
-    path = tmp_path / "boxes.pdf"
-    path.write_bytes(pdf)
-    html = subprocess.run(
-        [require_tool("pdftotext", "poppler-utils"), "-bbox", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    html = poppler("pdftotext", pdf, tmp_path, "-bbox")
     pages: list[tuple[float, float]] = []
     words: list[Word] = []
     for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
