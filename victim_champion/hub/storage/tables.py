@@ -204,3 +204,50 @@ published_reports = Table(
     Column("published_on", Date, nullable=False),
     Column("body", Text, nullable=False),
 )
+
+# The content desk (hub/content/, migration 0010): services and routes as JSON bodies of
+# hub/content/entries.py's fields, the route's state and confirmation kept as columns.
+content_services = Table(
+    "content_services",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("body", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(64), nullable=False),
+)
+
+content_routes = Table(
+    "content_routes",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("service_id", String(64)),
+    Column("body", Text, nullable=False),
+    Column("state", String(12), nullable=False),
+    Column("checked", String(7), nullable=False),
+    Column("confirmed_by", String(200), nullable=False),
+    Column("confirmed_at", DateTime(timezone=True)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(64), nullable=False),
+)
+
+# A course statement re-checked at the hub: module id and the statement's hash as the key.
+course_rechecks = Table(
+    "course_rechecks",
+    metadata,
+    Column("statement_key", String(120), primary_key=True),
+    Column("checked", String(7), nullable=False),
+    Column("checked_by", String(64), nullable=False),
+    Column("checked_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every change on the content desk and every content publication (hub/content/audit.py).
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Serial, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("subject", String(200), nullable=False),
+    Column("detail", Text, nullable=False),
+)
