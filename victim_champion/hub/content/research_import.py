@@ -83,10 +83,10 @@ def apply(
     confirmed: list[str] = []
     unconfirmed = 0
     made_for: dict[str, str] = {}  # route id made by this import -> the service it is for
-    for key, (owner, route) in _first_confirmed(services).items():
+    for key, (owner, research) in _first_confirmed(services).items():
         if key in on_desk:
             continue
-        made = _add_route(engine, saved[owner], route, actor, now)
+        made = _add_route(engine, saved[owner], research, actor, now)
         on_desk[key], made_for[made.id] = made.id, owner
         if made.state == "confirmed":
             confirmed.append(made.id)
