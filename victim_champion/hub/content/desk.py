@@ -294,19 +294,23 @@ def _route_for_change(connection: Connection, route_id: str) -> RouteEntry:
     return _route_entry(row)
 
 
-def confirm_route(engine: Engine, route_id: str, actor: str, today: date) -> RouteEntry:
-    """Confirmed by ``actor`` now, checked this month; audited."""
+def confirm_route(
+    engine: Engine, route_id: str, actor: str, today: date, by: str = ""
+) -> RouteEntry:
+    """Confirmed by ``by`` (the command line names the person), else by ``actor``, now,
+    checked this month; audited as ``actor``."""
+    who = by.strip() or actor
     with engine.begin() as connection:
         stored = _route_for_change(connection, route_id)
         route = replace(
             stored,
             state="confirmed",
-            confirmed_by=actor,
+            confirmed_by=who,
             confirmed_at=datetime.now(UTC),
             checked=today.strftime("%Y-%m"),
         )
         write_route(connection, route, actor)
-        detail = f"state {stored.state} -> confirmed; checked {route.checked}"
+        detail = f"state {stored.state} -> confirmed; checked {route.checked}; by {who}"
         audit.record(connection, actor, "confirm-route", route_id, detail)
     return get_route(engine, route_id) or route
 

@@ -5,20 +5,24 @@ have now, and publishing it as a signed "directory" bundle.
 The hub refuses what the laptops would refuse, and more: an emergency route not open 24
 hours, a route printed on every sheet that nobody confirmed, and a claim about who a
 service is for with no source (unknown is not yes).
+
+Publishing signs through hub/api/bundles.publish, which the caller hands in (the command
+line, or hub/api for the dashboard): hub/api includes the dashboard, which reads the desk,
+so imports between hub/content and hub/api go one way only, from hub/api.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from victim_champion.content.directory_loader import DIRECTORY_FILE, parse_directory
 from victim_champion.content.reference_files import read_document
 from victim_champion.core.errors import ResourceError
-from victim_champion.hub.api import bundles
 from victim_champion.hub.content import audit
 from victim_champion.hub.content.desk import (
     list_routes,
@@ -29,6 +33,19 @@ from victim_champion.hub.content.desk import (
 from victim_champion.hub.content.entries import ContentError, RouteEntry, ServiceEntry
 from victim_champion.hub.storage.signing_keys import HubKey
 from victim_champion.hub.storage.tables import bundles as bundle_table
+
+
+class Publisher(Protocol):
+    """hub/api/bundles.publish: sign, store, tell the devices; ``audit`` in that transaction."""
+
+    def __call__(
+        self,
+        engine: Engine,
+        key: HubKey,
+        document: dict[str, Any],
+        audit: Callable[[Connection], None] | None = None,
+    ) -> str: ...
+
 
 KIND = "directory"
 DRAFT = "draft"
@@ -173,10 +190,16 @@ def _refusals(document: dict[str, Any]) -> list[str]:
 
 def _base(engine: Engine) -> dict[str, Any]:
     """The directory laptops have now: the newest published, else the shipped one."""
-    held = bundles.latest(engine, KIND)
-    if held is None:
+    with engine.connect() as connection:
+        content = connection.execute(
+            select(bundle_table.c.content)
+            .where(bundle_table.c.kind == KIND)
+            .order_by(bundle_table.c.id.desc())
+            .limit(1)
+        ).scalar()
+    if content is None:
         return read_document(*DIRECTORY_FILE)
-    files = held["document"]["files"]
+    files = json.loads(content)["files"]
     document = json.loads(files.get(DIRECTORY_FILE[-1]) or next(iter(files.values())))
     return document if isinstance(document, dict) else {}
 
@@ -253,9 +276,13 @@ def next_edition(engine: Engine, today: date) -> str:
     return f"{month}.{max(numbers, default=0) + 1}"
 
 
-def publish_directory(engine: Engine, key: HubKey, actor: str, today: date) -> str:
-    """Sign and publish the draft as the next edition; laptops pull it at their next sync.
-    ContentError with the first refusal if there is one. Returns the edition."""
+def publish_directory(
+    engine: Engine, key: HubKey, actor: str, today: date, *, publish: Publisher
+) -> str:
+    """Sign and publish the draft as the next edition, with its audit line in the same
+    transaction; laptops pull it at their next sync. ContentError with the first refusal,
+    or when nothing changes. Returns the edition. ``publish``: hub/api/bundles.publish (its
+    BundleError passes through, e.g. when another editor took the number a moment ago)."""
     document = draft_document(engine)
     refused = _refusals(document)
     if refused:
@@ -268,23 +295,21 @@ def publish_directory(engine: Engine, key: HubKey, actor: str, today: date) -> s
             f"Not published: nothing changes against edition {base.get('edition')}, "
             "which laptops have now."
         )
-    for _attempt in range(3):  # another editor may publish the same number at once
-        edition = next_edition(engine, today)
-        signed = {**document, "edition": edition, "published": today.isoformat()}
-        text = json.dumps(signed, ensure_ascii=False, indent=1)
-        try:
-            bundles.publish(
-                engine,
-                key,
-                {"kind": KIND, "version": edition, "files": {DIRECTORY_FILE[-1]: text}},
-            )
-        except bundles.BundleError:
-            continue
-        with engine.begin() as connection:
-            detail = (
-                f"{len(document['services'])} services, {len(document['routes'])} routes; "
-                f"{len(summary)} changes: " + " ".join(summary)
-            )
-            audit.record(connection, actor, "publish-directory", edition, detail)
-        return edition
-    raise ContentError("Not published: another edition was being published; try again.")
+    edition = next_edition(engine, today)
+    signed = {**document, "edition": edition, "published": today.isoformat()}
+    detail = (
+        f"{len(document['services'])} services, {len(document['routes'])} routes; "
+        f"{len(summary)} changes: " + " ".join(summary)
+    )
+    return publish(
+        engine,
+        key,
+        {
+            "kind": KIND,
+            "version": edition,
+            "files": {DIRECTORY_FILE[-1]: json.dumps(signed, ensure_ascii=False, indent=1)},
+        },
+        audit=lambda connection: audit.record(
+            connection, actor, "publish-directory", edition, detail
+        ),
+    )
