@@ -291,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     command("backup", backup_database, "a consistent copy of the database").add_argument(
         "--out", required=True, help="the backup file to write (never overwritten)"
     )
+    from victim_champion.hub.content_command import add_content_commands
+
+    add_content_commands(commands.add_parser("content", help="the content desk"), _engine)
     restoring = command("restore", restore_database, "put a backup into the database")
     restoring.add_argument("file")
     restoring.add_argument(
