@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from victim_champion.core.leaflet_bundle import MAX_LEAFLET_BYTES, MAX_TOTAL_BYTES, megabytes
 from victim_champion.hub.api import bundles
 from victim_champion.hub.api.leaflet_publishing import publish_leaflet as publish
+from victim_champion.hub.content import audit
 from victim_champion.hub.storage.signing_keys import key_file_for, load_or_create_hub_key
 
 
@@ -49,6 +50,8 @@ def publish_leaflet(options: argparse.Namespace, engine: Engine) -> int:
             options.title,
             options.source,
             options.date,
+            audit.COMMAND_LINE,
+            audit.record,
         )
     except bundles.BundleError as error:
         sys.stderr.write(f"Not published: {error}.\n")

@@ -15,6 +15,8 @@ So the hub holds at most one route's limit (plus one chunk) of any body, whateve
 client sends. The limits:
 
 - ``POST /v1/push``: ``MAX_BODY_BYTES``, the size the hub announces to laptops;
+- ``POST /dashboard/content/leaflets``: ``LEAFLET_UPLOAD_LIMIT``, one leaflet of the most
+  core/leaflet_bundle allows and its form's fields (refused in a sentence about leaflets);
 - ``/dashboard/...`` (the login and the other forms): ``FORM_LIMIT`` (16 KiB);
 - everything else: ``DEFAULT_LIMIT`` (64 KiB), room for the largest verify request.
 
@@ -29,6 +31,7 @@ from collections.abc import Callable
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from victim_champion.core.leaflet_bundle import MAX_LEAFLET_BYTES, megabytes
 from victim_champion.sync.protocol import MAX_BODY_BYTES, Endpoint
 
 FORM_LIMIT = 16 * 1024
@@ -36,22 +39,34 @@ DEFAULT_LIMIT = 64 * 1024
 DRAIN_LIMIT = 2 * MAX_BODY_BYTES  # a declared body up to this is read and discarded
 DASHBOARD_PREFIX = "/dashboard"
 API_PREFIX = "/v1/"
+LEAFLET_UPLOAD = "/dashboard/content/leaflets"
+LEAFLET_UPLOAD_LIMIT = MAX_LEAFLET_BYTES + 64 * 1024  # the PDF, the other fields, multipart
 
 
 def limit_for(method: str, path: str) -> int:
     """The most body bytes the hub reads for one route."""
     if method == "POST" and path in (Endpoint.PUSH.value, Endpoint.ROUND.value):
         return MAX_BODY_BYTES
+    if method == "POST" and path == LEAFLET_UPLOAD:
+        return LEAFLET_UPLOAD_LIMIT
     if path == DASHBOARD_PREFIX or path.startswith(DASHBOARD_PREFIX + "/"):
         return FORM_LIMIT
     return DEFAULT_LIMIT
 
 
-def plain_refusal(limit: int) -> Response:
+def plain_refusal(limit: int, path: str = "") -> Response:
     """A 413 for a person: one sentence."""
-    return PlainTextResponse(
+    sentence = (
         f"The request is larger than the hub accepts here ({limit} bytes at most); "
-        "send less and try again.",
+        "send less and try again."
+    )
+    if path == LEAFLET_UPLOAD:
+        sentence = (
+            f"Not published: the file is larger than a leaflet may be "
+            f"({megabytes(MAX_LEAFLET_BYTES)} at most)."
+        )
+    return PlainTextResponse(
+        sentence,
         status_code=413,
         headers={"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"},
     )
@@ -76,7 +91,7 @@ class BodyLimits:
         if self.api_refusal is not None and path.startswith(API_PREFIX):
             response = self.api_refusal(limit)
         else:
-            response = plain_refusal(limit)
+            response = plain_refusal(limit, path)
         if close:
             response.headers["Connection"] = "close"
         return response

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from victim_champion.core.wire_kinds import DownItemKind
@@ -93,9 +94,14 @@ def _version(kind: str, files: dict[str, str]) -> str:
         ) from None
 
 
-def publish(engine: Engine, key: HubKey, document: dict[str, Any]) -> str:
+def publish(
+    engine: Engine,
+    key: HubKey,
+    document: dict[str, Any],
+    audit: Callable[[Connection], None] | None = None,
+) -> str:
     """Sign and store a bundle, dated now, and tell every device it exists. Returns its
-    version."""
+    version. ``audit`` writes the audit line in the same transaction."""
     document = {**document, "published": datetime.now(UTC).isoformat(timespec="seconds")}
     signature = b64(sign(key.private_key, canonical_json(document)))
     try:
@@ -114,6 +120,8 @@ def publish(engine: Engine, key: HubKey, document: dict[str, Any]) -> str:
                 DownItemKind.BUNDLE,
                 {"kind": document["kind"], "version": document["version"]},
             )
+            if audit is not None:
+                audit(connection)
     except IntegrityError:
         raise BundleError(
             f"{document['kind']} version {document['version']} is already published; "
