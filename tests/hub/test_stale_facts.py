@@ -96,12 +96,12 @@ def test_a_recheck_and_a_republish_give_a_course_the_laptop_takes(
     publish_aged_course(engine, key, tmp_path / "aged")
     (statement,) = stale.stale_facts(engine, TODAY)
     with pytest.raises(ContentError, match="No re-checked statement"):
-        stale.republish_course(engine, key, "editor")
+        stale.republish_course(engine, key, "editor", publish=bundles.publish)
 
     stale.recheck_statement(engine, statement.key, "editor", TODAY)
     assert stale.stale_facts(engine, TODAY) == []  # it counts from its re-check
 
-    version = stale.republish_course(engine, key, "editor")
+    version = stale.republish_course(engine, key, "editor", publish=bundles.publish)
     assert version == "2026.4.1" and is_newer(version, "2026.4")
     files = bundles.latest(engine, "course")["document"]["files"]  # type: ignore[index]
     course, refusal = course_in_use(files)  # as a laptop takes a synced course
@@ -114,7 +114,7 @@ def test_a_recheck_and_a_republish_give_a_course_the_laptop_takes(
 
     # The next re-check and re-publication numbers on: 2026.4.1 -> 2026.4.2.
     stale.recheck_statement(engine, statement.key, "editor", date(2027, 2, 1))
-    assert stale.republish_course(engine, key, "editor") == "2026.4.2"
+    assert stale.republish_course(engine, key, "editor", publish=bundles.publish) == "2026.4.2"
     actions = [(e.actor, e.action) for e in audit.entries(engine)]
     assert ("editor", "recheck-statement") in actions
     assert actions.count(("editor", "publish-course")) == 2

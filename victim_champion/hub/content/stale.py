@@ -8,17 +8,18 @@ A statement is known by its module and its text (``statement_key``); a re-check 
 is kept in course_rechecks and counts from its month until the course is re-published with
 that month on the statement's "Checked:" line. History statements ("History: yes") say what
 was so at their source's date, so they are left out, as ``course check`` leaves them out.
+
+Publishing signs through hub/api/bundles.publish, which the caller hands in (as for the
+directory, edition.Publisher): imports between hub/content and hub/api go one way only.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-import tempfile
-import tomllib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 from sqlalchemy import Engine, insert, select, update
 
@@ -26,14 +27,16 @@ from victim_champion.content.course_loader import course_from_files, shipped_cou
 from victim_champion.core.course import Course, Module
 from victim_champion.core.course_checks import STALE_AFTER_MONTHS
 from victim_champion.core.course_parts import SourceNote
+from victim_champion.core.errors import CourseContentError
 from victim_champion.core.versions import is_newer
-from victim_champion.hub.api import bundles
 from victim_champion.hub.content import audit, desk
+from victim_champion.hub.content.edition import Publisher
 from victim_champion.hub.content.entries import ContentError
 from victim_champion.hub.storage.signing_keys import HubKey
-from victim_champion.hub.storage.tables import course_rechecks
+from victim_champion.hub.storage.tables import bundles, course_rechecks
 
 STATEMENT, ROUTE = "statement", "route"
+KIND = "course"
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,16 @@ def statement_key(module: Module, note: SourceNote) -> str:
 
 def course_files(engine: Engine) -> dict[str, str]:
     """The course laptops have now: the newest published bundle, else the shipped one."""
-    latest = bundles.latest(engine, "course")
-    if latest is None:
+    with engine.connect() as connection:
+        content = connection.execute(
+            select(bundles.c.content)
+            .where(bundles.c.kind == KIND)
+            .order_by(bundles.c.id.desc())
+            .limit(1)
+        ).scalar()
+    if content is None:
         return shipped_course_files()
-    return dict(latest["document"]["files"])
+    return dict(json.loads(content)["files"])
 
 
 def _months(month: str) -> int:
@@ -143,10 +152,12 @@ def _with_checked(text: str, statement: str, month: str) -> str:
     return "".join(lines)
 
 
-def republish_course(engine: Engine, key: HubKey, actor: str) -> str:
+def republish_course(engine: Engine, key: HubKey, actor: str, *, publish: Publisher) -> str:
     """Publish the current course again, each re-checked statement's "Checked:" line set to
-    its re-check month, as the next version: checked as laptops check it, signed; audited.
-    Returns the version."""
+    its re-check month, as the next version: checked as laptops check a course they are
+    sent (course_from_files, as hub/api/bundles checks one), signed by ``publish``
+    (hub/api/bundles.publish), its audit line in the publishing transaction. Returns the
+    version."""
     files = course_files(engine)
     course = course_from_files(files)
     rechecked = _rechecks(engine)
@@ -159,21 +170,20 @@ def republish_course(engine: Engine, key: HubKey, actor: str) -> str:
             changed.append(f"{module.file_name}: checked {note.checked} -> {month}")
     if not changed:
         raise ContentError("No re-checked statement changes the course, so nothing was published.")
-    version = next_version(str(tomllib.loads(files["course.toml"])["version"]))
+    version = next_version(course.version)
     files["course.toml"] = re.sub(
         r'(?m)^version = "[^"]*"', f'version = "{version}"', files["course.toml"], count=1
     )
     try:
-        with tempfile.TemporaryDirectory() as folder:  # read and checked as publish course does
-            for path, text in files.items():
-                target = Path(folder, path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, "utf-8")
-            document = bundles.read_bundle("course", Path(folder))
-        published = bundles.publish(engine, key, document)
-    except bundles.BundleError as error:
-        raise ContentError(f"The course was not published: {error}.") from None
-    with engine.begin() as connection:
-        detail = f"{len(changed)} statements re-checked: " + "; ".join(changed)
-        audit.record(connection, actor, "publish-course", published, detail)
-    return published
+        checked = course_from_files(files)
+    except CourseContentError as error:
+        raise ContentError(f"The course was not published: {error.message}") from None
+    if checked.version != version:
+        raise ContentError("The course was not published: course.toml has no version line.")
+    detail = f"{len(changed)} statements re-checked: " + "; ".join(changed)
+    return publish(
+        engine,
+        key,
+        {"kind": KIND, "version": version, "files": files},
+        audit=lambda connection: audit.record(connection, actor, "publish-course", version, detail),
+    )
