@@ -26,6 +26,10 @@ from victim_champion.hub.dashboard import login_throttle as throttle
 from victim_champion.hub.storage.engine import as_utc
 from victim_champion.hub.storage.tables import dashboard_accounts, dashboard_sessions
 
+# Compass House's content editors keep the directory (hub/dashboard/content_routes.py).
+# Not a report audience: they see no figures, so they are not in report_audiences.AGENCIES.
+CONTENT_EDITOR = "compass-house-content"
+CONTENT_EDITOR_NAME = "Compass House content editor"
 SESSION_LIFETIME = timedelta(hours=8)
 IDLE_LIMIT = timedelta(hours=1)
 SEEN_RESOLUTION = timedelta(minutes=1)
@@ -45,6 +49,11 @@ class AccountError(Exception):
 class DashboardUser:
     username: str
     agency_id: str
+
+    @property
+    def content_editor(self) -> bool:
+        """Compass House's content desk, and no figures."""
+        return self.agency_id == CONTENT_EDITOR
 
 
 def normal_username(username: str) -> str:
@@ -79,11 +88,13 @@ _DUMMY_HASH = hash_password(secrets.token_hex(16))
 
 
 def require_agency(agency_id: str) -> str:
-    """The agency's name; an unknown id is refused in one sentence."""
+    """The agency's (or role's) name; an unknown id is refused in one sentence."""
     for known in AGENCIES:
         if known.id == agency_id:
             return known.name
-    ids = ", ".join(a.id for a in AGENCIES)
+    if agency_id == CONTENT_EDITOR:
+        return CONTENT_EDITOR_NAME
+    ids = ", ".join([*(a.id for a in AGENCIES), CONTENT_EDITOR])
     raise AccountError(f"There is no agency with that id; use one of: {ids}.")
 
 

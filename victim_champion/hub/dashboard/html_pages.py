@@ -102,8 +102,10 @@ def e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def page(title: str, body: str, top: str = "") -> str:
-    """A whole page; the style sheet is served by the hub (no inline styles or scripts)."""
+def page(title: str, body: str, top: str = "", main_class: str = "") -> str:
+    """A whole page; the style sheet is served by the hub (no inline styles or scripts).
+    ``main_class`` "wide" lets a page of wide tables use the whole window."""
+    main_attributes = f" class='{e(main_class)}'" if main_class else ""
     return (
         "<!doctype html><html lang='en-GB'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -112,7 +114,7 @@ def page(title: str, body: str, top: str = "") -> str:
         "<link rel='stylesheet' href='/dashboard/style.css'></head><body>"
         "<a class='skip' href='#main'>Skip to the main content</a>"
         "<header class='top'><p class='site'>Victim Champion partner dashboard</p>"
-        f"{top}</header><main id='main'>{body}</main>"
+        f"{top}</header><main id='main'{main_attributes}>{body}</main>"
         "<footer><p>Victim Champion programme, Office of the Kent Police and Crime "
         "Commissioner. Figures are counts of people and sessions; no one is named.</p>"
         "</footer></body></html>"
@@ -139,7 +141,7 @@ def login_page(error: str | None = None, username: str = "") -> str:
     return page("Log in", body)
 
 
-def _logout(who: str) -> str:
+def logout_form(who: str) -> str:
     return (
         f"<div class='who'><p>Logged in as <strong>{e(who)}</strong></p>"
         "<form method='post' action='/dashboard/logout'>"
@@ -255,12 +257,12 @@ def dashboard_page(report: Report, username: str, start: str, end: str) -> str:
         f"<nav aria-labelledby='contents-heading'><h2 id='contents-heading'>On this page</h2>"
         f"<ul>{contents}</ul></nav>" + "".join(_section(t) for t in report.tables)
     )
-    return page(f"{report.title}, {report.period.label}", body, _logout(username))
+    return page(f"{report.title}, {report.period.label}", body, logout_form(username))
 
 
 def problem_page(heading: str, sentence: str, username: str | None, form: str = "") -> str:
     body = f"<h1>{e(heading)}</h1><p class='error'>{e(sentence)}</p>{form}"
-    return page(heading, body, _logout(username) if username else "")
+    return page(heading, body, logout_form(username) if username else "")
 
 
 def period_problem_page(sentence: str, username: str, start: str, end: str) -> str:

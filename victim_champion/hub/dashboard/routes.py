@@ -29,6 +29,7 @@ from victim_champion.core.reporting import Report
 from victim_champion.hub.dashboard import accounts as accounts
 from victim_champion.hub.dashboard import html_pages as pages
 from victim_champion.hub.dashboard import login_throttle as throttle
+from victim_champion.hub.dashboard.content_pages import DESK_STYLE
 from victim_champion.hub.reports.publication import published
 
 COOKIE = "vc_dashboard"
@@ -46,6 +47,9 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",  # "no-referrer" would make form posts Origin: null
 }
+FIGURES_AGENCIES = frozenset(a.id for a in AGENCIES)  # only these ever see a figure
+KNOWN_ROLES = FIGURES_AGENCIES | {accounts.CONTENT_EDITOR}
+CONTENT_HOME = "/dashboard/content"
 
 
 def last_full_quarter(today: date) -> ReportPeriod:
@@ -87,10 +91,20 @@ def _same_origin(request: Request) -> bool:
     return urlsplit(origin).netloc == request.headers.get("host", "")
 
 
-async def _form(request: Request) -> dict[str, str]:
+async def _form(request: Request, max_fields: int = 10) -> dict[str, str]:
+    """The form's fields (the first value of each); ValueError if it has too many."""
     body = await request.body()
-    fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
+    fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=max_fields)
     return {name: values[0] for name, values in fields.items() if values}
+
+
+async def signed_in(engine: Engine, request: Request) -> accounts.DashboardUser | None:
+    """Who is logged in: a partner agency (figures) or a Compass House content editor (the
+    content desk, no figures); None for anyone else, or an account whose agency is gone."""
+    user = await run_in_threadpool(accounts.session_user, engine, _token(request))
+    if user is None or user.agency_id not in KNOWN_ROLES:
+        return None
+    return user
 
 
 def _period(request: Request) -> tuple[ReportPeriod, str, str]:
@@ -112,16 +126,14 @@ def _report(engine: Engine, period: ReportPeriod, agency_id: str) -> Report:
 def dashboard_router(engine: Engine) -> APIRouter:
     """The dashboard's routes (kept out of the OpenAPI schema: they are pages, not API)."""
     router = APIRouter(include_in_schema=False)
-    known_agencies = {a.id for a in AGENCIES}
 
     async def current_user(request: Request) -> accounts.DashboardUser | None:
-        user = await run_in_threadpool(accounts.session_user, engine, _token(request))
-        return user if user is not None and user.agency_id in known_agencies else None
+        return await signed_in(engine, request)
 
     @router.get("/dashboard/style.css")
     async def style() -> Response:
         return Response(
-            pages.STYLE,
+            pages.STYLE + DESK_STYLE,
             media_type="text/css",
             headers={**SECURITY_HEADERS, "Cache-Control": "public, max-age=3600"},
         )
@@ -131,6 +143,8 @@ def dashboard_router(engine: Engine) -> APIRouter:
         user = await current_user(request)
         if user is None:
             return _redirect("/dashboard/login")
+        if user.agency_id not in FIGURES_AGENCIES:  # a content editor: the desk, no figures
+            return _redirect(CONTENT_HOME)
         try:
             period, start, end = _period(request)
         except InvalidInputError as error:
@@ -161,7 +175,7 @@ def dashboard_router(engine: Engine) -> APIRouter:
         if await run_in_threadpool(throttle.locked_until, engine, name) is not None:
             return _locked(username)
         user = await run_in_threadpool(accounts.check_login, engine, username, password)
-        if user is None or user.agency_id not in known_agencies:
+        if user is None or user.agency_id not in KNOWN_ROLES:
             if await run_in_threadpool(throttle.note_failure, engine, name) is not None:
                 return _locked(username)
             return _html(pages.login_page(pages.WRONG_LOGIN, username[:64]), 401)
