@@ -206,11 +206,10 @@ def route_from_form(
 
 def shown(value: Any) -> str:
     """A field's value in an audit line."""
-    if isinstance(value, tuple):
-        value = "; ".join(
-            f"{v.group} | {v.says} | {v.source}" if isinstance(v, AudienceEntry) else str(v)
-            for v in value
-        )
+    if isinstance(value, tuple) and all(isinstance(v, AudienceEntry) for v in value):
+        value = "; ".join(f"{v.group} | {v.says} | {v.source}" for v in value)
+    elif isinstance(value, tuple):
+        value = ", ".join(str(v) for v in value)
     text = "unknown" if value is None else str(value)
     return f"'{text[:117]}...'" if len(text) > 120 else f"'{text}'"
 
