@@ -59,6 +59,7 @@ def route_document(route: Route) -> dict[str, object]:
         "checked": route.checked,
         "source": route.source,
         "seen": route.seen,
+        "state": route.state,  # "unconfirmed": shown to the worker, never printed
     }
 
 
@@ -94,9 +95,8 @@ def directory_search(context: CommandContext, options: argparse.Namespace) -> in
             "needs": list(m.service.needs),
             "areas": list(m.service.areas) if m.service.areas is not None else None,
             "routes": [
-                {"name": r.name, "contact": r.contact, "source": r.source}
-                for r in map(directory.route, m.service.route_ids)
-                if r is not None
+                {"name": r.name, "contact": r.contact, "source": r.source, "state": r.state}
+                for r in directory.own_routes(m.service, unconfirmed=True)
             ],
             "source": m.service.source,
         }

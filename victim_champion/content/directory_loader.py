@@ -3,7 +3,10 @@ resources/, or a newer one Compass House signed and published (a "directory" bun
 
 Every claim is checked as it is read: a route needs its source, the date seen and the
 month checked; an audience claim needs its source (unknown is not yes); needs and areas
-must be known ones. A bundle that fails these checks is refused with one sentence, and
+must be known ones. A route is "confirmed" (the default, as in the shipped file) or
+"unconfirmed"; a withdrawn route is never in a directory, and a route printed on every
+sheet (an emergency route, the Supportline, a line every sheet for its need carries) must
+be confirmed. A bundle that fails these checks is refused with one sentence, and
 the shipped edition stays in use.
 """
 
@@ -18,8 +21,10 @@ from typing import Any
 from victim_champion.content.district_loader import load_districts
 from victim_champion.content.reference_files import field, read_document
 from victim_champion.core.directory import (
+    CONFIRMED,
     COUNTY_WIDE,
     NATIONAL,
+    ROUTE_STATES,
     AudienceClaim,
     Directory,
     Need,
@@ -31,7 +36,7 @@ from victim_champion.core.errors import ResourceError
 
 DIRECTORY_FILE = ("directory", "services.json")
 NEEDS_FILE = ("reference", "needs.toml")
-ROUTE_KINDS = ("emergency", "everyone", "need")
+ROUTE_KINDS = ("emergency", "everyone", "need", "service")
 AUDIENCE_GROUPS = ("men", "women", "lgbt", "children", "young-people", "disabled")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _bundle: Directory | None = None  # a newer signed edition adopted at unlock or sync
@@ -69,6 +74,16 @@ def _route(raw: Any, need_ids: set[str]) -> Route:
     kind = _text(raw, "kind", where)
     if kind not in ROUTE_KINDS:
         raise ResourceError(f"{where}: 'kind' must be one of {', '.join(ROUTE_KINDS)}.")
+    state = raw.get("state", CONFIRMED)
+    if state not in ROUTE_STATES:
+        raise ResourceError(
+            f"{where}: a withdrawn route is left out of a directory."
+            if state == "withdrawn"
+            else f"{where}: 'state' must be confirmed or unconfirmed."
+        )
+    # Paper carries only confirmed routes, so a route every sheet carries must be one.
+    if state != CONFIRMED and (kind in ("emergency", "everyone") or raw.get("always_with_need")):
+        raise ResourceError(f"{where}: a route printed on every sheet must be confirmed.")
     needs = tuple(field(raw, "needs", list, where))
     if [n for n in needs if n not in need_ids] or (kind == "need") != bool(needs):
         raise ResourceError(f"{where}: a need route names known needs; others name none.")
@@ -92,12 +107,13 @@ def _route(raw: Any, need_ids: set[str]) -> Route:
         source=_text(raw, "source", where),  # a route without its source is never shown
         seen=_text(raw, "seen", where),
         checked=checked,
-        confirmed_by=_text(raw, "confirmed_by", where),
+        confirmed_by=_text(raw, "confirmed_by", where, empty=state != CONFIRMED),
         discreet_name=_text(raw, "discreet_name", where, empty=True),
         discreet_contact=_text(raw, "discreet_contact", where, empty=True),
         any_time=bool(any_time),
         audience=str(audience),
         always_with_need=bool(raw.get("always_with_need", False)),
+        state=str(state),
     )
 
 

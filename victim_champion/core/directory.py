@@ -3,9 +3,10 @@ we are of each fact.
 
 Unknown is not yes. A service's audience, ages, languages and (where no source says) its
 area are unknown until a source is named; nothing here turns unknown into "supports".
-A route to help (a phone number, a web address) exists only if it was confirmed on a
-public page, and carries that page, the date it showed and when it was checked
-(../shared/reference/CONTACTS.md); routes not confirmed are not in the data at all.
+A route to help (a phone number, a web address) carries the public page it was read on,
+the date that page showed and when it was checked (../shared/reference/CONTACTS.md). A route
+is "confirmed" (Compass House confirmed it) or "unconfirmed" (still to be confirmed): paper
+carries only confirmed routes; the worker's screen shows an unconfirmed one, marked.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ MEDWAY = "medway"
 DISCREET_NEEDS: frozenset[str] = frozenset(
     {"domestic-abuse", "sexual-violence", "stalking", "honour-based-abuse", "exploitation"}
 )
+CONFIRMED = "confirmed"
+UNCONFIRMED = "unconfirmed"
+ROUTE_STATES = (CONFIRMED, UNCONFIRMED)  # a withdrawn route is never in a directory
 MONTHS = (
     "January",
     "February",
@@ -57,7 +61,11 @@ class Route:
     """A way to get help, confirmed on a public page: who, how, when, and where we read it.
 
     ``kind``: "emergency" (printed on every page set), "everyone" (printed on every sheet:
-    the Supportline) or "need" (printed when one of its needs was ticked).
+    the Supportline), "need" (printed when one of its needs was ticked) or "service" (a
+    service's own route, printed only beside that service).
+
+    ``state``: "confirmed" or "unconfirmed". Only a confirmed route is ever printed; an
+    unconfirmed one is shown on screen, marked, for the worker to check.
 
     ``any_time``: open 24 hours, every day; only such routes go under an "any time"
     heading, and every emergency route must be one. ``audience``: "" for everyone, or a
@@ -85,6 +93,12 @@ class Route:
     any_time: bool = False
     audience: str = ""
     always_with_need: bool = False
+    state: str = CONFIRMED
+
+    @property
+    def confirmed(self) -> bool:
+        """True when Compass House confirmed the route: the only kind paper carries."""
+        return self.state == CONFIRMED
 
     @property
     def checked_text(self) -> str:
@@ -143,7 +157,7 @@ class Service:
     discreet_name: str = ""
     discreet_description: str = ""
     audience: tuple[AudienceClaim, ...] = ()
-    route_ids: tuple[str, ...] = ()  # its own confirmed routes (the Routes' ids)
+    route_ids: tuple[str, ...] = ()  # its own routes (the Routes' ids), in any state
     referral: ReferralRoute = ReferralRoute()
     ages: str | None = None  # None: not known
     languages: tuple[str, ...] | None = None  # None: not known
@@ -175,6 +189,15 @@ class Service:
             return True
         return district_id != MEDWAY and COUNTY_WIDE in self.areas
 
+    def nearness(self, district_id: str) -> int:
+        """How close to the district the service works, for ordering: 0 in the district
+        itself, 1 county-wide, 2 nationally, 3 where it works is not known."""
+        if self.areas is None:
+            return 3
+        if district_id in self.areas:
+            return 0
+        return 1 if district_id != MEDWAY and COUNTY_WIDE in self.areas else 2
+
 
 @dataclass(frozen=True)
 class Directory:
@@ -187,8 +210,15 @@ class Directory:
     routes: tuple[Route, ...] = field(default=())
 
     def route(self, route_id: str) -> Route | None:
-        """A route by id."""
-        return next((r for r in self.routes if r.id == route_id), None)
+        """A confirmed route by id: None for an unknown or an unconfirmed one, so that
+        whatever prints through here never carries a route not confirmed."""
+        return next((r for r in self.routes if r.id == route_id and r.confirmed), None)
+
+    def own_routes(self, service: Service, *, unconfirmed: bool = False) -> list[Route]:
+        """A service's own routes, in its order: the confirmed ones (for paper), or with
+        ``unconfirmed`` every one (for the worker's screen, which marks them)."""
+        found = [next((r for r in self.routes if r.id == i), None) for i in service.route_ids]
+        return [r for r in found if r is not None and (unconfirmed or r.confirmed)]
 
     def routes_for(
         self,
@@ -202,17 +232,18 @@ class Directory:
         Plain: the emergency routes, the Supportline, then the lines that fit the needs
         ticked and the person's groups (``groups``: "lgbt", "men", as they said). Discreet:
         the emergency routes and the Supportline, then only the routes ``chosen`` with the
-        person that can be named plainly; the needs alone add nothing to a discreet page."""
+        person that can be named plainly; the needs alone add nothing to a discreet page.
+        Only confirmed routes: an unconfirmed one is never printed."""
         wanted, said, picked = list(needs), list(groups), set(chosen)
+        printed = [r for r in self.routes if r.confirmed]  # paper: confirmed routes only
         if discreet:
             return [
                 r
-                for r in self.routes
-                if (r.kind in ("emergency", "everyone") or r.id in picked) and r.printable(True)
+                for r in printed
+                if (r.kind in ("emergency", "everyone") or (r.id in picked and r.kind == "need"))
+                and r.printable(True)
             ]
-        return [
-            r for r in self.routes if r.kind in ("emergency", "everyone") or r.fits(wanted, said)
-        ]
+        return [r for r in printed if r.kind in ("emergency", "everyone") or r.fits(wanted, said)]
 
     def suggested_routes(self, needs: Iterable[str], groups: Iterable[str] = ()) -> list[Route]:
         """The need routes the rules say a sheet for these needs carries."""
@@ -230,7 +261,10 @@ class Directory:
 def grouped_by_need(
     services: Iterable[Service], needs: Iterable[Need], district_id: str, *, once: bool = False
 ) -> list[tuple[Need, list[Service]]]:
-    """For one district: each need (in the given order) with the services that meet it.
+    """For one district: each need (in the given order) with the services that meet it:
+    those working in the district itself first, then county-wide ones (Kent: never for
+    Medway, a separate authority), then national ones, then those whose area is not known;
+    by name within each.
 
     ``once`` lists each service only under the first need it meets (a personal sheet).
     """
@@ -239,7 +273,8 @@ def grouped_by_need(
     shown: set[str] = set()
     for need in needs:
         matching = sorted(
-            (s for s in local if need.id in s.needs and s.id not in shown), key=lambda s: s.name
+            (s for s in local if need.id in s.needs and s.id not in shown),
+            key=lambda s: (s.nearness(district_id), s.name),
         )
         if once:
             shown.update(s.id for s in matching)

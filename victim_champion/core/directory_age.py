@@ -3,7 +3,8 @@
 Two dates, on purpose:
 
 * **When the routes were last confirmed** is the newest ``checked`` month (YYYY-MM) among
-  the routes a page prints. The data carries it on every route (with ``confirmed_by``),
+  the confirmed routes a page prints (an unconfirmed route is never printed, so its
+  month never dates a page). The data carries it on every route (with ``confirmed_by``),
   so a page says the date of its own numbers, not of the file around them. It is a month,
   because that is all the data records.
 * **How old the laptop's directory is** is measured from the edition's ``published``
@@ -23,8 +24,9 @@ STALE_AFTER_DAYS = 90
 
 
 def last_checked(routes: Iterable[Route]) -> tuple[int, int] | None:
-    """(year, month) of the newest check among ``routes``, or None if there are none."""
-    months = [route.checked for route in routes if route.checked]
+    """(year, month) of the newest check among the confirmed ``routes``, or None if there
+    are none."""
+    months = [route.checked for route in routes if route.checked and route.confirmed]
     if not months:
         return None
     year, month = max(months).split("-")  # YYYY-MM sorts as text

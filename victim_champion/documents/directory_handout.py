@@ -27,8 +27,9 @@ from victim_champion.documents.house_style import styles as make_styles
 
 
 def own_routes(service: Service, directory: Directory, discreet: bool) -> list[Route]:
-    """The service's own confirmed routes that this page may print."""
-    return [r for r in map(directory.route, service.route_ids) if r and r.printable(discreet)]
+    """The service's own confirmed routes that this page may print (never an unconfirmed
+    one: paper carries confirmed routes only)."""
+    return [r for r in directory.own_routes(service) if r.printable(discreet)]
 
 
 def page_routes(

@@ -30,7 +30,7 @@ def no_contact_words(
     """The one sentence on how to reach chosen services with no number of their own, or
     "" when every one has its own."""
     bare = [s for _, services in groups for s in services if not own_routes(s, directory, False)]
-    line = next((r for r in directory.routes if r.kind == "everyone"), None)
+    line = next((r for r in directory.routes if r.kind == "everyone" and r.confirmed), None)
     if not bare or line is None:
         return ""
     return words.text(

@@ -287,10 +287,10 @@ def discreet_route_choices(
     directory = current_directory()
     needs, said, chosen = list(need_ids), list(groups), set(service_ids)
     own = {
-        r
+        r.id
         for s in directory.services
         if s.id in chosen and s.covers(district_id)
-        for r in s.route_ids
+        for r in directory.own_routes(s)  # confirmed only: the card is paper
     }
     suggested = {r.id for r in directory.suggested_routes(needs, said)}
     unknown = messages(DEFAULT_LANGUAGE).text("routes.hours_unknown")
@@ -299,7 +299,10 @@ def discreet_route_choices(
             r.id, r.discreet_name, r.discreet_contact, r.hours or unknown, r.id in suggested
         )
         for r in directory.routes
-        if r.kind == "need" and r.printable(True) and (r.fits(needs, said) or r.id in own)
+        if r.kind == "need"
+        and r.confirmed
+        and r.printable(True)
+        and (r.fits(needs, said) or r.id in own)
     ]
 
 
