@@ -1,7 +1,7 @@
 """Importing KENT-SERVICES.md (this repository's copy, docs/reference/) onto the content
-desk of a real (SQLite) hub database (issue 34, item 3): only rows confirmed on an official
-page (A or B, with no qualifier) start as confirmed; numbers already on the desk are linked,
-not copied; areas are only the districts a row names."""
+desk of a real hub database, SQLite and PostgreSQL (issue 34, item 3): only rows confirmed
+on an official page (A or B, with no qualifier) start as confirmed; numbers already on the
+desk are linked, not copied; areas are only the districts a row names."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tests.support.hub_process import sqlite_url
 from victim_champion.hub.content import audit, desk, edition
 from victim_champion.hub.content.research_import import ImportSummary, import_research
 from victim_champion.hub.content.research_tables import plan, tables
@@ -24,8 +23,9 @@ QUALIFIERS = ("X", "⚠", "C", "not found", "unverified", "weak", "do not print"
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    made = make_engine(sqlite_url(tmp_path))
+def engine(hub_db_url: str) -> Engine:
+    """A fresh hub database, on SQLite and on PostgreSQL (tests/hub/conftest.py)."""
+    made = make_engine(hub_db_url)
     upgrade(made)
     return made
 
@@ -121,7 +121,7 @@ def test_areas_are_only_the_districts_a_row_names(imported: ImportSummary, engin
     ):
         assert services[medway].areas == ("medway",), medway
     assert services["sateda"].areas == ("swale",)
-    assert services["swale"].areas == ("swale",)  # the SATEDA drop-ins (1b)
+    assert services["swale-oss"].areas == ("swale",)  # the SATEDA drop-ins (1b)
     assert services["look-ahead"].areas == (
         "sevenoaks",
         "tonbridge-and-malling",

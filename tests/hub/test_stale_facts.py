@@ -1,7 +1,7 @@
-"""Stale facts have an owner (issue 34, item 2), on a real (SQLite) hub database: course
-statements and desk routes not checked in 12 months are listed oldest first with their
-sources; a statement re-checked at the hub leaves the list, and the course re-published
-with its new "Checked:" month is one a laptop's course loader takes."""
+"""Stale facts have an owner (issue 34, item 2), on a real hub database (SQLite and
+PostgreSQL): course statements and desk routes not checked in 12 months are listed oldest
+first with their sources; a statement re-checked at the hub leaves the list, and the course
+re-published with its new "Checked:" month is one a laptop's course loader takes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tests.support.hub_process import sqlite_url
 from victim_champion.content.course_loader import course_in_use, shipped_course_files
 from victim_champion.core.course_parts import SourceNote
 from victim_champion.core.versions import is_newer
@@ -28,8 +27,9 @@ OLD = "Statement: Report Fraud replaced Action Fraud on 4 December 2025."
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    made = make_engine(sqlite_url(tmp_path))
+def engine(hub_db_url: str) -> Engine:
+    """A fresh hub database, on SQLite and on PostgreSQL (tests/hub/conftest.py)."""
+    made = make_engine(hub_db_url)
     upgrade(made)
     return made
 

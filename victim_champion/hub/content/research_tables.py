@@ -163,8 +163,11 @@ def plan(text: str) -> tuple[list[PlannedService], int]:
                 offers = "A domestic abuse drop-in (One Stop Shop)"
                 area_cell = f"{first}; {contact}"
             areas, note = areas_of(area_cell)
+            service_id = _slug(first)
+            if section == "1b" and not service_id.endswith("-oss"):
+                service_id += "-oss"  # "Swale (SATEDA)": a drop-in, not the district
             service = PlannedService(
-                id=_slug(first),
+                id=service_id,
                 name=first,
                 description=offers,
                 section=section,
@@ -274,7 +277,8 @@ def needs_of(section: str, name: str, offers: str) -> list[str]:
     if section in ("1a", "1b"):
         needs = ["domestic-abuse"] + (["feeling-safe"] if _SAFETY.search(words) else [])
     elif section == "2":
-        needs = ["sexual-violence"] + (["child-support"] if re.search(r"\bchild", words) else [])
+        child = re.search(r"\bchild", words, re.IGNORECASE)
+        needs = ["sexual-violence"] + (["child-support"] if child else [])
     elif section in ("3", "4"):
         needs = [need for pattern, need in _PER_ROW if pattern.search(words)]
         if not needs:  # a general victim service (3) or anonymous reporting (4)
