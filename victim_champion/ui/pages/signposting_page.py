@@ -38,7 +38,7 @@ from victim_champion.ui.widgets.signposting_parts import (
     LESS_OBVIOUS,
     SheetOptions,
     choice_combo,
-    match_text,
+    match_item,
     route_text,
     status_line,
     wrapped_list,
@@ -261,11 +261,7 @@ class SignpostingPage(QWidget):
         self.results.blockSignals(True)
         self.results.clear()
         for match in matches:
-            item = QListWidgetItem(match_text(match, directory))
-            item.setData(Qt.ItemDataRole.UserRole, match.service.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.results.addItem(item)
+            self.results.addItem(match_item(match, directory))
         self.results.blockSignals(False)
         self.tabs.setTabText(1, f"Services ({len(matches)})")
         self.directory_date.refresh(directory)
