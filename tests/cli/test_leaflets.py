@@ -72,6 +72,10 @@ def test_a_leaflet_published_at_the_hub_prints_unchanged_from_a_laptop_after_syn
 
     done = publish(hub, welsh, "cy", "Cod Dioddefwyr")
     assert done.returncode == 0 and "version 1" in done.stdout, done.stderr
+    database = sqlite3.connect(hub.db_url.removeprefix("sqlite:///"))
+    lines = database.execute("SELECT actor, action, subject FROM audit_log").fetchall()
+    database.close()
+    assert lines == [("cli", "publish-leaflet", "leaflets 1: cy")]  # in the same transaction
     polish = fixture_pdf(tmp_path / "polish.pdf", "Ulotka (fixture)")
     assert publish(hub, polish, "PL").returncode == 0
     assert cli("sync").code == 0
@@ -186,3 +190,31 @@ def test_a_leaflets_bundle_changed_at_the_hub_is_refused_by_the_laptop(
     assert cli("print", "leaflet", "--language", "cy", "--out", str(out)).code == 0
     assert out.read_bytes() == welsh.read_bytes()
     assert [e["language"] for e in cli("leaflets", "list", "--json").json()["leaflets"]] == ["cy"]
+
+
+def test_a_leaflet_uploaded_from_the_dashboard_prints_unchanged_from_a_laptop_after_sync(
+    cli: InProcessCli, hub: HubProcess, tmp_path: Path
+) -> None:
+    """The same journey from the content desk's upload page instead of the command line
+    (imported here: that module takes its fixture PDF from this one)."""
+    from tests.hub.test_leaflet_upload import upload
+    from tests.support.dashboard_client import create_account, log_in
+
+    create_account(hub, "carol.content", "compass-house-content")
+    romanian = fixture_pdf(tmp_path / "ro.pdf", "Brosura oficiala (fixture)").read_bytes()
+    answer = upload(hub, log_in(hub, "carol.content"), romanian, language="ro", title="Codul")
+    assert answer.status == 303, answer.body
+    assert cli("init").code == 0
+    assert cli("enrol", "--hub", hub.url, "--code", hub.enrol_code()).code == 0
+    assert cli("sync").code == 0
+    out = tmp_path / "printed.pdf"
+    printed = cli("print", "leaflet", "--language", "ro", "--out", str(out))
+    assert printed.code == 0, printed.err
+    assert out.read_bytes() == romanian
+    [listed] = cli("leaflets", "list", "--json").json()["leaflets"]
+    assert (listed["language"], listed["title"], listed["source"], listed["date"]) == (
+        "ro",
+        "Codul",
+        SOURCE,
+        "2026-11-20",
+    )

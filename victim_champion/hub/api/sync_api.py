@@ -32,11 +32,13 @@ from victim_champion.hub.api.body_limits import BodyLimits
 from victim_champion.hub.api.certificate_lookup import Printed, lookup, verify_page
 from victim_champion.hub.api.content_publishing import publish_for_desk
 from victim_champion.hub.api.device_requests import HubError, check, read_signed, too_old
+from victim_champion.hub.api.leaflet_publishing import LeafletDesk
 from victim_champion.hub.api.lookup_limits import TOO_MANY, allow_lookup
 from victim_champion.hub.api.operability import add_operations, count_envelopes, route_template
 from victim_champion.hub.api.replay_guard import BindAnswers, bound
 from victim_champion.hub.api.round_route import add_round_route
 from victim_champion.hub.dashboard.content_routes import content_router
+from victim_champion.hub.dashboard.leaflet_upload import leaflet_router
 from victim_champion.hub.dashboard.routes import dashboard_router
 from victim_champion.hub.storage.engine import DATABASE_THREADS
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
@@ -183,6 +185,7 @@ def create_app(
     _admin_routes(app, engine, reply, admin)
     app.include_router(dashboard_router(engine))  # HTML pages for partner agencies
     app.include_router(content_router(engine, key, publish_for_desk))  # the content desk
+    app.include_router(leaflet_router(engine, LeafletDesk(engine, key)))  # official leaflets
     return app
 
 
