@@ -135,6 +135,10 @@ def test_areas_are_only_the_districts_a_row_names(imported: ImportSummary, engin
     assert compass_points.areas is None and "Strood" in compass_points.areas_note
     assert "domestic-abuse" in services["maidstone-borough-council"].needs
     assert services["nhs-111"].needs == ("counselling", "emotional-support")
+    # "You can contact them yourself" only where the research gives a way to.
+    assert services["maidstone-borough-council"].self_referral
+    assert not services["safer-scheme"].self_referral  # professional referral only
+    assert not services["beech-house-sarc"].self_referral  # its number was not found
 
 
 def test_a_second_import_adds_nothing(imported: ImportSummary, engine: Engine) -> None:

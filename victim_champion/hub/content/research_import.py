@@ -142,7 +142,8 @@ def _save_service(
             fields["areas"] = ", ".join(planned.areas)
             fields["areas_note"] = planned.areas_note
         return desk.save_service(engine, fields, actor)
-    referral_only = "referral only" in planned.description.lower()
+    # "You can contact them yourself" is shown only when the research gives a way to.
+    self_referral = bool(planned.routes) and "referral only" not in planned.description.lower()
     fields = {
         "id": planned.id,
         "name": planned.name,
@@ -152,7 +153,7 @@ def _save_service(
         "needs": ", ".join(planned.needs),
         "areas": ", ".join(planned.areas or ()),
         "areas_note": planned.areas_note,
-        "self_referral": "no" if referral_only else "yes",
+        "self_referral": "yes" if self_referral else "no",
         "source": f"{SOURCE_NOTE}{planned.source} (confidence: {planned.confidence})",
     }
     return desk.save_service(engine, fields, actor)
