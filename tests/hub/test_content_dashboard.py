@@ -8,20 +8,26 @@ import html
 import http.client
 import json
 import re
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, select, update
 
 from tests.support.dashboard_client import Answer, create_account, fetch, log_in
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
-from victim_champion.hub.storage.tables import bundles
+from victim_champion.hub.storage.tables import bundles, content_routes
 
 EDITOR, OPCC = "cora.editor", "olive"
+COURSE = Path(__file__).resolve().parents[2] / "resources" / "course"
 DESK = "/dashboard/content"
 REFUSED = "This page is for Compass House content editors only."
-DESK_PAGES = (DESK, f"{DESK}/publish", f"{DESK}/audit", f"{DESK}/route/new", f"{DESK}/service/new")
+DESK_PAGES = (
+    *(DESK, f"{DESK}/publish", f"{DESK}/audit", f"{DESK}/stale"),
+    *(f"{DESK}/route/new", f"{DESK}/service/new", f"{DESK}/route/emergency"),
+)
 NEW_ROUTE = {
     "editing": "",
     "id": "test-night-line",
@@ -222,3 +228,55 @@ def test_publishing_refuses_an_unconfirmed_emergency_route_then_publishes_a_sign
     assert re.fullmatch(r"\d{4}-\d{2}\.1", edition)
     assert f"publish-directory</td><td>{edition}" in audit_lines(hub, editor)
     assert json.loads(hub.admin("stats", "--json"))  # the hub is still well
+
+
+def stale_rows(page: str) -> list[tuple[str, str]]:
+    """(last checked month, hidden key or route id) for each row of the stale list."""
+    return re.findall(r"<tr><td>([^<]*)</td>.*?name='(?:key|route_id)' value='([^']*)'", page, re.S)
+
+
+def test_stale_facts_are_listed_oldest_first_rechecked_and_the_course_republished(
+    hub: HubProcess, editor: str, tmp_path: Path
+) -> None:
+    # A course laptops have whose first statement was last checked in January 2025.
+    course = tmp_path / "course"
+    shutil.copytree(COURSE, course)
+    (course / "course.toml").write_text(
+        (COURSE / "course.toml").read_text().replace('version = "2026.4"', 'version = "2026.5"')
+    )
+    module = course / "modules" / "01-what-is-a-victim-champion.md"
+    module.write_text(module.read_text().replace("Checked: 2026-12", "Checked: 2025-01", 1))
+    assert "Published" in hub.admin("publish", "course", str(course))
+    engine = create_engine(hub.db_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                update(content_routes)
+                .where(content_routes.c.id == "emergency-bsl")
+                .values(checked="2020-01")
+            )
+    finally:
+        engine.dispose()
+    page = fetch(hub, "GET", f"{DESK}/stale", editor)
+    assert page.status == 200
+    rows = stale_rows(page.body)
+    assert rows[0] == ("January 2020", "emergency-bsl")  # the oldest first
+    assert rows[1][0] == "January 2025" and rows[1][1].startswith("what-is-a-victim-champion:")
+    assert "rnid.org.uk" in page.body  # each with its source
+    statement = rows[1][1]
+
+    assert post(hub, f"{DESK}/stale/route", editor, {"route_id": "emergency-bsl"}).status == 303
+    assert post(hub, f"{DESK}/stale/statement", editor, {"key": statement}).status == 303
+    after = [key for _, key in stale_rows(fetch(hub, "GET", f"{DESK}/stale", editor).body)]
+    assert "emergency-bsl" not in after and statement not in after
+    log = audit_lines(hub, editor)
+    assert f"recheck-statement</td><td>{statement}" in log
+    assert "confirm-route</td><td>emergency-bsl" in log
+
+    republished = post(hub, f"{DESK}/stale/republish", editor, {})
+    assert republished.status == 303
+    version = republished.headers["Location"].split("course=")[1]
+    done = html.unescape(fetch(hub, "GET", republished.headers["Location"], editor).body)
+    assert f"Published course version {version}. Laptops receive it at their next sync." in done
+    again = post(hub, f"{DESK}/stale/republish", editor, {})
+    assert again.status == 409 and "nothing was published" in html.unescape(again.body)

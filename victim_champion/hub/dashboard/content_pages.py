@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from victim_champion.hub.content.entries import AuditEntry, RouteEntry, ServiceEntry
+from victim_champion.hub.content.entries import RouteEntry, ServiceEntry
 from victim_champion.hub.dashboard.html_pages import e, logout_form, page
 
 DESK_STYLE = """
@@ -294,20 +294,3 @@ def publish_page(
         + button
     )
     return desk_page_frame("Publish the directory", "/dashboard/content/publish", body, username)
-
-
-def audit_page(entries: Sequence[AuditEntry], username: str) -> str:
-    rows = "".join(
-        f"<tr><td>{e(when(a.at))}</td><td>{e(a.actor)}</td><td>{e(a.action)}</td>"
-        f"<td>{e(a.subject)}</td><td>{e(a.detail)}</td></tr>"
-        for a in entries
-    ) or ("<tr><td colspan='5'>No changes yet.</td></tr>")
-    body = (
-        "<h1>Audit log</h1><p>Every change on the content desk and every publication, newest "
-        "first. 'cli' means the hub's command line.</p>"
-        "<div class='table-wrap'><table class='desk'><caption>Changes, newest first</caption>"
-        "<thead><tr><th scope='col'>When</th><th scope='col'>Who</th>"
-        "<th scope='col'>What</th><th scope='col'>Service, route or edition</th>"
-        f"<th scope='col'>Detail</th></tr></thead><tbody>{rows}</tbody></table></div>"
-    )
-    return desk_page_frame("Audit log", "/dashboard/content/audit", body, username)

@@ -23,10 +23,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from sqlalchemy import Engine
 
-from victim_champion.hub.content import audit, desk, edition
+from victim_champion.content.course_loader import course_from_files
+from victim_champion.hub.content import audit, desk, edition, stale
 from victim_champion.hub.content.entries import ContentError, RouteEntry, ServiceEntry
 from victim_champion.hub.dashboard import content_forms as forms
 from victim_champion.hub.dashboard import content_pages as pages
+from victim_champion.hub.dashboard import content_review_pages as review
 from victim_champion.hub.dashboard.accounts import DashboardUser
 from victim_champion.hub.dashboard.html_pages import problem_page
 from victim_champion.hub.dashboard.routes import (
@@ -48,6 +50,8 @@ DONE = {  # ?done=...&id=...: what the list says after a change (never text from
     "route": "Route '{name}' is saved. Confirm it once you have checked it on its source.",
     "service": "Service '{name}' is saved.",
 }
+STALE = f"{CONTENT_HOME}/stale"
+STALE_DONE = {"rechecked": "Marked as re-checked today; it leaves this list."}
 Handler = Callable[[Request, DashboardUser], Awaitable[Response]]
 
 
@@ -60,6 +64,11 @@ def _listed_routes(engine: Engine, service_id: str) -> list[str]:
 
 def _desk(engine: Engine) -> tuple[list[Any], list[Any]]:
     return desk.list_services(engine), desk.list_routes(engine)
+
+
+def _course_version(engine: Engine) -> str:
+    """The course version laptops have now."""
+    return course_from_files(stale.course_files(engine)).version
 
 
 def _publish_view(engine: Engine) -> tuple[list[str], list[str]]:
@@ -208,7 +217,44 @@ def content_router(engine: Engine, key: HubKey, publish: edition.Publisher) -> A
 
     async def audit_log(request: Request, user: DashboardUser) -> Response:
         entries = await run_in_threadpool(audit.entries, engine, 500)
-        return _html(pages.audit_page(entries, user.username))
+        return _html(review.audit_page(entries, user.username))
+
+    async def stale_list(request: Request, user: DashboardUser) -> Response:
+        facts = await run_in_threadpool(stale.stale_facts, engine, date.today())
+        done = STALE_DONE.get(request.query_params.get("done", ""))
+        version = request.query_params.get("course", "")
+        if version and version == await run_in_threadpool(_course_version, engine):
+            done = f"Published course version {version}. Laptops receive it at their next sync."
+        return _html(review.stale_page(facts, user.username, done))
+
+    async def recheck(request: Request, user: DashboardUser) -> Response:
+        try:
+            posted = await _form(request, DESK_FORM_FIELDS)
+            if "key" in posted:
+                work: Callable[..., Any] = stale.recheck_statement
+                subject = posted["key"]
+            else:
+                work, subject = desk.confirm_route, posted.get("route_id", "")
+            await run_in_threadpool(work, engine, subject, user.username, date.today())
+        except ValueError:
+            return _html(pages.problem(TOO_MANY, user.username), 400)
+        except ContentError as problem:
+            return await stale_problem(user, str(problem))
+        return _redirect(f"{STALE}?done=rechecked")
+
+    async def republish(request: Request, user: DashboardUser) -> Response:
+        try:
+            version = await run_in_threadpool(republish_now, user.username)
+        except ContentError as problem:
+            return await stale_problem(user, str(problem))
+        return _redirect(f"{STALE}?course={quote(version)}")
+
+    def republish_now(actor: str) -> str:
+        return stale.republish_course(engine, key, actor, publish=publish)
+
+    async def stale_problem(user: DashboardUser, sentence: str) -> Response:
+        facts = await run_in_threadpool(stale.stale_facts, engine, date.today())
+        return _html(review.stale_page(facts, user.username, None, sentence), 409)
 
     get, post = router.get, router.post
     get(CONTENT_HOME)(editors_only(desk_list))
@@ -222,4 +268,8 @@ def content_router(engine: Engine, key: HubKey, publish: edition.Publisher) -> A
     get(f"{CONTENT_HOME}/publish")(editors_only(publish_view))
     post(f"{CONTENT_HOME}/publish")(editors_only(publish_edition, post=True))
     get(f"{CONTENT_HOME}/audit")(editors_only(audit_log))
+    get(STALE)(editors_only(stale_list))
+    post(f"{STALE}/statement")(editors_only(recheck, post=True))
+    post(f"{STALE}/route")(editors_only(recheck, post=True))
+    post(f"{STALE}/republish")(editors_only(republish, post=True))
     return router
