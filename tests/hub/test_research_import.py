@@ -102,7 +102,7 @@ def test_conflicting_and_weak_numbers_are_not_confirmed(
     assert [r.id for r in rape_crisis] == ["rape-crisis-line"]
     assert not any(r.confirmed_by.startswith("KENT-") for r in rape_crisis)
     planned = [r for s in plan(RESEARCH.read_text("utf-8"))[0] for r in s.routes]
-    assert [r.state for r in planned if r.digits == "08085002222"] == ["unconfirmed"]
+    assert [r.state for r in planned if r.key == "08085002222"] == ["unconfirmed"]
     # 0808 2000 247 stays the shipped national helpline, linked to the research's service.
     assert [r.id for r in routes if digits(r.contact).startswith("08082000247")] == [
         "national-helpline"
@@ -139,6 +139,19 @@ def test_areas_are_only_the_districts_a_row_names(imported: ImportSummary, engin
     assert services["maidstone-borough-council"].self_referral
     assert not services["safer-scheme"].self_referral  # professional referral only
     assert not services["beech-house-sarc"].self_referral  # its number was not found
+
+
+def test_a_number_keeps_the_words_that_say_what_it_is(
+    imported: ImportSummary, engine: Engine
+) -> None:
+    out_of_hours = desk.get_route(engine, "medway-council-adult-social-care-03000419191")
+    assert out_of_hours is not None
+    assert out_of_hours.contact == "emergency out of hours 03000 419 191"
+    assert out_of_hours.hours == ""  # the row's daytime hours are the main line's
+    day_line = desk.get_route(engine, "medway-council-adult-social-care-01634334466")
+    assert day_line is not None and day_line.hours == '"daytime hours (8.30am to 5pm)"'
+    relay = desk.get_route(engine, "kcc-adult-social-care-1800103000416161")
+    assert relay is not None and relay.contact == "text relay 18001 03000 41 61 61"
 
 
 def test_a_second_import_adds_nothing(imported: ImportSummary, engine: Engine) -> None:

@@ -93,7 +93,7 @@ def apply(
         else:
             unconfirmed += 1
     for planned in services:
-        ids = [on_desk[_key(route)] for route in planned.routes]
+        ids = [on_desk[route.key] for route in planned.routes]
         linked += sum(1 for rid in ids if rid not in made_for)
         listed = [rid for rid in ids if made_for.get(rid) != planned.id]
         changed = _link_routes(engine, saved[planned.id], listed, actor)
@@ -114,17 +114,13 @@ def apply(
     )
 
 
-def _key(route: PlannedRoute) -> str:
-    return next(iter(sorted(existing_keys(route.contact))), route.contact)
-
-
 def _first_confirmed(services: list[PlannedService]) -> dict[str, tuple[str, PlannedRoute]]:
     """Each number or address the research gives, once: from the first row that confirms
     it (else the first row), with the service that row is about."""
     chosen: dict[str, tuple[str, PlannedRoute]] = {}
     for planned in services:
         for route in planned.routes:
-            key = _key(route)
+            key = route.key
             if key not in chosen or (
                 chosen[key][1].state != "confirmed" and route.state == "confirmed"
             ):
@@ -159,9 +155,9 @@ def _save_service(
     return desk.save_service(engine, fields, actor)
 
 
-def _route_id(service: ServiceEntry, contact: str) -> str:
-    digits = re.sub(r"\D", "", contact)
-    tail = digits[-16:] if digits else re.sub(r"[^a-z0-9]+", "-", contact.lower())[:18]
+def _route_id(service: ServiceEntry, key: str) -> str:
+    digits = re.sub(r"\D", "", key)
+    tail = digits[-16:] if key.isdigit() else re.sub(r"[^a-z0-9]+", "-", key)[:18]
     return f"{service.id[:44].rstrip('-')}-{tail.strip('-')}"
 
 
@@ -169,7 +165,7 @@ def _add_route(
     engine: Engine, service: ServiceEntry, route: PlannedRoute, actor: str, now: datetime
 ) -> RouteEntry:
     fields = {
-        "id": _route_id(service, route.contact),
+        "id": _route_id(service, route.key),
         "service_id": service.id,
         "kind": "service",
         "name": service.name,

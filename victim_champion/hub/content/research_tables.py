@@ -57,10 +57,7 @@ class PlannedRoute:
     seen: str
     state: str  # "confirmed" or "unconfirmed"
     grade: str  # "A" or "B" for a confirmed route, else ""
-
-    @property
-    def digits(self) -> str:
-        return _digits(self.contact)
+    key: str  # the digits of a number, or a web address without www.
 
 
 @dataclass
@@ -203,43 +200,52 @@ def _routes(row: dict[str, str], contact: str, confidence: str) -> list[PlannedR
     source = _first_url(_column(row, "source"))
     seen = _clean(_column(row, "page date")) or "undated"
     made: list[PlannedRoute] = []
-    for published in contacts_in(contact):
+    for published, key in contacts_in(contact):
+        # The row's hours are the main line's, not an out-of-hours or emergency number's.
+        other = re.search(r"out of hours|emergency|24-hour", published, re.IGNORECASE)
         made.append(
             PlannedRoute(
                 published,
-                hours,
-                any_time,
+                "" if other else hours,
+                any_time and not other,
                 source,
                 seen,
                 "confirmed" if confirmed else "unconfirmed",
                 grade if confirmed else "",
+                key,
             )
         )
     return made
 
 
-def contacts_in(cell: str) -> list[str]:
-    """Each phone number and web address in a contact cell, as published, once each."""
+def contacts_in(cell: str) -> list[tuple[str, str]]:
+    """Each phone number and web address in a contact cell, once each: (the text as
+    published, with the few words before it that say what it is, such as "text relay" or
+    "emergency out of hours"; its key, the digits or the web address)."""
     found: list[tuple[int, str]] = []
     masked = cell
     for pattern in (_PHONE, _SHORT):
         for match in pattern.finditer(masked):
-            before = masked[max(0, match.start() - 6) : match.start()].lower()
-            if "press" in before:  # "press 55": part of the 999 route
-                continue
-            label = "text " if before.rstrip().endswith("text") else ""
-            found.append((match.start(), label + match.group(0)))
+            if "press" in masked[max(0, match.start() - 6) : match.start()].lower():
+                continue  # "press 55": part of the 999 route
+            found.append((match.start(), match.group(0)))
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     for match in _TEXT_CODE.finditer(masked):
-        found.append((match.start(), f"text {match.group(1)}"))
+        found.append((match.start() + len("text "), match.group(1)))
     for match in _WEB.finditer(masked):
         found.append((match.start(), match.group(0).rstrip("./")))
-    unique: list[str] = []
-    for _, published in sorted(found):
-        key = _address_key(published)
-        if key and key not in {_address_key(u) for u in unique}:
-            unique.append(published)
-    return unique
+    made: list[tuple[str, str]] = []
+    for start, raw in sorted(found):
+        key = _address_key(raw)
+        if key and key not in {k for _, k in made}:
+            made.append((f"{_label(cell[:start])} {raw}".strip(), key))
+    return made
+
+
+def _label(before: str) -> str:
+    """The words just before a number in its part of the cell ("Helpline", "text relay")."""
+    words = re.split(r"[;,()]|\.\s", before)[-1].strip(" :\"'")
+    return "" if re.search(r"\d", words) or len(words) > 30 else words
 
 
 def _address_key(contact: str) -> str:
@@ -252,7 +258,7 @@ def _address_key(contact: str) -> str:
 
 def existing_keys(contact: str) -> set[str]:
     """The keys of every number and address in a route already on the desk."""
-    return {_address_key(c) for c in contacts_in(contact)} - {""}
+    return {key for _, key in contacts_in(contact)}
 
 
 # Sections 1a and 1b: domestic abuse, and feeling safe where the row offers safety.
