@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from victim_champion.cli.context import CommandContext
+from victim_champion.cli.laptop_directory import use_laptop_directory
 from victim_champion.content.directory_loader import current_directory, load_needs
 from victim_champion.content.district_loader import load_districts
 from victim_champion.core.directory import Route
@@ -70,6 +71,7 @@ def directory_search(context: CommandContext, options: argparse.Namespace) -> in
     Never a dead end: after the services (or when none fits) come the routes every sheet
     carries and the national lines for the needs asked about, each with its source. With
     --json: ``{"services": [...], "routes": [...], "edition": ...}``, the same routes."""
+    use_laptop_directory(context)
     district = load_districts().resolve(options.district) if options.district else None
     groups = checked_groups(options.group or [])
     person = Person(

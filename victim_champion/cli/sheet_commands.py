@@ -2,7 +2,9 @@
 the desk prints it (the discreet card included), and the needs a worker can tick.
 
 ``print sheet`` needs no passphrase: it reads only the public directory and keeps nothing
-(the name is printed only when given, and is never logged). The desk makes the discreet
+(the name is printed only when given, and is never logged). With VC_PASSPHRASE it prints
+from the directory this laptop last had from Compass House, as the desk does
+(cli/laptop_directory.py). The desk makes the discreet
 card its default whenever a need in DISCREET_NEEDS is ticked; a command line has no one
 to ask, so here the card is printed only with ``--discreet``, and a plain sheet for such a
 need says so on stderr.
@@ -15,6 +17,7 @@ from collections.abc import Callable
 
 from victim_champion.cli.context import CommandContext, progress
 from victim_champion.cli.directory_commands import checked_groups, resolve_needs
+from victim_champion.cli.laptop_directory import use_laptop_directory
 from victim_champion.content.directory_loader import current_directory, load_needs
 from victim_champion.content.district_loader import load_districts
 from victim_champion.core.directory import DISCREET_NEEDS
@@ -37,6 +40,7 @@ def _services(given: list[str]) -> list[str]:
 def print_sheet(context: CommandContext, options: argparse.Namespace) -> int:
     """``print sheet --district D --need N... [--service ID...] [--route ID...]
     [--group lgbt|men] [--discreet] [--large-print] [--name NAME] [--language L] --out F``."""
+    use_laptop_directory(context)
     district = load_districts().resolve(options.district)
     needs = sorted(resolve_needs(options.need or []))
     services, groups = _services(options.service or []), checked_groups(options.group or [])
