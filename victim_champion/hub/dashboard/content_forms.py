@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from victim_champion.core.directory import COUNTY_WIDE, MEDWAY, NATIONAL
 from victim_champion.hub.content.entries import ROUTE_KINDS, RouteEntry, ServiceEntry
 from victim_champion.hub.dashboard.content_pages import KIND_WORDS, desk_page_frame, error
 from victim_champion.hub.dashboard.html_pages import e
@@ -40,11 +41,12 @@ SERVICE_FIELDS = (
         hint="A neutral name. Empty: never offered on a discreet card.",
     ),
     Field("discreet_description", "What it does, on a discreet card", "area"),
-    Field("needs", "Needs it meets", hint="Need ids, separated by commas."),
+    Field("needs", "Needs it meets", "area", hint="Need ids, separated by commas."),
     Field(
         "areas",
         "Areas it works in",
-        hint="District ids, 'kent-wide' or 'national', separated by commas. Empty: not known.",
+        hint=f"District ids, '{COUNTY_WIDE}' (every Kent district), '{MEDWAY}' or "
+        f"'{NATIONAL}', separated by commas. Empty: not known.",
     ),
     Field("areas_note", "Note on its areas"),
     Field(
@@ -155,6 +157,10 @@ def route_values(route: RouteEntry) -> dict[str, str]:
     }
 
 
+def new_route_values() -> dict[str, str]:
+    return {"kind": "need"}
+
+
 def new_service_values() -> dict[str, str]:
     return {"self_referral": "yes", "worker_referral": "yes", "consent_needed": "yes"}
 
@@ -212,7 +218,7 @@ def _field(
             f"<p class='hint' id='id-hint'>The id cannot be changed.</p>"
         )
     if field.kind == "area":
-        control = f"<textarea {name} rows='3'{required}{described}>{e(value)}</textarea>"
+        control = f"<textarea {name} rows='4'{required}{described}>{e(value)}</textarea>"
     elif field.kind == "choice":
         control = f"<select {name}{described}>{_options(field, value, services)}</select>"
     else:

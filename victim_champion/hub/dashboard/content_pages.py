@@ -22,21 +22,27 @@ nav.desk a[aria-current=page]{color:#1d2430;text-decoration:none;border-bottom:3
 .done{border-left:6px solid #1e6b30;background:#eef7f0;padding:.6em 1em;font-weight:600}
 .links{display:flex;flex-wrap:wrap;gap:1em;margin:.5em 0 1em}
 .links a{font-weight:700}
-table.desk{font-variant-numeric:normal;width:100%;font-size:.95rem}
+table.desk{font-variant-numeric:normal;width:100%;font-size:.92rem;table-layout:fixed}
 table.desk td{text-align:left;vertical-align:top;min-width:0}
-table.desk th[scope=row]{vertical-align:top;min-width:10em}
-table.desk .small{display:block;color:#333a46;font-weight:400;font-size:.9rem}
-table.desk td.contact{min-width:14em}
-table.desk td.source{word-break:break-word;max-width:22em}
+table.desk th[scope=row]{vertical-align:top}
+table.desk td,table.desk th[scope=row]{overflow-wrap:anywhere}
+table.desk td.actions{overflow-wrap:normal}
+main.wide>h2{margin-top:1.25em}
+main.wide+footer{max-width:none}
+.panel h2,.refused h2{margin-top:.2em}
+table.desk .small{display:block;color:#333a46;font-weight:400;font-size:.88rem}
+col.w7{width:7%}col.w14{width:14%}col.w8{width:8%}col.w9{width:9%}col.w10{width:10%}col.w12{width:12%}
+col.w15{width:15%}col.w16{width:16%}col.w19{width:19%}col.w20{width:20%}col.w22{width:22%}
+col.w25{width:25%}col.w26{width:26%}col.w45{width:45%}col.w50{width:50%}
 .state{display:inline-block;font-weight:700;padding:0 .4em;border:2px solid;border-radius:3px;
-white-space:nowrap}
+overflow-wrap:normal}
 .state-confirmed{color:#1e5b2a;background:#eef7f0}
 .state-unconfirmed{color:#7a3d00;background:#fff4e5}
-.state-withdrawn{color:#4a5160;background:#eceef1;text-decoration:line-through}
+.state-withdrawn{color:#4a5160;background:#eceef1;border-style:dashed}
 td.actions form{margin:0 0 .4em}
 td.actions button,td.actions .edit{font-size:.9rem;padding:.2em .7em}
 td.actions details{margin:.2em 0 .4em}
-td.actions summary{cursor:pointer;font-weight:600;color:#0b4f8a}
+td.actions summary{cursor:pointer;font-weight:600;color:#0b4f8a;font-size:.9rem}
 td.actions input{width:100%;font-size:.9rem;margin:.2em 0}
 a.edit{display:inline-block;font-weight:700}
 button.quiet{background:#fff;color:#123a5e}
@@ -82,6 +88,11 @@ def when(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+
+
+def columns(*percent: int) -> str:
+    """The columns' widths, as classes (the CSP allows no style attributes)."""
+    return "<colgroup>" + "".join(f"<col class='w{p}'>" for p in percent) + "</colgroup>"
 
 
 def navigation(current: str) -> str:
@@ -232,14 +243,16 @@ def desk_page(
         "<a href='/dashboard/content/service/new'>Add a service</a>"
         "<a href='/dashboard/content/publish'>See the changes and publish</a></p>"
         f"<h2 id='routes-heading'>Contact routes ({len(routes)}: {e(summary)})</h2>"
-        "<div class='table-wrap'><table class='desk' aria-labelledby='routes-heading'><thead>"
+        "<div class='table-wrap'><table class='desk' aria-labelledby='routes-heading'>"
+        f"{columns(14, 19, 12, 19, 16, 10, 10)}<thead>"
         "<tr><th scope='col'>Route</th><th scope='col'>Text as published</th>"
         "<th scope='col'>Hours</th><th scope='col'>Source and date seen</th>"
         "<th scope='col'>Confirmed by</th><th scope='col'>State</th>"
         "<th scope='col'>Change</th></tr></thead>"
         f"<tbody>{route_rows}</tbody></table></div>"
         f"<h2 id='services-heading'>Services ({len(services)})</h2>"
-        "<div class='table-wrap'><table class='desk' aria-labelledby='services-heading'><thead>"
+        "<div class='table-wrap'><table class='desk' aria-labelledby='services-heading'>"
+        f"{columns(15, 25, 12, 10, 22, 9, 7)}<thead>"
         "<tr><th scope='col'>Service</th><th scope='col'>What it does</th>"
         "<th scope='col'>Needs</th><th scope='col'>Areas</th><th scope='col'>Source</th>"
         "<th scope='col'>Last changed by</th><th scope='col'>Change</th></tr></thead>"

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from victim_champion.hub.content.entries import AuditEntry
 from victim_champion.hub.content.stale import STATEMENT, StaleFact
-from victim_champion.hub.dashboard.content_pages import desk_page_frame, error, notice, when
+from victim_champion.hub.dashboard.content_pages import (
+    columns,
+    desk_page_frame,
+    error,
+    notice,
+    when,
+)
 from victim_champion.hub.dashboard.html_pages import e
 
 STALE = "/dashboard/content/stale"
@@ -23,6 +29,12 @@ def _month(checked: str) -> str:
     if month.isdigit() and 1 <= int(month) <= 12:
         return f"{names[int(month) - 1]} {year}"
     return checked
+
+
+def _count(facts: int, statements: int) -> str:
+    if not facts:
+        return "Nothing to check."
+    return f"{facts} to check: {statements} course statements and {facts - statements} routes."
 
 
 def _recheck_form(fact: StaleFact) -> str:
@@ -65,10 +77,10 @@ def stale_page(
         "first. Check each one on its source. If it still holds, mark it re-checked today. "
         "If it has changed, edit the route, or correct the course.</p>"
         f"{notice(done)}{error(problem)}"
-        f"<p>{len(facts)} to check: {statements} course statements and "
-        f"{len(facts) - statements} routes. "
-        "<a href='#republish'>Republish the course</a> when they are re-checked.</p>"
+        f"<p>{e(_count(len(facts), statements))} "
+        "<a href='#republish'>Republish the course</a> once statements are re-checked.</p>"
         "<div class='table-wrap'><table class='desk'><caption>Oldest first</caption>"
+        f"{columns(12, 50, 26, 12)}"
         "<thead><tr><th scope='col'>Last checked</th><th scope='col'>Statement or route</th>"
         "<th scope='col'>Source</th><th scope='col'>Checked again</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></div>"
@@ -91,6 +103,7 @@ def audit_page(entries: Sequence[AuditEntry], username: str) -> str:
         "<h1>Audit log</h1><p>Every change on the content desk and every publication, newest "
         "first. 'cli' means the hub's command line.</p>"
         "<div class='table-wrap'><table class='desk'><caption>Changes, newest first</caption>"
+        f"{columns(15, 12, 12, 16, 45)}"
         "<thead><tr><th scope='col'>When</th><th scope='col'>Who</th>"
         "<th scope='col'>What</th><th scope='col'>Service, route or edition</th>"
         f"<th scope='col'>Detail</th></tr></thead><tbody>{rows}</tbody></table></div>"

@@ -115,7 +115,8 @@ def content_router(engine: Engine, key: HubKey, publish: edition.Publisher) -> A
         route_id = request.path_params.get("route_id", "")
         services = await run_in_threadpool(desk.list_services, engine)
         if route_id == "new":
-            page = forms.entry_form_page("route", {}, user.username, False, None, services)
+            values = forms.new_route_values()
+            page = forms.entry_form_page("route", values, user.username, False, None, services)
             return _html(page)
         route = await run_in_threadpool(desk.get_route, engine, route_id)
         if route is None:
