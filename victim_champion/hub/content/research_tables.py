@@ -10,7 +10,8 @@ published, its source (the first address in the Source cell) and its page date.
 Only entries confirmed on an official page start as confirmed: a route starts "confirmed"
 only when its row's confidence is A (the organisation's own page) or B (a council, NHS,
 police or PCC page) with no qualifier at all (X, a warning sign, C, "not found",
-"unverified", "weak", "do not print") in the row's confidence or hours. Everything else
+"unverified", "weak", "do not print") in the row's confidence or hours (hours that are
+only "not found" or "not stated" are unknown hours, printed as not known). Everything else
 starts "unconfirmed": on the worker's screen, marked, and never printed. Rows that name no
 service in Kent ("not found", "No evidence it covers Kent") are left out and counted.
 """
@@ -195,7 +196,9 @@ def _routes(row: dict[str, str], contact: str, confidence: str) -> list[PlannedR
     hours_cell = _clean(_column(row, "hours", "when"))
     hours = "" if hours_cell.lower() in _NO_VALUE else hours_cell
     grade = confidence[:1]
-    confirmed = grade in CONFIRMED_BY and not _QUALIFIERS.search(f"{confidence} {hours_cell}")
+    # Hours "not found" or "not stated" are unknown hours (printed as not known), not a
+    # doubt about the number or address itself; any other qualifier in them is a doubt.
+    confirmed = grade in CONFIRMED_BY and not _QUALIFIERS.search(f"{confidence} {hours}")
     any_time = bool(re.search(r"24 hours|24/7", hours, re.IGNORECASE))
     source = _first_url(_column(row, "source"))
     seen = _clean(_column(row, "page date")) or "undated"
