@@ -32,8 +32,10 @@ from victim_champion.operations.printing import (
 from victim_champion.operations.signposting_desk import Signposting, directory_for
 from victim_champion.operations.web_pages import sheet_web_page_for
 from victim_champion.operations.workspace import Workspace
+from victim_champion.ui.controllers.leaflet_offer import LeafletOffer
 from victim_champion.ui.controllers.referral_flow import ReferralFlow, error_text
 from victim_champion.ui.dialogs.message_dialog import ConfirmDialog
+from victim_champion.ui.pages.desk_leaflets import DeskLeaflets
 from victim_champion.ui.widgets.signposting_parts import plural
 from victim_champion.ui.work_area_registry import PageContext
 
@@ -69,6 +71,8 @@ class CompassPointController(QObject):
         self._purge_timer = QTimer(self)
         self._purge_timer.timeout.connect(self.purge)
         self.referrals = ReferralFlow(self, context.events, self)
+        official = DeskLeaflets(context.page.sheet)  # official leaflets, printed as published
+        self.leaflets = LeafletOffer(official.choice, context.work, context.printing)
         page = self._page
         page.search_requested.connect(self.search)
         page.keep_requested.connect(self.keep)
@@ -94,6 +98,7 @@ class CompassPointController(QObject):
         self.run(signposting.desk_district, self._page.choose_district)
         self.refresh_records()
         self.referrals.check_readiness()
+        self.leaflets.attach(workspace)
         self._purge_timer.start(PURGE_EVERY_MS)
 
     def _on_directory_chosen(self, problem: str | None) -> None:
@@ -106,6 +111,7 @@ class CompassPointController(QObject):
         self._purge_timer.stop()
         self._signposting = None
         self._workspace = None
+        self.leaflets.detach()
         self.forget_current()
         adopt_directory_bundle(None)
 
@@ -119,6 +125,7 @@ class CompassPointController(QObject):
         if event.area is RecordArea.CONTENT and self._workspace is not None:
             workspace = self._workspace  # a sync brought a newer signed directory
             self.run(lambda: directory_for(workspace), self._on_directory_chosen)
+            self.leaflets.refresh()  # or new official leaflets
 
     def run(
         self,

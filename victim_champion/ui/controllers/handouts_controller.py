@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from victim_champion.operations.workspace import Workspace
+from victim_champion.ui.controllers.leaflet_offer import LeafletOffer
 from victim_champion.ui.work_area_registry import PageContext
 
 
@@ -24,7 +25,7 @@ class HandoutsController(QObject):
         context.page.preview_requested.connect(context.printing.preview_handout)
         context.page.materials_requested.connect(self._preview_materials)
         context.page.next_steps_requested.connect(self._preview_next_steps)
-        context.page.leaflets.leaflet_requested.connect(self._preview_leaflet)
+        self.leaflets = LeafletOffer(context.page.leaflets, context.work, context.printing)
 
     def attach(self, workspace: Workspace) -> None:
         """Handouts hold no records; the workspace says which course is in use, and where
@@ -32,12 +33,12 @@ class HandoutsController(QObject):
         self._workspace = workspace
         self._page.district_chosen_here = False
         self._show_desk_district()
-        self._show_leaflets()
+        self.leaflets.attach(workspace)
 
     def detach(self) -> None:
         """Nothing to forget but the workspace."""
         self._workspace = None
-        self._page.leaflets.show_leaflets([])
+        self.leaflets.detach()
 
     def _show_desk_district(self) -> None:
         from victim_champion.operations.signposting_desk import Signposting
@@ -79,30 +80,4 @@ class HandoutsController(QObject):
         """On screen: the desk may have recorded in another district since."""
         if visible:
             self._show_desk_district()
-            self._show_leaflets()  # a sync may have brought new ones
-
-    def _show_leaflets(self) -> None:
-        """The official leaflets this laptop holds, read off the GUI thread."""
-        from victim_champion.operations.official_leaflets import leaflets_held
-
-        workspace = self._workspace
-        if workspace is not None:
-            self._work.run(
-                lambda: leaflets_held(workspace),
-                self._page.leaflets.show_leaflets,
-                lambda _error: self._page.leaflets.show_leaflets([]),
-            )
-
-    def _preview_leaflet(self, language: str) -> None:
-        """The official leaflet in that language, previewed, printed and saved unchanged."""
-        from victim_champion.operations.official_leaflets import leaflet_pdf
-
-        workspace = self._workspace
-        if workspace is None:
-            return
-        chosen = self._page.leaflets.chosen()
-        self._printing.preview_document(
-            f"Official leaflet: {chosen.title}" if chosen else "Official leaflet",
-            lambda: leaflet_pdf(workspace, language)[1],
-            f"official-leaflet-{language}.pdf",
-        )
+            self.leaflets.refresh()  # a sync may have brought new ones
