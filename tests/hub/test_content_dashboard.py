@@ -7,17 +7,24 @@ from __future__ import annotations
 import html
 import http.client
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from sqlalchemy import create_engine, select, update
+from sqlalchemy import create_engine, select, text, update
 
-from tests.support.dashboard_client import Answer, create_account, fetch, log_in
+from tests.hub.conftest import POSTGRES_VARIABLE
+from tests.support.dashboard_client import PASSWORD, Answer, create_account, fetch, log_in
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
+from victim_champion.hub.storage.signing_keys import KEY_FILE_VARIABLE
 from victim_champion.hub.storage.tables import bundles, content_routes
 
 EDITOR, OPCC = "cora.editor", "olive"
@@ -45,15 +52,45 @@ NEW_ROUTE = {
 }
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProcess]:
-    running = start_hub(sqlite_url(tmp_path_factory.mktemp("content-desk")))
+@contextmanager
+def database(kind: str, folder: Path) -> Iterator[str]:
+    """A fresh hub database: SQLite in ``folder``, or one on the PostgreSQL named by
+    VC_TEST_POSTGRES_URL (its hub's signing key in ``folder``)."""
+    if kind == "sqlite":
+        yield sqlite_url(folder)
+        return
+    base = os.environ.get(POSTGRES_VARIABLE)
+    if not base:
+        message = f"PostgreSQL tests need {POSTGRES_VARIABLE}; the SQLite run covered the desk"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    name = f"vc_hub_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        create_account(running, EDITOR, "compass-house-content")
-        create_account(running, OPCC, "opcc")
-        yield running
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(KEY_FILE_VARIABLE, str(folder / "postgres-hub.signing-key"))
+            yield base.rsplit("/", 1)[0] + f"/{name}"
     finally:
-        running.stop()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def hub(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[HubProcess]:
+    with database(request.param, tmp_path_factory.mktemp("content-desk")) as url:
+        running = start_hub(url)
+        try:
+            create_account(running, EDITOR, "compass-house-content")
+            create_account(running, OPCC, "opcc")
+            yield running
+        finally:
+            running.stop()
 
 
 @pytest.fixture(scope="module")
@@ -148,6 +185,26 @@ def test_the_editor_sees_every_service_and_route_with_its_source_and_state(
     assert "999. On a mobile, if you cannot speak" in emergency  # the text as published
     assert "canterbury.gov.uk/strategies-and-policies/domestic-abuse-policy" in emergency
     assert "page reviewed 8 Jan 2026" in emergency and "Confirmed" in emergency
+    assert "When: not recorded" in emergency  # confirmed before the desk kept the moment
+
+
+def test_the_command_line_makes_a_content_editor(hub: HubProcess) -> None:
+    made = subprocess.run(
+        [
+            *(sys.executable, "-m", "victim_champion.hub.command_line", "dashboard-account"),
+            *("--db", hub.db_url, "--agency", "compass-house-content", "--username", "cai"),
+            "--password-stdin",
+        ],
+        input=PASSWORD,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert made.stdout.strip() == "Created a dashboard account for Compass House content editor."
+    listed = json.loads(hub.admin("dashboard-accounts", "--json"))
+    editors = {a["username"] for a in listed if a["agency"] == "compass-house-content"}
+    assert {"cai", EDITOR} <= editors
 
 
 def test_an_editor_adds_confirms_and_withdraws_a_route_and_each_is_audited(

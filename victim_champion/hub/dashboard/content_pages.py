@@ -194,8 +194,9 @@ def _route_row(route: RouteEntry, services: dict[str, str]) -> str:
     hours = route.hours or "Not given"
     if route.any_time:
         hours += " (open 24 hours)"
+    moment = when(route.confirmed_at) or "When: not recorded"
     confirmed = (
-        f"{e(route.confirmed_by)}<span class='small'>{e(when(route.confirmed_at))}</span>"
+        f"{e(route.confirmed_by)}<span class='small'>{e(moment)}</span>"
         if route.confirmed_by
         else "Not yet"
     )
