@@ -229,7 +229,9 @@ def desk_page(
     empty = (
         "<form method='post' action='/dashboard/content/seed' class='panel'>"
         "<p>The desk holds no services or routes yet. Start from the directory the laptops "
-        "were shipped with; every change after that is in the audit log.</p>"
+        "were shipped with; every change after that is in the audit log. To start from the "
+        "Kent and Medway research instead, run <code>victim-champion-hub content import "
+        "KENT-SERVICES.md</code> at the hub.</p>"
         "<button type='submit'>Start from the shipped directory</button></form>"
         if not services and not routes
         else ""
