@@ -1,7 +1,8 @@
 """The partner agencies' read-only dashboard: log in, choose a period, read the figures.
 
 Each agency sees its own rows of the one published report (``for_agency``); the OPCC sees
-everything. Every period shown is the frozen published version the CSV and PDF are also
+everything. A Compass House content editor (accounts.CONTENT_EDITOR) logs in here too but
+sees no figure: /dashboard sends them to the content desk (content_routes.py). Every period shown is the frozen published version the CSV and PDF are also
 read from (hub/reports/publication.py).
 
 Pages are plain HTML with server-drawn SVG charts and no scripts at all: the
