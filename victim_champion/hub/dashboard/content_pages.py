@@ -202,7 +202,7 @@ def _route_row(route: RouteEntry, services: dict[str, str]) -> str:
     )
     return (
         f"<tr id='route-{e(route.id)}'><th scope='row'>{e(route.name)}"
-        f"<span class='small'>{e(belongs or kind)}</span></th>"
+        f"<span class='small'>{e(f'Own route of {belongs}' if belongs else kind)}</span></th>"
         f"<td class='contact'>{e(route.contact)}</td><td>{e(hours)}</td>"
         f"<td class='source'>{e(route.source)}<span class='small'>Seen: {e(route.seen)}"
         f"; checked {e(route.checked)}</span></td>"
