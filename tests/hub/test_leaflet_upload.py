@@ -126,7 +126,7 @@ def test_a_content_editor_uploads_a_leaflet_and_the_signed_bundle_holds_it_uncha
     assert empty.status == 200 and "No leaflets yet" in empty.body
     assert "script-src 'none'" in empty.headers["Content-Security-Policy"]
     assert "<script" not in empty.body and "enctype='multipart/form-data'" in empty.body
-    assert "The bundle holds 0 leaflets, 0.0 MB of 11.0 MB" in empty.body
+    assert "The bundle holds 0 leaflets, 0.0 KB of 11.0 MB" in empty.body
 
     welsh = fixture_pdf(tmp_path / "welsh.pdf", "Taflen swyddogol (fixture)").read_bytes()
     done = upload(hub, cookie, welsh)
@@ -134,8 +134,9 @@ def test_a_content_editor_uploads_a_leaflet_and_the_signed_bundle_holds_it_uncha
     shown = fetch(hub, "GET", f"{PAGE}?published=cy", cookie).body
     assert "Published the cy leaflet, signed by the hub" in shown
     assert "<th scope='row'>cy</th><td>Cod Dioddefwyr</td>" in shown
-    assert "<td>2026-11-20</td><td>0.0 MB</td>" in shown and SOURCE in shown
-    assert "The bundle holds 1 leaflet, 0.0 MB of 11.0 MB" in shown
+    kilobytes = f"{len(welsh) / 1024:.1f} KB"  # a small fixture is not "0.0 MB"
+    assert f"<td>2026-11-20</td><td>{kilobytes}</td>" in shown and SOURCE in shown
+    assert f"The bundle holds 1 leaflet, {kilobytes} of 11.0 MB" in shown
 
     [(version, content, signature)] = bundle_rows(hub)
     document = json.loads(content)
@@ -153,6 +154,10 @@ def test_a_content_editor_uploads_a_leaflet_and_the_signed_bundle_holds_it_uncha
     assert len(largest) == MAX_LEAFLET_BYTES
     long = {"title": "T" * MAX_TITLE, "source": "https://example.org/" + "a" * 470}
     assert upload(hub, cookie, largest, language="pl", **long).status == 303
+    listed = fetch(hub, "GET", PAGE, cookie).body
+    assert (
+        "<td>5.0 MB</td>" in listed and "The bundle holds 2 leaflets, 5.0 MB of 11.0 MB" in listed
+    )
     [_, (_, content, _)] = bundle_rows(hub)
     assert base64.b64decode(json.loads(content)["files"]["pl.pdf"]) == largest
     assert base64.b64decode(json.loads(content)["files"]["cy.pdf"]) == welsh

@@ -63,13 +63,18 @@ class Publisher(Protocol):
     ) -> Any: ...
 
 
+def size_text(size: int) -> str:
+    """A size as the page shows it: "840.2 KB", "4.2 MB" (a fixture is not "0.0 MB")."""
+    return megabytes(size) if size >= 1024 * 1024 else f"{size / 1024:.1f} KB"
+
+
 def _table(held: list[Leaflet]) -> str:
     if not held:
         return "<p>No leaflets yet: the first one you upload starts the bundle.</p>"
     rows = "".join(
         f"<tr><th scope='row'>{e(leaflet.language)}</th><td>{e(leaflet.title)}</td>"
         f"<td class='source'><a href='{e(leaflet.source)}'>{e(leaflet.source)}</a></td>"
-        f"<td>{e(leaflet.date)}</td><td>{e(megabytes(leaflet.size))}</td></tr>"
+        f"<td>{e(leaflet.date)}</td><td>{e(size_text(leaflet.size))}</td></tr>"
         for leaflet in held
     )
     return (
@@ -135,7 +140,7 @@ def leaflets_page(
         "unchanged. Nothing is machine-translated.</p>"
         f"{desk_pages.error(error)}{desk_pages.notice(done)}{_table(held)}"
         f"<p class='total'>The bundle holds {len(held)} "
-        f"leaflet{'' if len(held) == 1 else 's'}, {e(megabytes(total))} of "
+        f"leaflet{'' if len(held) == 1 else 's'}, {e(size_text(total))} of "
         f"{e(megabytes(MAX_TOTAL_BYTES))} (each leaflet at most "
         f"{e(megabytes(MAX_LEAFLET_BYTES))}). A laptop holds all of them once it syncs.</p>"
         f"{_form(values or {}, bool(error))}"
