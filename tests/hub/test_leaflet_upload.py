@@ -14,13 +14,17 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine
+import pytest
+from sqlalchemy import Connection, create_engine
 
 from tests.cli.test_leaflets import SOURCE, fixture_pdf
 from tests.support.dashboard_client import Answer, create_account, fetch, log_in
 from tests.support.hub_process import HubProcess
 from victim_champion.core.leaflet_bundle import MAX_LEAFLET_BYTES, MAX_TITLE
 from victim_champion.hub.api.body_limits import LEAFLET_UPLOAD_LIMIT
+from victim_champion.hub.api.leaflet_publishing import LeafletDesk
+from victim_champion.hub.content import audit
+from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import key_file_for, load_or_create_hub_key
 from victim_champion.sync.protocol import canonical_json
 from victim_champion.sync.signatures import verify
@@ -227,3 +231,34 @@ def test_only_content_editors_see_or_post_the_leaflets_page(
     connection.close()
     assert len(bundle_rows(hub)) == 1
     assert [line[0] for line in audit_lines(hub)] == [EDITOR]
+
+
+def test_the_audit_line_and_the_bundle_are_written_together_or_not_at_all(
+    hub_db_url: str, tmp_path: Path
+) -> None:
+    """On SQLite and PostgreSQL: a publication whose audit line cannot be written leaves no
+    bundle behind, and one that succeeds has exactly its line."""
+    engine = make_engine(hub_db_url)
+    upgrade(engine)
+    desk = LeafletDesk(engine, load_or_create_hub_key(engine, tmp_path / "hub.key"))
+    pdf = fixture_pdf(tmp_path / "cy.pdf", "Taflen (fixture)").read_bytes()
+    fields = ("cy", "Cod Dioddefwyr", SOURCE, "2026-11-20")
+
+    def failing(connection: Connection, *line: str) -> None:
+        audit.record(connection, *line)
+        raise RuntimeError("the audit log is full")
+
+    try:
+        with pytest.raises(RuntimeError):
+            desk.publish(pdf, fields, EDITOR, failing)
+        assert desk.held() == [] and audit.entries(engine) == []
+        done = desk.publish(pdf, fields, EDITOR, audit.record)
+        assert done.version == "1" and [leaflet.language for leaflet in desk.held()] == ["cy"]
+        [line] = audit.entries(engine)
+        assert (line.actor, line.action, line.subject) == (
+            EDITOR,
+            "publish-leaflet",
+            "leaflets 1: cy",
+        )
+    finally:
+        engine.dispose()
