@@ -1,4 +1,4 @@
-"""The content desk's store (hub/content/desk.py), on SQLite and on PostgreSQL: seeding,
+"""The content desk's store (hub/editorial/desk.py), on SQLite and on PostgreSQL: seeding,
 confirming, withdrawing and editing routes and services, each change with its audit line
 in the same transaction, form input refused in one sentence, and the command line."""
 
@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from victim_champion.hub.command_line import main
-from victim_champion.hub.content import audit, desk
-from victim_champion.hub.content.entries import ContentError
+from victim_champion.hub.editorial import change_log as audit
+from victim_champion.hub.editorial import desk
+from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.tables import audit_log
 

@@ -1,4 +1,4 @@
-"""Publishing from the content desk (hub/content/edition.py), on SQLite and PostgreSQL:
+"""Publishing from the content desk (hub/editorial/edition.py), on SQLite and PostgreSQL:
 each refusal, the changes against the directory laptops have now, the edition's number,
 and a signed bundle the laptop's own checks accept."""
 
@@ -16,8 +16,9 @@ from victim_champion.content.directory_loader import adopt_directory_bundle, cur
 from victim_champion.core.versions import is_newer
 from victim_champion.hub.api import bundles
 from victim_champion.hub.command_line import main
-from victim_champion.hub.content import audit, desk, edition
-from victim_champion.hub.content.entries import ContentError
+from victim_champion.hub.editorial import change_log as audit
+from victim_champion.hub.editorial import desk, edition
+from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
 from victim_champion.sync.binding import check_bundle

@@ -23,7 +23,7 @@ from tests.support.hub_process import HubProcess
 from victim_champion.core.leaflet_bundle import MAX_LEAFLET_BYTES, MAX_TITLE
 from victim_champion.hub.api.body_limits import LEAFLET_UPLOAD_LIMIT
 from victim_champion.hub.api.leaflet_publishing import LeafletDesk
-from victim_champion.hub.content import audit
+from victim_champion.hub.editorial import change_log as audit
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import key_file_for, load_or_create_hub_key
 from victim_champion.sync.protocol import canonical_json

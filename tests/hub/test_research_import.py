@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from victim_champion.hub.content import audit, desk, edition
-from victim_champion.hub.content.research_import import ImportSummary, import_research
-from victim_champion.hub.content.research_tables import plan, tables
+from victim_champion.hub.editorial import change_log as audit
+from victim_champion.hub.editorial import desk, edition
+from victim_champion.hub.editorial.research_import import ImportSummary, import_research
+from victim_champion.hub.editorial.research_tables import plan, tables
 from victim_champion.hub.storage.engine import make_engine, upgrade
 
 RESEARCH = Path(__file__).resolve().parents[2] / "docs/reference/KENT-SERVICES.md"

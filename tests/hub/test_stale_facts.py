@@ -16,8 +16,9 @@ from victim_champion.content.course_loader import course_in_use, shipped_course_
 from victim_champion.core.course_parts import SourceNote
 from victim_champion.core.versions import is_newer
 from victim_champion.hub.api import bundles
-from victim_champion.hub.content import audit, desk, stale
-from victim_champion.hub.content.entries import ContentError
+from victim_champion.hub.editorial import change_log as audit
+from victim_champion.hub.editorial import desk, stale
+from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
 

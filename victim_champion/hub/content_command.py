@@ -24,9 +24,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from victim_champion.hub.api import bundles
-from victim_champion.hub.content import desk, edition
-from victim_champion.hub.content.audit import COMMAND_LINE
-from victim_champion.hub.content.entries import ContentError
+from victim_champion.hub.editorial import desk, edition
+from victim_champion.hub.editorial.change_log import COMMAND_LINE
+from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.engine import HUB_DB_VARIABLE
 from victim_champion.hub.storage.signing_keys import (
     KEY_FILE_VARIABLE,
@@ -46,7 +46,7 @@ def _today() -> Any:
 
 
 def import_file(options: argparse.Namespace, engine: Engine) -> int:
-    from victim_champion.hub.content.research_import import import_research
+    from victim_champion.hub.editorial.research_import import import_research
 
     path = Path(options.file)
     if not path.is_file():

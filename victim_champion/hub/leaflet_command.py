@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from victim_champion.core.leaflet_bundle import MAX_LEAFLET_BYTES, MAX_TOTAL_BYTES, megabytes
 from victim_champion.hub.api import bundles
 from victim_champion.hub.api.leaflet_publishing import publish_leaflet as publish
-from victim_champion.hub.content import audit
+from victim_champion.hub.editorial import change_log as audit
 from victim_champion.hub.storage.signing_keys import key_file_for, load_or_create_hub_key
 
 

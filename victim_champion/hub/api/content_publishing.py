@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from victim_champion.hub.api import bundles
-from victim_champion.hub.content.entries import ContentError
+from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.signing_keys import HubKey
 
 

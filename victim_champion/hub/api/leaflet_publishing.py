@@ -25,8 +25,8 @@ from victim_champion.core.leaflet_bundle import (
 from victim_champion.hub.api import bundles
 from victim_champion.hub.storage.signing_keys import HubKey
 
-# hub/content/audit.record, passed in by the caller: the publication's audit line is written
-# in the transaction that publishes the bundle. Passed, not imported, because hub/content
+# hub/editorial/change_log.record, passed in by the caller: the publication's audit line is written
+# in the transaction that publishes the bundle. Passed, not imported, because hub/editorial
 # publishes through hub/api and imports between them go one way only.
 Recorder = Callable[[Connection, str, str, str, str], None]  # actor, action, subject, detail
 ACTION = "publish-leaflet"

@@ -1,6 +1,6 @@
 """The content desk's add and edit forms for a service and a route: every field labelled,
 its hint tied to it, a problem shown as one sentence above the form with what was typed
-kept. The field names are the ones hub/content/desk.save_service and save_route read.
+kept. The field names are the ones hub/editorial/desk.save_service and save_route read.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from victim_champion.core.directory import COUNTY_WIDE, MEDWAY, NATIONAL
-from victim_champion.hub.content.entries import ROUTE_KINDS, RouteEntry, ServiceEntry
 from victim_champion.hub.dashboard.content_pages import KIND_WORDS, desk_page_frame, error
 from victim_champion.hub.dashboard.html_pages import e
+from victim_champion.hub.editorial.entries import ROUTE_KINDS, RouteEntry, ServiceEntry
 
 EDITING = "editing"  # a hidden field: the id of the entry being edited ("" when adding)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from victim_champion.hub.content.entries import RouteEntry, ServiceEntry
 from victim_champion.hub.dashboard.html_pages import e, logout_form, page
+from victim_champion.hub.editorial.entries import RouteEntry, ServiceEntry
 
 DESK_STYLE = """
 main.wide{max-width:none}

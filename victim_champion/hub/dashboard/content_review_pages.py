@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from victim_champion.hub.content.entries import AuditEntry
-from victim_champion.hub.content.stale import STATEMENT, StaleFact
 from victim_champion.hub.dashboard.content_pages import (
     columns,
     desk_page_frame,
@@ -15,6 +13,8 @@ from victim_champion.hub.dashboard.content_pages import (
     when,
 )
 from victim_champion.hub.dashboard.html_pages import e
+from victim_champion.hub.editorial.entries import AuditEntry
+from victim_champion.hub.editorial.stale import STATEMENT, StaleFact
 
 STALE = "/dashboard/content/stale"
 

@@ -8,7 +8,7 @@ shown a figure (routes.py sends them here).
 
 Like the rest of the dashboard: plain HTML, no scripts, ordinary forms, form posts from
 another origin refused, SECURITY_HEADERS on every answer. Each change is written by
-hub/content with its audit line in the same transaction.
+hub/editorial with its audit line in the same transaction.
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ from fastapi.responses import Response
 from sqlalchemy import Engine
 
 from victim_champion.content.course_loader import course_from_files
-from victim_champion.hub.content import audit, desk, edition, stale
-from victim_champion.hub.content.entries import ContentError, RouteEntry, ServiceEntry
 from victim_champion.hub.dashboard import content_forms as forms
 from victim_champion.hub.dashboard import content_pages as pages
 from victim_champion.hub.dashboard import content_review_pages as review
@@ -40,6 +38,9 @@ from victim_champion.hub.dashboard.routes import (
     _same_origin,
     signed_in,
 )
+from victim_champion.hub.editorial import change_log as audit
+from victim_champion.hub.editorial import desk, edition, stale
+from victim_champion.hub.editorial.entries import ContentError, RouteEntry, ServiceEntry
 from victim_champion.hub.storage.signing_keys import HubKey
 
 DESK_FORM_FIELDS = 40  # the route form has 15 fields (the login's cap is 10)

@@ -38,10 +38,10 @@ from victim_champion.core.leaflet_bundle import (
     language_code,
     megabytes,
 )
-from victim_champion.hub.content import audit
 from victim_champion.hub.dashboard import content_pages as desk_pages
 from victim_champion.hub.dashboard import routes
 from victim_champion.hub.dashboard.html_pages import e, problem_page
+from victim_champion.hub.editorial import change_log as audit
 
 PATH = "/dashboard/content/leaflets"
 FIELDS = ("language", "title", "source", "date")

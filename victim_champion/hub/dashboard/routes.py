@@ -2,8 +2,9 @@
 
 Each agency sees its own rows of the one published report (``for_agency``); the OPCC sees
 everything. A Compass House content editor (accounts.CONTENT_EDITOR) logs in here too but
-sees no figure: /dashboard sends them to the content desk (content_routes.py). Every period shown is the frozen published version the CSV and PDF are also
-read from (hub/reports/publication.py).
+sees no figure: /dashboard sends them to the content desk (content_routes.py). Every
+period shown is the frozen published version the CSV and PDF are also read from
+(hub/reports/publication.py).
 
 Pages are plain HTML with server-drawn SVG charts and no scripts at all: the
 Content-Security-Policy forbids them, and every control is an ordinary form.

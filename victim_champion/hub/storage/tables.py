@@ -205,8 +205,8 @@ published_reports = Table(
     Column("body", Text, nullable=False),
 )
 
-# The content desk (hub/content/, migration 0010): services and routes as JSON bodies of
-# hub/content/entries.py's fields, the route's state and confirmation kept as columns.
+# The content desk (hub/editorial/, migration 0010): services and routes as JSON bodies of
+# hub/editorial/entries.py's fields, the route's state and confirmation kept as columns.
 content_services = Table(
     "content_services",
     metadata,
@@ -240,7 +240,7 @@ course_rechecks = Table(
     Column("checked_at", DateTime(timezone=True), nullable=False),
 )
 
-# Every change on the content desk and every content publication (hub/content/audit.py).
+# Every change on the content desk and every content publication (hub/editorial/change_log.py).
 audit_log = Table(
     "audit_log",
     metadata,

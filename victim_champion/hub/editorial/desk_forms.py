@@ -16,7 +16,7 @@ from typing import Any
 from victim_champion.content.directory_loader import AUDIENCE_GROUPS, load_needs
 from victim_champion.content.district_loader import load_districts
 from victim_champion.core.directory import COUNTY_WIDE, NATIONAL
-from victim_champion.hub.content.entries import (
+from victim_champion.hub.editorial.entries import (
     ROUTE_KINDS,
     AudienceEntry,
     ContentError,

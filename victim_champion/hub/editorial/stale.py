@@ -10,7 +10,7 @@ that month on the statement's "Checked:" line. History statements ("History: yes
 was so at their source's date, so they are left out, as ``course check`` leaves them out.
 
 Publishing signs through hub/api/bundles.publish, which the caller hands in (as for the
-directory, edition.Publisher): imports between hub/content and hub/api go one way only.
+directory, edition.Publisher): imports between hub/editorial and hub/api go one way only.
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ from victim_champion.core.course_checks import STALE_AFTER_MONTHS
 from victim_champion.core.course_parts import SourceNote
 from victim_champion.core.errors import CourseContentError
 from victim_champion.core.versions import is_newer
-from victim_champion.hub.content import audit, desk
-from victim_champion.hub.content.edition import Publisher
-from victim_champion.hub.content.entries import ContentError
+from victim_champion.hub.editorial import change_log as audit
+from victim_champion.hub.editorial import desk
+from victim_champion.hub.editorial.edition import Publisher
+from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.signing_keys import HubKey
 from victim_champion.hub.storage.tables import bundles, course_rechecks
 

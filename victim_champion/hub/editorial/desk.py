@@ -18,13 +18,13 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from victim_champion.content.directory_loader import DIRECTORY_FILE
 from victim_champion.content.reference_files import read_document
-from victim_champion.hub.content import audit
-from victim_champion.hub.content.desk_forms import (
+from victim_champion.hub.editorial import change_log as audit
+from victim_champion.hub.editorial.desk_forms import (
     changed_fields,
     route_from_form,
     service_from_form,
 )
-from victim_champion.hub.content.entries import (
+from victim_champion.hub.editorial.entries import (
     AudienceEntry,
     ContentError,
     RouteEntry,

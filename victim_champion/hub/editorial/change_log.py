@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, insert, select
 
-from victim_champion.hub.content.entries import AuditEntry
+from victim_champion.hub.editorial.entries import AuditEntry
 from victim_champion.hub.storage.engine import as_utc
 from victim_champion.hub.storage.tables import audit_log
 

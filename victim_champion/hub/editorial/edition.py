@@ -8,7 +8,7 @@ service is for with no source (unknown is not yes).
 
 Publishing signs through hub/api/bundles.publish, which the caller hands in (the command
 line, or hub/api for the dashboard): hub/api includes the dashboard, which reads the desk,
-so imports between hub/content and hub/api go one way only, from hub/api.
+so imports between hub/editorial and hub/api go one way only, from hub/api.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from sqlalchemy import Connection, Engine, select
 from victim_champion.content.directory_loader import DIRECTORY_FILE, parse_directory
 from victim_champion.content.reference_files import read_document
 from victim_champion.core.errors import ResourceError
-from victim_champion.hub.content import audit
-from victim_champion.hub.content.desk import (
+from victim_champion.hub.editorial import change_log as audit
+from victim_champion.hub.editorial.desk import (
     list_routes,
     list_services,
     service_extras,
     service_route_ids,
 )
-from victim_champion.hub.content.entries import ContentError, RouteEntry, ServiceEntry
+from victim_champion.hub.editorial.entries import ContentError, RouteEntry, ServiceEntry
 from victim_champion.hub.storage.signing_keys import HubKey
 from victim_champion.hub.storage.tables import bundles as bundle_table
 

@@ -19,9 +19,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from victim_champion.hub.content import audit, desk
-from victim_champion.hub.content.entries import RouteEntry, ServiceEntry
-from victim_champion.hub.content.research_tables import (
+from victim_champion.hub.editorial import change_log as audit
+from victim_champion.hub.editorial import desk
+from victim_champion.hub.editorial.entries import RouteEntry, ServiceEntry
+from victim_champion.hub.editorial.research_tables import (
     CONFIRMED_BY,
     PlannedRoute,
     PlannedService,
