@@ -39,6 +39,7 @@ EDITOR = "carys.content"
 # have changed, so the import leaves it unconfirmed until Compass House confirms it), and the
 # second Victim Support domestic abuse number, which stays unconfirmed (two sources disagree).
 CONFIRMED_NOW = "extra-medway-da-line-08009179948"
+SERVICE = "extra-medway-da-line"  # its own details are marked checked too
 CONFIRMED_DIGITS = "0800 917 9948"
 STILL_UNCONFIRMED = "0808 168 9276"
 
@@ -97,6 +98,8 @@ def test_an_editor_confirms_publishes_and_the_laptop_prints_only_confirmed_route
         pg_hub, "POST", f"/dashboard/content/route/{CONFIRMED_NOW}/confirm", cookie, {}
     )
     assert confirmed.status == 303, confirmed.body
+    checked = fetch(pg_hub, "POST", f"/dashboard/content/service/{SERVICE}/checked", cookie, {})
+    assert checked.status == 303, checked.body
     published = fetch(pg_hub, "POST", "/dashboard/content/publish", cookie, {})
     today = date.today()
     edition = f"{today:%Y-%m}.1"
@@ -133,7 +136,10 @@ def test_an_editor_confirms_publishes_and_the_laptop_prints_only_confirmed_route
         assert marked and MARK in marked[0].text()
         heard = str(marked[0].data(Qt.ItemDataRole.AccessibleTextRole))
         assert "Not confirmed yet, not printed" in heard
-        assert any(CONFIRMED_DIGITS in i.text() and MARK not in i.text() for i in shown)
+        [checked_item] = [i for i in shown if i.data(Qt.ItemDataRole.UserRole) == SERVICE]
+        assert CONFIRMED_DIGITS in checked_item.text() and MARK not in checked_item.text()
+        assert "Sample" not in checked_item.text()  # its details were checked at the hub
+        assert "Sample" in marked[0].text()  # the other service's were not
     finally:
         adopt_directory_bundle(None)
 

@@ -270,7 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(command("report", report, "the performance-framework data set, suppressed"))
     account = command("dashboard-account", dashboard_account, "add a partner dashboard login")
-    account.add_argument("--agency", required=True, help="opcc, victim-support, ..., compass-house-content")
+    account.add_argument(
+        "--agency", required=True, help="opcc, victim-support, ..., compass-house-content"
+    )
     account.add_argument("--username", required=True)
     account.add_argument("--password-stdin", action="store_true", help="read it from stdin")
     command("dashboard-accounts", dashboard_accounts, "list partner dashboard logins", True)

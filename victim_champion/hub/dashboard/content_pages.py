@@ -159,8 +159,25 @@ def _service_row(service: ServiceEntry) -> str:
         f"<td>{e(service.description)}</td>"
         f"<td>{e(_ids(service.needs))}</td><td>{e(_ids(service.areas))}</td>"
         f"<td class='source'>{e(service.source)}</td><td>{changed}</td>"
-        f"<td class='actions'><a class='edit' href='/dashboard/content/service/{e(service.id)}'>"
+        f"<td>{_details_checked(service)}</td>"
+        f"<td class='actions'>{_check_button(service)}"
+        f"<a class='edit' href='/dashboard/content/service/{e(service.id)}'>"
         f"Edit<span class='skip'> {e(service.name)}</span></a></td></tr>"
+    )
+
+
+def _details_checked(service: ServiceEntry) -> str:
+    """When the service's own details were checked; laptops mark it a sample until then."""
+    if service.verified_on:
+        return e(service.verified_on)
+    return "Not yet<span class='small'>Laptops show it as a sample</span>"
+
+
+def _check_button(service: ServiceEntry) -> str:
+    named = f"<span class='skip'> for {e(service.name)}</span>"
+    return (
+        f"<form method='post' action='/dashboard/content/service/{e(service.id)}/checked'>"
+        f"<button type='submit'>Details checked today{named}</button></form>"
     )
 
 
@@ -224,7 +241,7 @@ def desk_page(
         "<tr><td colspan='7'>No routes yet.</td></tr>"
     )
     service_rows = "".join(_service_row(s) for s in services) or (
-        "<tr><td colspan='7'>No services yet.</td></tr>"
+        "<tr><td colspan='8'>No services yet.</td></tr>"
     )
     empty = (
         "<form method='post' action='/dashboard/content/seed' class='panel'>"
@@ -255,10 +272,11 @@ def desk_page(
         f"<tbody>{route_rows}</tbody></table></div>"
         f"<h2 id='services-heading'>Services ({len(services)})</h2>"
         "<div class='table-wrap'><table class='desk' aria-labelledby='services-heading'>"
-        f"{columns(15, 25, 12, 10, 22, 9, 7)}<thead>"
+        f"{columns(14, 22, 11, 9, 18, 8, 8, 10)}<thead>"
         "<tr><th scope='col'>Service</th><th scope='col'>What it does</th>"
         "<th scope='col'>Needs</th><th scope='col'>Areas</th><th scope='col'>Source</th>"
-        "<th scope='col'>Last changed by</th><th scope='col'>Change</th></tr></thead>"
+        "<th scope='col'>Last changed by</th><th scope='col'>Details checked</th>"
+        "<th scope='col'>Change</th></tr></thead>"
         f"<tbody>{service_rows}</tbody></table></div>"
     )
     return desk_page_frame("Services and routes", "/dashboard/content", body, username)

@@ -39,7 +39,7 @@ from victim_champion.hub.dashboard.routes import (
     signed_in,
 )
 from victim_champion.hub.editorial import change_log as audit
-from victim_champion.hub.editorial import desk, edition, stale
+from victim_champion.hub.editorial import desk, edition, service_checks, stale
 from victim_champion.hub.editorial.entries import ContentError, RouteEntry, ServiceEntry
 from victim_champion.hub.storage.signing_keys import HubKey
 
@@ -50,6 +50,8 @@ DONE = {  # ?done=...&id=...: what the list says after a change (never text from
     "withdraw": "Route '{name}' is withdrawn: laptops stop showing it from the next edition.",
     "route": "Route '{name}' is saved. Confirm it once you have checked it on its source.",
     "service": "Service '{name}' is saved.",
+    "checked": "Service '{name}': its details are marked checked today; laptops stop marking "
+    "it a sample from the next edition.",
 }
 STALE = f"{CONTENT_HOME}/stale"
 STALE_DONE = {"rechecked": "Marked as re-checked today; it leaves this list."}
@@ -186,6 +188,20 @@ def content_router(engine: Engine, key: HubKey, publish: edition.Publisher) -> A
             return _html(pages.problem(str(problem), user.username), 400)
         return _redirect(f"{CONTENT_HOME}?done=confirm&id={quote(route_id)}#route-{route_id}")
 
+    async def details_checked(request: Request, user: DashboardUser) -> Response:
+        service_id = request.path_params["service_id"]
+        try:
+            await run_in_threadpool(
+                service_checks.mark_details_checked,
+                engine,
+                service_id,
+                user.username,
+                date.today(),
+            )
+        except ContentError as problem:
+            return _html(pages.problem(str(problem), user.username), 400)
+        return _redirect(f"{CONTENT_HOME}?done=checked&id={quote(service_id)}#service-{service_id}")
+
     async def withdraw(request: Request, user: DashboardUser) -> Response:
         route_id = request.path_params["route_id"]
         try:
@@ -267,6 +283,7 @@ def content_router(engine: Engine, key: HubKey, publish: edition.Publisher) -> A
     post(f"{CONTENT_HOME}/service")(editors_only(save_service, post=True))
     post(f"{CONTENT_HOME}/route/{{route_id}}/confirm")(editors_only(confirm, post=True))
     post(f"{CONTENT_HOME}/route/{{route_id}}/withdraw")(editors_only(withdraw, post=True))
+    post(f"{CONTENT_HOME}/service/{{service_id}}/checked")(editors_only(details_checked, post=True))
     get(f"{CONTENT_HOME}/publish")(editors_only(publish_view))
     post(f"{CONTENT_HOME}/publish")(editors_only(publish_edition, post=True))
     get(f"{CONTENT_HOME}/audit")(editors_only(audit_log))

@@ -99,7 +99,7 @@ def _route_entry(row: Any) -> RouteEntry:
     )
 
 
-def _service_entry(row: Any) -> ServiceEntry:
+def service_entry(row: Any) -> ServiceEntry:
     body = json.loads(row.body)
     areas, languages = body.get("areas"), body.get("languages")
     return ServiceEntry(
@@ -123,6 +123,7 @@ def _service_entry(row: Any) -> ServiceEntry:
         source=body.get("source", ""),
         updated_at=as_utc(row.updated_at),
         updated_by=row.updated_by,
+        verified_on=body.get("verified_on"),
     )
 
 
@@ -174,7 +175,7 @@ def write_route(connection: Connection, route: RouteEntry, actor: str) -> None:
 def list_services(engine: Engine) -> list[ServiceEntry]:
     with engine.connect() as connection:
         rows = connection.execute(select(content_services).order_by(content_services.c.id))
-        return [_service_entry(row) for row in rows]
+        return [service_entry(row) for row in rows]
 
 
 def list_routes(engine: Engine) -> list[RouteEntry]:
@@ -188,7 +189,7 @@ def get_service(engine: Engine, service_id: str) -> ServiceEntry | None:
         row = connection.execute(
             select(content_services).where(content_services.c.id == service_id)
         ).first()
-    return None if row is None else _service_entry(row)
+    return None if row is None else service_entry(row)
 
 
 def get_route(engine: Engine, route_id: str) -> RouteEntry | None:
@@ -229,8 +230,9 @@ def save_service(engine: Engine, fields: Mapping[str, str], actor: str) -> Servi
         row = connection.execute(
             select(content_services).where(content_services.c.id == service_id)
         ).first()
-        stored = None if row is None else _service_entry(row)
+        stored = None if row is None else service_entry(row)
         service = service_from_form(fields, stored)
+        service = replace(service, verified_on=stored.verified_on if stored else None)
         extras = {} if row is None else json.loads(row.body)
         listed_before = extras.get("routes")
         if "routes" in fields:
@@ -239,6 +241,9 @@ def save_service(engine: Engine, fields: Mapping[str, str], actor: str) -> Servi
             detail = f"added '{service.name}'"
         else:
             changes = changed_fields(stored, service)
+            if changes and stored.verified_on:  # new details: someone checks them again
+                extras["verified_on"] = None
+                changes.append(f"details checked {stored.verified_on} -> not checked")
             if extras.get("routes") != listed_before:
                 changes.append(f"routes -> '{', '.join(extras.get('routes', []))}'")
             if not changes:

@@ -54,6 +54,10 @@ class ServiceEntry:
     source: str
     updated_at: datetime | None = None
     updated_by: str = ""
+    # YYYY-MM-DD: when Compass House last checked the service's own details (what it
+    # offers, where, for whom); None until then, and again after any edit of them. The
+    # laptops mark a service without it "Sample — check before use".
+    verified_on: str | None = None
 
 
 @dataclass(frozen=True)
