@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Engine
 
 from victim_champion.content.directory_loader import parse_directory
+from victim_champion.core.directory import Service
 from victim_champion.hub.editorial import change_log as audit
 from victim_champion.hub.editorial import desk, edition
 from victim_champion.hub.editorial.entries import ContentError
@@ -31,7 +32,7 @@ def engine(hub_db_url: str) -> Iterator[Engine]:
     made.dispose()
 
 
-def laptop_service(engine: Engine, service_id: str):  # type: ignore[no-untyped-def]
+def laptop_service(engine: Engine, service_id: str) -> Service:
     draft = json.loads(json.dumps(edition.draft_document(engine)))
     return next(s for s in parse_directory(draft).services if s.id == service_id)
 

@@ -106,7 +106,7 @@ class _Form:
     def given(self, name: str) -> bool:
         return name in self.fields
 
-    def text(self, name: str, default: str = "") -> str:
+    def string(self, name: str, default: str = "") -> str:
         if name in self.fields:
             return str(self.fields[name]).strip()
         return str(getattr(self.stored, name)) if self.stored is not None else default
@@ -121,7 +121,7 @@ def service_from_form(fields: Mapping[str, str], stored: ServiceEntry | None) ->
     """The service the form describes (``stored``: the one it edits, None for a new one)."""
     form = _Form(fields, stored)
     service_id = stored.id if stored else slug(str(fields.get("id", "")), "service")
-    areas_text = form.text("areas") if form.given("areas") else None
+    areas_text = form.string("areas") if form.given("areas") else None
 
     def areas(text: str) -> tuple[str, ...] | None:
         return id_list(text, area_ids(), "area") or None  # empty: where it works is unknown
@@ -131,20 +131,20 @@ def service_from_form(fields: Mapping[str, str], stored: ServiceEntry | None) ->
 
     return ServiceEntry(
         id=service_id,
-        name=_required(form.text("name"), "service's name"),
-        description=form.text("description"),
-        discreet_name=form.text("discreet_name"),
-        discreet_description=form.text("discreet_description"),
+        name=_required(form.string("name"), "service's name"),
+        description=form.string("description"),
+        discreet_name=form.string("discreet_name"),
+        discreet_description=form.string("discreet_description"),
         needs=form.value("needs", lambda t: id_list(t, need_ids(), "need"), ()),
         areas=areas(areas_text) if areas_text is not None else (stored.areas if stored else None),
-        areas_note=form.text("areas_note"),
+        areas_note=form.string("areas_note"),
         audience=form.value("audience", audience_lines, ()),
         ages=form.value("ages", lambda t: t.strip() or None, None),
         languages=form.value("languages", optional_list, None),
         self_referral=form.value("self_referral", lambda t: flag(t, "self referral"), True),
         worker_referral=form.value("worker_referral", lambda t: flag(t, "worker referral"), True),
         consent_needed=form.value("consent_needed", lambda t: flag(t, "consent needed"), True),
-        source=_required(form.text("source"), "source the service's details come from"),
+        source=_required(form.string("source"), "source the service's details come from"),
     )
 
 
@@ -155,10 +155,10 @@ def route_from_form(
     unconfirmed, for a new route): only confirm_route and withdraw_route change them."""
     form = _Form(fields, stored)
     route_id = stored.id if stored else slug(str(fields.get("id", "")), "route")
-    kind = form.text("kind", "need")
+    kind = form.string("kind", "need")
     if kind not in ROUTE_KINDS:
         raise ContentError(f"The kind '{kind}' is not one of {', '.join(ROUTE_KINDS)}.")
-    service_id = form.text("service_id") if form.given("service_id") else None
+    service_id = form.string("service_id") if form.given("service_id") else None
     if service_id is None and stored is not None:
         service_id = stored.service_id
     service_id = service_id or None
@@ -171,32 +171,32 @@ def route_from_form(
         raise ContentError(
             f"Route '{route_id}': a need route names at least one need, and other kinds none."
         )
-    audience = form.text("audience")
+    audience = form.string("audience")
     if audience and (audience not in AUDIENCE_GROUPS or kind != "need"):
         raise ContentError(
             f"Route '{route_id}': the audience must be one of {', '.join(AUDIENCE_GROUPS)}, "
             "and only on a need route."
         )
-    checked = form.text("checked") or this_month()
+    checked = form.string("checked") or this_month()
     if not MONTH.match(checked):
         raise ContentError(f"'Checked' must be a month written YYYY-MM, not '{checked}'.")
     return RouteEntry(
         id=route_id,
         service_id=service_id,
         kind=kind,
-        name=_required(form.text("name"), "route's name"),
-        contact=_required(form.text("contact"), "contact text as published"),
-        hours=form.text("hours"),
+        name=_required(form.string("name"), "route's name"),
+        contact=_required(form.string("contact"), "contact text as published"),
+        hours=form.string("hours"),
         any_time=form.value("any_time", lambda t: flag(t, "open 24 hours"), False),
         needs=needs,
         audience=audience,
         always_with_need=form.value(
             "always_with_need", lambda t: flag(t, "always with its need"), False
         ),
-        discreet_name=form.text("discreet_name"),
-        discreet_contact=form.text("discreet_contact"),
-        source=_required(form.text("source"), "address the route was read at"),
-        seen=form.text("seen") or "undated",
+        discreet_name=form.string("discreet_name"),
+        discreet_contact=form.string("discreet_contact"),
+        source=_required(form.string("source"), "address the route was read at"),
+        seen=form.string("seen") or "undated",
         state=stored.state if stored else "unconfirmed",
         checked=checked,
         confirmed_by=stored.confirmed_by if stored else "",
