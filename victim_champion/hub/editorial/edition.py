@@ -31,6 +31,7 @@ from victim_champion.hub.editorial.desk import (
     service_route_ids,
 )
 from victim_champion.hub.editorial.entries import ContentError, RouteEntry, ServiceEntry
+from victim_champion.hub.storage.newest_bundle import newest_files
 from victim_champion.hub.storage.signing_keys import HubKey
 from victim_champion.hub.storage.tables import bundles as bundle_table
 
@@ -190,16 +191,9 @@ def _refusals(document: dict[str, Any]) -> list[str]:
 
 def _base(engine: Engine) -> dict[str, Any]:
     """The directory laptops have now: the newest published, else the shipped one."""
-    with engine.connect() as connection:
-        content = connection.execute(
-            select(bundle_table.c.content)
-            .where(bundle_table.c.kind == KIND)
-            .order_by(bundle_table.c.id.desc())
-            .limit(1)
-        ).scalar()
-    if content is None:
+    files = newest_files(engine, KIND)
+    if files is None:
         return read_document(*DIRECTORY_FILE)
-    files = json.loads(content)["files"]
     document = json.loads(files.get(DIRECTORY_FILE[-1]) or next(iter(files.values())))
     return document if isinstance(document, dict) else {}
 

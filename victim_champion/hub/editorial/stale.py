@@ -16,7 +16,6 @@ directory, edition.Publisher): imports between hub/editorial and hub/api go one 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -33,8 +32,9 @@ from victim_champion.hub.editorial import change_log as audit
 from victim_champion.hub.editorial import desk
 from victim_champion.hub.editorial.edition import Publisher
 from victim_champion.hub.editorial.entries import ContentError
+from victim_champion.hub.storage.newest_bundle import newest_files
 from victim_champion.hub.storage.signing_keys import HubKey
-from victim_champion.hub.storage.tables import bundles, course_rechecks
+from victim_champion.hub.storage.tables import course_rechecks
 
 STATEMENT, ROUTE = "statement", "route"
 KIND = "course"
@@ -60,16 +60,8 @@ def statement_key(module: Module, note: SourceNote) -> str:
 
 def course_files(engine: Engine) -> dict[str, str]:
     """The course laptops have now: the newest published bundle, else the shipped one."""
-    with engine.connect() as connection:
-        content = connection.execute(
-            select(bundles.c.content)
-            .where(bundles.c.kind == KIND)
-            .order_by(bundles.c.id.desc())
-            .limit(1)
-        ).scalar()
-    if content is None:
-        return shipped_course_files()
-    return dict(json.loads(content)["files"])
+    files = newest_files(engine, KIND)
+    return shipped_course_files() if files is None else files
 
 
 def _months(month: str) -> int:
