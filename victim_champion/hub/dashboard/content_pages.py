@@ -272,7 +272,7 @@ def desk_page(
         f"<tbody>{route_rows}</tbody></table></div>"
         f"<h2 id='services-heading'>Services ({len(services)})</h2>"
         "<div class='table-wrap'><table class='desk' aria-labelledby='services-heading'>"
-        f"{columns(14, 22, 11, 9, 18, 8, 8, 10)}<thead>"
+        f"{columns(13, 20, 11, 8, 19, 11, 8, 10)}<thead>"
         "<tr><th scope='col'>Service</th><th scope='col'>What it does</th>"
         "<th scope='col'>Needs</th><th scope='col'>Areas</th><th scope='col'>Source</th>"
         "<th scope='col'>Last changed by</th><th scope='col'>Details checked</th>"
