@@ -3,6 +3,8 @@ and closed by the quick exit."""
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -122,6 +124,8 @@ def test_a_discreet_handout_is_previewed_and_closed_by_the_quick_exit(
     saving.path.setText(str(tmp_path / "support.html"))
     saving.save_button.click()
     qtbot.waitUntil(lambda: (tmp_path / "support.html").exists())
+    if os.name == "posix":  # the app's one writer: the owner's alone, as the CLI writes it
+        assert stat.S_IMODE((tmp_path / "support.html").stat().st_mode) == 0o600
     saved = (tmp_path / "support.html").read_text(encoding="utf-8")
     assert "<title>Information for you</title>" in saved and "victim" not in saved.casefold()
     desktop.controller.quick_exit()

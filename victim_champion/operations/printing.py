@@ -347,8 +347,10 @@ def print_materials(
 def save_pdf(path: str | Path, pdf: bytes) -> Path:
     """Write the PDF where the person asked, whole or not at all; returns where it went.
 
-    A missing folder or an unwritable file is one sentence (InvalidInputError); a full
-    disk raises DiskFullError and leaves any earlier file there untouched.
+    The file is readable by its owner only (0600 on POSIX, set as it is created): a
+    certificate, register or sheet carries names. A missing folder or an unwritable file
+    is one sentence (InvalidInputError); a full disk raises DiskFullError and leaves any
+    earlier file there untouched.
     """
     from victim_champion.store.atomic_file import write_atomically
 
@@ -356,7 +358,7 @@ def save_pdf(path: str | Path, pdf: bytes) -> Path:
     if not target.parent.is_dir():
         raise InvalidInputError(f"The folder {target.parent} does not exist; create it first.")
     try:
-        write_atomically(target, pdf, mode=0o644)
+        write_atomically(target, pdf)
     except OSError:  # a full disk raises DiskFullError, which passes through as it is
         raise InvalidInputError(
             f"Could not write {target.name}; check that the folder is writable."

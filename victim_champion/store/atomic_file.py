@@ -19,10 +19,16 @@ def write_atomically(path: Path, data: bytes, *, mode: int = 0o600) -> None:
 
     The old file stays whole until the rename, which the OS makes atomic. On ENOSPC the
     partial temporary file is removed and DiskFullError is raised.
+
+    ``mode`` (0600 unless told otherwise) is given to the file as the OS creates it, before
+    any byte lands, so the data is never readable by others, not even for a moment. A
+    ``.partial`` left by a crash is removed first: opened again, it would keep its old mode.
     """
     temporary = path.with_name(f".{path.name}.partial")
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, mode)
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, mode)
         try:
             view = memoryview(data)
             while view:

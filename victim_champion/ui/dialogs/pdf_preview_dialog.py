@@ -16,6 +16,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from victim_champion.core.errors import VictimChampionError
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
 from victim_champion.ui.dialogs.save_as_dialog import SaveAsDialog
 from victim_champion.ui.widgets.form_widgets import button, label, message_label
@@ -143,10 +144,13 @@ class PdfPreviewDialog(SafeDialog):
     def _save(self, path: Path | None, data: bytes) -> None:
         if path is None:
             return
+        # The one writer the command line uses too: 0600 from the start, whole or not at all.
+        from victim_champion.operations.printing import save_pdf
+
         try:
-            path.write_bytes(data)
-        except OSError:
-            self._say("That file could not be written; choose another folder.", error=True)
+            save_pdf(path, data)
+        except VictimChampionError as error:
+            self._say(error.message, error=True)
             return
         self._say(f"Saved as {path.name}.")
 
