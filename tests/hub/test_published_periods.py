@@ -22,8 +22,11 @@ from tests.support.differencing import (
     Figures,
     Key,
     Published,
+    Shares,
     derivable_hidden,
     read_figures,
+    read_shares,
+    share_leaks,
     version_differences,
 )
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
@@ -173,3 +176,11 @@ def test_no_view_nested_period_agency_or_version_gives_the_person_away(
     latest = {**before, QUARTER: republished, MONTHS[-1]: september_v2}
     assert attack(latest) == []
     assert attack({**before, ("2026-09-01", "2026-09-30"): september_v2}) == []
+
+    # Shares too (issue 35): each is taken of a total its own version publishes.
+    def seen(name: str) -> tuple[Figures, Shares]:
+        text = (attacked.folder / name).read_text()
+        return read_figures(text), read_shares(text)
+
+    assert share_leaks([seen("before-2026-09-01.csv"), seen("s.csv")]) == []
+    assert share_leaks([seen("before-2026-07-01.csv"), seen("q3-republished.csv")]) == []

@@ -12,6 +12,9 @@ The rule for partners (README, "Published figures"):
 * A new version is made only on purpose (``report --republish``). A month's new version
   recounts each table only where the change is safe against every earlier version; a
   quarter or half-year is its months' newest versions added up again.
+* A new version's shares are taken only of a total it publishes (core/derived_bases.py):
+  when a table is recounted but the table holding its base is kept, its shares are held
+  back, and the edition line says so.
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ from sqlalchemy.exc import IntegrityError
 
 from victim_champion.content.report_labels import report_labels
 from victim_champion.core.clock import long_date
+from victim_champion.core.derived_bases import republished
 from victim_champion.core.errors import InvalidInputError
-from victim_champion.core.report_composition import compose, revise
+from victim_champion.core.report_composition import compose
 from victim_champion.core.report_facts import ReportFacts, ReportPeriod
 from victim_champion.core.report_snapshot import report_from_json, report_to_json
 from victim_champion.core.reporting import Report, build_report
@@ -67,7 +71,9 @@ def versions(engine: Engine, period: ReportPeriod) -> list[Report]:
     return [report_from_json(json.loads(body)) for body in bodies]
 
 
-def _edition(version: int, today: date, kept: tuple[str, ...], report: Report) -> str:
+def _edition(
+    version: int, today: date, kept: tuple[str, ...], report: Report, held: tuple[str, ...] = ()
+) -> str:
     words = f"Version {version}, published {long_date(today)}"
     if version > 1:
         words += f"; it replaces version {version - 1}"
@@ -76,6 +82,12 @@ def _edition(version: int, today: date, kept: tuple[str, ...], report: Report) -
         words += (
             f". Unchanged from the last version, because the change was too small to "
             f"publish safely: {titles}"
+        )
+    if held:
+        titles = ", ".join(report.table(t).title for t in held)
+        words += (
+            f". Shares held back, because their counts and the total they are taken of "
+            f"come from different versions: {titles}"
         )
     return words + "."
 
@@ -160,13 +172,14 @@ def republish(
     count = count or _Counter(engine)
     latest = published(engine, period, today, count)
     earlier = versions(engine, period)
+    held: tuple[str, ...] = ()
     if period.published_kind == "month":
-        report, kept = revise(count(period), earlier)
+        report, kept, held = republished(count(period), earlier)
     else:
         months = [republish(engine, m, today, count)[0] for m in _months(period)]
         report, kept = compose(months, period), ()
     if _same_tables(report, latest):
         return latest, False
     version = len(earlier) + 1
-    report = replace(report, edition=_edition(version, today, kept, report))
+    report = replace(report, edition=_edition(version, today, kept, report, held))
     return _store(engine, report, version, today), True

@@ -1,0 +1,129 @@
+"""Issue 35, item 1: a republished share is taken only of a total the version publishes.
+
+July: Dartford 14 and Swale 4 people named "Someone to talk to", Thanet 2 named domestic
+abuse; two late Thanet records (domestic abuse only) follow. The attacker of
+tests/support/differencing.py reads each share for the base it was taken of.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.core import test_report_composition as existing
+from tests.support.differencing import (
+    Figures,
+    Published,
+    Shares,
+    bases_of,
+    derivable_hidden,
+    read_figures,
+    read_shares,
+    share_leaks,
+    version_differences,
+)
+from victim_champion.content.report_labels import report_labels
+from victim_champion.core.derived_bases import republished
+from victim_champion.core.report_composition import compose, revise
+from victim_champion.core.report_csv import report_csv
+from victim_champion.core.report_facts import ReportFacts, ReportPeriod, SignpostingFact
+from victim_champion.core.reporting import Report, build_report
+
+JULY = ReportPeriod(date(2026, 7, 1), date(2026, 7, 31))
+TALK = ("needs", "Someone to talk to", "People who named it")
+TALK_SHARE = ("needs", "Someone to talk to", "Share of people signposted")
+EVERYONE = ("signposting-by-district", "Total", "Total")
+
+
+def july(*, late: int = 0, extra_talk: int = 0) -> ReportFacts:
+    plan = [
+        ("dartford", "emotional-support", 14),
+        ("swale", "emotional-support", 4),
+        ("thanet", "domestic-abuse", 2 + late),
+        ("thanet", "emotional-support", extra_talk),
+    ]
+    people = [
+        SignpostingFact(f"{district}-{need}-{i}", district, date(2026, 7, 9), (need,), ())
+        for district, need, count in plan
+        for i in range(count)
+    ]
+    return ReportFacts(signposting=people)
+
+
+def count(facts: ReportFacts) -> Report:
+    return build_report(facts, JULY, report_labels())
+
+
+def seen(report: Report) -> tuple[Figures, Shares]:
+    text = report_csv(report)
+    return read_figures(text), read_shares(text)
+
+
+def test_the_attacker_reads_the_base_a_share_was_taken_of() -> None:
+    assert bases_of(18, "90%") == (20, 20)
+    assert bases_of(18, "82%") == (22, 22)
+    assert bases_of(0, "0%") is None
+    assert bases_of(1, "0%") == (200, None)
+    assert bases_of(18, "[c]") is None
+
+
+def test_the_attacker_finds_the_late_people_in_a_share_recounted_over_a_kept_total() -> None:
+    """The check can fail: ``revise`` alone keeps the district table and recounts the
+    needs table, shares and all (the published hub before issue 35)."""
+    first = count(july())
+    naive, kept = revise(count(july(late=2)), [first])
+    assert kept == ("signposting-by-district",)
+    assert seen(naive)[1][TALK_SHARE] == "82%"
+    assert share_leaks([seen(first), seen(naive)]) == [
+        "version 2: the shares divide by 22, not by the published signposting-by-district total 20",
+        "versions 1 and 2: the signposting-by-district base moved by 2 people",
+    ]
+
+
+def test_a_republished_share_held_back_gives_nothing_away() -> None:
+    first = count(july())
+    assert (seen(first)[0][TALK], seen(first)[1][TALK_SHARE]) == ("18", "90%")
+    second, kept, held = republished(count(july(late=2)), [first])
+    assert (kept, held) == (("signposting-by-district",), ("needs",))
+    figures, shares = seen(second)
+    assert (figures[TALK], figures[EVERYONE], TALK_SHARE in shares) == ("18", "20", False)
+    assert second.table("needs").extra[0] == "[c]"
+    assert share_leaks([seen(first), seen(second)]) == []
+    assert version_differences(seen(first)[0], figures) == []
+    months = ("2026-07",)
+    assert derivable_hidden([Published(months, seen(first)[0]), Published(months, figures)]) == []
+
+
+def test_shares_stay_when_counts_and_total_are_recounted_together() -> None:
+    """Six more people in Thanet move the total safely (20 to 26): both tables are new,
+    and the shares are taken of the new published total."""
+    first = count(july())
+    second, kept, held = republished(count(july(late=1, extra_talk=5)), [first])
+    assert (kept, held) == ((), ())
+    figures, shares = seen(second)
+    assert (figures[EVERYONE], figures[TALK], shares[TALK_SHARE]) == ("26", "23", "88%")
+    assert share_leaks([seen(first), seen(second)]) == []
+
+
+def test_a_kept_needs_table_over_a_recounted_total_holds_its_shares_back() -> None:
+    """The other way round: the district table moves safely, the needs table cannot
+    (its domestic abuse count would move by one), so its old shares lose their base."""
+    first = count(july())
+    second, kept, held = republished(count(july(late=1, extra_talk=4)), [first])
+    assert (kept, held) == (("needs",), ("needs",))
+    assert share_leaks([seen(first), seen(second)]) == []
+    assert "Share of people signposted" not in {key[2] for key in seen(second)[1]}
+
+
+def test_the_existing_periods_and_versions_show_no_share_taken_of_a_hidden_total() -> None:
+    """The attacker's share reasoning on tests/core/test_report_composition.py's Thanet:
+    months, a composed quarter and half-year, a "forget me" and six late records."""
+    monthly = existing.months(existing.facts())
+    composed = [compose(monthly[3:], existing.QUARTER), compose(monthly, existing.HALF)]
+    assert all(seen(report)[1] for report in [*monthly[3:], *composed])  # shares to read
+    for report in [*monthly, *composed]:
+        assert share_leaks([seen(report)]) == []
+    september = monthly[5]
+    for later in (existing.facts(with_target=False), existing.facts(late=6)):
+        fresh = build_report(later, existing.MONTHS[5], existing.LABELS)
+        second, _, _ = republished(fresh, [september])
+        assert share_leaks([seen(september), seen(second)]) == []
