@@ -161,11 +161,13 @@ NUMERATORS = {"Rated 4 or 5": ("Rated 4", "Rated 5")}
 Bases = tuple[int, int | None]  # every whole number from low to high (None: no upper end)
 
 
-def read_shares(text: str) -> Shares:
-    """Every printed share ("90%") in a report CSV, keyed like the counts."""
+def read_shares(text: str, *, held_back: bool = False) -> Shares:
+    """Every printed share ("90%") in a report CSV, keyed like the counts; with
+    ``held_back``, the held-back ones ("[c]") too, as a page prints them."""
     found: Shares = {}
     for line in csv.DictReader(io.StringIO(text)):
-        if (line["table"], line["column"]) in SHARE_BASES and line["value"].endswith("%"):
+        printed = line["value"].endswith("%") or held_back
+        if (line["table"], line["column"]) in SHARE_BASES and printed:
             found[(line["table"], line["row"], line["column"])] = line["value"]
     return found
 
