@@ -127,3 +127,13 @@ def test_the_existing_periods_and_versions_show_no_share_taken_of_a_hidden_total
         fresh = build_report(later, existing.MONTHS[5], existing.LABELS)
         second, _, _ = republished(fresh, [september])
         assert share_leaks([seen(september), seen(second)]) == []
+
+
+def test_a_third_version_that_moves_both_tables_safely_shows_its_shares_again() -> None:
+    first = count(july())
+    second, _, _ = republished(count(july(late=2)), [first])
+    third, kept, held = republished(count(july(late=2, extra_talk=5)), [first, second])
+    assert (kept, held) == ((), ())
+    figures, shares = seen(third)
+    assert (figures[EVERYONE], figures[TALK], shares[TALK_SHARE]) == ("27", "23", "85%")
+    assert share_leaks([seen(first), seen(second), seen(third)]) == []
