@@ -153,17 +153,17 @@ def test_changing_the_passphrase_rewraps_the_key_and_leaves_the_database_alone(
     profile: Profile,
 ) -> None:
     database_before = profile.paths.database.read_bytes()
-    profile.change_passphrase(PASSPHRASE, "a brand new passphrase")
+    profile.change_passphrase(PASSPHRASE, "a brand new kettle lantern")
     assert profile.paths.database.read_bytes() == database_before
     with pytest.raises(WrongPassphraseError):
         profile.unlock_key(PASSPHRASE)
-    assert len(profile.unlock_key("a brand new passphrase").data_key) == 32
+    assert len(profile.unlock_key("a brand new kettle lantern").data_key) == 32
 
 
 def test_a_second_staff_slot_opens_the_same_data(profile: Profile, fast_kdf: KdfParams) -> None:
     unlocked = profile.unlock_key(PASSPHRASE)
-    profile.set_slot(unlocked, "staff-2", "second staff passphrase", kdf=fast_kdf)
-    second = profile.unlock_key("second staff passphrase")
+    profile.set_slot(unlocked, "staff-2", "second kettle harbour lantern", kdf=fast_kdf)
+    second = profile.unlock_key("second kettle harbour lantern")
     assert second.slot_id == "staff-2"
     assert second.data_key == unlocked.data_key
     assert profile.unlock_key(PASSPHRASE).slot_id == "admin:Administrator"

@@ -82,8 +82,8 @@ def recovery_use(context: CommandContext, options: argparse.Namespace) -> int:
     owner = staff_access.recover(context.profile(), words, options.staff, _new_passphrase())
     context.emit(
         {"recovered": owner.slot_id},
-        f"Set a new passphrase for {owner.name}. Make a new recovery key now: this one has "
-        "been used.",
+        f"Set a new passphrase for {owner.name}. That recovery key is now used up and will "
+        "not work again. Make a new recovery key now with 'recovery-key create'.",
     )
     return 0
 

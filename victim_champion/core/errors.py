@@ -54,6 +54,15 @@ class StaleKeyFileError(VictimChampionError):
     )
 
 
+class RecoveryKeyUsedError(VictimChampionError):
+    """The profile has no unspent recovery key: each one works once (issue 35)."""
+
+    default_message = (
+        "That recovery key has already been used or replaced, so nothing was changed; "
+        "an administrator can make a new one with 'recovery-key create'."
+    )
+
+
 class NotAdministratorError(VictimChampionError):
     """The action needs a passphrase from an administrator's slot."""
 

@@ -6,7 +6,9 @@ staff, and making a recovery key, need an administrator's passphrase.
 
 The recovery key is twelve random common words (about 140 bits), shown once. Using it
 opens nothing by itself: it sets a new passphrase on a named slot, and the person then
-unlocks with that. Compass House should make a new recovery key after one is used.
+unlocks with that. It works once: the write that sets the new passphrase also takes the
+recovery key out of keys.json, so a second use with the same words is refused and changes
+nothing. Compass House makes a new one after each use.
 """
 
 from __future__ import annotations
@@ -15,7 +17,11 @@ from datetime import date
 from pathlib import Path
 
 from victim_champion.content.passphrase_policy import recovery_words
-from victim_champion.core.errors import InvalidInputError, NotAdministratorError
+from victim_champion.core.errors import (
+    InvalidInputError,
+    NotAdministratorError,
+    RecoveryKeyUsedError,
+)
 from victim_champion.core.staff_slots import (
     RECOVERY_SLOT,
     SlotOwner,
@@ -122,9 +128,11 @@ def normal_recovery_key(typed: str) -> str:
 
 
 def recover(gate: ProfileGate, recovery_key: str, name: str, new_passphrase: str) -> SlotOwner:
-    """Use the recovery key to give a named slot a new passphrase."""
-    unlocked = gate.profile.unlock_key(normal_recovery_key(recovery_key), RECOVERY_SLOT)
+    """Use the recovery key, once, to give a named slot a new passphrase: the key is spent
+    in the same write of keys.json that sets it. A spent key is refused, changing nothing."""
+    if RECOVERY_SLOT not in gate.profile.slot_ids():
+        raise RecoveryKeyUsedError()
     slot_id = _slot_named(gate, name)
-    owner = owner_of(slot_id)
-    gate.profile.set_slot(unlocked, slot_id, new_passphrase, context=(owner.name,))
-    return owner
+    unlocked = gate.profile.unlock_key(normal_recovery_key(recovery_key), RECOVERY_SLOT)
+    gate.profile.set_slot(unlocked, slot_id, new_passphrase, retire=RECOVERY_SLOT)
+    return owner_of(slot_id)

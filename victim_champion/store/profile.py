@@ -17,10 +17,11 @@ from victim_champion.core.errors import (
     CorruptStoreError,
     ProfileExistsError,
     ProfileNotFoundError,
+    RecoveryKeyUsedError,
     StaleKeyFileError,
     WrongPassphraseError,
 )
-from victim_champion.core.staff_slots import FIRST_ADMIN, RECOVERY_SLOT
+from victim_champion.core.staff_slots import FIRST_ADMIN, RECOVERY_SLOT, owner_of
 from victim_champion.store.keys.device_secret import DeviceSecretStore, slot_set_note
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class Profile:
         )
         from victim_champion.store.schema.connection import CIPHER_SETTINGS
 
-        check_passphrase(passphrase)
+        check_passphrase(passphrase, (FIRST_ADMIN.name,))
         if self.exists():
             raise ProfileExistsError()
         self.device_secrets.backend  # noqa: B018  fail with NoKeyringError before any file
@@ -294,8 +295,14 @@ class Profile:
         passphrase: str,
         kdf: KdfParams | None = None,
         context: tuple[str, ...] = (),
+        retire: str | None = None,
     ) -> None:
-        """Add (or replace) a slot, e.g. a second staff member or a recovery phrase."""
+        """Add (or replace) a slot, e.g. a second staff member or a recovery phrase.
+
+        The passphrase is judged with the slot's name among the guessable words. A slot
+        named in ``retire`` (the recovery key that unlocked) is taken out in the same write
+        of keys.json, so it is never used without being spent, nor spent without being
+        used; if it is already gone, nothing is written (RecoveryKeyUsedError)."""
         from victim_champion.store.keys.key_slots import (
             KdfParams,
             check_passphrase,
@@ -303,7 +310,10 @@ class Profile:
             tune_kdf,
             wrap,
         )
+        from victim_champion.store.keys.slot_set_lock import slot_set_locked
 
+        if slot_id != RECOVERY_SLOT:
+            context = (*context, owner_of(slot_id).name)
         check_passphrase(passphrase, context)
         key_file = self._key_file()
         device_secret = self.device_secrets.read(key_file.profile_id)
@@ -321,7 +331,18 @@ class Profile:
                 lanes=params.lanes,
             ),
         )
-        self._replace_slots(unlocked, key_file.with_slot(slot))
+        # Read again under the lock: a change made while Argon2 ran is kept, and a
+        # recovery key spent by another process meanwhile cannot be spent twice.
+        with slot_set_locked(self.paths.keys):
+            current = self._key_file()
+            if retire is not None and (
+                current.slot(retire) is None or current.version != unlocked.slot_set_version
+            ):
+                raise RecoveryKeyUsedError()
+            updated = current.with_slot(slot)
+            if retire is not None:
+                updated = updated.without_slot(retire)
+            self._replace_slots(unlocked, updated)
 
     def remove_slot(self, unlocked: UnlockedKey, slot_id: str) -> None:
         """Take a slot out; the database is not touched."""
