@@ -25,7 +25,13 @@ from victim_champion.content.report_labels import report_labels
 from victim_champion.core.derived_bases import republished
 from victim_champion.core.report_composition import compose, revise
 from victim_champion.core.report_csv import report_csv
-from victim_champion.core.report_facts import ReportFacts, ReportPeriod, SignpostingFact
+from victim_champion.core.report_facts import (
+    QuizFact,
+    ReportFacts,
+    ReportPeriod,
+    SessionFact,
+    SignpostingFact,
+)
 from victim_champion.core.reporting import Report, build_report
 
 JULY = ReportPeriod(date(2026, 7, 1), date(2026, 7, 31))
@@ -137,3 +143,21 @@ def test_a_third_version_that_moves_both_tables_safely_shows_its_shares_again() 
     figures, shares = seen(third)
     assert (figures[EVERYONE], figures[TALK], shares[TALK_SHARE]) == ("27", "23", "85%")
     assert share_leaks([seen(first), seen(second), seen(third)]) == []
+
+
+def test_an_average_whose_count_did_not_move_keeps_its_value() -> None:
+    """A "forget me" (a 2 out of 10) and one late record (10 out of 10) leave 12 checks:
+    a recounted average (75% to 82%) would be one person's score."""
+    session = [SessionFact("s1", "training", "thanet", date(2026, 7, 9))]
+    eleven = [QuizFact("s1", "post", 8, 10) for _ in range(11)]
+
+    def with_last(score: int) -> Report:
+        facts = ReportFacts(sessions=session, quizzes=[*eleven, QuizFact("s1", "post", score, 10)])
+        return count(facts)
+
+    first = with_last(2)
+    assert first.table("knowledge").extra == ("[c]", "75%")
+    assert with_last(10).table("knowledge").extra == ("[c]", "82%")
+    second, kept, held = republished(with_last(10), [first])
+    assert second.table("knowledge") == first.table("knowledge")
+    assert (kept, held) == ((), ())

@@ -19,7 +19,11 @@ reader whether the hidden total moved. Which tables were kept is already printed
 version's edition line, so holding back says nothing new.
 
 Derived columns taken of their own table's counts (the average score, "Rated 4 or 5")
-travel with that table, which ``revise`` keeps or recounts whole.
+travel with that table, which ``revise`` keeps or recounts whole. One more rule for them:
+a row whose printed counts are all as they were keeps its earlier derived value. Otherwise
+a "forget me" and one late record could leave "12" as it was and move the average from
+75% to 82%, which is one person's score. The row is kept without a word in the edition
+line, since saying so would tell the same thing.
 """
 
 from __future__ import annotations
@@ -41,17 +45,49 @@ def _held_back(table: ReportTable) -> ReportTable:
     return replace(table, extra=(WITHHELD_LABEL,) * rows, extra_values=values)
 
 
+def _texts(table: ReportTable, row: int) -> list[str]:
+    published = table.table
+    texts = [cell.text for cell in published.cells[row]]
+    return texts + ([published.row_totals[row].text] if published.row_totals else [])
+
+
+def _steady(table: ReportTable, last: ReportTable) -> ReportTable:
+    """Each row whose printed counts have not moved keeps its last derived value."""
+    if (
+        not table.extra
+        or table.table.rows != last.table.rows
+        or len(last.extra) != len(table.extra)
+    ):
+        return table
+    extra, values = list(table.extra), list(table.extra_values)
+    for row in range(len(extra)):
+        if _texts(table, row) == _texts(last, row):
+            extra[row] = last.extra[row]
+            if row < len(values) and row < len(last.extra_values):
+                values[row] = last.extra_values[row]
+    return replace(table, extra=tuple(extra), extra_values=tuple(values))
+
+
 def republished(
     fresh: Report, earlier: Sequence[Report]
 ) -> tuple[Report, tuple[str, ...], tuple[str, ...]]:
-    """The new version of a month (``revise``), with every derived column whose counts and
-    base part company held back. Returns the report, the ids of the tables kept unchanged,
-    and the ids of the tables whose derived column is held back."""
+    """The new version of a month (``revise``): every derived column whose counts and base
+    part company is held back, and every derived value whose row did not move is kept.
+    Returns the report, the ids of the tables kept unchanged, and the ids of the tables
+    whose derived column is held back."""
     revised, kept = revise(fresh, earlier)
     held = tuple(
         table_id
         for table_id, base_id in OTHER_TABLE_BASES.items()
         if revised.table(table_id).extra and (table_id in kept) != (base_id in kept)
     )
-    tables = tuple(_held_back(t) if t.id in held else t for t in revised.tables)
+    latest = earlier[-1]
+    tables = tuple(
+        _held_back(t)
+        if t.id in held
+        else t
+        if t.id in kept or t.id in OTHER_TABLE_BASES
+        else _steady(t, latest.table(t.id))
+        for t in revised.tables
+    )
     return replace(revised, tables=tables), kept, held
