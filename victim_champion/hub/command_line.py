@@ -16,6 +16,7 @@ from typing import Any
 from victim_champion.hub.api import bundles, enrolment, exchange
 from victim_champion.hub.api.certificate_lookup import lookup
 from victim_champion.hub.api.referral_desk import ReferralKeyError
+from victim_champion.hub.api.side_tables import erase_record
 from victim_champion.hub.serving import add_serve_arguments, serve
 from victim_champion.hub.storage import backups
 from victim_champion.hub.storage.engine import HUB_DB_VARIABLE, database_url, make_engine, upgrade
@@ -231,9 +232,12 @@ def backup_database(options: argparse.Namespace) -> int:
 
 
 def restore_database(options: argparse.Namespace) -> int:
-    safety = backups.restore(database_url(options.db), Path(options.file), replace=options.replace)
-    kept = f" The data it replaced is in {safety}." if safety else ""
+    restored = backups.restore(
+        database_url(options.db), Path(options.file), erase=erase_record, replace=options.replace
+    )
+    kept = f" The data it replaced is in {restored.safety}." if restored.safety else ""
     print(f"Restored {options.file} and brought it to the newest migration.{kept}")
+    print(f"Carried out again the {restored.erasures} erasures in the hub's erasure ledger.")
     return 0
 
 

@@ -23,7 +23,9 @@ from victim_champion.hub.api.referral_rules import (
     referral_ids_from,
     withdraw_referral,
 )
+from victim_champion.hub.storage import erasure_ledger
 from victim_champion.hub.storage.engine import insert_for
+from victim_champion.hub.storage.erasure_ledger import RECORD_ID_LENGTH
 from victim_champion.hub.storage.tables import certificates, envelopes, referrals
 from victim_champion.sync.protocol import canonical_json
 
@@ -75,9 +77,11 @@ def index_side_tables(connection: Connection, device_id: str, payload: EnvelopeP
 
 def erase_record(connection: Connection, device_id: str, record_id: str) -> None:
     """Replace every record that names ``record_id`` with a tombstone holding no personal
-    field (the envelope's hash still proves what was received, not what it said)."""
-    if len(record_id) != 32:
+    field (the envelope's hash still proves what was received, not what it said), and
+    note it in the erasure ledger, which a restore carries out again."""
+    if len(record_id) != RECORD_ID_LENGTH:
         return
+    erasure_ledger.note(connection, device_id, record_id)
     rows = connection.execute(
         select(envelopes.c.server_seq, envelopes.c.payload).where(
             envelopes.c.device_id == device_id,

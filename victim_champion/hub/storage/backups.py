@@ -10,6 +10,10 @@ a database that already holds devices or envelopes unless told ``replace``; then
 writes the current database to a safety backup beside the file being restored. A backup
 holds what the hub holds (sealed referral contacts stay sealed), so it is written 0600.
 Passwords in a PostgreSQL URL go to pg_dump through PGPASSWORD, never its command line.
+
+A restore never brings a forgotten person back: the erasure ledger of the database it
+replaces is read first, added to the restored one, and every erasure in it is carried out
+again before the hub serves (hub/storage/erasure_ledger.py).
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func, insert, inspect, make_url, select, text
 
+from victim_champion.hub.storage import erasure_ledger
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.tables import devices, down_items, envelopes
 
@@ -56,9 +62,21 @@ def backup(url: str, out: Path) -> Path:
     return out
 
 
-def restore(url: str, backup_file: Path, *, replace: bool = False) -> Path | None:
-    """Put ``backup_file`` into the database at ``url``, then bring it to the newest
-    migration. Returns the safety backup of what was there, if anything was."""
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the safety backup of what was there (if anything was), and how
+    many erasures it carried out again."""
+
+    safety: Path | None
+    erasures: int
+
+
+def restore(
+    url: str, backup_file: Path, *, erase: erasure_ledger.Eraser, replace: bool = False
+) -> Restored:
+    """Put ``backup_file`` into the database at ``url``, bring it to the newest migration,
+    and carry out again every erasure either database knows of (``erase``: how the hub
+    erases a record)."""
     kind = _backup_kind(backup_file)
     target_sqlite = _is_sqlite(url)
     if (kind == "sqlite") != target_sqlite:
@@ -67,6 +85,7 @@ def restore(url: str, backup_file: Path, *, replace: bool = False) -> Path | Non
             f"{backup_file} is a {made} backup; restore it into a {made} database (--db)."
         )
     safety = None
+    carried = _ledger_of(url)
     if _holds_data(url):
         if not replace:
             raise BackupError(
@@ -84,9 +103,22 @@ def restore(url: str, backup_file: Path, *, replace: bool = False) -> Path | Non
     try:
         upgrade(engine)  # a backup from an older hub version is brought up to date
         _number_past_the_backup(engine)
+        with engine.begin() as connection:
+            erasures = erasure_ledger.reapply(connection, carried, erase)
     finally:
         engine.dispose()
-    return safety
+    return Restored(safety, erasures)
+
+
+def _ledger_of(url: str) -> list[erasure_ledger.Erasure]:
+    """The erasures the database about to be replaced knows of (none if there is none)."""
+    if _is_sqlite(url) and not _sqlite_path(url).exists():
+        return []
+    engine = make_engine(url)
+    try:
+        return erasure_ledger.read(engine)
+    finally:
+        engine.dispose()
 
 
 def _number_past_the_backup(engine: Engine) -> None:

@@ -251,3 +251,14 @@ audit_log = Table(
     Column("subject", String(200), nullable=False),
     Column("detail", Text, nullable=False),
 )
+
+# Each "forget me" the hub carried out (migration 0011, issue 35): the laptop and the
+# record's random id, and when. Nothing about the person. A restore carries every one out
+# again on the data it brings back (hub/storage/erasure_ledger.py).
+erasures = Table(
+    "erasures",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("record_id", String(32), primary_key=True),
+    Column("erased_at", DateTime(timezone=True), nullable=False),
+)
