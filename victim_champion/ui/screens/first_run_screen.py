@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from victim_champion.content.passphrase_policy import LABELS, judge, refusal
+from victim_champion.core.staff_slots import FIRST_ADMIN
 from victim_champion.ui.widgets.form_widgets import (
     button,
     centred_card,
@@ -64,7 +65,7 @@ class FirstRunScreen(QWidget):
         self._update_strength("")
 
     def _update_strength(self, text: str) -> None:
-        verdict = judge(text)
+        verdict = judge(text, (FIRST_ADMIN.name,))  # the slot the store will make
         self.strength.setValue(verdict.score)
         why = "Strong enough to protect the records." if verdict.acceptable else ""
         if not verdict.acceptable:
@@ -73,7 +74,7 @@ class FirstRunScreen(QWidget):
 
     def _submit(self) -> None:
         first, second = self.passphrase.text(), self.confirmation.text()
-        verdict = judge(first)
+        verdict = judge(first, (FIRST_ADMIN.name,))
         if not verdict.acceptable:
             self.show_error(refusal(verdict))
             return
