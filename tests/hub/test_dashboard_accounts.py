@@ -66,6 +66,39 @@ def test_accounts_refuse_unknown_agencies_repeats_and_short_passwords(engine: En
         accounts.create_account(engine, "SOMEONE", "victim-support", PASSWORD)
 
 
+@pytest.mark.parametrize(
+    "weak", ["passwordpassword", "PasswordPassword1", "olive.opcc 2026", "qwertyuiopasdf"]
+)
+def test_a_weak_password_is_refused_in_one_sentence_for_new_accounts_and_resets(
+    engine: Engine, weak: str
+) -> None:
+    with pytest.raises(accounts.AccountError) as refused:
+        accounts.create_account(engine, "olive.opcc", "opcc", weak)
+    sentence = str(refused.value)
+    assert sentence.startswith("Choose a stronger passphrase, because ")
+    assert sentence.endswith(".") and sentence.count(". ") == 0  # one sentence
+    assert accounts.list_accounts(engine) == []
+    accounts.create_account(engine, "olive.opcc", "opcc", PASSWORD)
+    with pytest.raises(accounts.AccountError, match=r"^Choose a stronger passphrase"):
+        accounts.set_password(engine, "olive.opcc", weak)
+    assert accounts.check_login(engine, "olive.opcc", PASSWORD) is not None
+
+
+def test_the_cli_refuses_passwordpassword_with_one_sentence(tmp_path: Path) -> None:
+    refused = hub_command(
+        tmp_path,
+        "dashboard-account",
+        "--agency",
+        "opcc",
+        "--username",
+        "olive",
+        stdin="passwordpassword\n",
+    )
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.startswith("Choose a stronger passphrase, because ")
+    assert refused.stderr.count("\n") == 1
+
+
 def test_a_session_token_is_stored_only_as_its_hash_and_ends_at_logout(
     engine: Engine, tmp_path: Path
 ) -> None:
@@ -151,38 +184,67 @@ def test_the_cli_creates_an_account_from_stdin_and_refuses_an_unknown_agency(
     )
 
 
-def test_five_wrong_passwords_lock_a_username_for_fifteen_minutes(engine: Engine) -> None:
+A, B = "198.51.100.7", "203.0.113.9"
+
+
+def test_five_wrong_passwords_block_the_address_for_fifteen_minutes_not_the_account(
+    engine: Engine,
+) -> None:
     start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
     for minute in range(4):
-        assert throttle.note_failure(engine, "wendy", start + timedelta(minutes=minute)) is None
-        assert throttle.locked_until(engine, "wendy", start + timedelta(minutes=minute)) is None
+        assert throttle.note_failure(engine, "wendy", A, start + timedelta(minutes=minute)) is None
+        assert throttle.address_blocked(engine, A, start + timedelta(minutes=minute)) is None
     fifth = start + timedelta(minutes=4)
-    assert throttle.note_failure(engine, "wendy", fifth) == fifth + throttle.LOCKOUT
-    assert throttle.note_failure(engine, "wendy", fifth + timedelta(minutes=1)) is None
-    assert throttle.locked_until(engine, "wendy", fifth + timedelta(minutes=14)) is not None
-    assert throttle.locked_until(engine, "someone.else", fifth) is None
-    assert throttle.locked_until(engine, "wendy", fifth + throttle.LOCKOUT) is None
-    # After the lock, it takes five more wrong passwords to lock again.
-    after = fifth + throttle.LOCKOUT
-    assert throttle.note_failure(engine, "wendy", after) is None
+    assert throttle.note_failure(engine, "other.name", A, fifth) == fifth + throttle.LOCKOUT
+    assert throttle.note_failure(engine, "wendy", A, fifth + timedelta(minutes=1)) is None
+    assert throttle.address_blocked(engine, A, fifth + timedelta(minutes=14)) is not None
+    assert throttle.address_blocked(engine, B, fifth) is None  # another address may try
+    assert throttle.under_attack(engine, "wendy", fifth) is None  # and the account is open
+    assert throttle.address_blocked(engine, A, fifth + throttle.LOCKOUT) is None
+    # After the block, it takes five more wrong passwords to block again.
+    assert throttle.note_failure(engine, "wendy", A, fifth + throttle.LOCKOUT) is None
+
+
+def test_an_ipv6_client_counts_as_its_64_network() -> None:
+    assert throttle.address_key("2001:db8:1:2::5") == throttle.address_key("2001:db8:1:2:ff::9")
+    assert throttle.address_key("2001:db8:1:3::5") != throttle.address_key("2001:db8:1:2::5")
+    assert throttle.address_key("::ffff:192.0.2.1") == "192.0.2.1"
+
+
+def test_many_addresses_on_one_account_get_one_guess_each_once_it_is_under_attack(
+    engine: Engine,
+) -> None:
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    for n in range(throttle.ACCOUNT_BUDGET - 1):  # a botnet: one guess from each address
+        assert throttle.note_failure(engine, "olive", f"192.0.2.{n}", start) is None
+    last = throttle.note_failure(engine, "olive", "192.0.2.99", start)
+    assert last == start + throttle.LOCKOUT  # the guess that spends the budget: blocked
+    attacked = throttle.under_attack(engine, "olive", start)
+    assert attacked == start + throttle.ACCOUNT_WINDOW
+    # From now on one wrong password for olive blocks the address that sent it ...
+    assert throttle.note_failure(engine, "olive", "192.0.2.1", start) == start + throttle.LOCKOUT
+    assert throttle.note_failure(engine, "olive", B, start) == start + throttle.LOCKOUT
+    # ... while other accounts keep the usual five, and the account itself is never blocked:
+    # the login page only asks whether the sender's address is (tests/hub/test_dashboard.py).
+    assert throttle.note_failure(engine, "wendy", "192.0.2.200", start) is None
+    assert throttle.address_blocked(engine, "192.0.2.200", start) is None
+    assert throttle.under_attack(engine, "olive", start + throttle.ACCOUNT_WINDOW) is None
 
 
 def test_mistakes_spread_beyond_the_window_do_not_add_up(engine: Engine) -> None:
     start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
     for n in range(12):  # one wrong password every 4 minutes for 48 minutes
-        assert throttle.note_failure(engine, "wendy", start + timedelta(minutes=4 * n)) is None
+        assert throttle.note_failure(engine, "wendy", A, start + timedelta(minutes=4 * n)) is None
 
 
-def test_a_good_login_or_a_password_reset_clears_the_count(engine: Engine) -> None:
+def test_a_password_reset_clears_the_accounts_count(engine: Engine) -> None:
     accounts.create_account(engine, "wendy", "witness-care", PASSWORD)
-    for _ in range(4):
-        throttle.note_failure(engine, "wendy")
-    throttle.clear(engine, "wendy")  # what the login page does after a right password
-    for _ in range(4):
-        assert throttle.note_failure(engine, "wendy") is None
-    assert throttle.note_failure(engine, "wendy") is not None
+    start = datetime.now(UTC)
+    for n in range(throttle.ACCOUNT_BUDGET):
+        throttle.note_failure(engine, "wendy", f"192.0.2.{n}", start)
+    assert throttle.under_attack(engine, "wendy") is not None
     accounts.set_password(engine, "Wendy", PASSWORD + " new")
-    assert throttle.locked_until(engine, "wendy") is None
+    assert throttle.under_attack(engine, "wendy") is None
     assert accounts.check_login(engine, "wendy", PASSWORD) is None
     assert accounts.check_login(engine, "wendy", PASSWORD + " new") is not None
 
@@ -233,14 +295,14 @@ def test_the_cli_lists_resets_and_removes_accounts(tmp_path: Path) -> None:
 def test_guessing_many_names_does_not_grow_the_table(engine: Engine, tmp_path: Path) -> None:
     start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
     for _ in range(5):
-        throttle.note_failure(engine, "locked.name", start)  # locked until 09:15
+        throttle.note_failure(engine, "locked.name", A, start)  # A blocked until 09:15
     for n in range(20):
-        throttle.note_failure(engine, f"guess{n}", start)
-    throttle.note_failure(engine, "later", start + timedelta(minutes=16))
+        throttle.note_failure(engine, f"guess{n}", B, start)
+    throttle.note_failure(engine, "later", "192.0.2.9", start + timedelta(hours=1, minutes=1))
     database = sqlite3.connect(tmp_path / "hub.sqlite3")
     try:
-        names = database.execute("SELECT username FROM dashboard_login_failures").fetchall()
+        keys = database.execute("SELECT scope, key FROM dashboard_login_limits").fetchall()
     finally:
         database.close()
-    assert sorted(name for (name,) in names) == ["later"]
-    assert throttle.locked_until(engine, "locked.name", start + timedelta(minutes=16)) is None
+    assert sorted(keys) == [("account", "later"), ("address", "192.0.2.9")]
+    assert throttle.address_blocked(engine, A, start + timedelta(minutes=16)) is None

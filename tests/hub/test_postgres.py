@@ -90,7 +90,7 @@ def test_wrong_dashboard_passwords_counted_at_once_on_postgresql_lock_exactly_on
 
     def wrong_password() -> None:
         barrier.wait()
-        locks.append(throttle.note_failure(engine, "wendy", moment))
+        locks.append(throttle.note_failure(engine, "wendy", "192.0.2.1", moment))
 
     threads = [threading.Thread(target=wrong_password) for _ in range(8)]
     for thread in threads:
@@ -99,5 +99,5 @@ def test_wrong_dashboard_passwords_counted_at_once_on_postgresql_lock_exactly_on
         thread.join()
     # Eight at once: the fifth locks; the three after it find the lock and leave it be.
     assert locks.count(moment + throttle.LOCKOUT) == 1 and locks.count(None) == 7
-    assert throttle.locked_until(engine, "wendy", moment) == moment + throttle.LOCKOUT
+    assert throttle.address_blocked(engine, "192.0.2.1", moment) == moment + throttle.LOCKOUT
     engine.dispose()

@@ -213,6 +213,25 @@ def dashboard_password(options: argparse.Namespace) -> int:
     return 0
 
 
+def dashboard_totp(options: argparse.Namespace) -> int:
+    from victim_champion.hub.dashboard import second_factor as second
+    from victim_champion.hub.dashboard.accounts import AccountError
+
+    try:
+        made = second.enrol(_engine(options), options.username)
+    except AccountError as error:
+        print(error, file=sys.stderr)
+        return 1
+    codes = "\n".join(f"  {code}" for code in made.recovery_codes)
+    print(
+        f"Second step set up; any earlier one has stopped working. Add this to the person's "
+        f"authenticator app (as a QR code or typed in), then let this text go:\n{made.uri}\n"
+        f"Secret: {made.secret}\nRecovery codes, each works once (the hub keeps only their "
+        f"hashes, so this is the only time they are shown):\n{codes}"
+    )
+    return 0
+
+
 def dashboard_remove(options: argparse.Namespace) -> int:
     from victim_champion.hub.dashboard import accounts as accounts
 
@@ -283,6 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     reset = command("dashboard-password", dashboard_password, "set a new dashboard password")
     reset.add_argument("--username", required=True)
     reset.add_argument("--password-stdin", action="store_true", help="read it from stdin")
+    totp = command("dashboard-totp", dashboard_totp, "set up a dashboard login's second step")
+    totp.add_argument("--username", required=True)
     command("dashboard-remove", dashboard_remove, "remove a dashboard login").add_argument(
         "--username", required=True
     )

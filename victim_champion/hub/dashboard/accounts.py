@@ -2,6 +2,9 @@
 
 * A password is kept only as scrypt(password, random salt); checks compare in constant
   time, and an unknown username costs the same scrypt as a known one.
+* A password must pass the laptops' passphrase policy (content/passphrase_policy.py:
+  zxcvbn, at least 10^10 guesses, the app's own words and the username count as
+  guessable), for a new account and for every reset.
 * A login session is a random token in an HttpOnly cookie; the database holds only its
   SHA-256, so a copy of the database cannot be used to log in. A session ends 8 hours
   after login, after an hour without use, or at logout (the row is deleted).
@@ -21,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from victim_champion.content.passphrase_policy import judge, refusal
 from victim_champion.core.report_audiences import AGENCIES
 from victim_champion.hub.dashboard import login_throttle as throttle
 from victim_champion.hub.storage.engine import as_utc
@@ -108,9 +112,14 @@ def read_password(from_stdin: bool) -> str:
     return first
 
 
-def _check_password(password: str) -> None:
+def _check_password(password: str, username: str) -> None:
+    """The laptops' strength policy; the username and its parts count as guessable."""
     if not MIN_PASSWORD_LENGTH <= len(password) <= MAX_PASSWORD_LENGTH:
         raise AccountError(f"The password must be at least {MIN_PASSWORD_LENGTH} characters.")
+    name = normal_username(username)
+    verdict = judge(password, (name, *re.split(r"[._@-]+", name)))
+    if not verdict.acceptable:
+        raise AccountError(refusal(verdict))
 
 
 def create_account(engine: Engine, username: str, agency_id: str, password: str) -> str:
@@ -121,7 +130,7 @@ def create_account(engine: Engine, username: str, agency_id: str, password: str)
         raise AccountError(
             "A username is 3 to 64 letters, digits, dots, dashes, underscores or @ signs."
         )
-    _check_password(password)
+    _check_password(password, name)
     try:
         with engine.begin() as connection:
             connection.execute(
@@ -167,8 +176,8 @@ def _existing(connection: Connection, name: str) -> None:
 
 def set_password(engine: Engine, username: str, password: str) -> None:
     """A new password (someone forgot theirs, or it leaked): every session ends, the lock goes."""
-    _check_password(password)
     name = normal_username(username)
+    _check_password(password, name)
     with engine.begin() as connection:
         _existing(connection, name)
         connection.execute(

@@ -16,9 +16,15 @@ from victim_champion.hub.dashboard.svg_charts import Bar, bar_chart
 SUPPRESSION_KEY = "<5 means 1 to 4; [c] means withheld so that a small number cannot be worked out."
 WRONG_LOGIN = "That username and password do not match an account."
 LOCKED_LOGIN = (
-    "Too many wrong passwords for this username: wait 15 minutes, or ask Compass House "
-    "to reset the password."
+    "Too many wrong passwords from your network: wait 15 minutes and try again; your "
+    "account itself is not locked."
 )
+NO_SECOND_FACTOR = (
+    "This account sees every table, so it needs a second step at login: ask Compass House "
+    "to set one up for you."
+)
+WRONG_CODE = "That code does not match; type the 6 digits your app shows now, or a recovery code."
+CODE_EXPIRED = "Your login took too long or had too many wrong codes; please log in again."
 
 STYLE = """
 :root{color-scheme:light}
@@ -139,6 +145,26 @@ def login_page(error: str | None = None, username: str = "") -> str:
         "<button type='submit'>Log in</button></form></div>"
     )
     return page("Log in", body)
+
+
+def code_page(challenge: str, error: str | None = None) -> str:
+    """The login's second step, after a right password: a plain form, no scripts."""
+    described = " aria-describedby='code-error'" if error else ""
+    problem = f"<p class='error' id='code-error'>{e(error)}</p>" if error else ""
+    body = (
+        "<div class='login'><h1>Enter your code</h1>"
+        "<p>Type the 6-digit code your authenticator app shows for the Victim Champion "
+        "dashboard. If you have lost your phone, type one of your recovery codes instead; "
+        "each one works only once.</p>"
+        f"{problem}"
+        "<form method='post' action='/dashboard/login/code'>"
+        f"<input type='hidden' name='challenge' value='{e(challenge)}'>"
+        "<label for='code'>Code</label>"
+        "<input id='code' name='code' autocomplete='one-time-code' required maxlength='40' "
+        f"spellcheck='false' autocapitalize='off'{described}>"
+        "<button type='submit'>Log in</button></form></div>"
+    )
+    return page("Enter your code", body)
 
 
 def logout_form(who: str) -> str:

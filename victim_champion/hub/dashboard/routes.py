@@ -31,6 +31,7 @@ from victim_champion.core.reporting import Report
 from victim_champion.hub.dashboard import accounts as accounts
 from victim_champion.hub.dashboard import html_pages as pages
 from victim_champion.hub.dashboard import login_throttle as throttle
+from victim_champion.hub.dashboard import second_factor as second
 from victim_champion.hub.dashboard.content_pages import DESK_STYLE
 from victim_champion.hub.reports.publication import published
 
@@ -78,6 +79,27 @@ def _html(body: str, status: int = 200) -> HTMLResponse:
 def _locked(username: str) -> HTMLResponse:
     response = _html(pages.login_page(pages.LOCKED_LOGIN, username[:64]), 429)
     response.headers["Retry-After"] = str(int(throttle.LOCKOUT.total_seconds()))
+    return response
+
+
+def _address(request: Request) -> str:
+    """The client's address as uvicorn reports it: behind nginx on the same host, the
+    X-Forwarded-For address (uvicorn believes that header only from 127.0.0.1, or from
+    the addresses in FORWARDED_ALLOW_IPS); otherwise the connection's own address."""
+    return request.client.host if request.client else "unknown"
+
+
+def _signed_in(request: Request, token: str) -> Response:
+    response = _redirect("/dashboard")
+    response.set_cookie(
+        _cookie_name(request),
+        token,
+        max_age=int(accounts.SESSION_LIFETIME.total_seconds()),
+        path="/",
+        secure=_secure(request),
+        httponly=True,
+        samesite="strict",
+    )
     return response
 
 
@@ -173,27 +195,48 @@ def dashboard_router(engine: Engine) -> APIRouter:
             return _html(pages.problem_page("Not sent from this site", FOREIGN, None), 403)
         form = await _form(request)
         username, password = form.get("username", ""), form.get("password", "")
-        name = accounts.normal_username(username)
-        if await run_in_threadpool(throttle.locked_until, engine, name) is not None:
+        name, address = accounts.normal_username(username), _address(request)
+        if await run_in_threadpool(throttle.address_blocked, engine, address) is not None:
             return _locked(username)
         user = await run_in_threadpool(accounts.check_login, engine, username, password)
         if user is None or user.agency_id not in KNOWN_ROLES:
-            if await run_in_threadpool(throttle.note_failure, engine, name) is not None:
+            if await run_in_threadpool(throttle.note_failure, engine, name, address):
                 return _locked(username)
             return _html(pages.login_page(pages.WRONG_LOGIN, username[:64]), 401)
-        await run_in_threadpool(throttle.clear, engine, name)
-        token = await run_in_threadpool(accounts.start_session, engine, user)
-        response = _redirect("/dashboard")
-        response.set_cookie(
-            _cookie_name(request),
-            token,
-            max_age=int(accounts.SESSION_LIFETIME.total_seconds()),
-            path="/",
-            secure=_secure(request),
-            httponly=True,
-            samesite="strict",
+        enrolled = await run_in_threadpool(second.has_second_factor, engine, user.username)
+        if enrolled:
+            challenge = await run_in_threadpool(second.start_challenge, engine, user)
+            return _html(pages.code_page(challenge))
+        if second.needs_second_factor(user.agency_id):
+            return _html(pages.login_page(pages.NO_SECOND_FACTOR, username[:64]), 403)
+        return _signed_in(request, await run_in_threadpool(accounts.start_session, engine, user))
+
+    @router.post("/dashboard/login/code")
+    async def login_code(request: Request) -> Response:
+        if not _same_origin(request):
+            return _html(pages.problem_page("Not sent from this site", FOREIGN, None), 403)
+        form = await _form(request)
+        challenge, code, address = (
+            form.get("challenge", ""),
+            form.get("code", ""),
+            _address(request),
         )
-        return response
+        if await run_in_threadpool(throttle.address_blocked, engine, address) is not None:
+            return _locked("")
+        waiting = await run_in_threadpool(second.challenge_user, engine, challenge)
+        user, still = await run_in_threadpool(second.finish_challenge, engine, challenge, code)
+        if user is not None:
+            token = await run_in_threadpool(accounts.start_session, engine, user)
+            return _signed_in(request, token)
+        if waiting is not None:
+            blocked = await run_in_threadpool(
+                throttle.note_failure, engine, waiting.username, address
+            )
+            if blocked is not None:
+                return _locked(waiting.username)
+        if still:
+            return _html(pages.code_page(challenge, pages.WRONG_CODE), 401)
+        return _html(pages.login_page(pages.CODE_EXPIRED), 401)
 
     @router.post("/dashboard/logout")
     async def logout(request: Request) -> Response:

@@ -174,15 +174,61 @@ dashboard_sessions = Table(
     Column("last_seen_at", DateTime(timezone=True), nullable=False),
 )
 
-# Wrong dashboard passwords per username (hub/login_throttle.py): shared by every hub
-# process, so a lock holds however many processes serve the dashboard.
-dashboard_login_failures = Table(
-    "dashboard_login_failures",
+# Wrong dashboard passwords per client address and per account (hub/dashboard/
+# login_throttle.py): shared by every hub process, so a block holds however many
+# processes serve the dashboard. ``until``: an address's block, or an account under attack.
+dashboard_login_limits = Table(
+    "dashboard_login_limits",
     metadata,
-    Column("username", String(64), primary_key=True),
+    Column("scope", String(8), primary_key=True),
+    Column("key", String(64), primary_key=True),
     Column("wrong_passwords", Integer, nullable=False),
     Column("first_failed_at", DateTime(timezone=True), nullable=False),
-    Column("locked_until", DateTime(timezone=True), nullable=True),
+    Column("until", DateTime(timezone=True), nullable=True),
+)
+
+# TOTP second factors (hub/dashboard/second_factor.py): the shared secret, the last time
+# step used (a code works once), recovery codes only as SHA-256, and the short-lived
+# step between a right password and its code (the token only as SHA-256 too).
+dashboard_second_factors = Table(
+    "dashboard_second_factors",
+    metadata,
+    Column(
+        "username",
+        String(64),
+        ForeignKey("dashboard_accounts.username", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("secret", String(64), nullable=False),
+    Column("last_step", BigInteger, nullable=True),
+    Column("enrolled_at", DateTime(timezone=True), nullable=False),
+)
+
+dashboard_recovery_codes = Table(
+    "dashboard_recovery_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column(
+        "username",
+        String(64),
+        ForeignKey("dashboard_accounts.username", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("used_at", DateTime(timezone=True), nullable=True),
+)
+
+dashboard_login_challenges = Table(
+    "dashboard_login_challenges",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column(
+        "username",
+        String(64),
+        ForeignKey("dashboard_accounts.username", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("wrong_codes", Integer, nullable=False),
 )
 
 # Certificate look-ups per client address in the current window (hub/api/lookup_limits.py).

@@ -1,0 +1,191 @@
+"""The dashboard's TOTP second step and its client addresses, against a real hub process.
+
+Codes are real time-based codes from pyotp for the secret ``dashboard-totp`` printed;
+recovery codes are the ones it printed. Nothing here reaches into the hub's tables to log
+in: only the command line and plain HTTP form posts, as a person with a phone would.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyotp
+import pytest
+
+from tests.support.dashboard_client import (
+    PASSWORD,
+    Answer,
+    challenge_of,
+    create_account,
+    enrol_second_step,
+    fetch,
+    hub_admin,
+    totp_code,
+)
+from tests.support.hub_process import HubProcess, sqlite_url, start_hub
+from victim_champion.hub.dashboard import html_pages as pages
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[HubProcess]:
+    running = start_hub(sqlite_url(tmp_path))
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def password_step(hub: HubProcess, username: str, headers: dict[str, str] | None = None) -> str:
+    """Post the right password; the second step's hidden token."""
+    form = {"username": username, "password": PASSWORD}
+    answer = fetch(hub, "POST", "/dashboard/login", form=form, headers=headers)
+    assert answer.status == 200 and "Set-Cookie" not in answer.headers
+    assert "<h1>Enter your code</h1>" in answer.body and "<script" not in answer.body
+    assert "action='/dashboard/login/code'" in answer.body
+    return challenge_of(answer.body)
+
+
+def code_step(
+    hub: HubProcess, challenge: str, code: str, headers: dict[str, str] | None = None
+) -> Answer:
+    form = {"challenge": challenge, "code": code}
+    return fetch(hub, "POST", "/dashboard/login/code", form=form, headers=headers)
+
+
+def cookie_of(answer: Answer) -> str:
+    assert answer.status == 303 and answer.headers["Location"] == "/dashboard", answer.body
+    return answer.headers["Set-Cookie"].split(";")[0]
+
+
+def test_the_opcc_logs_in_with_its_password_then_a_real_code_taken_once(
+    hub: HubProcess,
+) -> None:
+    create_account(hub, "olive", "opcc")  # the client sets up her second step
+    challenge = password_step(hub, "olive")
+    right = totp_code(hub, "olive")
+    wrong = "000000" if right != "000000" else "111111"
+    refused = code_step(hub, challenge, wrong)
+    assert refused.status == 401 and pages.WRONG_CODE in refused.body
+    assert challenge_of(refused.body) == challenge  # the same step, asked again
+    cookie = cookie_of(code_step(hub, challenge, right))
+    figures = fetch(hub, "GET", "/dashboard", cookie)
+    assert figures.status == 200 and "Police Witness Care Unit" in figures.body
+    # The token is spent, and the same code never works twice, even after a new password.
+    spent = code_step(hub, challenge, right)
+    assert spent.status == 401 and pages.CODE_EXPIRED in spent.body
+    replay = code_step(hub, password_step(hub, "olive"), right)
+    assert replay.status == 401 and pages.WRONG_CODE in replay.body
+    # The password alone opens nothing.
+    assert fetch(hub, "GET", "/dashboard", "vc_dashboard=" + challenge).status == 303
+
+
+def test_a_recovery_code_works_once_and_is_kept_only_as_a_hash(
+    hub: HubProcess, tmp_path: Path
+) -> None:
+    create_account(hub, "olive", "opcc")
+    old_secret = pyotp.TOTP(enrol_second_step(hub, "olive")[0])
+    secret, codes = enrol_second_step(hub, "olive")  # again: the first one stops working
+    assert len(codes) == 10 and len(set(codes)) == 10
+    old = code_step(hub, password_step(hub, "olive"), old_secret.now())
+    assert old.status == 401 or pyotp.TOTP(secret).now() == old_secret.now()
+    typed = codes[3].upper().replace("-", " ")  # as someone might type it from paper
+    cookie_of(code_step(hub, password_step(hub, "olive"), typed))
+    again = code_step(hub, password_step(hub, "olive"), codes[3])
+    assert again.status == 401 and pages.WRONG_CODE in again.body
+    cookie_of(code_step(hub, password_step(hub, "olive"), codes[4]))
+    database = sqlite3.connect(tmp_path / "hub.sqlite3")
+    try:
+        stored = database.execute("SELECT * FROM dashboard_recovery_codes").fetchall()
+    finally:
+        database.close()
+    text = "\n".join(str(value) for row in stored for value in row)
+    assert len(stored) == 10 and sum(row[2] is not None for row in stored) == 2
+    for code in codes:
+        assert code not in text and code.replace("-", "") not in text
+
+
+def test_an_account_that_sees_every_table_needs_its_second_step_to_log_in(
+    hub: HubProcess,
+) -> None:
+    hub_admin(
+        hub,
+        "dashboard-account",
+        "--agency",
+        "opcc",
+        "--username",
+        "otto",
+        "--password-stdin",
+        stdin=PASSWORD,
+    )
+    form = {"username": "otto", "password": PASSWORD}
+    refused = fetch(hub, "POST", "/dashboard/login", form=form)
+    assert refused.status == 403 and pages.NO_SECOND_FACTOR in refused.body
+    assert "Set-Cookie" not in refused.headers
+    create_account(hub, "wendy", "witness-care")  # one table set: the password is enough
+    answer = fetch(hub, "POST", "/dashboard/login", form={**form, "username": "wendy"})
+    assert answer.status == 303
+
+
+def test_wrong_codes_count_against_the_address_like_wrong_passwords(hub: HubProcess) -> None:
+    create_account(hub, "olive", "opcc")
+    from_a = {"X-Forwarded-For": "198.51.100.7"}
+    challenge = password_step(hub, "olive", from_a)
+    right = totp_code(hub, "olive")
+    wrong = "000000" if right != "000000" else "111111"
+    for _ in range(4):
+        assert code_step(hub, challenge, wrong, from_a).status == 401
+    assert code_step(hub, challenge, wrong, from_a).status == 429
+    assert code_step(hub, challenge, right, from_a).status == 429  # blocked: not even checked
+    from_b = {"X-Forwarded-For": "203.0.113.9"}
+    cookie_of(code_step(hub, password_step(hub, "olive", from_b), right, from_b))
+
+
+def test_the_cli_prints_the_uri_secret_and_ten_codes_once_and_knows_its_accounts(
+    hub: HubProcess,
+) -> None:
+    create_account(hub, "wendy", "witness-care")
+    printed = hub_admin(hub, "dashboard-totp", "--username", "wendy")
+    uri = next(line for line in printed.splitlines() if line.startswith("otpauth://totp/"))
+    parsed = pyotp.parse_uri(uri)
+    assert f"Secret: {parsed.secret}" in printed and "issuer=Victim%20Champion" in uri
+    assert len([line for line in printed.splitlines() if line.startswith("  ")]) == 10
+    missing = subprocess.run(
+        [
+            *(sys.executable, "-m", "victim_champion.hub.command_line", "dashboard-totp"),
+            *("--username", "nobody", "--db", hub.db_url),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert missing.returncode == 1
+    assert missing.stderr == "There is no dashboard account with that username.\n"
+
+
+def test_x_forwarded_for_from_a_peer_that_is_not_a_trusted_proxy_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """uvicorn believes X-Forwarded-For only from FORWARDED_ALLOW_IPS (127.0.0.1 unless
+    set): here only 192.0.2.1 is a proxy, so a loopback client's header changes nothing."""
+    monkeypatch.setenv("FORWARDED_ALLOW_IPS", "192.0.2.1")
+    hub = start_hub(sqlite_url(tmp_path))
+    try:
+        create_account(hub, "wendy", "witness-care")
+        form = {"username": "wendy", "password": "guess " + PASSWORD}
+        answers = [
+            fetch(hub, "POST", "/dashboard/login", form=form, headers={"X-Forwarded-For": ip})
+            for ip in ("198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4", "::1")
+        ]
+        assert [a.status for a in answers] == [401, 401, 401, 401, 429]
+        right = {**form, "password": PASSWORD}
+        other = fetch(
+            hub, "POST", "/dashboard/login", form=right, headers={"X-Forwarded-For": "203.0.113.5"}
+        )
+        assert other.status == 429  # still the loopback address, blocked
+    finally:
+        hub.stop()
