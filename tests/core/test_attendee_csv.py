@@ -154,3 +154,13 @@ def test_a_column_chosen_by_hand_wins_over_the_automatic_match() -> None:
     assert (details.name, details.email) == ("Sasha Example", "")
     assert chosen.matched == {"name": "Preferred name"}
     assert chosen.headers == ["Name", "Preferred name", "Email"]
+
+
+def test_a_field_over_the_csv_limit_is_named_as_such_not_as_a_quote() -> None:
+    """Issue 35, finding 8: a 200 000-character name was reported as 'an unclosed quote'."""
+    data = ("name\nAda Example\n" + "B" * 200_000 + "\n").encode()
+    with pytest.raises(ImportFileError) as refused:
+        plan_import(data)
+    message = refused.value.message
+    assert message.startswith("Line 3 has a field longer than 131,072 characters")
+    assert "not valid CSV" not in message and "B" * 20 not in message

@@ -143,17 +143,26 @@ def plan_import(data: bytes, columns: Mapping[str, str] | None = None) -> Import
                     f"The file has more than {MAX_ROWS} rows; split it and import each part."
                 )
             _read_row(first_line, record, header, plan)
-    except csv.Error:
-        raise ImportFileError(
-            f"Line {reader.line_num} is not valid CSV (often an unclosed quote); "
-            "fix it and try again."
-        ) from None
+    except csv.Error as error:
+        raise ImportFileError(_csv_problem(error, reader.line_num)) from None
     if header is None:
         raise ImportFileError("The file is empty; it needs a header row with a 'name' column.")
     return plan
 
 
 def _read_header(
+def _csv_problem(error: csv.Error, line: int) -> str:
+    """What is wrong with the file, in one sentence. The csv module's own words never hold
+    the file's text, so reading them here shows nothing of anyone's data."""
+    if str(error).startswith("field larger than field limit"):
+        return (
+            f"Line {line} has a field longer than {csv.field_size_limit():,} characters, "
+            "far more than any name or detail; shorten it (or close a quote left open) "
+            "and try again."
+        )
+    return f"Line {line} is not valid CSV (often an unclosed quote); fix it and try again."
+
+
     record: list[str], plan: ImportPlan, columns: Mapping[str, str] | None
 ) -> list[str]:
     plan.headers.extend(cell.strip() for cell in record)

@@ -23,6 +23,7 @@ import sys
 import tempfile
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from victim_champion.core.certificates import public_address_ok
 from victim_champion.hub.api.operability import MULTIPROCESS_VARIABLE
@@ -86,6 +87,15 @@ def app_from_environment() -> Any:
     )
 
 
+def _has_user_info(address: str) -> bool:
+    """Whether the address names a user (``user:password@host``), which the public must
+    never see printed on a certificate."""
+    try:
+        return "@" in urlsplit(address).netloc
+    except ValueError:  # a malformed address: refuse it here rather than guess
+        return "@" in address
+
+
 def serve(options: argparse.Namespace) -> int:
     """Run the hub with uvicorn (plain HTTP on loopback only; TLS options otherwise)."""
     import uvicorn
@@ -102,6 +112,13 @@ def serve(options: argparse.Namespace) -> int:
         print(f"Give --workers as a number from 1 to {MAX_WORKERS}.", file=sys.stderr)
         return 2
     public_url = options.public_url or os.environ.get(PUBLIC_URL_VARIABLE, "")
+    if _has_user_info(public_url):  # never repeated back: it may hold a password
+        print(
+            "Give --public-url without a user name or password (no user:password@): "
+            "it is printed on every certificate.",
+            file=sys.stderr,
+        )
+        return 2
     if not public_address_ok(public_url):
         print("Give --public-url as the https:// address the public reaches.", file=sys.stderr)
         return 2
