@@ -7,7 +7,6 @@ in: only the command line and plain HTTP form posts, as a person with a phone wo
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pyotp
 import pytest
+from sqlalchemy import select
 
 from tests.support.dashboard_client import (
     PASSWORD,
@@ -28,11 +28,14 @@ from tests.support.dashboard_client import (
 )
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
 from victim_champion.hub.dashboard import html_pages as pages
+from victim_champion.hub.storage.engine import make_engine
+from victim_champion.hub.storage.tables import dashboard_recovery_codes
 
 
 @pytest.fixture
-def hub(tmp_path: Path) -> Iterator[HubProcess]:
-    running = start_hub(sqlite_url(tmp_path))
+def hub(hub_db_url: str) -> Iterator[HubProcess]:
+    """A hub process on a fresh database: SQLite, then PostgreSQL."""
+    running = start_hub(hub_db_url)
     try:
         yield running
     finally:
@@ -83,9 +86,7 @@ def test_the_opcc_logs_in_with_its_password_then_a_real_code_taken_once(
     assert fetch(hub, "GET", "/dashboard", "vc_dashboard=" + challenge).status == 303
 
 
-def test_a_recovery_code_works_once_and_is_kept_only_as_a_hash(
-    hub: HubProcess, tmp_path: Path
-) -> None:
+def test_a_recovery_code_works_once_and_is_kept_only_as_a_hash(hub: HubProcess) -> None:
     create_account(hub, "olive", "opcc")
     old_secret = pyotp.TOTP(enrol_second_step(hub, "olive")[0])
     secret, codes = enrol_second_step(hub, "olive")  # again: the first one stops working
@@ -97,13 +98,12 @@ def test_a_recovery_code_works_once_and_is_kept_only_as_a_hash(
     again = code_step(hub, password_step(hub, "olive"), codes[3])
     assert again.status == 401 and pages.WRONG_CODE in again.body
     cookie_of(code_step(hub, password_step(hub, "olive"), codes[4]))
-    database = sqlite3.connect(tmp_path / "hub.sqlite3")
-    try:
-        stored = database.execute("SELECT * FROM dashboard_recovery_codes").fetchall()
-    finally:
-        database.close()
+    engine = make_engine(hub.db_url)
+    with engine.connect() as connection:
+        stored = connection.execute(select(dashboard_recovery_codes)).all()
+    engine.dispose()
     text = "\n".join(str(value) for row in stored for value in row)
-    assert len(stored) == 10 and sum(row[2] is not None for row in stored) == 2
+    assert len(stored) == 10 and sum(row.used_at is not None for row in stored) == 2
     for code in codes:
         assert code not in text and code.replace("-", "") not in text
 
@@ -128,6 +128,21 @@ def test_an_account_that_sees_every_table_needs_its_second_step_to_log_in(
     create_account(hub, "wendy", "witness-care")  # one table set: the password is enough
     answer = fetch(hub, "POST", "/dashboard/login", form={**form, "username": "wendy"})
     assert answer.status == 303
+
+
+def test_five_wrong_posts_from_one_address_leave_the_right_password_from_another_in(
+    hub: HubProcess,
+) -> None:
+    create_account(hub, "wendy", "witness-care")
+    from_a, from_b = {"X-Forwarded-For": "198.51.100.7"}, {"X-Forwarded-For": "203.0.113.9"}
+    guess = {"username": "wendy", "password": "guess " + PASSWORD}
+    statuses = [
+        fetch(hub, "POST", "/dashboard/login", form=guess, headers=from_a).status for _ in range(5)
+    ]
+    assert statuses == [401, 401, 401, 401, 429]
+    right = {**guess, "password": PASSWORD}
+    assert fetch(hub, "POST", "/dashboard/login", form=right, headers=from_a).status == 429
+    cookie_of(fetch(hub, "POST", "/dashboard/login", form=right, headers=from_b))
 
 
 def test_wrong_codes_count_against_the_address_like_wrong_passwords(hub: HubProcess) -> None:
