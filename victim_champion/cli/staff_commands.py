@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Callable
 
 from victim_champion.cli.context import CommandContext, progress, read_passphrase, read_secret
+from victim_champion.core.staff_slots import SlotRole
 from victim_champion.operations import staff_access
 
 NEW_PASSPHRASE_VARIABLE = "VC_NEW_PASSPHRASE"  # noqa: S105  the variable name, not a secret
@@ -46,10 +47,22 @@ def staff_add(context: CommandContext, options: argparse.Namespace) -> int:
 
 
 def staff_remove(context: CommandContext, options: argparse.Namespace) -> int:
-    owner = staff_access.remove_staff(context.profile(), read_passphrase(), options.name)
-    context.emit(
-        {"removed": owner.slot_id},
+    admin = read_passphrase()
+    progress("Removing the slot and moving the records to a new key (this takes a moment)...")
+    owner, dropped = staff_access.remove_staff(context.profile(), admin, options.name)
+    lines = [
         f"Removed the slot for {owner.name}; that passphrase no longer opens this profile.",
+        "The records now use a new key: a key exported before today opens nothing new.",
+    ]
+    lines += [
+        f"{o.name}'s slot was too old to move to the new key: add {o.name} again."
+        if o.role is not SlotRole.RECOVERY
+        else "The recovery key was too old to move to the new key: make a new one."
+        for o in dropped
+    ]
+    context.emit(
+        {"removed": owner.slot_id, "rekeyed": True, "dropped": [o.slot_id for o in dropped]},
+        "\n".join(lines),
     )
     return 0
 

@@ -25,6 +25,7 @@ class AuditAction(enum.StrEnum):
     EXPORT = "export"
     DELETE = "delete"
     WITHDRAW = "withdraw"  # a consent withdrawn, or a sent referral's withdrawal queued
+    REFUSE = "refuse"  # an attempt refused, e.g. export-key from a staff member's slot
 
 
 class RecordKind(enum.StrEnum):

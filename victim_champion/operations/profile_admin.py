@@ -60,12 +60,35 @@ def check_new_passphrase(passphrase: str) -> None:
 
 
 def export_key(gate: ProfileGate, passphrase: str) -> bytes:
-    """The raw SQLCipher key, for disaster recovery; opening the file first proves it and
-    records the export in the audit log."""
+    """The raw SQLCipher key, for disaster recovery, to an administrator only
+    (SECURITY.md). Opening the file first proves the key, and the export, or the refusal
+    of a staff member's attempt, goes into the audit log (who and when, never the key)."""
     unlocked = gate.profile.unlock_key(passphrase)
+    allowed = owner_of(unlocked.slot_id).is_admin
     store = gate.profile.open_with_key(unlocked)
     try:
-        _records(store).record_key_export()
+        if allowed:
+            _records(store).record_key_export()
+        else:
+            _record_refused_export(store)
     finally:
         store.close()
+    if not allowed:
+        raise NotAdministratorError(
+            "Only an administrator can export the data key; this attempt was written to "
+            "the audit log."
+        )
     return unlocked.data_key
+
+
+def _record_refused_export(store: OpenStore) -> None:
+    from victim_champion.core.audit import AuditAction, RecordKind
+    from victim_champion.core.clock import utc_now
+    from victim_champion.core.wire_kinds import EnvelopeKind
+    from victim_champion.store.journaling.journal import journaled
+
+    def work(connection: object) -> None:
+        with journaled(connection, store.actor, utc_now(), EnvelopeKind.AUDIT_EVENTS) as journal:
+            journal.audit(AuditAction.REFUSE, RecordKind.DATA_KEY, None)
+
+    store.owner.run(work)

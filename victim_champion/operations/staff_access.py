@@ -80,8 +80,13 @@ def add_staff(
     return owner
 
 
-def remove_staff(gate: ProfileGate, admin_passphrase: str, name: str) -> SlotOwner:
-    """Take a named slot out; the last administrator cannot be removed."""
+def remove_staff(
+    gate: ProfileGate, admin_passphrase: str, name: str
+) -> tuple[SlotOwner, list[SlotOwner]]:
+    """Take a named slot out and re-key the store (store/rekey.py), so a data key that
+    person exported opens nothing made from now on; the last administrator cannot be
+    removed. Returns whose slot went, and any older slots that could not follow the new
+    key (never opened since sealed slots came in: add those people again)."""
     unlocked = _as_admin(gate, admin_passphrase)
     slot_id = _slot_named(gate, name)
     owner = owner_of(slot_id)
@@ -90,8 +95,8 @@ def remove_staff(gate: ProfileGate, admin_passphrase: str, name: str) -> SlotOwn
         raise InvalidInputError(
             "That is the only administrator's slot; add another administrator first."
         )
-    gate.profile.remove_slot(unlocked, slot_id)
-    return owner
+    _, dropped = gate.profile.rekey_without(unlocked, slot_id)
+    return owner, [owner_of(slot) for slot in dropped]
 
 
 def list_staff(gate: ProfileGate, admin_passphrase: str) -> list[SlotOwner]:

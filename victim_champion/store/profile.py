@@ -27,7 +27,7 @@ from victim_champion.store.keys.device_secret import DeviceSecretStore, slot_set
 if TYPE_CHECKING:
     from victim_champion.store.keys.attempts import Attempts
     from victim_champion.store.keys.key_file import KeyFile
-    from victim_champion.store.keys.key_slots import KdfParams
+    from victim_champion.store.keys.key_slots import KdfParams, KeySlot
     from victim_champion.store.schema.connection import Connection
     from victim_champion.store.schema.open_store import OpenStore
 
@@ -57,9 +57,12 @@ class ProfilePaths:
         return self.folder / "keys.json"
 
     def all_files(self) -> list[Path]:
-        """Every file a profile may consist of."""
+        """Every file a profile may consist of (with those a re-key in progress stages)."""
+        from victim_champion.store.rekey import staged_files
+
         db = self.database
-        return [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), self.keys]
+        main = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), self.keys]
+        return [*main, *staged_files(db, self.keys)]
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,9 @@ class Profile:
 
     def _key_file(self) -> KeyFile:
         from victim_champion.store.keys.key_file import read_key_file
+        from victim_champion.store.rekey import finish_interrupted_rekey
+
+        finish_interrupted_rekey(self.paths.database, self.paths.keys)
 
         has_db = self.paths.database.exists()
         has_keys = self.paths.keys.exists()
@@ -182,7 +188,7 @@ class Profile:
         refused (StaleKeyFileError), and so is a try that comes too soon after wrong ones
         (TooManyAttemptsError). A wrong passphrase is counted, a right one clears the
         count, and the key file's seal is checked with the key it yielded."""
-        from victim_champion.store.keys.key_slots import unwrap
+        from victim_champion.store.keys.key_slots import open_slot
 
         key_file = self._key_file()
         seen = self._keyring_version(key_file.profile_id)
@@ -199,7 +205,7 @@ class Profile:
         ]
         for slot in candidates:
             try:
-                data_key = unwrap(
+                data_key, sealed = open_slot(
                     slot,
                     profile_id=key_file.profile_id,
                     passphrase=passphrase,
@@ -209,8 +215,23 @@ class Profile:
                 continue
             attempts.succeeded()
             key_file = self._sealed(key_file, data_key, seen)
-            return UnlockedKey(slot.slot_id, data_key, key_file.version)
+            unlocked = UnlockedKey(slot.slot_id, data_key, key_file.version)
+            if sealed != slot:  # an older slot, moved to the sealed form (issue 35)
+                unlocked = self._seal_older_slot(unlocked, sealed)
+            return unlocked
         raise WrongPassphraseError(wait_seconds=attempts.failed())
+
+    def _seal_older_slot(self, unlocked: UnlockedKey, sealed: KeySlot) -> UnlockedKey:
+        """Write the slot just opened back in the sealed form, unless keys.json changed
+        while Argon2 ran (then it is sealed at its next unlock)."""
+        from victim_champion.store.keys.slot_set_lock import slot_set_locked
+
+        with slot_set_locked(self.paths.keys):
+            current = self._key_file()
+            if current.version != unlocked.slot_set_version:
+                return unlocked
+            version = self._replace_slots(unlocked, current.with_slot(sealed))
+        return UnlockedKey(unlocked.slot_id, unlocked.data_key, version)
 
     def _keyring_version(self, profile_id: str) -> int:
         noted = self.device_secrets.note(slot_set_note(profile_id))
@@ -353,14 +374,45 @@ class Profile:
         """The ids of the slots in keys.json (no secrets)."""
         return tuple(s.slot_id for s in self._key_file().slots)
 
-    def _replace_slots(self, unlocked: UnlockedKey, key_file: KeyFile) -> None:
+    def _replace_slots(self, unlocked: UnlockedKey, key_file: KeyFile) -> int:
         """Write the new slot set as the next version, sealed, then tell the keyring, so
-        the file before it can never be put back."""
+        the file before it can never be put back. Returns the version."""
         from victim_champion.store.keys.key_file import write_key_file
 
-        version = max(key_file.version, self._keyring_version(key_file.profile_id)) + 1
+        version = self._next_version(key_file)
         write_key_file(self.paths.keys, key_file.signed(unlocked.data_key, version))
         self.device_secrets.set_note(slot_set_note(key_file.profile_id), str(version))
+        return version
+
+    def _next_version(self, key_file: KeyFile) -> int:
+        return max(key_file.version, self._keyring_version(key_file.profile_id)) + 1
+
+    def rekey_without(
+        self, unlocked: UnlockedKey, slot_id: str
+    ) -> tuple[UnlockedKey, tuple[str, ...]]:
+        """Take a slot out *and* encrypt the store under a new data key sealed to every
+        other slot, so a key exported before opens nothing made after (store/rekey.py).
+        Returns the new key and the ids of older slots that could not follow it."""
+        from victim_champion.store.keys.slot_set_lock import slot_set_locked
+        from victim_champion.store.rekey import rekey_store
+
+        with slot_set_locked(self.paths.keys):  # no slot change can slip in meanwhile
+            key_file = self._key_file()
+            if not key_file.verifies(unlocked.data_key):
+                raise StaleKeyFileError()
+            version = self._next_version(key_file)
+            done = rekey_store(
+                self.paths.database,
+                self.paths.keys,
+                key_file,
+                unlocked.data_key,
+                actor=unlocked.slot_id,
+                without=slot_id,
+                version=version,
+                meta_key=SLOT_SET_META,
+            )
+            self.device_secrets.set_note(slot_set_note(key_file.profile_id), str(version))
+        return UnlockedKey(unlocked.slot_id, done.data_key, version), done.dropped
 
 
 def _note_slot_set(connection: Connection, version: int) -> None:
