@@ -109,7 +109,7 @@ def test_every_new_passphrase_is_judged_with_the_slots_name(
 def test_the_first_run_refuses_the_apps_own_words(
     cli: InProcessCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for passphrase in ("victim champion 2026", "kent-compass-point", "Administrator-2026-kent"):
+    for passphrase in ("victim champion 2026", "kent-compass-point", "administrator velvet 2026"):
         monkeypatch.setenv("VC_PASSPHRASE", passphrase)
         refused = cli("init")
         assert refused.code == 1 and "words anyone would try first" in refused.err

@@ -22,7 +22,7 @@ def test_the_first_run_screen_refuses_the_apps_words_and_the_slots_name(qtbot: Q
     qtbot.addWidget(screen)
     asked: list[str] = []
     screen.create_requested.connect(asked.append)
-    for passphrase in ("victim champion 2026", "Administrator-kent-2026", "KENT.compass.point"):
+    for passphrase in ("victim champion 2026", "administrator velvet 2026", "KENT.compass.point"):
         for field in (screen.passphrase, screen.confirmation):
             field.clear()
             qtbot.keyClicks(field, passphrase)
