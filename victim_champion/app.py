@@ -108,7 +108,7 @@ def hand_over_after_locking(desktop: DesktopApp, cleanup: Callable[[], None]) ->
 
         sessions = desktop.controller.controllers.get("sessions")
         presenting = getattr(sessions, "resume_presenting", None)
-        hand_over(desktop.window, mode, before_exit, presenting)
+        hand_over(desktop.window, mode, before_exit, presenting, lambda: fail_closed(desktop))
 
     # A moment after the decoy or unlock screen is painted, never before it.
     desktop.controller.quick_exited.connect(lambda: QTimer.singleShot(100, lambda: go("decoy")))
@@ -119,6 +119,19 @@ def hand_over_after_locking(desktop: DesktopApp, cleanup: Callable[[], None]) ->
         go(lock_reasons.resume_mode("unlock", unlock_screen.reason))
 
     desktop.controller.locked.connect(lambda: QTimer.singleShot(100, go_unlock))
+
+
+def fail_closed(desktop: DesktopApp) -> None:
+    """No fresh process took over after a lock: close the store (if anything reopened it),
+    zero the keys this process still holds, and stay on the decoy with nothing on screen.
+    The decoy's way back to the unlock screen still works."""
+    from victim_champion.store.key_scrub import zero_held_keys
+
+    if desktop.controller.is_unlocked:
+        desktop.controller.lock()
+    desktop.window.clear_personal_data()
+    desktop.window.show_decoy()
+    zero_held_keys()
 
 
 def show_resumed(desktop: DesktopApp) -> None:

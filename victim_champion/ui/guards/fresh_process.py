@@ -8,8 +8,10 @@ of itself that shows the same screen in the same place, waits until that copy ha
 painted, and ends. The new process never saw the passphrase, the key or a record.
 
 The first frame of the quick exit is unchanged: the decoy is painted by the old process
-first, and the hand-over happens behind it. If the new process cannot start, the old one
-simply carries on, locked, as before.
+first, and the hand-over happens behind it. If the new process cannot start, or has not
+painted in time, the old one fails closed (issue 35): the new one is ended, and the old one
+closes the store, zeroes the keys it still holds and stays on the decoy, with nothing on
+screen; the decoy's way back to the unlock screen still works.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QWidget
 
@@ -60,10 +62,16 @@ def hand_over(
     mode: str,
     before_exit: Callable[[], None],
     presenting: tuple[int, float] | None = None,
+    fail_closed: Callable[[], None] = lambda: None,
+    *,
+    timeout: float = START_TIMEOUT_SECONDS,
+    command: Sequence[str] | None = None,
 ) -> bool:
     """Start the fresh process on ``mode``'s screen; once it has painted, run
-    ``before_exit`` and end this process. Returns False (and carries on) if it could not.
-    ``presenting`` (the slide and the talk's start) lets the talk carry on after unlock."""
+    ``before_exit`` and end this process. If it could not (it did not start, or did not
+    paint within ``timeout``), end it, run ``fail_closed`` (close the store, zero the keys,
+    show the decoy) and return False. ``presenting`` (the slide and the talk's start) lets
+    the talk carry on after unlock; ``command`` replaces this app's own (tests only)."""
     environment = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
     environment.update({RESUME_VARIABLE: mode, GEOMETRY_VARIABLE: _geometry(window)})
     if presenting is not None:
@@ -71,18 +79,33 @@ def hand_over(
     window.setEnabled(False)  # nothing typed into this copy can be lost in the hand-over
     try:
         child = subprocess.Popen(
-            _command(), env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True
+            list(command) if command is not None else _command(),
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            text=True,
         )
     except OSError:
-        window.setEnabled(True)
+        _failed(window, fail_closed)
         return False
-    if _first_line(child, START_TIMEOUT_SECONDS) != PAINTED:
+    if _first_line(child, timeout) != PAINTED:
         child.kill()
-        window.setEnabled(True)
+        child.wait()
+        _failed(window, fail_closed)
         return False
     before_exit()
     sys.stdout.flush()
     os._exit(0)  # no destructor may run on the old memory: it is simply gone
+
+
+def _failed(window: QWidget, fail_closed: Callable[[], None]) -> None:
+    """No fresh process took over: this one must not carry on with its memory as it was.
+    The window is enabled again only after ``fail_closed`` has put the decoy up, so the
+    decoy's way back to the unlock screen works and nothing else is on screen."""
+    try:
+        fail_closed()
+    finally:
+        window.setEnabled(True)
 
 
 def resumed_mode() -> tuple[str | None, tuple[int, int, int, int, bool] | None]:
