@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from victim_champion.core.consent import Consent
+from victim_champion.core.plain_text import text_problem
 
 MAX_NAME = 120
 MAX_FIELD = 200
@@ -47,6 +48,17 @@ class Attendee:
 def problems_with(details: AttendeeDetails) -> list[str]:
     """Every reason these details cannot be stored, as sentences naming fields, not values."""
     problems: list[str] = []
+    fields = {
+        "name": details.name,
+        "email address": details.email,
+        "phone number": details.phone,
+        "organisation": details.organisation,
+        "role": details.role,
+    }
+    unsafe = [text_problem(value, f"the {label}") for label, value in fields.items()]
+    problems.extend(problem for problem in unsafe if problem is not None)
+    if problems:
+        return problems  # the other checks would only repeat the same fault
     if not details.name.strip():
         problems.append("the name is missing")
     elif len(details.name) > MAX_NAME:
@@ -62,3 +74,9 @@ def problems_with(details: AttendeeDetails) -> list[str]:
         if len(value) > MAX_FIELD:
             problems.append(f"the {label} is longer than {MAX_FIELD} characters")
     return problems
+
+
+def as_sentence(problem: str) -> str:
+    """A problem from problems_with as a sentence: first letter capital, the rest as it is
+    (``str.capitalize`` would turn "U+0000" into "u+0000")."""
+    return f"{problem[:1].upper()}{problem[1:]}."

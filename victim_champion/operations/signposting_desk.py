@@ -19,6 +19,7 @@ from victim_champion.core.errors import (
     VictimChampionError,
 )
 from victim_champion.core.events import RecordArea, RecordsChanged
+from victim_champion.core.plain_text import text_problem
 from victim_champion.operations.workspace import Workspace
 from victim_champion.store.repositories.signposting_records import (
     SignpostingRecord,
@@ -67,6 +68,12 @@ class ReferralRequest:
     def check(self) -> None:
         """Safe-contact answers only mean something with a way to reach the person, and
         are never dropped quietly: without one they are refused."""
+        typed = {"name": self.name, "phone number": self.phone, "email address": self.email}
+        typed |= {key.replace("_", " "): value for key, value in self.safety.items()}
+        for label, value in typed.items():
+            problem = text_problem(value, f"The {label}")
+            if problem is not None:
+                raise InvalidInputError(f"{problem}; type it again.")
         answered = any(value.strip() for value in self.safety.values())
         if answered and not (self.phone.strip() or self.email.strip()):
             raise InvalidInputError(SAFETY_WITHOUT_CONTACT)

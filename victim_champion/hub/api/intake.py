@@ -3,13 +3,16 @@
 Idempotency is enforced by the database (unique device and sequence, unique mutation id),
 never by memory, so any number of hub processes can share one PostgreSQL. Every envelope
 is checked against the same limits on SQLite and PostgreSQL before it is written
-(intake_rules.check_payload). A push is written as one batch; if the database refuses
-the batch, it is written again one envelope per savepoint: one that still fails is
-answered "rejected" with its reason, and the others in the push go on.
+(intake_rules.check_payload); a record that fails them is left out alone, with its
+reason in the envelope's answer, and the rest of its envelope is kept. A push is
+written as one batch; if the database refuses the batch, it is written again one
+envelope per savepoint: one that still fails is answered "rejected" with its reason,
+and the others in the push go on.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import uuid
@@ -47,6 +50,7 @@ log = logging.getLogger("victim_champion.hub")
 
 INSERT_CHUNK = 100  # rows per INSERT: well under SQLite's limit on bound values
 T = TypeVar("T")
+REASON_LIMIT = 500  # as refused_envelopes.reason
 CONFLICT_REASON = "a different record was already received with this sequence number"
 
 
@@ -114,17 +118,18 @@ def _push_batch(
 ) -> list[PushResult]:
     checked: list[tuple[Any, Envelope | None, PushResult | None]] = []
     payloads: dict[str, EnvelopePayload] = {}
+    notes: dict[str, str] = {}  # records left out of an envelope that is kept
     earlier: set[str] = set()  # signposting records sent before, in this push
     for raw in raws:
         if _is_quarantine_notice(raw):
             checked.append((raw, None, None))
             continue
         try:
-            valid, payload = _checked(raw, device_id, rules)
+            valid, payload, note = _checked(raw, device_id, rules)
             check_referrals_owned(connection, device_id, payload, earlier)
             earlier |= signposting_ids(payload)
             checked.append((raw, valid, None))
-            payloads[valid.mutation_id] = payload
+            payloads[valid.mutation_id], notes[valid.mutation_id] = payload, note
         except ProtocolError as error:
             checked.append((raw, None, PushResult(_seq_of(raw), "rejected", str(error))))
     fresh = [envelope for _, envelope, _ in checked if envelope is not None]
@@ -139,7 +144,7 @@ def _push_batch(
             continue
         if envelope is not None and envelope.mutation_id in inserted:
             index_side_tables(connection, device_id, payloads[envelope.mutation_id])
-            results.append(PushResult(envelope.device_seq, "accepted"))
+            results.append(PushResult(envelope.device_seq, "accepted", notes[envelope.mutation_id]))
             continue
         if envelope is not None:
             try:
@@ -258,15 +263,28 @@ def _note_refused(
         )
 
 
-def _checked(raw: Any, device_id: str, rules: IntakeRules) -> tuple[Envelope, EnvelopePayload]:
-    """The envelope and its typed payload, validated as on every database; ProtocolError
-    (or its WireRecordError) says what is wrong."""
-    envelope = Envelope.from_wire(raw)
+def _checked(raw: Any, device_id: str, rules: IntakeRules) -> tuple[Envelope, EnvelopePayload, str]:
+    """The envelope as the hub keeps it, its typed payload, and what was left out of it
+    ("" if nothing): a record the checks refuse is left out alone, with its reason
+    (intake_rules.check_payload), and the envelope keeps the laptop's hash, as after an
+    erasure. ProtocolError (or its WireRecordError) says why the envelope is refused."""
+    try:
+        envelope = Envelope.from_wire(raw)
+    except UnicodeEncodeError:  # its hash cannot even be taken, so it cannot be kept
+        raise ProtocolError(
+            "the envelope holds half of a character pair (a surrogate), which is not text"
+        ) from None
     if envelope.device_id != device_id:
         raise ProtocolError("the envelope belongs to another device")
     if envelope.schema_version not in ACCEPTED_SCHEMA_VERSIONS:
         raise ProtocolError(f"schema version {envelope.schema_version} is not accepted")
-    return envelope, check_payload(envelope, rules)
+    checked = check_payload(envelope, rules)
+    if not checked.refused:
+        return envelope, checked.payload, ""
+    note = f"kept without {len(checked.refused)} refused: " + "; ".join(checked.refused)
+    log.warning("envelope %s %s", envelope.device_seq, note)  # fields and U+XXXX, no values
+    kept = dataclasses.replace(envelope, payload=checked.payload.to_wire())
+    return kept, checked.payload, note[:REASON_LIMIT]
 
 
 def _push_one(
@@ -274,13 +292,13 @@ def _push_one(
 ) -> PushResult:
     if _is_quarantine_notice(raw):
         return _quarantined_on_laptop(connection, device_id, raw, now)
-    envelope, payload = _checked(raw, device_id, rules)
+    envelope, payload, note = _checked(raw, device_id, rules)
     check_referrals_owned(connection, device_id, payload, set())
     # Insert first, settling races between hub processes in the database.
     if not _insert_many(connection, device_id, [envelope], now):
         return _already_held(connection, device_id, envelope)
     index_side_tables(connection, device_id, payload)
-    return PushResult(envelope.device_seq, "accepted")
+    return PushResult(envelope.device_seq, "accepted", note)
 
 
 def _already_held(connection: Connection, device_id: str, envelope: Envelope) -> PushResult:

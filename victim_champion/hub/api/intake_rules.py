@@ -18,11 +18,13 @@ from sqlalchemy import Connection, Engine, select
 
 from victim_champion.content.directory_loader import load_directory
 from victim_champion.core.certificates import key_id_for, signature_from_text, signed_message
+from victim_champion.core.plain_text import text_problem
 from victim_champion.core.wire_records import (
     CertificateRecord,
     EnvelopePayload,
     ReferralRecord,
     SignpostingWireRecord,
+    WireRecord,
     WireRecordError,
 )
 from victim_champion.hub.storage.tables import bundles, devices
@@ -34,6 +36,7 @@ DIRECTORY_BUNDLE = "directory"  # the bundle kind hub/api/bundles.py publishes d
 CERTIFICATE_LIMITS = {"code": 12, "name": 200, "course": 200, "key_id": 32, "signature": 200}
 ID_LIMIT = 64
 SEALED_LIMIT = 4000  # a name, a phone number and an email, sealed
+LINE_FIELDS = frozenset({"comment"})  # free text that may run over several lines
 
 
 @dataclass(eq=False)
@@ -149,24 +152,74 @@ def _within(value: str, limit: int, what: str, key: str) -> None:
         raise WireRecordError(f"{what}'s {key} must be text of 1 to {limit} characters", key)
 
 
-def check_payload(envelope: Envelope, rules: IntakeRules | None = None) -> EnvelopePayload:
-    """Every record in its exact shape for the envelope's kind (an unknown kind, or a
-    missing, extra or mistyped field, is refused), then within the hub's column limits;
-    then, when ``rules`` are given, naming only services the hub knows, with certificates
-    signed by the pushing device's own key. The reason names the field and travels back
-    to the laptop."""
-    payload = EnvelopePayload.from_wire(envelope.kind, envelope.payload)
-    for record in payload.records:
+@dataclass(frozen=True)
+class CheckedPayload:
+    """A pushed payload as the hub keeps it: the records that passed, and one reason for
+    each record refused alone ("record 2: ..."); the envelope around them is kept."""
+
+    payload: EnvelopePayload
+    refused: tuple[str, ...] = ()
+
+
+def unsafe_text(value: object, what: str, key: str = "") -> str | None:
+    """The first text in a record (nested objects and lists too) that is not text
+    (core.plain_text), as a reason naming the field and the character, never its value.
+    Only a feedback comment may hold tabs and line breaks."""
+    if isinstance(value, str):
+        return text_problem(value, f"{what}'s {key or 'text'}", lines=key in LINE_FIELDS)
+    items: list[tuple[object, object]] = []
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list | tuple):
+        items = [(key, item) for item in value]
+    for name, item in items:
+        problem = unsafe_text(item, what, str(name))
+        if problem is not None:
+            return problem
+    return None
+
+
+def check_record(record: WireRecord, rules: IntakeRules | None) -> None:
+    """One record within the hub's column limits, holding only text; when ``rules`` are
+    given, naming only services the hub knows, a certificate signed by the pushing
+    device's own key. WireRecordError names the field."""
+    problem = unsafe_text(record.fields_to_wire(), record.what)
+    if problem is not None:
+        raise WireRecordError(problem)
+    if isinstance(record, CertificateRecord):
+        for key, limit in CERTIFICATE_LIMITS.items():
+            _within(getattr(record, key), limit, record.what, key)
+    elif isinstance(record, ReferralRecord):
+        _within(record.id, ID_LIMIT, record.what, "id")
+        _within(record.service_id, ID_LIMIT, record.what, "service_id")
+        if record.sealed_contact is not None:
+            _within(record.sealed_contact, SEALED_LIMIT, record.what, "sealed_contact")
+    if rules is not None:
+        known_services(record, rules)
         if isinstance(record, CertificateRecord):
-            for key, limit in CERTIFICATE_LIMITS.items():
-                _within(getattr(record, key), limit, record.what, key)
-        elif isinstance(record, ReferralRecord):
-            _within(record.id, ID_LIMIT, record.what, "id")
-            _within(record.service_id, ID_LIMIT, record.what, "service_id")
-            if record.sealed_contact is not None:
-                _within(record.sealed_contact, SEALED_LIMIT, record.what, "sealed_contact")
-        if rules is not None:
-            known_services(record, rules)
-            if isinstance(record, CertificateRecord):
-                signed_by_the_device(record, rules.device_key)
-    return payload
+            signed_by_the_device(record, rules.device_key)
+
+
+def check_payload(envelope: Envelope, rules: IntakeRules | None = None) -> CheckedPayload:
+    """Every record in its exact shape for the envelope's kind (an unknown kind, or a
+    missing, extra or mistyped field, refuses the envelope: the laptop that sent it is
+    not ours or is broken). Then each record on its own (check_record), the same on
+    SQLite and PostgreSQL: one that fails is refused alone, with its reason, and the
+    others are kept. If no record is left, the envelope is refused with the reasons."""
+    payload = EnvelopePayload.from_wire(envelope.kind, envelope.payload)
+    audit_problem = unsafe_text([event.to_wire() for event in payload.audit], "an audit event")
+    if audit_problem is not None:
+        raise WireRecordError(audit_problem)
+    kept: list[WireRecord] = []
+    refused: list[str] = []
+    for index, record in enumerate(payload.records, start=1):
+        try:
+            check_record(record, rules)
+            kept.append(record)
+        except WireRecordError as error:
+            if len(payload.records) == 1:
+                raise  # the envelope is that one record: its reason as it is
+            refused.append(f"record {index}: {error}")
+    if refused and not kept:
+        raise WireRecordError("; ".join(refused))
+    return CheckedPayload(EnvelopePayload(tuple(kept), payload.audit), tuple(refused))

@@ -10,10 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from victim_champion.core.attendee_csv import ImportPlan
-from victim_champion.core.attendees import Attendee, AttendeeDetails
+from victim_champion.core.attendees import (
+    Attendee,
+    AttendeeDetails,
+    as_sentence,
+    problems_with,
+)
 from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.consent import CONTACT_CONSENT_LIFETIME, Consent, ConsentPurpose
-from victim_champion.core.errors import ImportRowsError, NotFoundError
+from victim_champion.core.errors import ImportRowsError, InvalidInputError, NotFoundError
 from victim_champion.core.identifiers import is_record_id, new_id
 from victim_champion.core.sessions import Session
 from victim_champion.core.settings import ProfileSettings
@@ -133,6 +138,10 @@ class Records(JournaledService):
         return self.add_attendees(session_id, [details for _, details in plan.rows])
 
     def _new_attendee(self, session_id: str, details: AttendeeDetails) -> Attendee:
+        # Every way in (kiosk, forms, command line, import) meets the same rules here.
+        problems = problems_with(details)
+        if problems:
+            raise InvalidInputError(as_sentence("; ".join(problems)))
         attendee_id = new_id()
         consent = None
         if details.consent_contact:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from victim_champion.core.attendees import Attendee, AttendeeDetails, problems_with
+from victim_champion.core.attendees import Attendee, AttendeeDetails, as_sentence, problems_with
 from victim_champion.core.audit import AuditAction, RecordKind
 from victim_champion.core.errors import InvalidInputError, NotFoundError
 from victim_champion.core.identifiers import is_record_id
@@ -63,7 +63,7 @@ class RegisterCorrections(JournaledService):
         """Replace a person's name and contact details (their consent is unchanged)."""
         problems = problems_with(details)
         if problems:
-            raise InvalidInputError(problems[0].capitalize() + ".")
+            raise InvalidInputError(as_sentence(problems[0]))
 
         def work(connection: Connection) -> None:
             require_session(connection, session_id)

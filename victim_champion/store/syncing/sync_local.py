@@ -139,10 +139,11 @@ class StoreSyncLocal:
             with transaction(connection):
                 for result in results:
                     if result.status in ("accepted", "duplicate"):
+                        # A reason here names records the hub left out of the envelope.
                         connection.execute(
-                            "UPDATE outbox SET state = 'accepted', reason = NULL, "
+                            "UPDATE outbox SET state = 'accepted', reason = ?, "
                             "confirmed_at = ? WHERE device_seq = ? AND state = 'pending'",
-                            (at.isoformat(), result.device_seq),
+                            (result.reason[:500] or None, at.isoformat(), result.device_seq),
                         )
                     elif result.status == "rejected":
                         # Quarantined with its reason; it no longer holds up the queue.
@@ -155,9 +156,11 @@ class StoreSyncLocal:
         self._owner.run(work)
 
     def rejected(self) -> list[tuple[int, str]]:
+        """(number, reason) of each envelope the hub refused, or kept without a record."""
         rows = self._owner.run(
             lambda c: c.execute(
-                "SELECT device_seq, reason FROM outbox WHERE state = 'rejected' ORDER BY device_seq"
+                "SELECT device_seq, reason FROM outbox WHERE state = 'rejected' "
+                "OR (state = 'accepted' AND reason IS NOT NULL) ORDER BY device_seq"
             ).fetchall()
         )
         return [(int(seq), str(reason)) for seq, reason in rows]

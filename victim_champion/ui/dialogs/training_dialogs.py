@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from victim_champion.content.district_loader import load_districts
-from victim_champion.core.attendees import AttendeeDetails, problems_with
+from victim_champion.core.attendees import AttendeeDetails, as_sentence, problems_with
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind, clean_text
@@ -189,5 +189,5 @@ class PersonDialog(_FormDialog):
         )
         problems = problems_with(details)
         if problems:
-            raise InvalidInputError(problems[0].capitalize() + ".")
+            raise InvalidInputError(as_sentence(problems[0]))
         self.result_details = details
