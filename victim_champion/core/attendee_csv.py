@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from victim_champion.core.attendees import AttendeeDetails, problems_with
 from victim_champion.core.errors import ImportFileError
+from victim_champion.core.plain_text import text_problem
 
 COLUMNS = ("name", "email", "phone", "organisation", "role", "consent_contact")
 # A register of a few hundred is normal; this stops a wrong file (a whole CRM export)
@@ -150,7 +151,6 @@ def plan_import(data: bytes, columns: Mapping[str, str] | None = None) -> Import
     return plan
 
 
-def _read_header(
 def _csv_problem(error: csv.Error, line: int) -> str:
     """What is wrong with the file, in one sentence. The csv module's own words never hold
     the file's text, so reading them here shows nothing of anyone's data."""
@@ -163,6 +163,7 @@ def _csv_problem(error: csv.Error, line: int) -> str:
     return f"Line {line} is not valid CSV (often an unclosed quote); fix it and try again."
 
 
+def _read_header(
     record: list[str], plan: ImportPlan, columns: Mapping[str, str] | None
 ) -> list[str]:
     plan.headers.extend(cell.strip() for cell in record)
@@ -208,6 +209,12 @@ def _read_row(line: int, record: list[str], header: list[str], plan: ImportPlan)
     values = {key: "" for key in (*COLUMNS, *_NAME_PARTS)}
     for key, cell in zip(header, record, strict=False):
         if key in values:
+            # Checked as given, as tidying spaces would turn some controls into spaces; a
+            # tab or a line break in a cell (Alt+Enter in Excel) is folded into one space.
+            unsafe = text_problem(cell, f"the {key.replace('_', ' ')}", lines=True)
+            if unsafe is not None:
+                plan.errors.append((line, unsafe))
+                return
             values[key] = " ".join(cell.split())
     if values["email"].casefold() == "anonymous":  # Microsoft Forms' anonymous replies
         values["email"] = ""
