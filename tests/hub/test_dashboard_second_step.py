@@ -7,10 +7,13 @@ in: only the command line and plain HTTP form posts, as a person with a phone wo
 
 from __future__ import annotations
 
+import http.client
+import ssl
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pyotp
 import pytest
@@ -27,6 +30,8 @@ from tests.support.dashboard_client import (
     totp_code,
 )
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
+from tests.support.nginx_front import NginxFront
+from tests.support.throwaway_ca import issue
 from victim_champion.hub.dashboard import html_pages as pages
 from victim_champion.hub.storage.engine import make_engine
 from victim_champion.hub.storage.tables import dashboard_recovery_codes
@@ -203,4 +208,39 @@ def test_x_forwarded_for_from_a_peer_that_is_not_a_trusted_proxy_is_ignored(
         )
         assert other.status == 429  # still the loopback address, blocked
     finally:
+        hub.stop()
+
+
+def test_behind_nginx_a_made_up_x_forwarded_for_does_not_dodge_the_block(
+    tmp_path: Path,
+) -> None:
+    """nginx replaces the client's X-Forwarded-For with the address it really sees, so
+    changing the header on each guess still counts every guess against one address."""
+    hub = start_hub(sqlite_url(tmp_path))
+    front = NginxFront(tmp_path / "nginx", issue(tmp_path / "ca"), [hub.port])
+    try:
+        front.start()
+        create_account(hub, "wendy", "witness-care")
+        context = ssl.create_default_context(cafile=str(front.issued.ca_file))
+
+        def post(password: str, made_up: str) -> int:
+            connection = http.client.HTTPSConnection(
+                "localhost", front.port, timeout=30, context=context
+            )
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "X-Forwarded-For": made_up,
+            }
+            form = urlencode({"username": "wendy", "password": password})
+            try:
+                connection.request("POST", "/dashboard/login", body=form, headers=headers)
+                return connection.getresponse().status
+            finally:
+                connection.close()
+
+        guesses = [post("guess " + PASSWORD, f"198.51.100.{n}") for n in range(1, 6)]
+        assert guesses == [401, 401, 401, 401, 429]
+        assert post(PASSWORD, "203.0.113.5") == 429
+    finally:
+        front.stop()
         hub.stop()
