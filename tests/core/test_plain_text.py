@@ -66,3 +66,12 @@ def test_a_sign_up_list_names_the_line_and_the_character() -> None:
         (5, "the name holds U+202E (a text-direction control), which is not allowed"),
         (6, "the name holds U+001C (a control character), which is not allowed"),
     ]
+
+
+def test_a_feedback_comment_may_run_over_lines_but_holds_only_text() -> None:
+    from victim_champion.core.errors import InvalidInputError
+    from victim_champion.core.training_day import Feedback
+
+    assert Feedback(5, 5, 5, 5, "Good day.\nThanks").comment == "Good day.\nThanks"
+    with pytest.raises(InvalidInputError, match=r"The comment holds U\+0000"):
+        Feedback(5, 5, 5, 5, "Good\x00day")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from victim_champion.core.course import Course, Question
 from victim_champion.core.errors import InvalidInputError
+from victim_champion.core.plain_text import text_problem
 
 MAX_COMMENT = 1000
 
@@ -93,6 +94,9 @@ class Feedback:
                 raise InvalidInputError("Choose a rating from 1 to 5 for each question.")
         if len(self.comment) > MAX_COMMENT:
             raise InvalidInputError(f"Keep the comment under {MAX_COMMENT} characters.")
+        unsafe = text_problem(self.comment, "The comment", lines=True)
+        if unsafe is not None:
+            raise InvalidInputError(f"{unsafe}; type it again.")
 
 
 @dataclass(frozen=True)
