@@ -11,6 +11,7 @@ from victim_champion.core.errors import RecoveryKeyUsedError
 from victim_champion.core.staff_slots import FIRST_ADMIN, RECOVERY_SLOT
 from victim_champion.operations.staff_access import make_recovery_key
 from victim_champion.operations.workspace import ProfileGate
+from victim_champion.store.keys.slot_set_lock import lock_path
 from victim_champion.store.profile import Profile
 
 FIRST_USE = "lantern teapot orchard velvet"
@@ -114,3 +115,10 @@ def test_the_first_run_refuses_the_apps_own_words(
         refused = cli("init")
         assert refused.code == 1 and "words anyone would try first" in refused.err
         assert not (cli.data_dir / "keys.json").exists()
+
+
+def test_a_wipe_leaves_no_lock_file_behind(profile: Profile) -> None:
+    make_recovery_key(ProfileGate(profile), PASSPHRASE)  # a change takes the key-file lock
+    assert lock_path(profile.paths.keys).exists()
+    profile.wipe()
+    assert list(profile.paths.folder.iterdir()) == []

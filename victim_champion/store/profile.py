@@ -288,12 +288,13 @@ class Profile:
         """Erase this profile from the laptop (revoked by the hub): the key file and the
         keyring's device secret go first, so even a copy of the database is unreadable."""
         from victim_champion.store.keys.key_file import read_key_file
+        from victim_champion.store.keys.slot_set_lock import lock_path
 
         profile_id: str | None = None
         if self.paths.keys.exists():
             with contextlib.suppress(CorruptStoreError, OSError):
                 profile_id = read_key_file(self.paths.keys).profile_id
-        for path in [self.paths.keys, *self.paths.all_files()]:
+        for path in [self.paths.keys, *self.paths.all_files(), lock_path(self.paths.keys)]:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         if profile_id is not None:
