@@ -32,3 +32,15 @@ def test_a_sign_up_list_with_bad_names_is_refused_naming_each_line_and_character
     assert edited.code != 0 and "U+2066" in edited.out + edited.err
     people = cli("attendees", "list", session, "--json").json()
     assert [p["name"] for p in people] == ["Good Person"]
+
+
+def test_a_sheets_name_that_is_not_text_is_refused_on_paper_and_web_page(
+    cli: InProcessCli, tmp_path: Path
+) -> None:
+    swale = ("--district", "Swale", "--need", "domestic-abuse")
+    for extra, out in (((), "sheet.pdf"), (("--web-page",), "sheet.html")):
+        where = str(tmp_path / out)
+        printed = cli("print", "sheet", *swale, *extra, "--name", "Sam\x07Example", "--out", where)
+        said = printed.out + printed.err
+        assert printed.code != 0 and "U+0007 (a control character)" in said, said
+        assert "Sam" not in said and not (tmp_path / out).exists()

@@ -180,13 +180,18 @@ def sheet_content(
     district_id: str, need_ids: Iterable[str], service_ids: Iterable[str], name: str
 ) -> SheetContent:
     """Only the services chosen, grouped by the person's needs (all needs if none was
-    named). A name no bundled font can draw is refused first, naming the character."""
+    named). A name that is not text (core.plain_text), or that no bundled font can draw,
+    is refused first, naming the character."""
     from victim_champion.content.directory_loader import current_directory, load_needs
     from victim_champion.content.district_loader import load_districts
     from victim_champion.core.directory import grouped_by_need
+    from victim_champion.core.plain_text import text_problem
     from victim_champion.documents.fonts import BOLD
     from victim_champion.documents.script_fonts import UnprintableTextError, require_printable
 
+    unsafe = text_problem(name, "The name for the sheet")
+    if unsafe is not None:
+        raise InvalidInputError(f"{unsafe}; type it again.")
     if name.strip():
         try:
             require_printable([name], BOLD)

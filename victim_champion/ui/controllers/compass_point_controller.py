@@ -22,7 +22,6 @@ from victim_champion.content.directory_loader import (
 )
 from victim_champion.content.district_loader import load_districts
 from victim_champion.core.events import RecordArea, RecordsChanged
-from victim_champion.core.plain_text import text_problem
 from victim_champion.core.signposting import match_services
 from victim_champion.operations.printing import (
     HandoutOptions,
@@ -240,10 +239,6 @@ class CompassPointController(QObject):
         district, needs = person.district_id or "", sorted(person.needs)
         chosen = self._page.chosen_service_ids()
         name = self._page.sheet_name.text().strip()
-        unsafe = text_problem(name, "The name on the sheet")
-        if unsafe is not None:
-            self._page.say(f"{unsafe}; type it again.")
-            return
         discreet = self._page.discreet.isChecked()
         options = HandoutOptions(
             district, self._page.large_print.isChecked(), discreet, self._printing.language
