@@ -75,3 +75,15 @@ def test_a_feedback_comment_may_run_over_lines_but_holds_only_text() -> None:
     assert Feedback(5, 5, 5, 5, "Good day.\nThanks").comment == "Good day.\nThanks"
     with pytest.raises(InvalidInputError, match=r"The comment holds U\+0000"):
         Feedback(5, 5, 5, 5, "Good\x00day")
+
+
+def test_a_referrals_contact_details_hold_only_text() -> None:
+    from victim_champion.core.errors import InvalidInputError
+    from victim_champion.operations.signposting_desk import ReferralRequest
+
+    ReferralRequest(name="Sam Example", phone="01234 567890").check()
+    with pytest.raises(InvalidInputError, match=r"The name holds U\+2068"):
+        ReferralRequest(name="Sam\u2068Example", phone="01234 567890").check()
+    safety = {"safe_word": "blue\x00bird"}
+    with pytest.raises(InvalidInputError, match=r"The safe word holds U\+0000"):
+        ReferralRequest(name="Sam", phone="01234 567890", safety=safety).check()
