@@ -116,7 +116,7 @@ def test_a_recovery_code_works_once_and_is_kept_only_as_a_hash(hub: HubProcess) 
 def test_an_account_that_sees_every_table_needs_its_second_step_to_log_in(
     hub: HubProcess,
 ) -> None:
-    hub_admin(
+    made = hub_admin(
         hub,
         "dashboard-account",
         "--agency",
@@ -126,6 +126,7 @@ def test_an_account_that_sees_every_table_needs_its_second_step_to_log_in(
         "--password-stdin",
         stdin=PASSWORD,
     )
+    assert "it can log in only after 'dashboard-totp' sets its code" in made
     form = {"username": "otto", "password": PASSWORD}
     refused = fetch(hub, "POST", "/dashboard/login", form=form)
     assert refused.status == 403 and pages.NO_SECOND_FACTOR in refused.body

@@ -184,6 +184,10 @@ def dashboard_account(options: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     print(f"Created a dashboard account for {agency_name}.")
+    from victim_champion.hub.dashboard.second_factor import needs_second_factor
+
+    if needs_second_factor(options.agency):
+        print("It sees every table, so it can log in only after 'dashboard-totp' sets its code.")
     return 0
 
 
