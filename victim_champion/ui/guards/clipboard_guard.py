@@ -7,12 +7,19 @@ owns each one, and clears those it does: text another program copied since is le
 Some platforms cannot say who owns the clipboard, so the guard also keeps a digest (never
 the text) of what ``copy`` placed, and of any new clipboard text that equals the text
 selected in the app's focused field at that moment (a Ctrl+C in the app).
+
+Everything the app copies is marked as sensitive (sensitive_clipboard), so clipboard
+history and clipboard managers keep none of it: ``copy`` and Ctrl+C or Ctrl+X in a text
+field go through ``put_on_clipboard``; a copy made another way inside the app (a context
+menu's Copy) is marked again as soon as Qt reports it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QApplication
+
+from victim_champion.ui.guards.sensitive_clipboard import CopyKeys, is_marked, put_on_clipboard
 
 
 def _digest(text: str) -> str:
@@ -26,19 +33,36 @@ class ClipboardGuard:
 
     def __init__(self) -> None:
         self._ours: str | None = None
+        self._remarked: str | None = None
+        self._keys = CopyKeys(self._remember)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._keys)
         QGuiApplication.clipboard().dataChanged.connect(self._changed)
 
+    def _remember(self, text: str) -> None:
+        self._ours = _digest(text)
+
     def _changed(self) -> None:
+        clipboard = QGuiApplication.clipboard()
         focused = QApplication.focusWidget()
         selected = getattr(focused, "selectedText", None)
-        text = QGuiApplication.clipboard().text()
-        if callable(selected) and text and selected() == text:
+        text = clipboard.text()
+        copied_here = callable(selected) and bool(text) and selected() == text
+        if copied_here:
             self._ours = _digest(text)
+        if not text or is_marked(clipboard.mimeData()):
+            return
+        if (copied_here or clipboard.ownsClipboard()) and self._remarked != _digest(text):
+            # Qt's own copy, unmarked: replace it with a marked one, once (a platform that
+            # dropped the markers would otherwise be asked again and again).
+            self._remarked = _digest(text)
+            put_on_clipboard(text)
 
     def copy(self, text: str) -> None:
-        """Put ``text`` on the clipboard as the app."""
-        QGuiApplication.clipboard().setText(text)
-        self._ours = _digest(text)
+        """Put ``text`` on the clipboard as the app, marked as sensitive."""
+        put_on_clipboard(text)
+        self._remember(text)
 
     def clear_if_ours(self) -> None:
         """Clear the clipboard, and the X11 selection, where the app still owns them."""
@@ -49,3 +73,4 @@ class ClipboardGuard:
         if clipboard.supportsSelection() and clipboard.ownsSelection():
             clipboard.clear(QClipboard.Mode.Selection)
         self._ours = None
+        self._remarked = None
