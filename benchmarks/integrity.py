@@ -42,7 +42,7 @@ from victim_champion.store.schema.migrator import schema_version, upgrade
 from victim_champion.store.schema.page_check import check_every_page
 
 RECORDS = 100_000
-PASSPHRASE = "benchmark passphrase only"
+PASSPHRASE = "benchmark only kettle harbour"
 DISTRICTS = ("ashford", "canterbury", "dover", "folkestone-hythe", "maidstone", "thanet")
 NEEDS = ("feeling-safe", "help-at-court", "money-worries", "housing", "someone-to-talk-to")
 SERVICES = ("victim-support-kent", "witness-service", "rape-crisis", "citizens-advice")

@@ -24,7 +24,7 @@ from victim_champion.store.schema.connection import CACHE_KIB, open_encrypted
 ROWS = 100_000
 LOOKUPS = 5_000
 REPEATS = 3
-PASSPHRASE = "benchmark passphrase only"
+PASSPHRASE = "benchmark only kettle harbour"
 
 
 def synthetic_rows() -> list[tuple[str, str, str, str]]:

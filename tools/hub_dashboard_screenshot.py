@@ -44,8 +44,8 @@ from victim_champion.store.syncing.sync_local import StoreSyncLocal
 from victim_champion.sync.client import SyncClient, enrol
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-PASSPHRASE = "screenshot laptop passphrase"
-PASSWORD = "screenshot password"
+PASSPHRASE = "screenshot laptop kettle harbour"
+PASSWORD = "screenshot kettle harbour"
 TRAINING = {"thanet": 14, "swale": 9, "maidstone": 12, "dover": 3, "medway": 11}
 SIGNPOSTED = {"thanet": 23, "swale": 17, "canterbury": 9, "medway": 31, "ashford": 2}
 SERVICES = ("victim-support-kent", "witness-care-unit", "witness-service", "isva", "davss")
