@@ -5,6 +5,7 @@ between known words as a fresh random character and calls them "very strong"."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,12 @@ def test_every_course_titles_words_are_the_apps_own(module: Path) -> None:
     apps_own = {w for entry in APP_WORDS for w in entry.split()}
     assert set(words) <= apps_own, set(words) - apps_own
     assert not judge("-".join([*words, "2026"])).acceptable
+
+
+def test_a_huge_paste_is_judged_quickly() -> None:
+    """Only the first 72 characters are judged (as zxcvbn does), so a long run of joiners
+    cannot make the word search take minutes on every key press."""
+    started = time.perf_counter()
+    assert judge("lantern teapot orchard velvet" + " -" * 50_000).acceptable
+    assert not judge("victim champion 2026 " + " -" * 50_000).acceptable
+    assert time.perf_counter() - started < 2

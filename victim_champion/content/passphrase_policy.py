@@ -23,6 +23,9 @@ from functools import cache
 
 MIN_PASSPHRASE_LENGTH = 12
 MIN_GUESSES_LOG10 = 10.0
+# zxcvbn walks every substring and refuses more than 72 characters; the first 72 are
+# plenty to judge (a longer passphrase is only stronger), and all that is judged.
+JUDGED_CHARACTERS = 72
 LABELS = ("Too easy to guess", "Weak", "Fair", "Strong", "Very strong")
 # What someone guessing would try first for this app and its users: its own name, the
 # people and places behind it (FACTS.md), the words of its course titles, and the slot's
@@ -98,9 +101,7 @@ class Verdict:
 def _estimate(passphrase: str, context: tuple[str, ...]) -> tuple[int, float, str]:
     from zxcvbn import zxcvbn  # about 50 ms to load: only when a passphrase is judged
 
-    # zxcvbn walks every substring and refuses more than 72 characters; the first 72 are
-    # plenty to judge (a longer passphrase is only stronger).
-    result = zxcvbn(passphrase[:72], user_inputs=[*APP_WORDS, *context])
+    result = zxcvbn(passphrase[:JUDGED_CHARACTERS], user_inputs=[*APP_WORDS, *context])
     warning = str(result["feedback"].get("warning") or "")
     return int(result["score"]), float(result["guesses_log10"]), warning
 
@@ -172,7 +173,7 @@ def _without_own_words(passphrase: str, context: tuple[str, ...]) -> Verdict | N
     """zxcvbn counts each joiner between known words as a fresh random character, so it
     calls "victim-champion-2026" very strong. What is left without the app's words and the
     slot's name, its joiners taken out too, must be strong on its own; None if it is."""
-    rest, found = without_guessable(passphrase, context)
+    rest, found = without_guessable(passphrase[:JUDGED_CHARACTERS], context)
     if not found:
         return None
     score, guesses_log10, _ = _estimate(rest, context) if rest else (0, 0.0, "")
