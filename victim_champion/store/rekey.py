@@ -223,7 +223,7 @@ def _lock_if_free(keys: Path) -> Iterator[bool]:
 
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
             else:
-                import fcntl  # POSIX only
+                import fcntl  # posix-only: the else of os.name == "nt"
 
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

@@ -36,7 +36,7 @@ def slot_set_locked(keys: Path) -> Iterator[None]:
             # Blocks, trying once a second for 10 s, then raises OSError.
             msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
         else:
-            import fcntl  # POSIX only
+            import fcntl  # posix-only: the else of os.name == "nt"
 
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
