@@ -166,6 +166,7 @@ class ShellController(QObject):
     def uninstall(self, app: QApplication) -> None:
         """Stop watching (when the shell is torn down)."""
         self.triggers.remove_from(app)
+        self.clipboard.remove_from(app)
 
     def start(self) -> None:
         """First run if there is no profile yet, otherwise the passphrase screen."""

@@ -16,6 +16,8 @@ menu's Copy) is marked again as soon as Qt reports it.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -39,6 +41,14 @@ class ClipboardGuard:
         if app is not None:
             app.installEventFilter(self._keys)
         QGuiApplication.clipboard().dataChanged.connect(self._changed)
+
+    def remove_from(self, app: QApplication) -> None:
+        """Stop watching (the shell is torn down): take the copy filter off the application
+        and let go of the clipboard's signal, so a torn-down shell leaves nothing running on
+        every event (tests build many shells in one process; each had stayed installed)."""
+        app.removeEventFilter(self._keys)
+        with contextlib.suppress(RuntimeError, TypeError):  # already let go
+            QGuiApplication.clipboard().dataChanged.disconnect(self._changed)
 
     def _remember(self, text: str) -> None:
         self._ours = _digest(text)
