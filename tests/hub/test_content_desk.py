@@ -12,7 +12,7 @@ from sqlalchemy import Engine, func, select
 
 from victim_champion.hub.command_line import main
 from victim_champion.hub.editorial import change_log as audit
-from victim_champion.hub.editorial import desk
+from victim_champion.hub.editorial import desk, shipped_seed
 from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.tables import audit_log
@@ -26,7 +26,7 @@ def engine(hub_db_url: str) -> Iterator[Engine]:
     """A hub database (SQLite, then PostgreSQL) whose desk holds the shipped directory."""
     made = make_engine(hub_db_url)
     upgrade(made)
-    assert desk.seed_from_shipped(made, "seeder") == 12 + 22
+    assert shipped_seed.seed_from_shipped(made, "seeder") == 12 + 22
     yield made
     made.dispose()
 
@@ -39,7 +39,7 @@ def audit_count(engine: Engine) -> int:
 def test_the_shipped_directory_seeds_an_empty_desk_once_with_its_routes_confirmed(
     engine: Engine,
 ) -> None:
-    assert desk.seed_from_shipped(engine, "seeder") == 0  # not empty any more
+    assert shipped_seed.seed_from_shipped(engine, "seeder") == 0  # not empty any more
     routes, services = desk.list_routes(engine), desk.list_services(engine)
     assert (len(services), len(routes)) == (12, 22)
     assert [r.id for r in routes] == sorted(r.id for r in routes)

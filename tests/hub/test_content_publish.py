@@ -17,7 +17,7 @@ from victim_champion.core.versions import is_newer
 from victim_champion.hub.api import bundles
 from victim_champion.hub.command_line import main
 from victim_champion.hub.editorial import change_log as audit
-from victim_champion.hub.editorial import desk, edition
+from victim_champion.hub.editorial import desk, edition, shipped_seed
 from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
@@ -33,7 +33,7 @@ def engine(hub_db_url: str) -> Iterator[Engine]:
     """A hub database (SQLite, then PostgreSQL) whose desk holds the shipped directory."""
     made = make_engine(hub_db_url)
     upgrade(made)
-    desk.seed_from_shipped(made, "seeder")
+    shipped_seed.seed_from_shipped(made, "seeder")
     yield made
     made.dispose()
     adopt_directory_bundle(None)  # the laptop side goes back to its shipped directory

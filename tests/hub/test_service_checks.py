@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from victim_champion.content.directory_loader import parse_directory
 from victim_champion.core.directory import Service
 from victim_champion.hub.editorial import change_log as audit
-from victim_champion.hub.editorial import desk, edition
+from victim_champion.hub.editorial import desk, edition, shipped_seed
 from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.editorial.service_checks import mark_details_checked
 from victim_champion.hub.storage.engine import make_engine, upgrade
@@ -27,7 +27,7 @@ TODAY = date(2026, 12, 7)
 def engine(hub_db_url: str) -> Iterator[Engine]:
     made = make_engine(hub_db_url)
     upgrade(made)
-    desk.seed_from_shipped(made, "seeder")
+    shipped_seed.seed_from_shipped(made, "seeder")
     yield made
     made.dispose()
 

@@ -17,7 +17,7 @@ from victim_champion.core.course_parts import SourceNote
 from victim_champion.core.versions import is_newer
 from victim_champion.hub.api import bundles
 from victim_champion.hub.editorial import change_log as audit
-from victim_champion.hub.editorial import desk, stale
+from victim_champion.hub.editorial import desk, shipped_seed, stale
 from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
@@ -73,7 +73,7 @@ def add_route(engine: Engine, route_id: str, checked: str) -> None:
 def test_old_facts_are_listed_oldest_first_with_sources_and_fresh_ones_are_not(
     engine: Engine, key: HubKey, tmp_path: Path
 ) -> None:
-    desk.seed_from_shipped(engine, "cli")
+    shipped_seed.seed_from_shipped(engine, "cli")
     publish_aged_course(engine, key, tmp_path / "aged")
     add_route(engine, "old-fraud-line", "2025-11")  # 13 months before today
     add_route(engine, "fresh-fraud-line", "2026-01")  # 11 months: not yet

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from victim_champion.hub.api import bundles
-from victim_champion.hub.editorial import desk, edition
+from victim_champion.hub.editorial import desk, edition, shipped_seed
 from victim_champion.hub.editorial.change_log import COMMAND_LINE
 from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.engine import HUB_DB_VARIABLE
@@ -149,7 +149,7 @@ def add_content_commands(parser: argparse.ArgumentParser, engine_for: EngineFor)
         def run(options: argparse.Namespace) -> int:
             try:
                 engine = engine_for(options)
-                if desk.seed_from_shipped(engine, COMMAND_LINE):
+                if shipped_seed.seed_from_shipped(engine, COMMAND_LINE):
                     sys.stderr.write(
                         "The content desk was empty: it now holds the shipped directory.\n"
                     )

@@ -39,7 +39,7 @@ from victim_champion.hub.dashboard.routes import (
     signed_in,
 )
 from victim_champion.hub.editorial import change_log as audit
-from victim_champion.hub.editorial import desk, edition, service_checks, stale
+from victim_champion.hub.editorial import desk, edition, service_checks, shipped_seed, stale
 from victim_champion.hub.editorial.entries import ContentError, RouteEntry, ServiceEntry
 from victim_champion.hub.storage.signing_keys import HubKey
 
@@ -111,7 +111,7 @@ def content_router(engine: Engine, key: HubKey, publish: edition.Publisher) -> A
         return _html(pages.desk_page(services, routes, user.username, message))
 
     async def seed(request: Request, user: DashboardUser) -> Response:
-        await run_in_threadpool(desk.seed_from_shipped, engine, user.username)
+        await run_in_threadpool(shipped_seed.seed_from_shipped, engine, user.username)
         return _redirect(CONTENT_HOME)
 
     async def route_form(request: Request, user: DashboardUser) -> Response:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 
 from victim_champion.hub.editorial import change_log as audit
-from victim_champion.hub.editorial import desk
+from victim_champion.hub.editorial import desk, shipped_seed
 from victim_champion.hub.editorial.entries import RouteEntry, ServiceEntry
 from victim_champion.hub.editorial.research_tables import (
     CONFIRMED_BY,
@@ -70,7 +70,7 @@ def import_research(engine: Engine, text: str, actor: str) -> ImportSummary:
 def apply(
     engine: Engine, services: list[PlannedService], left_out: int, actor: str, now: datetime
 ) -> ImportSummary:
-    desk.seed_from_shipped(engine, actor)
+    shipped_seed.seed_from_shipped(engine, actor)
     on_desk: dict[str, str] = {}  # number or address key -> route id on the desk
     for route in desk.list_routes(engine):
         for key in existing_keys(route.contact):
