@@ -5,7 +5,7 @@ JSON results on stdout.
 
 A *round* is what a laptop with a few new records does (sync/client.py, run_once): one
 round request that pushes the new envelopes, compares them once in, and reads a page of
-pull (sync/rounds.py), and more pull pages only if there are more; a fresh connection
+pull (sync/shared/rounds.py), and more pull pages only if there are more; a fresh connection
 kept alive for the round's requests, closed at its end. Every request is signed with the device's
 Ed25519 key, with a fresh nonce, as a laptop signs it. Answers are parsed and their
 statuses and counts checked; their signatures are not re-checked here (that is the
@@ -34,8 +34,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from victim_champion.core.envelopes import SCHEMA_VERSION, canonical_json, content_hash
 from victim_champion.core.wire_records import AttendeeRecord
-from victim_champion.sync.binding import new_nonce
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.binding import new_nonce
+from victim_champion.sync.shared.protocol import (
     HEADER_DEVICE,
     HEADER_NONCE,
     HEADER_SIGNATURE,
@@ -44,7 +44,7 @@ from victim_champion.sync.protocol import (
     b64,
     pull_path,
 )
-from victim_champion.sync.signatures import request_message
+from victim_champion.sync.shared.signatures import request_message
 
 RECORDS_PER_ROUND = 5
 PULL_LIMIT = 100

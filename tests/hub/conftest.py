@@ -118,7 +118,7 @@ def desk_sealer(
     (what seals contact details for the desk, the desk's private key file)."""
     import base64
 
-    from victim_champion.sync.sealing import seal
+    from victim_champion.sync.shared.sealing import seal
 
     key_file = folder / "referral-desk.key"
     assert "Made the referral desk key" in hub.admin(

@@ -17,7 +17,7 @@ from tests.hub.conftest import Laptop
 from tests.support.chunked_upload import memory_kib, send_chunked
 from tests.support.hub_process import HubProcess
 from victim_champion.hub.api.body_limits import DEFAULT_LIMIT, FORM_LIMIT
-from victim_champion.sync.protocol import MAX_BODY_BYTES
+from victim_champion.sync.shared.protocol import MAX_BODY_BYTES
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 

@@ -24,8 +24,8 @@ from victim_champion.core.sync_errors import AnswerNotForThisRequestError, Devic
 from victim_champion.hub.api.device_auth import PRUNE_MARGIN_SECONDS, prune_nonces
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.tables import request_nonces
-from victim_champion.sync.binding import new_nonce
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.binding import new_nonce
+from victim_champion.sync.shared.protocol import (
     CLOCK_SKEW_SECONDS,
     HEADER_DEVICE,
     HEADER_NONCE,
@@ -33,7 +33,7 @@ from victim_champion.sync.protocol import (
     HEADER_TIMESTAMP,
     b64,
 )
-from victim_champion.sync.signatures import request_message, sign
+from victim_champion.sync.shared.signatures import request_message, sign
 
 
 def sync_as_the_app_does(laptop: Laptop, hub_url: str) -> None:

@@ -21,9 +21,9 @@ from victim_champion.hub.editorial import desk, edition, shipped_seed
 from victim_champion.hub.editorial.entries import ContentError
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
-from victim_champion.sync.binding import check_bundle
-from victim_champion.sync.protocol import canonical_json, unb64
-from victim_champion.sync.signatures import verify
+from victim_champion.sync.shared.binding import check_bundle
+from victim_champion.sync.shared.protocol import canonical_json, unb64
+from victim_champion.sync.shared.signatures import verify
 
 TODAY = date(2026, 12, 7)
 

@@ -19,7 +19,7 @@ from victim_champion.hub.api.intake import _insert_many
 from victim_champion.hub.storage.driver_statements import fetch, statement_for
 from victim_champion.hub.storage.engine import as_utc, make_engine, upgrade
 from victim_champion.hub.storage.tables import devices, envelopes, settings
-from victim_champion.sync.protocol import Envelope, content_hash
+from victim_champion.sync.shared.protocol import Envelope, content_hash
 
 WHEN = datetime(2026, 11, 30, 9, 15, 30, 123456, tzinfo=UTC)
 CANARY = "Canary Synthetic-Person"

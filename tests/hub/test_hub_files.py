@@ -16,7 +16,7 @@ from sqlalchemy import insert, select
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.tables import hub_key
-from victim_champion.sync.signatures import check_signed_body
+from victim_champion.sync.shared.signatures import check_signed_body
 
 RAW = serialization.Encoding.Raw
 

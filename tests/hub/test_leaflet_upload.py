@@ -26,8 +26,8 @@ from victim_champion.hub.api.leaflet_publishing import LeafletDesk
 from victim_champion.hub.editorial import change_log as audit
 from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.signing_keys import key_file_for, load_or_create_hub_key
-from victim_champion.sync.protocol import canonical_json
-from victim_champion.sync.signatures import verify
+from victim_champion.sync.shared.protocol import canonical_json
+from victim_champion.sync.shared.signatures import verify
 
 PAGE = "/dashboard/content/leaflets"
 EDITOR = "carol.content"

@@ -21,7 +21,7 @@ from victim_champion.hub.storage.tables import (
     refused_envelopes,
     settings,
 )
-from victim_champion.sync.protocol import sequence_digest
+from victim_champion.sync.shared.protocol import sequence_digest
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 

@@ -1,4 +1,4 @@
-"""A whole sync round in one request (sync/rounds.py), against the real hub on 127.0.0.1:
+"""A whole sync round in one request (sync/shared/rounds.py), against the real hub on 127.0.0.1:
 what it costs in requests, what it verifies, what it refuses, and a hub without it."""
 
 from __future__ import annotations
@@ -11,7 +11,12 @@ import pytest
 from tests.hub.conftest import Laptop, make_laptop
 from tests.support.hub_process import HubProcess, free_port, requests_by_route, sqlite_url
 from victim_champion.core.sync_errors import UpgradeRequiredError
-from victim_champion.sync.protocol import SCHEMA_VERSION, Endpoint, canonical_json, content_hash
+from victim_champion.sync.shared.protocol import (
+    SCHEMA_VERSION,
+    Endpoint,
+    canonical_json,
+    content_hash,
+)
 
 STEPS = ("/v1/round", "/v1/pull", "/v1/push", "/v1/verify")
 

@@ -16,7 +16,7 @@ from victim_champion.core.sync_errors import (
     NotKnownToHubError,
 )
 from victim_champion.sync.client import enrol
-from victim_champion.sync.protocol import canonical_json, content_hash
+from victim_champion.sync.shared.protocol import canonical_json, content_hash
 
 REPO = Path(__file__).resolve().parents[2]
 

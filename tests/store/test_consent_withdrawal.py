@@ -15,7 +15,7 @@ from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.store.profile import Profile
 from victim_champion.store.repositories.signposting_records import SignpostingRecords
 from victim_champion.store.schema.open_store import OpenStore
-from victim_champion.sync.sealing import new_key_pair, seal
+from victim_champion.sync.shared.sealing import new_key_pair, seal
 
 SERVICE = "victim-support-kent"
 

@@ -16,7 +16,7 @@ from victim_champion.store.repositories import referral_batch
 from victim_champion.store.repositories.referral_batch import ContactDetails, ReferralBatch
 from victim_champion.store.schema.connection import Connection
 from victim_champion.store.schema.open_store import OpenStore
-from victim_champion.sync.sealing import new_key_pair, open_sealed, seal
+from victim_champion.sync.shared.sealing import new_key_pair, open_sealed, seal
 
 SERVICES = ["davss", "east-kent-rapeline"]
 

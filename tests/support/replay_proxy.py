@@ -24,7 +24,7 @@ class ReplayProxy(ForwardingServer):
     def handle(self, request: BaseHTTPRequestHandler) -> None:
         body = self.read_body(request)
         device = request.headers.get("X-VC-Device", "")
-        # A round request carries a push too (sync/rounds.py).
+        # A round request carries a push too (sync/shared/rounds.py).
         is_push = request.command == "POST" and request.path.endswith(("/v1/push", "/v1/round"))
         if is_push and device != self.donor and self.donor_answer is not None:
             self.replayed += 1

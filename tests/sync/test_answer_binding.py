@@ -1,5 +1,5 @@
 """The shared checks that bind an answer to its request, name a wipe order's device, and
-order bundles (sync/binding.py), with a real Ed25519 hub key and no network."""
+order bundles (sync/shared/binding.py), with a real Ed25519 hub key and no network."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from victim_champion.sync.binding import (
+from victim_champion.sync.shared.binding import (
     ANSWER_WINDOW_SECONDS,
     AnswerMismatchError,
     BundleRefusalError,
@@ -24,7 +24,7 @@ from victim_champion.sync.binding import (
     new_nonce,
     wipe_order,
 )
-from victim_champion.sync.signatures import check_signed_body, sign, signed_json
+from victim_champion.sync.shared.signatures import check_signed_body, sign, signed_json
 
 HUB_KEY = os.urandom(32)
 

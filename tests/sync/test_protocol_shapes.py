@@ -10,7 +10,7 @@ import pytest
 from tests.support.hub_process import HubProcess
 from victim_champion.core.device_policy import DEFAULT_DEVICE_POLICY
 from victim_champion.core.envelopes import PushResult
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.protocol import (
     DeviceState,
     Endpoint,
     EnrolAnswer,
@@ -25,7 +25,7 @@ from victim_champion.sync.protocol import (
     push_answer,
     push_results_from_wire,
 )
-from victim_champion.sync.rounds import RoundAnswer, RoundRequest, runs_after_push
+from victim_champion.sync.shared.rounds import RoundAnswer, RoundRequest, runs_after_push
 
 
 def test_the_hub_serves_exactly_the_endpoints_the_protocol_declares(hub: HubProcess) -> None:

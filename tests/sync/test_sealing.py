@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from victim_champion.sync.sealing import SealedBoxError, new_key_pair, open_sealed, seal
+from victim_champion.sync.shared.sealing import SealedBoxError, new_key_pair, open_sealed, seal
 
 
 def test_a_box_opens_with_its_key_only_and_refuses_tampering() -> None:

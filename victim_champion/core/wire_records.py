@@ -134,7 +134,7 @@ class SignpostingWireRecord(WireRecord):
 @dataclass(frozen=True)
 class ReferralContact(WireObject):
     """How the service may reach the person, given only with their consent. It never
-    travels as it is: the laptop seals it to the referral desk's key (sync/sealing.py)
+    travels as it is: the laptop seals it to the referral desk's key (sync/shared/sealing.py)
     and the hub holds only the sealed text."""
 
     name: str

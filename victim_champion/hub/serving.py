@@ -35,7 +35,7 @@ from victim_champion.hub.storage.signing_keys import (
 )
 
 PUBLIC_URL_VARIABLE = "VC_HUB_PUBLIC_URL"
-# "off": no single-request sync rounds (sync/rounds.py); laptops then use the separate
+# "off": no single-request sync rounds (sync/shared/rounds.py); laptops then use the separate
 # pull, push and verify requests. A switch for an incident with one laptop release, so
 # Compass House need not wait for every laptop to be upgraded.
 ROUNDS_VARIABLE = "VC_HUB_ROUND_REQUESTS"

@@ -27,7 +27,7 @@ from victim_champion.store.repositories.signposting_records import (
 )
 from victim_champion.store.syncing.policy_state import load_device_policy
 from victim_champion.store.syncing.retention import purge_at_unlock
-from victim_champion.sync.sealing import seal
+from victim_champion.sync.shared.sealing import seal
 
 SAFETY_WITHOUT_CONTACT = (
     "The safe-contact answers need a phone number or an email to go with; add one, or"

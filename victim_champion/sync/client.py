@@ -1,5 +1,5 @@
 """One sync round with the hub: pull pages, push the outbox, verify, in that order; the
-usual round (one batch, one page) goes as a single request (sync/rounds.py).
+usual round (one batch, one page) goes as a single request (sync/shared/rounds.py).
 
 Runs on a worker thread (the app) or the main thread (the command line). Reaches local
 data only through core.ports.SyncLocal. Every step is safe to cut off at any point and
@@ -28,8 +28,8 @@ from victim_champion.core.sync_errors import (
 )
 from victim_champion.core.versions import is_newer
 from victim_champion.core.wire_kinds import DownItemKind
-from victim_champion.sync.binding import BundleRefusalError, check_bundle
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.binding import BundleRefusalError, check_bundle
+from victim_champion.sync.shared.protocol import (
     MAX_BODY_BYTES,
     MAX_ENVELOPES_PER_PUSH,
     MAX_VERIFY_RANGES,
@@ -49,8 +49,8 @@ from victim_champion.sync.protocol import (
     push_results_from_wire,
     unb64,
 )
-from victim_champion.sync.rounds import RoundAnswer, RoundRequest, runs_after_push
-from victim_champion.sync.signatures import verify
+from victim_champion.sync.shared.rounds import RoundAnswer, RoundRequest, runs_after_push
+from victim_champion.sync.shared.signatures import verify
 from victim_champion.sync.transport import HubTransport
 
 PUSH_BATCH = 200
@@ -121,7 +121,7 @@ class SyncClient:
         self._notices: list[str] = []  # content left aside this round, for the worker
 
     def _round(self, counts: dict[str, int], progress: Progress) -> tuple[int, bool]:
-        """The usual round in one request (sync/rounds.py): a batch of the outbox, the
+        """The usual round in one request (sync/shared/rounds.py): a batch of the outbox, the
         runs to compare once it is in, and a page of pull. What did not fit, or did not
         match, is left to the separate steps after it. Returns (received, more to pull)."""
         batch = self._local.pending(self._max_envelopes, self._byte_budget)

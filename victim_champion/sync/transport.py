@@ -34,7 +34,7 @@ from victim_champion.core.sync_errors import (
     RequestReplayedError,
     UpgradeRequiredError,
 )
-from victim_champion.sync.binding import (
+from victim_champion.sync.shared.binding import (
     REPLAYED_CODE,
     AnswerMismatchError,
     check_answer_binding,
@@ -42,7 +42,7 @@ from victim_champion.sync.binding import (
     is_wipe_order,
     new_nonce,
 )
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.protocol import (
     HEADER_DEVICE,
     HEADER_NONCE,
     HEADER_SIGNATURE,
@@ -53,7 +53,7 @@ from victim_champion.sync.protocol import (
     canonical_json,
     unb64,
 )
-from victim_champion.sync.signatures import check_signed_body, request_message, sign
+from victim_champion.sync.shared.signatures import check_signed_body, request_message, sign
 
 TIMEOUT_SECONDS = 20.0
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024

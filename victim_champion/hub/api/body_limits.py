@@ -32,7 +32,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from victim_champion.core.leaflet_bundle import MAX_LEAFLET_BYTES, megabytes
-from victim_champion.sync.protocol import MAX_BODY_BYTES, Endpoint
+from victim_champion.sync.shared.protocol import MAX_BODY_BYTES, Endpoint
 
 FORM_LIMIT = 16 * 1024
 DEFAULT_LIMIT = 64 * 1024

@@ -4,7 +4,7 @@ A bundle is a JSON document {kind, version, published, files: {relative path: te
 The hub signs its canonical bytes, so its kind, version and date are signed too. Laptops
 check the signature against the hub key pinned at enrolment before using anything in it,
 so nobody can slip in a fake helpline number, and refuse a bundle of the wrong kind or one
-not newer than theirs (sync/binding.py), so nobody can bring back an old one.
+not newer than theirs (sync/shared/binding.py), so nobody can bring back an old one.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from victim_champion.core.wire_kinds import DownItemKind
 from victim_champion.hub.api.exchange import add_down_item
 from victim_champion.hub.storage.signing_keys import HubKey
 from victim_champion.hub.storage.tables import bundles
-from victim_champion.sync.protocol import b64, canonical_json
-from victim_champion.sync.signatures import sign
+from victim_champion.sync.shared.protocol import b64, canonical_json
+from victim_champion.sync.shared.signatures import sign
 
 KINDS = ("course", "directory")
 SERVED_KINDS = (*KINDS, "leaflets")  # leaflets are published by hub/api/leaflet_publishing.py

@@ -35,8 +35,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from victim_champion.hub.storage.driver_statements import fetch, statement_for
 from victim_champion.hub.storage.engine import as_utc, insert_for, write_turn
 from victim_champion.hub.storage.tables import devices, request_nonces
-from victim_champion.sync.protocol import CLOCK_SKEW_SECONDS
-from victim_champion.sync.signatures import verify
+from victim_champion.sync.shared.protocol import CLOCK_SKEW_SECONDS
+from victim_champion.sync.shared.signatures import verify
 
 log = logging.getLogger("victim_champion.hub")
 

@@ -14,8 +14,8 @@ from sqlalchemy import Engine
 from starlette.requests import Request
 
 from victim_champion.hub.api.device_auth import Outcome, authenticate
-from victim_champion.sync.binding import REPLAYED_CODE, is_nonce, wipe_order
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.binding import REPLAYED_CODE, is_nonce, wipe_order
+from victim_champion.sync.shared.protocol import (
     ACCEPTED_SCHEMA_VERSIONS,
     CLOCK_SKEW_SECONDS,
     HEADER_DEVICE,
@@ -26,7 +26,7 @@ from victim_champion.sync.protocol import (
     ProtocolError,
     unb64,
 )
-from victim_champion.sync.signatures import request_message
+from victim_champion.sync.shared.signatures import request_message
 
 
 class HubError(Exception):

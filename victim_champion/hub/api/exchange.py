@@ -23,7 +23,7 @@ from victim_champion.hub.storage.tables import (
     refused_envelopes,
     settings,
 )
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.protocol import (
     DeviceState,
     PullAnswer,
     VerifyAnswer,

@@ -38,7 +38,7 @@ from victim_champion.hub.storage.tables import (
     envelopes,
     refused_envelopes,
 )
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.protocol import (
     ACCEPTED_SCHEMA_VERSIONS,
     Envelope,
     ProtocolError,

@@ -28,8 +28,8 @@ from victim_champion.core.wire_records import (
     WireRecordError,
 )
 from victim_champion.hub.storage.tables import bundles, devices
-from victim_champion.sync.protocol import Envelope
-from victim_champion.sync.signatures import verify
+from victim_champion.sync.shared.protocol import Envelope
+from victim_champion.sync.shared.signatures import verify
 
 DIRECTORY_BUNDLE = "directory"  # the bundle kind hub/api/bundles.py publishes directories as
 # Text limits of the hub's columns, checked before writing so both databases agree.

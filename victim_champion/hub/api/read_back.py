@@ -38,7 +38,7 @@ from sqlalchemy import (
 from victim_champion.core.device_policy import DEFAULT_DEVICE_POLICY, DevicePolicy
 from victim_champion.hub.storage.driver_statements import fetch, statement_for
 from victim_champion.hub.storage.tables import down_items, envelopes, refused_envelopes, settings
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.protocol import (
     MAX_BODY_BYTES,
     MAX_ENVELOPES_PER_PUSH,
     PULL_PAGE_LIMIT,

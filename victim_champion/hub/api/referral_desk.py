@@ -20,7 +20,7 @@ from victim_champion.core.certificates import key_id_for
 from victim_champion.core.wire_kinds import EnvelopeKind
 from victim_champion.hub.api.read_back import REFERRAL_KEY_SETTING
 from victim_champion.hub.storage.tables import envelopes, referrals, settings
-from victim_champion.sync.sealing import SealedBoxError, new_key_pair, open_sealed
+from victim_champion.sync.shared.sealing import SealedBoxError, new_key_pair, open_sealed
 
 BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise turn \n into \r\n
 

@@ -17,8 +17,8 @@ from typing import Any
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from victim_champion.sync.binding import is_nonce
-from victim_champion.sync.protocol import HEADER_DEVICE, HEADER_NONCE
+from victim_champion.sync.shared.binding import is_nonce
+from victim_champion.sync.shared.protocol import HEADER_DEVICE, HEADER_NONCE
 
 _binding: ContextVar[dict[str, str] | None] = ContextVar("vc_answer_binding", default=None)
 

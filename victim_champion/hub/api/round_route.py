@@ -1,4 +1,4 @@
-"""The hub's side of a whole sync round in one request (sync/rounds.py).
+"""The hub's side of a whole sync round in one request (sync/shared/rounds.py).
 
 The round is done in one worker-thread hop, on one connection, in one transaction, so a
 round commits once: the credentials (device_auth.py), the push (intake.py), and then the
@@ -28,8 +28,8 @@ from victim_champion.hub.api.device_requests import (
 )
 from victim_champion.hub.api.operability import count_envelopes
 from victim_champion.hub.api.read_back import ReadBack, read_back
-from victim_champion.sync.protocol import Endpoint, ProtocolError, PushResult
-from victim_champion.sync.rounds import RoundAnswer, RoundRequest
+from victim_champion.sync.shared.protocol import Endpoint, ProtocolError, PushResult
+from victim_champion.sync.shared.rounds import RoundAnswer, RoundRequest
 
 
 def sync_round(

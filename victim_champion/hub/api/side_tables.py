@@ -27,7 +27,7 @@ from victim_champion.hub.storage import erasure_ledger
 from victim_champion.hub.storage.engine import insert_for
 from victim_champion.hub.storage.erasure_ledger import RECORD_ID_LENGTH
 from victim_champion.hub.storage.tables import certificates, envelopes, referrals
-from victim_champion.sync.protocol import canonical_json
+from victim_champion.sync.shared.protocol import canonical_json
 
 
 def insert_ignoring_conflicts(connection: Connection, table: Any, values: dict[str, Any]) -> int:

@@ -42,7 +42,7 @@ from victim_champion.hub.dashboard.leaflet_upload import leaflet_router
 from victim_champion.hub.dashboard.routes import dashboard_router
 from victim_champion.hub.storage.engine import DATABASE_THREADS
 from victim_champion.hub.storage.signing_keys import HubKey, load_or_create_hub_key
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.protocol import (
     Endpoint,
     EnrolAnswer,
     EnrolRequest,

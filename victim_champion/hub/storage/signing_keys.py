@@ -46,7 +46,7 @@ from victim_champion.hub.storage.file_modes import (
     write_new_private_file,
 )
 from victim_champion.hub.storage.tables import hub_key
-from victim_champion.sync.signatures import signed_json
+from victim_champion.sync.shared.signatures import signed_json
 
 KEY_FILE_VARIABLE = "VC_HUB_KEY_FILE"
 SQLITE_SUFFIX = ".signing-key"

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any, TypeGuard
 
 from victim_champion.core.versions import is_newer
-from victim_champion.sync.protocol import CLOCK_SKEW_SECONDS
+from victim_champion.sync.shared.protocol import CLOCK_SKEW_SECONDS
 
 NONCE_BYTES = 16
 # The hub answers only requests within CLOCK_SKEW_SECONDS of its clock, so its answer's

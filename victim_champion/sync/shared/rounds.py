@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
-from victim_champion.sync.protocol import (
+from victim_champion.sync.shared.protocol import (
     DeviceState,
     ProtocolError,
     PullAnswer,

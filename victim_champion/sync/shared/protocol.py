@@ -1,7 +1,7 @@
 """The wire protocol shared by the laptop and the Compass House hub.
 
 Everything here is plain data and pure functions: canonical JSON, content hashes,
-envelope validation (the signing of requests and answers is in sync/signatures.py). The
+envelope validation (the signing of requests and answers is in sync/shared/signatures.py). The
 hub imports these two modules and nothing else of the desktop side. The endpoint paths and
 the shapes of requests and answers live here too, so the client and the hub's routes
 cannot drift apart.
@@ -80,7 +80,7 @@ class Endpoint(enum.StrEnum):
     PUSH = "/v1/push"
     PULL = "/v1/pull"
     VERIFY = "/v1/verify"
-    ROUND = "/v1/round"  # push, verify and one pull page in one request (sync/rounds.py)
+    ROUND = "/v1/round"  # push, verify and one pull page in one request (sync/shared/rounds.py)
     BUNDLE_LATEST = "/v1/bundles/{kind}/latest"
     HEALTH = "/v1/health"
     CERTIFICATE = "/v1/certificates/{code}"

@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from victim_champion.sync.protocol import PROTOCOL, ProtocolError, b64, canonical_json, unb64
+from victim_champion.sync.shared.protocol import PROTOCOL, ProtocolError, b64, canonical_json, unb64
 
 
 def request_message(method: str, path: str, timestamp: int, nonce: str, body: bytes) -> bytes:
