@@ -111,9 +111,13 @@ class Messages:
         return self.text("date.long", day=day.day, month=month, year=day.year)
 
 
-def pseudo_text(english: str) -> str:
-    """The qps-ploc form of an English text: every letter outside {fields} accented, then
-    padded with "·" inside brackets to about 140% of the English length."""
+def pseudo_text(english: str, language: str = PSEUDO_LANGUAGE) -> str:
+    """The form of an English text in the pseudo-language ``language`` (content in
+    language_content.py calls it with the language it prints in). qps-ploc: every letter
+    outside {fields} accented, then padded with "·" inside brackets to about 140% of the
+    English length."""
+    if language != PSEUDO_LANGUAGE:
+        raise KeyError(f"{language!r} is not a pseudo-language")
     pieces = _PLACEHOLDER.split(english)
     accented = "".join(
         piece if index % 2 else piece.translate(_ACCENTS) for index, piece in enumerate(pieces)
