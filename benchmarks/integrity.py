@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.figures import Figure, median_seconds, print_table
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.store.keys.device_secret import DeviceSecretStore
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.store.schema.connection import Connection, open_encrypted
 from victim_champion.store.schema.connection_owner import ConnectionOwner

@@ -23,7 +23,8 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from benchmarks.figures import Figure, median_seconds, print_table
-from victim_champion.content.report_labels import report_labels
+from tests.support.keyrings import MemoryKeyring
+from victim_champion.content.report_labels import report_labels, report_words
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import ReportPeriod
 from victim_champion.core.reporting import Labels, build_report
@@ -43,7 +44,6 @@ from victim_champion.hub.storage.engine import make_engine, upgrade
 from victim_champion.hub.storage.tables import devices, envelopes, published_reports
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.store.repositories.report_fact_repository import (
     read_report_facts as store_facts,
@@ -133,7 +133,7 @@ def hub_figures(folder: Path, labels: Labels, records: list[dict[str, Any]]) -> 
 
     def full_report() -> None:
         report = build_report(hub_facts(engine), PERIOD, labels)
-        report_csv(report)
+        report_csv(report, report_words())
         build_report_pdf(report)
 
     def first_publication() -> None:
@@ -141,13 +141,13 @@ def hub_figures(folder: Path, labels: Labels, records: list[dict[str, Any]]) -> 
         with engine.begin() as connection:
             connection.execute(delete(published_reports))
         report = published(engine, PERIOD, PUBLISHED_ON)
-        report_csv(report)
+        report_csv(report, report_words())
         build_report_pdf(report)
 
     def frozen_view() -> None:
         """Every later view of it: the stored copy read back, as the dashboard does."""
         report = published(engine, PERIOD, PUBLISHED_ON)
-        report_csv(report)
+        report_csv(report, report_words())
 
     assert read_only() == RECORDS
     baseline = median_seconds(read_only)

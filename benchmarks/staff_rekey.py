@@ -25,9 +25,9 @@ from pathlib import Path
 
 from benchmarks.figures import Figure, median_seconds, print_table
 from benchmarks.integrity import RECORDS, fill
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 
 REPEATS = 3

@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 from benchmarks.figures import Figure, print_table
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 
 RUNS = 7

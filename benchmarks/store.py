@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.figures import Figure, median_seconds, print_table
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.store.keys.device_secret import DeviceSecretStore
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.store.schema.connection import CACHE_KIB, open_encrypted
 

@@ -30,10 +30,10 @@ import keyring
 import pytest
 
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.operations.workspace import ProfileGate, Workspace
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 
 REPO = Path(__file__).resolve().parents[1]

@@ -86,7 +86,7 @@ def test_keyring_entries_say_nothing_about_victims() -> None:
 
 
 def test_a_secret_kept_under_the_old_names_is_moved_to_the_neutral_ones() -> None:
-    from victim_champion.store.keys.memory_keyring import MemoryKeyring
+    from tests.support.keyrings import MemoryKeyring
 
     keyring = MemoryKeyring()
     secret = base64.b64encode(bytes(range(32))).decode()

@@ -27,6 +27,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.support.hub_process import HubProcess, sqlite_url, start_hub
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.consent import ConsentPurpose
 from victim_champion.core.identifiers import new_id
@@ -35,7 +36,6 @@ from victim_champion.core.training_day import Feedback, QuizPhase
 from victim_champion.hub.dashboard.routes import last_full_quarter
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.store.repositories.record_repository import Records
 from victim_champion.store.repositories.signposting_records import SignpostingRecords

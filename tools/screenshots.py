@@ -19,10 +19,10 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.app import application, build_desktop
 from victim_champion.store.demo_profile import DEMO_PASSPHRASE, create_demo_profile
 from victim_champion.store.keys.device_secret import DeviceSecretStore
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.ui.shell_window import show_for_this_screen
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import PYTHON
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.cli import main
 from victim_champion.store.keys import key_slots
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 
 
 @dataclass

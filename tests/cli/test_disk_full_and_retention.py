@@ -14,10 +14,10 @@ import pytest
 from tests.cli.conftest import InProcessCli
 from tests.conftest import PASSPHRASE
 from tests.support.hub_process import HubProcess
+from tests.support.keyrings import MemoryKeyring
 from tests.support.small_disk import fill, small_disk
 from victim_champion.core.errors import DiskFullError
 from victim_champion.store.keys.device_secret import DeviceSecretStore
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.store.repositories.signposting_records import SignpostingRecords
 

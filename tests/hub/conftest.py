@@ -15,13 +15,13 @@ from sqlalchemy import create_engine, text
 
 from tests.conftest import PASSPHRASE
 from tests.support.hub_process import HubProcess, sqlite_url
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.hub.storage.signing_keys import KEY_FILE_VARIABLE
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.store.repositories.record_repository import Records
 from victim_champion.store.schema.open_store import OpenStore

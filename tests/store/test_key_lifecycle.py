@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.core.errors import (
     StaleKeyFileError,
     TooManyAttemptsError,
@@ -19,7 +20,6 @@ from victim_champion.store.keys.attempts import FREE_ATTEMPTS, Attempts, wait_af
 from victim_champion.store.keys.device_secret import DeviceSecretStore, slot_set_note
 from victim_champion.store.keys.key_file import read_key_file
 from victim_champion.store.keys.key_slots import KdfParams
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 
 NEW = "lantern teapot orchard velvet"

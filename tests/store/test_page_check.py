@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.core.errors import CorruptStoreError, WrongPassphraseError
 from victim_champion.store.keys.device_secret import DeviceSecretStore
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.store.schema.connection import open_encrypted
 from victim_champion.store.schema.page_check import read_ahead

@@ -10,6 +10,7 @@ import keyring.backends.fail
 import pytest
 
 from tests.conftest import PASSPHRASE
+from tests.support.keyrings import MemoryKeyring
 from victim_champion.core.errors import (
     CorruptStoreError,
     KeyringEntryMissingError,
@@ -21,7 +22,6 @@ from victim_champion.core.errors import (
 )
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.store.schema.connection import open_encrypted
 from victim_champion.store.schema.migrator import latest_version

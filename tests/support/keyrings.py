@@ -1,7 +1,8 @@
-"""A keyring backend in a JSON file, so CLI child processes share one keyring in tests.
+"""Keyring test doubles: one in memory, and one in a JSON file that CLI children share.
 
-In-process tests use victim_champion.store.keys.memory_keyring; the integration test uses
-the real Secret Service (gnome-keyring).
+In-process tests use MemoryKeyring; CLI child processes use FileKeyring; the integration
+test uses the real Secret Service (gnome-keyring). The product holds no test double: the
+demo profile's own in-memory keyring is victim_champion/store/demo_keyring.py.
 """
 
 from __future__ import annotations
@@ -12,6 +13,26 @@ from pathlib import Path
 
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+
+
+class MemoryKeyring(KeyringBackend):
+    """Keeps secrets in a dict for the life of the object (in-process tests)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError("no such entry")
 
 
 class FileKeyring(KeyringBackend):

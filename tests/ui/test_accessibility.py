@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.support.keyrings import MemoryKeyring
 from tests.ui.conftest import unlock
 from tests.ui.widget_walk import focusable_controls
 from victim_champion.app import DesktopApp, build_desktop
 from victim_champion.store.keys.device_secret import DeviceSecretStore
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.ui import theme
 from victim_champion.ui.dialogs.settings_dialog import SettingsDialog

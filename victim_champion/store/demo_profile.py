@@ -17,9 +17,9 @@ from victim_champion.core.attendees import AttendeeDetails
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind
 from victim_champion.core.training_day import Feedback, QuizPhase
+from victim_champion.store.demo_keyring import DemoOnlyKeyring
 from victim_champion.store.keys.device_secret import DeviceSecretStore
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
-from victim_champion.store.keys.memory_keyring import MemoryKeyring
 from victim_champion.store.profile import Profile
 from victim_champion.store.repositories.certificate_issuer import CertificateIssuer
 from victim_champion.store.repositories.record_repository import Records
@@ -74,7 +74,7 @@ class DemoProfile:
 def create_demo_profile(today: date) -> DemoProfile:
     """Make a fresh demo profile with a few sessions and registers of invented people."""
     folder = Path(tempfile.mkdtemp(prefix="vc-demo-"))
-    profile = Profile(folder / "profile", DeviceSecretStore(MemoryKeyring()))
+    profile = Profile(folder / "profile", DeviceSecretStore(DemoOnlyKeyring()))
     # The floor parameters: the demo opens quickly and protects nothing real.
     profile.create(DEMO_PASSPHRASE, kdf=KdfParams(salt=fresh_salt()))
     store = profile.open(DEMO_PASSPHRASE)
