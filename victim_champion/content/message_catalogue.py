@@ -16,9 +16,12 @@ district="Thanet")``. A sentence with a count takes the language's plural forms 
 header's ``Plural-Forms``, msgstr[0], msgstr[1]...): ``messages().plural("count.people",
 3)`` is "3 people", and 1 is "1 person"; the count is the field ``{count}``.
 
-Languages are BCP 47 tags, one ``resources/translations/<tag>.po`` each. ``qps-ploc`` is a
-pseudo-language made from English in code: accented, bracketed and about 40% longer, so a
-test can see any sentence that skipped the catalogue, and any layout that cannot grow.
+Languages are BCP 47 tags, one ``resources/translations/<tag>.po`` each. The pseudo-languages
+are made from English in code, bracketed and about 40% longer, so a test can see any
+sentence that skipped the catalogue, and any layout that cannot grow: ``qps-ploc`` in
+accented Latin letters, and ``qps-deva`` in Devanagari letters (the private-use language
+"qps" with the ISO 15924 script subtag "Deva"), which the house font does not have, so
+every page must reach a font that does.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import gettext
 import math
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from io import BytesIO
@@ -38,13 +42,41 @@ from victim_champion.core.errors import InvalidInputError, ResourceError
 
 DEFAULT_LANGUAGE = "en-GB"
 PSEUDO_LANGUAGE = "qps-ploc"
-# Each letter becomes an accented one that the embedded font (Atkinson Hyperlegible) has.
-# b, j, m, q, v, w and x have no accented form there and stay as they are; every English
-# word has a vowel, and every vowel changes, so no English word survives whole.
-_ACCENTS = str.maketrans(
-    "acdefghiklnoprstuyzACDEGHIKLNOPRSTUYZ",
-    "åçðéƒğħîķļñöþŕšţûýžÅÇÐÉĞĦÎĶĻÑÖÞŔŠŢÛÝŽ",
-)
+SECOND_PSEUDO_LANGUAGE = "qps-deva"
+
+
+@dataclass(frozen=True)
+class PseudoScript:
+    """How a pseudo-language writes English: each letter (and any mark its fonts lack) as
+    ``letters`` says, then padded with ``padding`` inside brackets."""
+
+    letters: dict[int, int]
+    padding: str
+
+
+PSEUDO_SCRIPTS = {
+    # Each letter becomes an accented one that the embedded font (Atkinson Hyperlegible)
+    # has. b, j, m, q, v, w and x have no accented form there and stay as they are; every
+    # English word has a vowel, and every vowel changes, so no English word survives whole.
+    PSEUDO_LANGUAGE: PseudoScript(
+        str.maketrans(
+            "acdefghiklnoprstuyzACDEGHIKLNOPRSTUYZ",
+            "åçðéƒğħîķļñöþŕšţûýžÅÇÐÉĞĦÎĶĻÑÖÞŔŠŢÛÝŽ",
+        ),
+        "·",
+    ),
+    # Each letter, in either case, becomes a Devanagari consonant or independent vowel
+    # that stands alone (no vowel sign or conjunct), so no Latin letter survives, and the
+    # pages must set it in the bundled Noto Sans Devanagari; "·" becomes "॰", which that
+    # font has.
+    SECOND_PSEUDO_LANGUAGE: PseudoScript(
+        str.maketrans(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ·",
+            "अबचदएफगहइजकलमनओपखरसतउवठषयझअबचदएफगहइजकलमनओपखरसतउवठषयझ॰",
+        ),
+        "॰",
+    ),
+}
 _PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
 _MARKUP_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
@@ -112,25 +144,25 @@ class Messages:
 
 
 def pseudo_text(english: str, language: str = PSEUDO_LANGUAGE) -> str:
-    """The form of an English text in the pseudo-language ``language`` (content in
-    language_content.py calls it with the language it prints in). qps-ploc: every letter
-    outside {fields} accented, then padded with "·" inside brackets to about 140% of the
-    English length."""
-    if language != PSEUDO_LANGUAGE:
-        raise KeyError(f"{language!r} is not a pseudo-language")
+    """The form of an English text in the pseudo-language ``language`` (a key of
+    PSEUDO_SCRIPTS): every letter outside {fields} written in its script, then padded
+    inside brackets to about 140% of the English length."""
+    script = PSEUDO_SCRIPTS[language]
     pieces = _PLACEHOLDER.split(english)
-    accented = "".join(
-        piece if index % 2 else piece.translate(_ACCENTS) for index, piece in enumerate(pieces)
+    written = "".join(
+        piece if index % 2 else piece.translate(script.letters)
+        for index, piece in enumerate(pieces)
     )
     padding = max(1, math.ceil(len(english) * 1.4) - len(english) - 3)
-    return f"[{accented} {'·' * padding}]"
+    return f"[{written} {script.padding * padding}]"
 
 
-def _pseudo_entry(key: str, text: str) -> str:
-    """The qps-ploc form of one entry: the header as it is, each plural form on its own."""
+def _pseudo_entry(language: str, key: str, text: str) -> str:
+    """The pseudo-language form of one entry: the header as it is, each plural form on
+    its own."""
     if not key:
         return text
-    return NUL.join(pseudo_text(form) for form in plural_forms(text))
+    return NUL.join(pseudo_text(form, language) for form in plural_forms(text))
 
 
 def translations_folder() -> Path:
@@ -139,10 +171,10 @@ def translations_folder() -> Path:
 
 
 def available_languages() -> tuple[str, ...]:
-    """Every language with a catalogue, English first, the pseudo-language last."""
+    """Every language with a catalogue, English first, the pseudo-languages last."""
     found = sorted(path.stem for path in translations_folder().glob("*.po"))
     ordered = [DEFAULT_LANGUAGE] + [tag for tag in found if tag != DEFAULT_LANGUAGE]
-    return (*ordered, PSEUDO_LANGUAGE)
+    return (*ordered, *PSEUDO_SCRIPTS)
 
 
 def resolve_language(name: str) -> str:
@@ -165,9 +197,9 @@ def resolve_language(name: str) -> str:
 def messages(language: str = DEFAULT_LANGUAGE) -> Messages:
     """The catalogue for ``language`` (any spelling resolve_language accepts), read once."""
     tag = resolve_language(language)
-    if tag == PSEUDO_LANGUAGE:
+    if tag in PSEUDO_SCRIPTS:
         english = _entries(DEFAULT_LANGUAGE)
-        return Messages(tag, {k: _pseudo_entry(k, v) for k, v in english.items()})
+        return Messages(tag, {k: _pseudo_entry(tag, k, v) for k, v in english.items()})
     entries = _entries(tag)
     missing = _entries(DEFAULT_LANGUAGE).keys() - entries.keys()
     if missing:  # a partial translation would print English among the other language

@@ -14,12 +14,9 @@ from io import BytesIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -29,8 +26,10 @@ from reportlab.platypus import (
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.content.revealing_loader import load_revealing
+from victim_champion.documents.body_fonts import fit_story, flowables
 from victim_champion.documents.fonts import REGULAR
 from victim_champion.documents.house_style import MUTED, NAVY, Styles, table_style
+from victim_champion.documents.script_fonts import draw_line, line_width, split_lines
 
 MARGIN = 18 * mm
 
@@ -72,19 +71,11 @@ def discreet_cover(style: Styles, words: Messages) -> list[Flowable]:
 
 def story_texts(story: list[Flowable]) -> list[str]:
     """Every word a story would print: its paragraphs, inside tables and kept groups too."""
-    texts: list[str] = []
-    for item in story:
-        if isinstance(item, Paragraph):
-            texts.append(item.getPlainText())
-        elif isinstance(item, Table):
-            for row in item._cellvalues:
-                for cell in row:
-                    texts += story_texts(cell if isinstance(cell, list) else [cell])
-        elif isinstance(item, KeepTogether):
-            texts += story_texts(list(item._content))
-        elif isinstance(item, str):
-            texts.append(item)
-    return texts
+    return [
+        item.getPlainText() if isinstance(item, Paragraph) else item
+        for item in flowables(story)
+        if isinstance(item, Paragraph | str)
+    ]
 
 
 def build_handout(
@@ -109,6 +100,7 @@ def build_handout(
     """
     words = messages(language)
     full_story = (discreet_cover(style, words) if discreet and cover else []) + story
+    fit_story(full_story, words.language)  # each paragraph in a font that draws it, or refused
     if discreet:
         shown = "\n".join([*story_texts(full_story), words.text("handout.cover_title")])
         for word in exempt:
@@ -136,17 +128,18 @@ def build_handout(
 
     def decorate(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFont(REGULAR, footer_size)
         canvas.setFillColor(MUTED)
         y = MARGIN - 2 * mm
         page_number = words.text("handout.page", number=doc.page)
+        number_width = line_width(page_number, REGULAR, footer_size)
         if footer_text:
             # A longer language wraps the footer upwards, clear of the page number.
-            room = A4[0] - 2 * MARGIN - stringWidth(page_number, REGULAR, footer_size) - 6 * mm
-            lines = simpleSplit(footer_text, REGULAR, footer_size, room)
+            room = A4[0] - 2 * MARGIN - number_width - 6 * mm
+            lines = split_lines(footer_text, REGULAR, footer_size, room)
             for index, line in enumerate(lines):
-                canvas.drawString(MARGIN, y + (len(lines) - 1 - index) * footer_size * 1.2, line)
-        canvas.drawRightString(A4[0] - MARGIN, y, page_number)
+                line_y = y + (len(lines) - 1 - index) * footer_size * 1.2
+                draw_line(canvas, MARGIN, line_y, line, REGULAR, footer_size)
+        draw_line(canvas, A4[0] - MARGIN - number_width, y, page_number, REGULAR, footer_size)
         canvas.restoreState()
 
     # The canvas's own starting font must be ours too, or Helvetica is left referenced.

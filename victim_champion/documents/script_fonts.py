@@ -18,6 +18,7 @@ import re
 import unicodedata
 from functools import cache
 
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeFragWord
@@ -106,8 +107,8 @@ def runs(text: str, primary: str) -> list[tuple[str, str]]:
     word in its own font, runs of right-to-left words reversed."""
     pieces: list[tuple[str, str]] = []
     for word in _words(text):
-        font = primary if word.isspace() else font_for(word, primary) or primary
-        pieces.append((font, word))
+        font = primary if word.isspace() else font_for(word, primary)
+        pieces += [(font, word)] if font else _by_character(word, primary)
     ordered: list[tuple[str, str]] = []
     index = 0
     while index < len(pieces):
@@ -128,6 +129,18 @@ def runs(text: str, primary: str) -> list[tuple[str, str]]:
         ordered += reversed(pieces[index : end + 1])
         index = end + 1
     return ordered
+
+
+def _by_character(word: str, primary: str) -> list[tuple[str, str]]:
+    """A word no one font draws, cut where its font must change ("[नमस्ते·]" when one
+    font lacks "·"); a mark stays with the letter before it when that font has it."""
+    pieces: list[tuple[str, str]] = []
+    for ch in word:
+        if pieces and _draws(pieces[-1][0], ch):
+            pieces[-1] = (pieces[-1][0], pieces[-1][1] + ch)
+        else:
+            pieces.append((font_for(ch, primary) or primary, ch))
+    return pieces
 
 
 def _words(text: str) -> list[str]:
@@ -153,12 +166,46 @@ def line_width(text: str, primary: str, size: float) -> float:
 
 def draw_centred(canvas: Canvas, x: float, y: float, text: str, primary: str, size: float) -> None:
     """Draw one line centred on ``x``, each word in its font, shaped where it needs it."""
+    draw_line(canvas, x, y, text, primary, size, centred=True)
+
+
+def draw_line(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    primary: str,
+    size: float,
+    *,
+    centred: bool = False,
+) -> None:
+    """Draw one line from ``x`` (or centred on it), each word in its font, shaped where
+    it needs it; a line the primary font draws whole is one plain string, as before."""
+    if font_for(text, primary) == primary:
+        canvas.setFont(primary, size)
+        (canvas.drawCentredString if centred else canvas.drawString)(x, y, text)
+        return
     pieces = [(font, *_shaped(piece, font, size)) for font, piece in runs(text, primary)]
-    left = x - sum(width for _, _, width in pieces) / 2
+    left = x - sum(width for _, _, width in pieces) / 2 if centred else x
     for font, shaped, width in pieces:
         canvas.setFont(font, size)
         canvas.drawString(left, y, shaped)
         left += width
+
+
+def split_lines(text: str, primary: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (a word longer than a line has
+    one to itself), measured in the fonts each word is set in."""
+    if font_for(text, primary) == primary:
+        return simpleSplit(text, primary, size, width)
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and line_width(joined, primary, size) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return lines
 
 
 def paragraph_markup(escaped: str, primary: str) -> str:
