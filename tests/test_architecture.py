@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import ast
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.conftest import REPO
+from tests.support.import_lint import copy_for_linting, lint_imports
 
 PACKAGE = REPO / "victim_champion"
 
@@ -72,29 +71,18 @@ def test_no_two_modules_share_a_name() -> None:
 
 
 def test_the_contracts_are_allow_lists_a_new_shortcut_fails(tmp_path: Path) -> None:
-    """A new sync/outbox.py reaching into the store passed the old deny-lists."""
-    shutil.copytree(PACKAGE, tmp_path / "victim_champion", ignore=shutil.ignore_patterns("*.pyc"))
-    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    lint = Path(sys.executable).with_name("lint-imports")
+    """A new sync/outbox.py reaching into the store passed the old deny-lists.
 
-    def lint_copy() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(lint), "--no-cache"],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-            env={**os.environ, "PYTHONPATH": str(tmp_path)},
-        )
-
-    assert lint_copy().returncode == 0
-    (tmp_path / "victim_champion" / "sync" / "outbox.py").write_text(
+    tests/test_fences.py plants one forbidden import for every contract.
+    """
+    package = copy_for_linting(tmp_path)
+    assert lint_imports(tmp_path).returncode == 0
+    (package / "sync" / "outbox.py").write_text(
         '"""A shortcut."""\nfrom victim_champion.store.profile import Profile\n'
     )
-    (tmp_path / "victim_champion" / "reminders").mkdir()
-    (tmp_path / "victim_champion" / "reminders" / "__init__.py").write_text('"""New."""\n')
-    result = lint_copy()
+    (package / "reminders").mkdir()
+    (package / "reminders" / "__init__.py").write_text('"""New."""\n')
+    result = lint_imports(tmp_path)
     assert result.returncode != 0
     assert "victim_champion.sync.outbox" in result.stdout  # the store is protected
     assert "reminders" in result.stdout  # exhaustive layers: a new package must be placed
