@@ -1,10 +1,12 @@
 """Every printed document under the pseudo-language qps-ploc, read back with poppler.
 
-1. No fixed sentence is left in plain English. What may stay English is data, not the
-   builders' words: the Victims' Code text and the services directory (content from
-   resources/, which will arrive translated as signed content), district and need names,
-   and what the person or session brings (synthetic names, venue, course, trainers,
-   verification codes, device key ids, phone numbers and addresses).
+1. No fixed sentence is left in plain English. The Victims' Code, the course's name, the
+   routes' words, the services' descriptions and the needs are content in the page's
+   language too (content/localised_content.py). What may stay as it is: names (the
+   services' own, each route's kept names, the app's, the district) and what the person
+   or session brings (synthetic names, venue, trainers, verification codes, device key
+   ids, phone numbers and web and email addresses).
+   tests/documents/test_pseudo_language_every_page.py checks every form of every page.
 2. Nothing is clipped: every catalogue text the document uses appears whole, no word runs
    outside the page's margins (pdftotext -bbox), no two words overprint, and each
    certificate is still one page.
@@ -25,6 +27,7 @@ from reportlab.pdfbase.ttfonts import TTFontFile
 from tests.documents.test_printed_documents import issued
 from tests.support.pdf_tools import Word, flowing_text, words_on_pages
 from victim_champion.content.directory_loader import load_directory, load_needs, shipped_directory
+from victim_champion.content.language_content import APP_NAMES
 from victim_champion.content.message_catalogue import Messages, messages
 from victim_champion.content.resource_paths import resources_root
 from victim_champion.content.victims_code_loader import load_victims_code
@@ -41,6 +44,7 @@ PSEUDO = "qps-ploc"
 DIRECTORY = shipped_directory()
 FIELD = re.compile(r"\{[^{}]*\}")
 ENGLISH_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+ADDRESS = re.compile(r"[\w.+-]+@[\w.-]+\w|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com)\b")
 PERSON = "Ada Example-Marsh"
 VERIFIED = Service(
     "test-listening",
@@ -81,23 +85,24 @@ def code_data() -> list[str]:
 
 
 def directory_data(groups: Iterable[tuple[Need, Iterable[Service]]]) -> list[str]:
-    data = ["Thanet", DIRECTORY.edition]
+    data = ["Thanet", DIRECTORY.edition, *APP_NAMES]
     needs: list[str] = []
     for need, services in groups:
-        data += [need.label, need.discreet_label]
         needs.append(need.id)
         for service in services:
-            data += [service.name, service.description]
-            data += [service.discreet_name, service.discreet_description]
+            data.append(service.name)  # a service's own name stays as it is
+            own = DIRECTORY.own_routes(service)
+            data += [a for r in own for a in ADDRESS.findall(f"{r.contact} {r.discreet_contact}")]
+            data += [kept for r in own for kept in r.kept]
     return data + routes_data(needs)
 
 
 def routes_data(needs: Iterable[str]) -> list[str]:
-    """The routes' own words (names, numbers, hours, sources) are data, not catalogue."""
+    """What stays as it is in a route's words: its kept names, web and email addresses."""
     data: list[str] = []
     for route in DIRECTORY.routes_for(needs):
-        data += [route.name, route.contact, route.hours, route.source, route.checked[:4]]
-        data += [route.discreet_name, route.discreet_contact]
+        data += ADDRESS.findall(f"{route.contact} {route.discreet_contact}")
+        data += list(route.kept)
     return data
 
 
@@ -115,7 +120,7 @@ def rights(large_print: bool, discreet: bool) -> Printed:
     keys += ("rights.complaints_heading", "handout.page")
     keys += ("handout.cover_title", "handout.cover_text") if discreet else ("rights.footer",)
     keys += ("routes.heading", "routes.introduction")
-    return Printed(pdf, keys, code_data() + routes_data(()) + [DIRECTORY.edition])
+    return Printed(pdf, keys, [*routes_data(()), DIRECTORY.edition])
 
 
 def directory(large_print: bool, discreet: bool) -> Printed:
@@ -162,7 +167,7 @@ def certificates(profile: Profile) -> tuple[Printed, int]:
     keys += ("certificate.trainers", "certificate.code_label", "certificate.how_to_check")
     keys += ("certificate.version",)
     data = [c.name for c in issued_now] + [format_code(c.code) for c in issued_now]
-    data += ["Victim Champion training", "2026.1", "St John's Hall", "Thanet", "Trainer One"]
+    data += ["Victim Champion", "2026.1", "St John's Hall", "Thanet", "Trainer One"]
     return Printed(pdf, keys, [*data, key_id], certificate=True), len(issued_now)
 
 

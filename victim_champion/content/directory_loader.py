@@ -114,7 +114,22 @@ def _route(raw: Any, need_ids: set[str]) -> Route:
         audience=str(audience),
         always_with_need=bool(raw.get("always_with_need", False)),
         state=str(state),
+        kept=_kept(raw, where),
     )
+
+
+def _kept(raw: dict[str, Any], where: str) -> tuple[str, ...]:
+    """The route's names that every language prints as they are; each must be in its
+    words, so a kept name cannot hide anything else from a translation."""
+    kept = raw.get("kept", [])
+    if not isinstance(kept, list) or not all(isinstance(k, str) and k.strip() for k in kept):
+        raise ResourceError(f"{where}: 'kept' must be a list of names.")
+    words = " ".join(str(raw.get(k, "")) for k in ("name", "contact", "hours", "discreet_name"))
+    words += " " + str(raw.get("discreet_contact", ""))
+    missing = [k for k in kept if k not in words]
+    if missing:
+        raise ResourceError(f"{where}: the kept name '{missing[0]}' is not in its words.")
+    return tuple(kept)
 
 
 def _claims(raw: Any, where: str) -> tuple[AudienceClaim, ...]:

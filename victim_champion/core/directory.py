@@ -94,6 +94,9 @@ class Route:
     audience: str = ""
     always_with_need: bool = False
     state: str = CONFIRMED
+    # Names in its words that every language prints as they are: the service's own name,
+    # an address, a word a person must type ("register"); content/language_content.py.
+    kept: tuple[str, ...] = ()
 
     @property
     def confirmed(self) -> bool:

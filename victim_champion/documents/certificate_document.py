@@ -1,7 +1,8 @@
 """Certificates of completion: one A4 landscape page each, with a signed QR code.
 
 Each line is shrunk to fit the page's width, so a longer language still gives one page
-per person; the name, course, venue and trainers are data, every other word comes from
+per person; the name, venue and trainers are data, the course's name is content (in the
+certificate's language from content/localised_content.py), every other word comes from
 the message catalogue.
 """
 
@@ -15,14 +16,21 @@ from io import BytesIO
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from victim_champion.content.localised_content import localised_course_title
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.certificates import Certificate, format_code, signature_text
+from victim_champion.documents.body_fonts import require_printable_language
 from victim_champion.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from victim_champion.documents.house_style import INK, MUTED, NAVY, PALE
-from victim_champion.documents.script_fonts import draw_centred, line_width, require_printable
+from victim_champion.documents.script_fonts import (
+    draw_centred,
+    draw_line,
+    line_width,
+    require_printable,
+    split_lines,
+)
 
 PAGE = landscape(A4)
 QR_SIZE = 42 * mm
@@ -126,6 +134,7 @@ def _page(
     canvas.line(centre - half, height - 88 * mm, centre + half, height - 88 * mm)
     _centred(canvas, words.text("certificate.completed"), REGULAR, 15, height - 100 * mm)
     title, version = course_title(certificate.course)
+    title = localised_course_title(title, words.language)  # the course's printed words
     _centred(canvas, title, BOLD, 18, height - 111 * mm)
     when_and_where = words.text(
         "certificate.when_and_where",
@@ -139,22 +148,20 @@ def _page(
 
     left = 26 * mm
     canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 11)
-    canvas.drawString(left, 44 * mm, words.text("certificate.code_label"))
+    draw_line(canvas, left, 44 * mm, words.text("certificate.code_label"), REGULAR, 11)
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, 22)
     canvas.drawString(left, 34 * mm, format_code(certificate.code))
-    canvas.setFont(ITALIC, 10)
     canvas.setFillColor(MUTED)
     # Two lines in English, as before; a longer language takes a third, set closer.
     how = "certificate.how_to_check" if verify_base else "certificate.how_to_check_by_number"
     note = words.text(how, key_id=certificate.key_id)
     if version:
         note = f"{note} {words.text('certificate.version', version=version)}"
-    lines = simpleSplit(note, ITALIC, 10, NOTE_WIDTH)
+    lines = split_lines(note, ITALIC, 10, NOTE_WIDTH)
     top, step = (26 * mm, 5 * mm) if len(lines) <= 2 else (27 * mm, 4.5 * mm)
     for index, line in enumerate(lines):
-        canvas.drawString(left, top - index * step, line)
+        draw_line(canvas, left, top - index * step, line, ITALIC, 10)
     if verify_base:  # before enrolment there is no address a code could be checked at
         url = certificate.verify_url(verify_base, signature_text(certificate.signature))
         _qr(canvas, url, width - 26 * mm - QR_SIZE, 19 * mm)
@@ -174,6 +181,7 @@ def build_certificates(
     register_fonts()
     require_printable([c.name for c in certificates], BOLD)
     words = messages(language)
+    require_printable_language(words.language)  # refused before any page is made
     buffer = BytesIO()
     canvas = Canvas(
         buffer, pagesize=PAGE, initialFontName=REGULAR, initialFontSize=12, lang=words.language

@@ -1,7 +1,9 @@
 """'Support near you': the directory's services for one district, grouped by need.
 
-Service names, descriptions and need labels are the directory's content (from resources/,
-later signed bundles); every fixed word around them comes from the message catalogue.
+Service descriptions, need labels and the routes' words are the directory's content (from
+resources/, or a signed bundle), printed in the handout's language by
+content/localised_content.py (a service's own name stays as it is); every fixed word
+around them comes from the message catalogue.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from victim_champion.content.localised_content import localised_directory, localised_groups
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.directory import Directory, Need, Route, Service
 from victim_champion.documents.handout_layout import MARGIN, build_handout, title_band
@@ -114,8 +117,10 @@ def build_directory_handout(
     discreet: bool,
     language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
-    """The directory handout for one district as PDF bytes."""
+    """The directory handout for one district as PDF bytes, its content in ``language``."""
     words = messages(language)
+    groups = localised_groups(groups, language)
+    directory = localised_directory(directory, language)
     style = make_styles(large_print)
     district = escape(district_name)
     story: list[Flowable] = [

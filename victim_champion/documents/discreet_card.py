@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from victim_champion.content.localised_content import localised_directory
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, messages
 from victim_champion.core.directory import Directory
 from victim_champion.documents.handout_layout import build_handout, title_band
@@ -38,6 +39,7 @@ def build_discreet_card(
     the card cannot name plainly is left off). RevealingTextError if anything would
     give the purpose away."""
     words = messages(language)
+    directory = localised_directory(directory, language)
     style = styles(large_print)
     heading = (
         words.markup(

@@ -4,7 +4,9 @@ What to pass on and to whom if someone is at risk (Kent and Medway apart), stalk
 anti-social behaviour Case Review, criminal injuries compensation and its time limit, and
 looking after themselves. The words, numbers and sources are content
 (resources/reference/next_steps.toml); the sources are printed small at the foot with
-when they were checked. Only the month names and the page number come from the catalogue.
+when they were checked. The words around them (the month names, the sources line, the
+footer) come from the catalogue; the content in another language from
+content/localised_content.py.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from victim_champion.content.localised_content import localised_next_steps
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.next_steps import NextSteps, Section, Source, phone_numbers
 from victim_champion.documents.handout_layout import MARGIN, build_handout, title_band
@@ -144,7 +147,7 @@ def source_words(source: Source) -> str:
 
 def sources_words(steps: NextSteps, words: Messages) -> str:
     """'Sources, checked December 2026 from: ...' with each topic's sources once."""
-    groups = [("Introduction", steps.introduction_sources)]
+    groups = [(words.text("next_steps.introduction_sources"), steps.introduction_sources)]
     groups += [(s.heading, s.sources) for s in steps.sections]
     seen: set[str] = set()
     parts = []
@@ -155,12 +158,14 @@ def sources_words(steps: NextSteps, words: Messages) -> str:
         listed = "; ".join(source_words(s) for s in found if s is not None)
         if listed:
             parts.append(f"<b>{escape(heading)}</b>: {escape(listed)}")
-    return f"Sources, checked {_month(steps.checked, words)} from: " + ". ".join(parts) + "."
+    sources = words.markup("next_steps.sources", month=_month(steps.checked, words))
+    return f"{sources} " + ". ".join(parts) + "."
 
 
 def build_next_steps_handout(steps: NextSteps, *, language: str = DEFAULT_LANGUAGE) -> bytes:
-    """The handout as PDF bytes: one A4 page."""
+    """The handout as PDF bytes: one A4 page, its content in ``language`` too."""
     words = messages(language)
+    steps = localised_next_steps(steps, language)
     style = _compact(styles(False))
     first, others = steps.sections[0], steps.sections[1:]
     story: list[Flowable] = [
@@ -175,8 +180,10 @@ def build_next_steps_handout(steps: NextSteps, *, language: str = DEFAULT_LANGUA
     ]
     return build_handout(
         story,
-        title=f"{steps.title}: for Victim Champions",
-        footer=f"{steps.title}, for Victim Champions. Checked {_month(steps.checked, words)}.",
+        title=words.text("next_steps.document_title", title=steps.title),
+        footer=words.text(
+            "next_steps.footer", title=steps.title, month=_month(steps.checked, words)
+        ),
         style=style,
         discreet=False,
         language=language,

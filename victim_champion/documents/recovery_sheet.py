@@ -12,7 +12,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, messages
-from victim_champion.core.clock import long_date
 from victim_champion.documents.handout_layout import build_handout, title_band
 from victim_champion.documents.house_style import styles, table_style
 
@@ -31,7 +30,7 @@ def build_recovery_sheet(words: str, made: date, language: str = DEFAULT_LANGUAG
     story: list[Flowable] = [
         title_band(text.markup("recovery.title"), style),
         Spacer(1, 6 * mm),
-        Paragraph(text.markup("recovery.explain", created=long_date(made)), style.body),
+        Paragraph(text.markup("recovery.explain", created=text.long_date(made)), style.body),
         Spacer(1, 6 * mm),
         grid,
         Spacer(1, 6 * mm),

@@ -1,7 +1,8 @@
 """'Your rights as a victim of crime': the 12 rights of the Code in plain English.
 
-The Code's own words (title, rights, notes) come from resources/ as content; every other
-word comes from the message catalogue.
+The Code's own words (title, rights, notes) and the routes' words are content, printed in
+the handout's language by content/localised_content.py; every other word comes from the
+message catalogue.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from victim_champion.content.localised_content import localised_code, localised_directory
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, messages
 from victim_champion.core.directory import Directory
 from victim_champion.core.victims_code import VictimsCode
@@ -28,6 +30,8 @@ def build_rights_handout(
     """The rights handout as PDF bytes, ending with the routes to help. A discreet copy
     names neither the Code's title nor "victim" or "offender", on any page."""
     words = messages(language)
+    code = localised_code(code, language)
+    directory = localised_directory(directory, language)
     code_title = escape(code.title)
     plain = "_discreet" if discreet else ""
     style = styles(large_print)

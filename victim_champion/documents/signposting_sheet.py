@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from victim_champion.content.localised_content import localised_directory, localised_groups
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.directory import Directory, Need, Service
 from victim_champion.documents.directory_handout import own_routes, page_routes, services_story
@@ -62,6 +63,8 @@ def build_signposting_sheet(
             directory, route_ids, name=name, large_print=large_print, language=language
         )
     words = messages(language)
+    groups = localised_groups(groups, language)
+    directory = localised_directory(directory, language)
     style = styles(large_print)
     heading = (
         words.markup(
