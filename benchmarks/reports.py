@@ -24,7 +24,7 @@ from sqlalchemy import delete, insert, select
 
 from benchmarks.figures import Figure, median_seconds, print_table
 from tests.support.keyrings import MemoryKeyring
-from victim_champion.content.report_labels import report_labels
+from victim_champion.content.report_labels import report_labels, report_words
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import ReportPeriod
 from victim_champion.core.reporting import Labels, build_report
@@ -133,7 +133,7 @@ def hub_figures(folder: Path, labels: Labels, records: list[dict[str, Any]]) -> 
 
     def full_report() -> None:
         report = build_report(hub_facts(engine), PERIOD, labels)
-        report_csv(report)
+        report_csv(report, report_words())
         build_report_pdf(report)
 
     def first_publication() -> None:
@@ -141,13 +141,13 @@ def hub_figures(folder: Path, labels: Labels, records: list[dict[str, Any]]) -> 
         with engine.begin() as connection:
             connection.execute(delete(published_reports))
         report = published(engine, PERIOD, PUBLISHED_ON)
-        report_csv(report)
+        report_csv(report, report_words())
         build_report_pdf(report)
 
     def frozen_view() -> None:
         """Every later view of it: the stored copy read back, as the dashboard does."""
         report = published(engine, PERIOD, PUBLISHED_ON)
-        report_csv(report)
+        report_csv(report, report_words())
 
     assert read_only() == RECORDS
     baseline = median_seconds(read_only)

@@ -9,6 +9,7 @@ from datetime import date
 
 from tests.support.differencing import Published, derivable_hidden, read_figures
 from tests.support.differencing import version_differences as differences
+from victim_champion.content.report_labels import report_words
 from victim_champion.core.report_composition import compose, revise
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import (
@@ -67,7 +68,7 @@ def months(source: ReportFacts) -> list[Report]:
 
 
 def view(report: Report) -> Published:
-    return Published(report.period.months, read_figures(report_csv(report)))
+    return Published(report.period.months, read_figures(report_csv(report, report_words())))
 
 
 def test_a_recounted_quarter_gives_away_a_hidden_month_and_the_attacker_sees_it() -> None:
@@ -82,7 +83,7 @@ def test_quarters_and_half_years_made_of_their_months_give_nothing_away() -> Non
     monthly = months(facts())
     quarter, half = compose(monthly[3:], QUARTER), compose(monthly, HALF)
     assert derivable_hidden([*map(view, monthly), view(quarter), view(half)]) == []
-    figures = read_figures(report_csv(quarter))
+    figures = read_figures(report_csv(quarter, report_words()))
     # August hid Thanet to protect Swale's "<5", so neither quarter total can be shown
     assert figures[("signposting-by-district", "Thanet", "2026-07")] == "7"
     assert figures[("signposting-by-district", "Thanet", "Total")] == "[c]"
@@ -102,10 +103,19 @@ def test_a_published_report_survives_its_stored_copy_exactly() -> None:
 def test_forgetting_one_person_changes_no_figure_a_reader_can_compare() -> None:
     september = build_report(facts(), MONTHS[5], LABELS)
     forgotten = build_report(facts(with_target=False), MONTHS[5], LABELS)
-    assert differences(read_figures(report_csv(september)), read_figures(report_csv(forgotten)))
+    assert differences(
+        read_figures(report_csv(september, report_words())),
+        read_figures(report_csv(forgotten, report_words())),
+    )
     revised, kept = revise(forgotten, [september])
     assert {"signposting-by-district", "needs", "services", "referrals"} <= set(kept)
-    assert differences(read_figures(report_csv(september)), read_figures(report_csv(revised))) == []
+    assert (
+        differences(
+            read_figures(report_csv(september, report_words())),
+            read_figures(report_csv(revised, report_words())),
+        )
+        == []
+    )
 
 
 def test_enough_late_records_do_reach_a_new_version_and_it_still_subtracts_to_nothing() -> None:
@@ -113,9 +123,9 @@ def test_enough_late_records_do_reach_a_new_version_and_it_still_subtracts_to_no
     later = build_report(facts(late=6), MONTHS[5], LABELS)
     revised, kept = revise(later, [september])
     assert "signposting-by-district" not in kept
-    new = read_figures(report_csv(revised))
+    new = read_figures(report_csv(revised, report_words()))
     assert new[("signposting-by-district", "Swale", "Total")] == "12"
-    assert differences(read_figures(report_csv(september)), new) == []
+    assert differences(read_figures(report_csv(september, report_words())), new) == []
     # a third version one person on from the second is held back against both
     third, kept = revise(build_report(facts(late=7), MONTHS[5], LABELS), [september, revised])
     assert "signposting-by-district" in kept

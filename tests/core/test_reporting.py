@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from victim_champion.content.report_labels import report_words
 from victim_champion.core.report_audiences import AGENCIES, agency, for_agency
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import (
@@ -85,7 +86,7 @@ def test_records_that_could_not_be_read_reach_the_report_and_every_agency_slice(
     report = build_report(unreadable, QUARTER, LABELS)
     assert report.unreadable_records == 2
     assert for_agency(report, agency("witness-care")).unreadable_records == 2
-    assert report_csv(report).splitlines()[-1] == (
+    assert report_csv(report, report_words()).splitlines()[-1] == (
         "2026-07-01,2026-09-30,all,records-not-read,Records that could not be read,Total,2"
     )
 
@@ -93,7 +94,11 @@ def test_records_that_could_not_be_read_reach_the_report_and_every_agency_slice(
 def test_a_report_with_every_record_read_says_none_were_unreadable() -> None:
     report = build_report(facts(), QUARTER, LABELS)
     assert report.unreadable_records == 0
-    assert report_csv(report).splitlines()[-1].endswith("Records that could not be read,Total,0")
+    assert (
+        report_csv(report, report_words())
+        .splitlines()[-1]
+        .endswith("Records that could not be read,Total,0")
+    )
 
 
 def test_only_whole_months_quarters_and_financial_half_years_are_published_periods() -> None:

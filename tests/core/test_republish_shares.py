@@ -21,7 +21,7 @@ from tests.support.differencing import (
     share_leaks,
     version_differences,
 )
-from victim_champion.content.report_labels import report_labels
+from victim_champion.content.report_labels import report_labels, report_words
 from victim_champion.core.derived_bases import republished
 from victim_champion.core.report_composition import compose, revise
 from victim_champion.core.report_csv import report_csv
@@ -60,7 +60,7 @@ def count(facts: ReportFacts) -> Report:
 
 
 def seen(report: Report) -> tuple[Figures, Shares]:
-    text = report_csv(report)
+    text = report_csv(report, report_words())
     return read_figures(text), read_shares(text)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from victim_champion.content.report_labels import report_words
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import ReportFacts, ReportPeriod, SignpostingFact
 from victim_champion.core.reporting import Labels, build_report
@@ -51,7 +52,7 @@ def test_a_service_id_pushed_as_a_formula_lands_in_the_report_as_text() -> None:
     facts = ReportFacts([], [], [], [], signposted, [])
     report = build_report(facts, ReportPeriod(date(2026, 7, 1), date(2026, 9, 30)), labels)
 
-    rows = list(csv.reader(io.StringIO(report_csv(report))))
+    rows = list(csv.reader(io.StringIO(report_csv(report, report_words()))))
 
     cells = [cell for row in rows for cell in row]
     assert "'" + HYPERLINK in cells  # the id reached the CSV (as the services row) ...

@@ -1,9 +1,9 @@
 """The performance report under qps-ploc: the builder's own words (key, audience line,
-chart captions, "Total", "Withheld", footer) come from the catalogue.
+"Total", "Withheld", footer) and each table's spec words (title, caption, chart caption,
+derived heading; core/report_tables.py) come from the catalogue.
 
-The report's titles, notes, row and column names come with the report from
-core/reporting.py and the hub's labels; they are data to this builder and not translated
-yet (see README, Languages).
+The row and column names come with the report from core/reporting.py and the hub's
+labels; they are data to this builder and not translated yet (see README, Languages).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def report_data(report: Report) -> list[str]:
     data = [report.title, report.period.label, report.audience]
     for table in report.tables:
         published = table.table
-        data += [table.title, table.note, table.extra_heading, *table.extra]
+        data += [*table.extra]
         data += [*published.rows, *published.columns]
     return [" ".join(d.split()) for d in data if d.strip()]
 
@@ -46,6 +46,9 @@ def test_the_report_builders_own_words_are_not_left_in_english(tmp_path: Path) -
     for key in ("report.key", "report.audience", "report.total", "report.unreadable"):
         for part in FIELD.split(pseudo.template(key)):
             assert " ".join(part.split()) in text, key
+    for spec in (table.spec for table in report.tables):
+        for key in (spec.title_key, spec.caption_key):
+            assert " ".join(pseudo.text(key).split()) in text, key
     captions = [pseudo.text(key) for key in pseudo if key.startswith("report.chart.")]
     assert any(caption in text for caption in captions)
     for data in sorted(report_data(report), key=len, reverse=True):

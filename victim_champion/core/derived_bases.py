@@ -32,11 +32,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from victim_champion.core.report_composition import revise
+from victim_champion.core.report_tables import other_table_bases
 from victim_champion.core.reporting import Report, ReportTable
 from victim_champion.core.suppression import WITHHELD_LABEL
-
-# A table whose derived column divides by another table's grand total: (table, its base).
-OTHER_TABLE_BASES = {"needs": "signposting-by-district"}
 
 
 def _held_back(table: ReportTable) -> ReportTable:
@@ -76,9 +74,10 @@ def republished(
     Returns the report, the ids of the tables kept unchanged, and the ids of the tables
     whose derived column is held back."""
     revised, kept = revise(fresh, earlier)
+    bases = other_table_bases()  # each table whose share divides by another's total
     held = tuple(
         table_id
-        for table_id, base_id in OTHER_TABLE_BASES.items()
+        for table_id, base_id in bases.items()
         if revised.table(table_id).extra and (table_id in kept) != (base_id in kept)
     )
     latest = earlier[-1]
@@ -86,7 +85,7 @@ def republished(
         _held_back(t)
         if t.id in held
         else t
-        if t.id in kept or t.id in OTHER_TABLE_BASES
+        if t.id in kept or t.id in bases
         else _steady(t, latest.table(t.id))
         for t in revised.tables
     )

@@ -8,37 +8,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from victim_champion.core.report_tables import TABLES, Audience, TableId
 from victim_champion.core.reporting import OPCC, Report, ReportTable
+
+OPCC_ID = "opcc"
 
 
 @dataclass(frozen=True)
 class Agency:
-    """A partner agency's area of responsibility on the dashboard."""
+    """A partner agency's area of responsibility on the dashboard. Which tables it reads
+    is each table's spec's ``audiences`` (core/report_tables.py)."""
 
     id: str
     name: str
-    tables: frozenset[str] | None  # None: every table
     services: frozenset[str] | None  # rows of service tables it may see; None: all
+
+    @property
+    def tables(self) -> frozenset[TableId] | None:
+        """The tables it reads; None for every table (the OPCC)."""
+        if self.id == OPCC_ID:
+            return None
+        return frozenset(spec.id for spec in TABLES if Audience(self.id) in spec.audiences)
 
 
 AGENCIES = (
-    Agency("opcc", OPCC, None, None),
+    Agency(OPCC_ID, OPCC, None),
     Agency(
-        "victim-support",
+        Audience.VICTIM_SUPPORT.value,
         "Victim Support (Compass House and the Compass Points)",
-        frozenset({"signposting-by-district", "needs", "services", "referrals"}),
         frozenset({"victim-support-kent"}),
     ),
     Agency(
-        "witness-care",
+        Audience.WITNESS_CARE.value,
         "Witness Care Unit and Witness Service",
-        frozenset({"services", "referrals"}),
         frozenset({"witness-care-unit", "witness-service"}),
     ),
     Agency(
-        "commissioned",
+        Audience.COMMISSIONED.value,
         "Commissioned services",
-        frozenset({"services", "referrals"}),
         frozenset(
             {"restorative-solutions", "isva", "family-matters", "davss", "choices-dartford"}
             | {"east-kent-rapeline", "st-giles-trust", "kent-domestic-abuse-consortium"}
@@ -56,10 +63,11 @@ def for_agency(report: Report, who: Agency) -> Report:
     if who.tables is None:
         return replace(report, audience=who.name)
     kept = []
+    tables = who.tables or frozenset()
     for table in report.tables:
-        if table.id not in who.tables:
+        if table.id not in tables:
             continue
-        if table.id in ("services", "referrals") and who.services is not None:
+        if table.spec.rows_by_service and who.services is not None:
             table = _only_rows(table, who.services)
         kept.append(table)
     return replace(report, audience=who.name, tables=tuple(kept))

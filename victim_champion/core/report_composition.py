@@ -16,11 +16,12 @@ Two rules, for the hub's frozen reports (hub/reports/publication.py):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
 from victim_champion.core.report_facts import ReportPeriod
+from victim_champion.core.report_tables import Base, TableId
 from victim_champion.core.reporting import Report, ReportTable, average_text, rated_well
 from victim_champion.core.suppression import (
     WITHHELD_LABEL,
@@ -133,25 +134,28 @@ def _averages(parts: Sequence[ReportTable], composed: ReportTable) -> ReportTabl
     )
 
 
+def _grand_total(tables: dict[TableId, ReportTable], table_id: TableId | None) -> Cell | None:
+    return tables[table_id].table.grand_total if table_id in tables else None
+
+
 def compose(months: Sequence[Report], period: ReportPeriod) -> Report:
     """A quarter or half-year from its published months (each month's newest version)."""
     if not months:
         raise ValueError("a period is composed from at least one month")
     composed = {t.id: _compose_table([m.table(t.id) for m in months]) for t in months[0].tables}
-    extras: dict[str, Callable[[ReportTable], ReportTable]] = {
-        "knowledge": lambda t: _averages([m.table("knowledge") for m in months], t),
-        "satisfaction": lambda t: replace(t, extra=rated_well(t.table)),
-    }
-    everyone = composed["signposting-by-district"].table.grand_total
     tables = []
     for table_id, table in composed.items():
-        original = months[0].table(table_id)
-        if table_id in extras:
-            table = extras[table_id](table)
-        elif table_id == "needs" and everyone is not None:
+        derived = table.spec.derived
+        if derived is None:
+            pass
+        elif derived.base is Base.OWN_MEAN:
+            table = _averages([m.table(table_id) for m in months], table)
+        elif derived.base is Base.OWN_ROW_TOTAL:
+            table = replace(table, extra=rated_well(table.table, derived.from_column))
+        elif (everyone := _grand_total(composed, derived.base_table)) is not None:
             shares = tuple(percentage(line[0], everyone) for line in table.table.cells)
             table = replace(table, extra=shares)
-        elif original.extra:  # a derived column this rule does not know: withheld, not guessed
+        elif months[0].table(table_id).extra:  # no base to take it of: withheld, not guessed
             table = replace(table, extra=(WITHHELD_LABEL,) * len(table.table.rows))
         tables.append(table)
     unreadable = max(m.unreadable_records for m in months)

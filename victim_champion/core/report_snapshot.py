@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from victim_champion.core.report_facts import ReportPeriod
+from victim_champion.core.report_tables import TableId
 from victim_champion.core.reporting import Report, ReportTable
 from victim_champion.core.suppression import Cell, CellState, PublishedTable, SuppressionRule
 
@@ -30,11 +31,7 @@ def _table(table: ReportTable) -> dict[str, Any]:
     published = table.table
     rule = published.rule
     return {
-        "id": table.id,
-        "data_set": table.data_set,
-        "title": table.title,
-        "note": table.note,
-        "extra_heading": table.extra_heading,
+        "id": str(table.id),
         "extra": list(table.extra),
         "extra_values": list(table.extra_values),
         "row_keys": list(table.row_keys),
@@ -81,13 +78,11 @@ def _read_table(data: dict[str, Any]) -> ReportTable:
         rule=rule,
         withheld=bool(data["withheld"]),
     )
+    # Copies stored before the table specs also hold "data_set", "title", "note" and
+    # "extra_heading": the spec gives them now (core/report_tables.py), so they are not read.
     return ReportTable(
-        data["id"],
-        data["data_set"],
-        data["title"],
-        data["note"],
+        TableId(data["id"]),
         published,
-        data["extra_heading"],
         tuple(data["extra"]),
         tuple(data["row_keys"]),
         tuple(data["extra_values"]),

@@ -22,9 +22,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from victim_champion.core.report_facts import ReportFacts, ReportPeriod
+from victim_champion.core.report_tables import TableId, TableSpec, default_rules, table_spec
 from victim_champion.core.suppression import (
-    EVENTS,
-    PEOPLE,
     WITHHELD_LABEL,
     Cell,
     CellState,
@@ -37,15 +36,7 @@ from victim_champion.core.suppression import (
 )
 
 OPCC = "Office of the Police and Crime Commissioner"
-DATA_SETS = ("sessions", "training", "knowledge", "satisfaction", "signposting", "referrals")
-DEFAULT_RULES: Mapping[str, SuppressionRule] = {
-    "sessions": EVENTS,
-    "training": PEOPLE,
-    "knowledge": PEOPLE,
-    "satisfaction": PEOPLE,
-    "signposting": PEOPLE,
-    "referrals": PEOPLE,
-}
+DEFAULT_RULES: Mapping[str, SuppressionRule] = default_rules()
 KINDS = (("training", "Training"), ("drop-in", "Drop-in"))
 RATINGS = ("1", "2", "3", "4", "5")
 QUESTIONS = (
@@ -78,15 +69,21 @@ class Labels:
 
 @dataclass(frozen=True)
 class ReportTable:
-    id: str
-    data_set: str
-    title: str
-    note: str
+    """One published table; its title, words, chart and audiences are its spec's."""
+
+    id: TableId
     table: PublishedTable
-    extra_heading: str = ""  # one derived column (a percentage or average), already safe
-    extra: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()  # the spec's derived column (a percentage or average), safe
     row_keys: tuple[str, ...] = ()  # the ids behind the row labels, where rows are things
     extra_values: tuple[float | None, ...] = ()  # unrounded averages, to combine months
+
+    @property
+    def spec(self) -> TableSpec:
+        return table_spec(self.id)
+
+    @property
+    def data_set(self) -> str:
+        return self.spec.data_set
 
 
 @dataclass(frozen=True)
@@ -162,18 +159,12 @@ def _sessions(
     months = [(m, m) for m in period.months]
     return (
         ReportTable(
-            "sessions-by-district",
-            "sessions",
-            "Sessions by district",
-            "Training sessions and Compass Point drop-in desks held.",
+            TableId.SESSIONS_BY_DISTRICT,
             suppress(_count_table(_districts(labels), list(KINDS), by_district, totals=True), rule),
             row_keys=tuple(labels.districts),
         ),
         ReportTable(
-            "sessions-by-month",
-            "sessions",
-            "Sessions by month",
-            "The same sessions, by the month they were held.",
+            TableId.SESSIONS_BY_MONTH,
             suppress(_count_table(months, list(KINDS), by_month, totals=True), rule),
         ),
     )
@@ -193,10 +184,7 @@ def _attendees(facts: ReportFacts, labels: Labels, rule: SuppressionRule) -> Rep
             counts[(district_of[a.session_id], outcome)] += 1
     table = suppress(_count_table(_districts(labels), columns, counts, totals=True), rule)
     return ReportTable(
-        "attendees-by-district",
-        "training",
-        "People trained as Victim Champions, by district",
-        "The row totals are the reach of training in each district.",
+        TableId.ATTENDEES_BY_DISTRICT,
         table,
         row_keys=tuple(labels.districts),
     )
@@ -212,12 +200,8 @@ def _knowledge(facts: ReportFacts, rule: SuppressionRule) -> ReportTable:
     table = suppress(_list_table(phases, counts, "Knowledge checks"), rule)
     means = tuple(mean_or_withheld(scores[phase], rule) for phase, _ in phases)
     return ReportTable(
-        "knowledge",
-        "knowledge",
-        "Knowledge gained: the same check before and after",
-        "Average share of questions answered correctly; withheld under 10 checks.",
+        TableId.KNOWLEDGE,
         table,
-        "Average score",
         tuple(average_text(mean) for mean in means),
         extra_values=means,
     )
@@ -236,21 +220,23 @@ def _satisfaction(facts: ReportFacts, rule: SuppressionRule) -> ReportTable:
     raw = _count_table(rows, columns, counts, totals=True)
     table = suppress(replace(raw, column_totals=False), rule)
     return ReportTable(
-        "satisfaction",
-        "satisfaction",
-        "Satisfaction with the training (1 poor to 5 very good)",
-        "Each row is one question on the anonymous feedback form.",
+        TableId.SATISFACTION,
         table,
-        "Rated 4 or 5",
-        rated_well(table),
+        rated_well(table, _from_column(TableId.SATISFACTION)),
     )
 
 
-def rated_well(table: PublishedTable) -> tuple[str, ...]:
-    """Each question's share rated 4 or 5, from the published cells alone."""
+def _from_column(table_id: TableId) -> int:
+    derived = table_spec(table_id).derived
+    return 0 if derived is None else derived.from_column
+
+
+def rated_well(table: PublishedTable, from_column: int) -> tuple[str, ...]:
+    """Each row's share in the columns from ``from_column`` on ("rated 4 or 5"), of the
+    row's own total, from the published cells alone."""
     extra = []
     for line, base in zip(table.cells, table.row_totals or (), strict=True):
-        good = line[3:]
+        good = line[from_column:]
         combined = Cell(
             sum(c.value for c in good),
             CellState.SHOWN if all(c.shown for c in good) else CellState.SECONDARY,
@@ -275,28 +261,18 @@ def _signposting(
     service_rows = _services_seen(labels, services)
     return (
         ReportTable(
-            "signposting-by-district",
-            "signposting",
-            "People signposted at the Compass Points, by district and month",
-            "The row totals are the reach of the Compass Points in each district.",
+            TableId.SIGNPOSTING_BY_DISTRICT,
             place,
             row_keys=tuple(labels.districts),
         ),
         ReportTable(
-            "needs",
-            "signposting",
-            "What people said they needed",
-            "A person may name several needs, so the column has no total.",
+            TableId.NEEDS,
             need_table,
-            "Share of people signposted",
             shares,
             row_keys=tuple(key for key, _ in need_rows),
         ),
         ReportTable(
-            "services",
-            "signposting",
-            "Services people were signposted to",
-            "A person may be signposted to several services.",
+            TableId.SERVICES,
             suppress(_list_table(service_rows, services, "People signposted"), rule),
             row_keys=tuple(key for key, _ in service_rows),
         ),
@@ -326,10 +302,7 @@ def _referrals(facts: ReportFacts, labels: Labels, rule: SuppressionRule) -> Rep
     rows = _services_seen(labels, Counter(r.service_id for r in facts.referrals))
     table = suppress(_count_table(rows, columns, counts, totals=True), rule)
     return ReportTable(
-        "referrals",
-        "referrals",
-        "Referrals made with consent, and their outcomes",
-        "Outcomes are recorded at Compass House when the service replies.",
+        TableId.REFERRALS,
         table,
         row_keys=tuple(key for key, _ in rows),
     )

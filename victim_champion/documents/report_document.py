@@ -1,8 +1,9 @@
 """The performance report as a PDF: each published table with a bar chart where a chart
 helps. Charts draw only shown values; a hidden cell gets no bar, just its label.
 
-The builder's own words come from the message catalogue; the report's titles, notes and
-row names come with the report (core.reporting) and are not translated yet.
+Every table's title, caption, chart and derived heading come from its spec
+(core/report_tables.py) through the message catalogue, as do the builder's own words;
+the row and column names come with the report (core.reporting) and are data here.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
+from victim_champion.core.report_tables import Bars
 from victim_champion.core.reporting import Report, ReportTable
 from victim_champion.core.suppression import Cell
 from victim_champion.documents.fonts import BOLD, REGULAR
@@ -32,17 +34,6 @@ from victim_champion.documents.house_style import (
     table_style,
 )
 
-# Charts of row totals (reach and volume) or of the single column of a list; each table's
-# chart caption is the message "report.chart.<table id>".
-CHARTED = frozenset(
-    {
-        "sessions-by-district",
-        "attendees-by-district",
-        "signposting-by-district",
-        "needs",
-        "referrals",
-    }
-)
 CHART_WIDTH = 170 * mm
 
 
@@ -73,9 +64,10 @@ def build_report_pdf(report: Report, language: str = DEFAULT_LANGUAGE) -> bytes:
 
 
 def _section(table: ReportTable, style: Styles, words: Messages) -> list[Flowable]:
+    spec = table.spec
     head: list[Flowable] = [
-        Paragraph(escape(table.title), style.heading),
-        Paragraph(escape(table.note), style.small),
+        Paragraph(escape(words.text(spec.title_key)), style.heading),
+        Paragraph(escape(words.text(spec.caption_key)), style.small),
         Spacer(1, 2 * mm),
     ]
     if table.table.withheld:
@@ -88,18 +80,19 @@ def _section(table: ReportTable, style: Styles, words: Messages) -> list[Flowabl
             )
         ]
     parts: list[Flowable] = []
-    if table.id in CHARTED:
-        bars = _chart_cells(table)
+    if spec.printed_chart is not None:
+        bars = _chart_cells(table, spec.printed_chart)
         if any(cell.chart_value for _, cell in bars):
-            parts.append(bar_chart(bars, words.text(f"report.chart.{table.id}")))
+            parts.append(bar_chart(bars, words.text(spec.chart_key)))
             parts.append(Spacer(1, 2 * mm))
-    parts.append(_grid(table, style, words.text("report.total")))
+    derived = words.text(spec.derived_key) if spec.derived is not None else ""
+    parts.append(_grid(table, style, words.text("report.total"), derived))
     return [KeepTogether(head + parts[:1]), *parts[1:]] if parts else head
 
 
-def _chart_cells(table: ReportTable) -> list[tuple[str, Cell]]:
+def _chart_cells(table: ReportTable, kind: Bars) -> list[tuple[str, Cell]]:
     published = table.table
-    if published.row_totals is not None:
+    if kind is Bars.ROW_TOTALS and published.row_totals is not None:
         return list(zip(published.rows, published.row_totals, strict=True))
     return [(row, line[0]) for row, line in zip(published.rows, published.cells, strict=True)]
 
@@ -144,7 +137,7 @@ def bar_chart(bars: Sequence[tuple[str, Cell]], caption: str) -> Drawing:
     return drawing
 
 
-def _grid(table: ReportTable, style: Styles, total: str) -> Table:
+def _grid(table: ReportTable, style: Styles, total: str, derived: str) -> Table:
     published = table.table
     cell_style = style.small.clone("cell", textColor=INK, fontSize=8.5, leading=10.5)
     head_style = cell_style.clone("head", fontName=BOLD)
@@ -152,8 +145,8 @@ def _grid(table: ReportTable, style: Styles, total: str) -> Table:
     header = ["", *published.columns]
     if published.row_totals is not None:
         header.append(total)
-    if table.extra_heading:
-        header.append(table.extra_heading)
+    if derived:
+        header.append(derived)
     rows: list[list[object]] = [
         [Paragraph(escape(h), head_style if i == 0 else number_head) for i, h in enumerate(header)]
     ]

@@ -1,14 +1,17 @@
 """The dashboard's HTML: plain pages, no scripts, one small style sheet.
 
 Every figure printed is a published cell's ``text``; every chart is drawn from
-``chart_value`` (see svg_charts). Nothing here computes or suppresses a number.
+``chart_value`` (see svg_charts). Nothing here computes or suppresses a number. Each
+table's title, caption, chart and derived heading are its spec's (core/report_tables.py),
+in English through the message catalogue.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 
+from victim_champion.content.report_labels import report_words
+from victim_champion.core.report_tables import Bars
 from victim_champion.core.reporting import Report, ReportTable
 from victim_champion.core.suppression import Cell, PublishedTable
 from victim_champion.hub.dashboard.svg_charts import Bar, bar_chart
@@ -83,25 +86,16 @@ footer{max-width:72rem;margin:0 auto;padding:0 1.5em 1em;color:#333a46}
 footer p{border-top:1px solid #9aa1ad;padding-top:1em;margin:0}
 """
 
-# Tables drawn as a chart too, and which cells make the bars.
-Picker = Callable[[PublishedTable], list[Cell] | None]
-CHARTS: dict[str, tuple[str, Picker]] = {
-    "sessions-by-district": ("Sessions held, by district", lambda t: _totals(t)),
-    "attendees-by-district": (
-        "Reach of training: people trained, by district",
-        lambda t: _totals(t),
-    ),
-    "signposting-by-district": (
-        "Reach of the Compass Points: people signposted, by district",
-        lambda t: _totals(t),
-    ),
-    "needs": ("What people said they needed", lambda t: [line[0] for line in t.cells]),
-    "referrals": ("Referrals made, by service", lambda t: _totals(t)),
-}
+WORDS = report_words()
 
 
-def _totals(table: PublishedTable) -> list[Cell] | None:
-    return list(table.row_totals) if table.row_totals is not None else None
+def _bar_cells(table: PublishedTable, kind: Bars) -> list[Cell] | None:
+    """The cells that make a printed chart's bars (None: this table has none)."""
+    if kind is Bars.FIRST_COLUMN:
+        return [line[0] for line in table.cells]
+    if kind is Bars.ROW_TOTALS and table.row_totals is not None:
+        return list(table.row_totals)
+    return None
 
 
 def e(value: object) -> str:
@@ -211,13 +205,15 @@ def _cell(cell: Cell, total: bool = False) -> str:
 
 def _table(report_table: ReportTable) -> str:
     t = report_table.table
-    extra = bool(report_table.extra_heading and report_table.extra)
+    spec = report_table.spec
+    extra = bool(spec.derived and report_table.extra)
+    total = WORDS("report.total")
     heads = ["<td></td>"]
     heads += [f"<th scope='col'>{e(column)}</th>" for column in t.columns]
     if t.row_totals is not None:
-        heads.append("<th scope='col'>Total</th>")
+        heads.append(f"<th scope='col'>{e(total)}</th>")
     if extra:
-        heads.append(f"<th scope='col'>{e(report_table.extra_heading)}</th>")
+        heads.append(f"<th scope='col'>{e(WORDS(spec.derived_key))}</th>")
     lines = []
     for index, (label, cells) in enumerate(zip(t.rows, t.cells, strict=True)):
         line = [f"<th scope='row'>{e(label)}</th>", *(_cell(c) for c in cells)]
@@ -227,23 +223,24 @@ def _table(report_table: ReportTable) -> str:
             line.append(f"<td>{e(report_table.extra[index])}</td>")
         lines.append(f"<tr>{''.join(line)}</tr>")
     if t.column_totals is not None:
-        line = ["<th scope='row'>Total</th>", *(_cell(c) for c in t.column_totals)]
+        line = [f"<th scope='row'>{e(total)}</th>", *(_cell(c) for c in t.column_totals)]
         if t.row_totals is not None:
             line.append(_cell(t.grand_total) if t.grand_total else "<td></td>")
         if extra:
             line.append("<td></td>")
         lines.append(f"<tr class='total'>{''.join(line)}</tr>")
     return (
-        f"<div class='table-wrap'><table><caption>Table: {e(report_table.title)}</caption>"
+        f"<div class='table-wrap'><table><caption>Table: {e(WORDS(spec.title_key))}</caption>"
         f"<thead><tr>{''.join(heads)}</tr></thead><tbody>{''.join(lines)}</tbody></table></div>"
     )
 
 
 def _chart(report_table: ReportTable) -> str:
-    if report_table.id not in CHARTS:
+    spec = report_table.spec
+    if spec.printed_chart is None:
         return ""
-    title, pick = CHARTS[report_table.id]
-    cells = pick(report_table.table)
+    title = WORDS(spec.chart_title_key)
+    cells = _bar_cells(report_table.table, spec.printed_chart)
     if not cells or report_table.table.withheld:
         return ""
     bars = [Bar(label, cell) for label, cell in zip(report_table.table.rows, cells, strict=True)]
@@ -256,6 +253,7 @@ def _chart(report_table: ReportTable) -> str:
 
 
 def _section(report_table: ReportTable) -> str:
+    spec = report_table.spec
     withheld = (
         "<p class='note'>Every figure in this table is withheld: no safe pattern of shown "
         "figures exists for this period.</p>"
@@ -265,14 +263,16 @@ def _section(report_table: ReportTable) -> str:
     return (
         f"<section class='report' id='{e(report_table.id)}' "
         f"aria-labelledby='{e(report_table.id)}-heading'>"
-        f"<h2 id='{e(report_table.id)}-heading'>{e(report_table.title)}</h2>"
-        f"<p class='note'>{e(report_table.note)}</p>{withheld}"
+        f"<h2 id='{e(report_table.id)}-heading'>{e(WORDS(spec.title_key))}</h2>"
+        f"<p class='note'>{e(WORDS(spec.caption_key))}</p>{withheld}"
         f"{_chart(report_table)}{_table(report_table)}</section>"
     )
 
 
 def dashboard_page(report: Report, username: str, start: str, end: str) -> str:
-    contents = "".join(f"<li><a href='#{e(t.id)}'>{e(t.title)}</a></li>" for t in report.tables)
+    contents = "".join(
+        f"<li><a href='#{e(t.id)}'>{e(WORDS(t.spec.title_key))}</a></li>" for t in report.tables
+    )
     body = (
         f"<h1>{e(report.title)}</h1>"
         f"<p class='period'>{e(report.period.label)}, for <strong>{e(report.audience)}"

@@ -26,7 +26,7 @@ from datetime import date
 from sqlalchemy import Engine, and_, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from victim_champion.content.report_labels import report_labels
+from victim_champion.content.report_labels import report_labels, report_words
 from victim_champion.core.clock import long_date
 from victim_champion.core.derived_bases import republished
 from victim_champion.core.errors import InvalidInputError
@@ -71,6 +71,11 @@ def versions(engine: Engine, period: ReportPeriod) -> list[Report]:
     return [report_from_json(json.loads(body)) for body in bodies]
 
 
+def _titles(report: Report, table_ids: tuple[str, ...]) -> str:
+    words = report_words()
+    return ", ".join(words(report.table(t).spec.title_key) for t in table_ids)
+
+
 def _edition(
     version: int, today: date, kept: tuple[str, ...], report: Report, held: tuple[str, ...] = ()
 ) -> str:
@@ -78,13 +83,13 @@ def _edition(
     if version > 1:
         words += f"; it replaces version {version - 1}"
     if kept:
-        titles = ", ".join(report.table(t).title for t in kept)
+        titles = _titles(report, kept)
         words += (
             f". Unchanged from the last version, because the change was too small to "
             f"publish safely: {titles}"
         )
     if held:
-        titles = ", ".join(report.table(t).title for t in held)
+        titles = _titles(report, held)
         words += (
             f". Shares held back, because their counts and the total they are taken of "
             f"come from different versions: {titles}"

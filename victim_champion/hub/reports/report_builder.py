@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from victim_champion.content.report_labels import report_words
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import ReportPeriod
@@ -67,7 +68,11 @@ def run(options: argparse.Namespace, engine: Engine) -> int:
     except InvalidInputError as error:
         print(str(error), file=sys.stderr)
         return 2
-    data = build_report_pdf(report) if suffix == ".pdf" else report_csv(report).encode()
+    data = (
+        build_report_pdf(report)
+        if suffix == ".pdf"
+        else report_csv(report, report_words()).encode()
+    )
     try:
         write_atomically(out, data)
     except OSError:

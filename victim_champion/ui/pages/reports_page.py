@@ -2,7 +2,8 @@
 
 Every figure is a published cell of core.reporting's tables, so small numbers are hidden
 exactly as in the printed report and the hub's. The page shows and forwards; reading the
-store and building the report happen in ReportsController, off the GUI thread.
+store and building the report happen in ReportsController, off the GUI thread. It has one
+panel per table spec (core/report_tables.py), with the spec's heading and charts.
 """
 
 from __future__ import annotations
@@ -23,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from victim_champion.core.report_facts import ReportPeriod, last_published
+from victim_champion.core.report_tables import TABLES, Bars, TableId
 from victim_champion.core.reporting import Report
 from victim_champion.core.suppression import Cell
 from victim_champion.ui.widgets.form_widgets import button, card, label
 from victim_champion.ui.widgets.report_panel import (
+    WORDS,
     FigurePanel,
-    column_total_bars,
-    extra_bars,
-    first_column_bars,
+    chart_bars,
     pretty,
     row_total_bars,
 )
@@ -46,25 +47,10 @@ KEY = (
     "from the totals (and percentages or averages based on fewer than 10 people). "
     "Hidden figures have no bar in the charts."
 )
-# (table id, panel heading, chart titles, charts above a wide table rather than beside it)
-PANELS = (
-    ("sessions-by-district", "Sessions by kind and district", ("By kind", "By district"), False),
-    ("sessions-by-month", "Sessions by month", ("Sessions held each month",), False),
-    ("attendees-by-district", "People trained and certificates", ("What happened",), True),
-    ("knowledge", "Knowledge gained", ("Average score",), False),
-    ("satisfaction", "Satisfaction with the training", ("Rated 4 or 5",), True),
-    ("reach", "Reach by district", ("People trained", "People signposted"), True),
-    ("signposting-by-district", "People signposted at the Compass Points", ("Each month",), True),
-    ("needs", "What people said they needed", ("People who named it",), True),
-    ("services", "Services people were signposted to", ("People signposted",), True),
-    ("referrals", "Referrals made with consent, and their outcomes", ("Referrals made",), True),
-)
-SECTIONS = {
-    "sessions-by-district": "Sessions",
-    "attendees-by-district": "Training",
-    "reach": "Reach",
-    "signposting-by-district": "Signposting and referrals",
-}
+# Reach by district is not a table: it sets the district totals of two tables side by side,
+# in a section of its own before this table's.
+REACH = "reach"
+REACH_BEFORE = TableId.SIGNPOSTING_BY_DISTRICT
 TILES = (
     ("sessions", "Sessions held"),
     ("trained", "People trained"),
@@ -155,11 +141,17 @@ class ReportsPage(QWidget):
         layout.addWidget(label(KEY, "hint"))
         self.tiles = self._tiles(layout)
         self.panels: dict[str, FigurePanel] = {}
-        for table_id, title, charts, stacked in PANELS:
-            if table_id in SECTIONS:
-                layout.addWidget(label(SECTIONS[table_id], "heading"))
-            self.panels[table_id] = FigurePanel(title, charts, stacked=stacked)
-            layout.addWidget(self.panels[table_id])
+        for spec in TABLES:
+            if spec.id == REACH_BEFORE:
+                layout.addWidget(label(WORDS("report.section.reach"), "heading"))
+                charts = [WORDS("report.reach.trained"), WORDS("report.reach.signposted")]
+                self.panels[REACH] = FigurePanel(WORDS("report.reach.panel"), charts, stacked=True)
+                layout.addWidget(self.panels[REACH])
+            if spec.section_key:
+                layout.addWidget(label(WORDS(spec.section_key), "heading"))
+            charts = [WORDS(chart.key) for chart in spec.screen_charts]
+            self.panels[spec.id] = FigurePanel(WORDS(spec.panel_key), charts, stacked=spec.wide)
+            layout.addWidget(self.panels[spec.id])
         layout.addStretch(1)
         self.period.currentIndexChanged.connect(self._on_period_chosen)
         self.refresh_button.clicked.connect(self.refresh_requested)
@@ -232,8 +224,11 @@ class ReportsPage(QWidget):
         self.show_error("")
         self.status.setText(f"{report.title}: {report.period.label}")
         table = report.table
-        sessions, attendees = table("sessions-by-district"), table("attendees-by-district")
-        places, referrals = table("signposting-by-district"), table("referrals")
+        sessions, attendees = (
+            table(TableId.SESSIONS_BY_DISTRICT),
+            table(TableId.ATTENDEES_BY_DISTRICT),
+        )
+        places, referrals = table(TableId.SIGNPOSTING_BY_DISTRICT), table(TableId.REFERRALS)
         figures = {
             "sessions": _text(sessions.table.grand_total),
             "trained": _text(attendees.table.grand_total),
@@ -243,33 +238,24 @@ class ReportsPage(QWidget):
         }
         for key, number in self.tiles.items():
             number.setText(figures[key])
-        panels = self.panels
-        panels["sessions-by-district"].show_table(
-            sessions, [column_total_bars(sessions), row_total_bars(sessions)]
-        )
-        months = table("sessions-by-month")
-        panels["sessions-by-month"].show_table(months, [row_total_bars(months)])
-        panels["attendees-by-district"].show_table(attendees, [column_total_bars(attendees)])
-        for percentages in ("knowledge", "satisfaction"):
-            shares = table(percentages)
-            panels[percentages].show_table(shares, [extra_bars(shares)], maximum=100)
+        for spec in TABLES:
+            shown = table(spec.id)
+            bars = [chart_bars(shown, chart.bars) for chart in spec.screen_charts]
+            percentages = any(chart.bars is Bars.DERIVED for chart in spec.screen_charts)
+            self.panels[spec.id].show_table(shown, bars, maximum=100 if percentages else None)
         self._show_reach(report)
-        panels["signposting-by-district"].show_table(places, [column_total_bars(places)])
-        for listed in ("needs", "services"):
-            panels[listed].show_table(table(listed), [first_column_bars(table(listed))])
-        panels["referrals"].show_table(referrals, [row_total_bars(referrals)])
 
     def _show_reach(self, report: Report) -> None:
         """The district totals of the training and Compass Point tables, side by side."""
-        trained = report.table("attendees-by-district")
-        signposted = report.table("signposting-by-district")
+        trained = report.table(TableId.ATTENDEES_BY_DISTRICT)
+        signposted = report.table(TableId.SIGNPOSTING_BY_DISTRICT)
         rows = [pretty(r) for r in trained.table.rows]
         first = trained.table.row_totals or ()
         second = signposted.table.row_totals or ()
         grid = [[a.text, b.text] for a, b in zip(first, second, strict=True)]
-        self.panels["reach"].show_figures(
-            "Each district's total from the training and Compass Point tables below.",
-            ["People trained", "People signposted"],
+        self.panels[REACH].show_figures(
+            WORDS("report.reach.caption"),
+            [WORDS("report.reach.trained"), WORDS("report.reach.signposted")],
             rows,
             grid,
             [row_total_bars(trained), row_total_bars(signposted)],

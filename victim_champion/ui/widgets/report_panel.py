@@ -2,6 +2,8 @@
 
 Everything shown comes from the published cells (``Cell.text``); charts take
 ``Cell.chart_value``, which is None for a hidden cell, so a hidden count never has a bar.
+A table's caption, charts and headings are its spec's (core/report_tables.py), in words
+from the message catalogue.
 """
 
 from __future__ import annotations
@@ -22,11 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from victim_champion.content.report_labels import report_words
+from victim_champion.core.report_tables import Bars
 from victim_champion.core.reporting import ReportTable
 from victim_champion.core.suppression import Cell
 from victim_champion.ui.widgets.bar_chart import Bar, BarChart
 from victim_champion.ui.widgets.form_widgets import card, label
 
+WORDS = report_words()
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -92,14 +97,25 @@ def extra_bars(table: ReportTable) -> list[Bar]:
     return bars
 
 
+def chart_bars(table: ReportTable, kind: Bars) -> list[Bar]:
+    """The bars of a chart the spec names."""
+    return {
+        Bars.ROW_TOTALS: row_total_bars,
+        Bars.COLUMN_TOTALS: column_total_bars,
+        Bars.FIRST_COLUMN: first_column_bars,
+        Bars.DERIVED: extra_bars,
+    }[kind](table)
+
+
 def table_grid(table: ReportTable) -> tuple[list[str], list[str], list[list[str]]]:
     """(column headings, row labels, texts) exactly as published, with totals."""
     published = table.table
+    total = WORDS("report.total")
     headings = [pretty(c) for c in published.columns]
     if published.row_totals:
-        headings.append("Total")
+        headings.append(total)
     if table.extra:
-        headings.append(table.extra_heading)
+        headings.append(WORDS(table.spec.derived_key))
     rows = [pretty(r) for r in published.rows]
     grid = []
     for index, line in enumerate(published.cells):
@@ -110,7 +126,7 @@ def table_grid(table: ReportTable) -> tuple[list[str], list[str], list[list[str]
             texts.append(table.extra[index])
         grid.append(texts)
     if published.column_totals:
-        rows.append("Total")
+        rows.append(total)
         totals = [cell.text for cell in published.column_totals]
         if published.row_totals:
             totals.append(published.grand_total.text if published.grand_total else "")
@@ -210,7 +226,7 @@ class FigurePanel(QWidget):
         self, table: ReportTable, bars: Sequence[Sequence[Bar]] = (), maximum: float | None = None
     ) -> None:
         """The published table, and each chart's bars (in the order the charts were named)."""
-        self.show_figures(table.note, *table_grid(table), bars, maximum)
+        self.show_figures(WORDS(table.spec.caption_key), *table_grid(table), bars, maximum)
 
     def show_figures(
         self,
