@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 
+from victim_champion.content.language_content import bundle_translations
 from victim_champion.content.resource_paths import resources_root
 from victim_champion.content.victims_code_loader import code_of_course
 from victim_champion.core.course import Course, Timing, parse_module
@@ -41,6 +42,7 @@ def course_from_files(files: dict[str, str]) -> Course:
     if len(set(ids)) != len(ids):
         raise CourseContentError(MANIFEST, 1, "two modules have the same id")
     code_of_course(files, str(manifest["code_edition"]))  # the Code it teaches, same edition
+    bundle_translations(files)  # the content in other languages it brings, if any
     course = Course(
         str(manifest["title"]),
         str(manifest["version"]),

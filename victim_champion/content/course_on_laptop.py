@@ -5,12 +5,15 @@ shipped with the app (course_loader.course_in_use). Operations adopt it when a p
 unlocked and after each sync (operations/training.course_for), off the GUI thread; what
 prints or shows the Code (the rights handout and its web page, discreet copies included,
 and the quick reference) then reads `code_in_use()` without touching the store. Before
-any profile is unlocked, that is the shipped course and its Code.
+any profile is unlocked, that is the shipped course and its Code. The content in other
+languages a bundle brings (translations/<tag>.po, content/language_content.py) is adopted
+with it, and dropped with it.
 """
 
 from __future__ import annotations
 
 from victim_champion.content.course_loader import course_from_files, course_in_use, load_course
+from victim_champion.content.language_content import adopt_bundle_content
 from victim_champion.content.victims_code_loader import (
     code_of_course,
     load_victims_code,
@@ -30,8 +33,10 @@ def adopt_course(bundle_files: dict[str, str] | None) -> tuple[Course, str | Non
     course, problem = course_in_use(bundle_files)
     if bundle_files and problem is None and course is not load_course():
         _adopted = (course, code_of_course(bundle_files, course.code_edition))
+        adopt_bundle_content(bundle_files)  # the languages' content it brings
     else:
         _adopted = (course, load_victims_code())
+        adopt_bundle_content(None)
     return course, problem
 
 
@@ -39,6 +44,7 @@ def forget_adopted_course() -> None:
     """Back to the shipped course and Code (tests; a profile that has gone)."""
     global _adopted
     _adopted = None
+    adopt_bundle_content(None)
 
 
 def current_course() -> Course:
