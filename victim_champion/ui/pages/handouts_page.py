@@ -113,4 +113,8 @@ class HandoutsPage(QWidget):
         )
 
     def clear(self) -> None:
-        """Nothing personal is typed on this page; the choices stay as the worker left them."""
+        """Nothing personal is typed on this page, but large print and the discreet wording
+        were chosen for the person at the desk: they go (as on the person's sheet). The
+        handout and the district are the desk's choices and stay."""
+        self.large_print.setChecked(False)
+        self.discreet.setChecked(False)
