@@ -150,7 +150,7 @@ def test_handouts_print_in_the_language_asked_for_and_an_unknown_one_is_one_sent
     refused = cli("print", "handout", "rights", "--language", "xx", "--out", str(out))
     assert refused.code == 1 and refused.out == ""
     assert refused.err.strip() == (
-        "There is no catalogue for the language 'xx'; choose one of: en-GB, qps-ploc."
+        "There is no catalogue for the language 'xx'; choose one of: en-GB, qps-ploc, qps-deva."
     )
 
 

@@ -237,7 +237,7 @@ def _language_option(parser: argparse.ArgumentParser) -> None:
         "--language",
         default=DEFAULT_LANGUAGE,
         metavar="L",
-        help="the language of the printed words: en-GB (the default), or qps-ploc to test",
+        help="the language of the printed words: en-GB (default); qps-ploc, qps-deva to test",
     )
 
 

@@ -80,5 +80,8 @@ def add_print_next_steps(kinds: argparse._SubParsersAction, command: Command) ->
     )
     parser.add_argument("--out", required=True, metavar="FILE.pdf")
     parser.add_argument(
-        "--language", default=DEFAULT_LANGUAGE, metavar="L", help="en-GB (the default), or qps-ploc"
+        "--language",
+        default=DEFAULT_LANGUAGE,
+        metavar="L",
+        help="en-GB (default), qps-ploc or qps-deva",
     )

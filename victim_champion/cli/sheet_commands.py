@@ -123,7 +123,10 @@ def add_print_sheet(kinds: argparse._SubParsersAction, command: Command) -> None
     )
     sheet.add_argument("--out", required=True, metavar="FILE.pdf")
     sheet.add_argument(
-        "--language", default=DEFAULT_LANGUAGE, metavar="L", help="en-GB (the default), or qps-ploc"
+        "--language",
+        default=DEFAULT_LANGUAGE,
+        metavar="L",
+        help="en-GB (default), qps-ploc or qps-deva",
     )
 
 

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, messages
@@ -53,7 +54,7 @@ class UnprintableLanguageError(InvalidInputError):
             f" and {len(characters) - 3} more" if len(characters) > 3 else ""
         )
         super().__init__(
-            f"Victim Champion cannot print in {language}: no font it has draws {shown}; "
+            f"Victim Champion cannot print in {language}: none of its fonts has {shown}; "
             f"choose another language, such as {DEFAULT_LANGUAGE}."
         )
         self.characters = characters
@@ -134,11 +135,21 @@ def fit_paragraph(paragraph: Paragraph, language: str) -> None:
     else:
         paragraph.frags = [piece for frag in paragraph.frags for piece in _split(frag, frags)]
     style = paragraph.style
+    fonts = {getattr(frag, "fontName", REGULAR) for frag in paragraph.frags}
     paragraph.style = style.clone(
         f"{style.name}-{whole or 'mixed'}",
         fontName=whole or style.fontName,
         shaping=1 if _needs_shaping(text) else style.shaping,
+        # A taller face (Devanagari's marks reach further down) keeps the same gap.
+        leading=style.leading + style.fontSize * max(0.0, *(_taller(font) for font in fonts)),
     )
+
+
+def _taller(font: str) -> float:
+    """How much taller the face's line box (ascent to descent) is than the house font's,
+    as a fraction of the size."""
+    face, house = pdfmetrics.getFont(font).face, pdfmetrics.getFont(REGULAR).face
+    return float((face.ascent - face.descent) - (house.ascent - house.descent)) / 1000
 
 
 def _split(frag: object, house: list[object]) -> list[object]:

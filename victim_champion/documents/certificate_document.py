@@ -158,10 +158,15 @@ def _page(
     note = words.text(how, key_id=certificate.key_id)
     if version:
         note = f"{note} {words.text('certificate.version', version=version)}"
-    lines = split_lines(note, ITALIC, 10, NOTE_WIDTH)
+    # Wider letters (Devanagari) would take a fourth line onto the border: set smaller.
+    size = 10.0
+    lines = split_lines(note, ITALIC, size, NOTE_WIDTH)
+    while len(lines) > 3 and size > 7:
+        size -= 0.5
+        lines = split_lines(note, ITALIC, size, NOTE_WIDTH)
     top, step = (26 * mm, 5 * mm) if len(lines) <= 2 else (27 * mm, 4.5 * mm)
     for index, line in enumerate(lines):
-        draw_line(canvas, left, top - index * step, line, ITALIC, 10)
+        draw_line(canvas, left, top - index * step, line, ITALIC, size)
     if verify_base:  # before enrolment there is no address a code could be checked at
         url = certificate.verify_url(verify_base, signature_text(certificate.signature))
         _qr(canvas, url, width - 26 * mm - QR_SIZE, 19 * mm)

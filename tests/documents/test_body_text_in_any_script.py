@@ -1,0 +1,253 @@
+"""Body text in a script the house font lacks: the second pseudo-language, qps-deva, writes
+every catalogue text in Devanagari letters, which Atkinson Hyperlegible does not have.
+
+Every handout, sheet and certificate printed in it is read back with poppler:
+- each catalogue text it uses comes back whole from pdftotext. A letter drawn in a font
+  without it is an empty box, and poppler drops it from the text, so a missing glyph fails
+  here (test_a_missing_glyph_is_dropped_by_pdftotext shows that it does);
+- pdffonts lists only embedded fonts, Noto Sans Devanagari among them;
+- no word runs off the page or over another, and each certificate is still one page.
+A language in a script no bundled font has (a synthetic Ethiopic one) is refused with one
+sentence before anything is printed, and so is one written right to left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from tests.documents.test_printed_documents import issued
+from tests.documents.test_pseudo_language import (
+    DIRECTORY,
+    PERSON,
+    VERIFIED,
+    fragments,
+    overprinted,
+)
+from tests.support.pdf_tools import flowing_text, pdf_fonts, words_on_pages
+from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.message_catalogue import (
+    PSEUDO_SCRIPTS,
+    SECOND_PSEUDO_LANGUAGE,
+    PseudoScript,
+    available_languages,
+    messages,
+)
+from victim_champion.content.next_steps_loader import load_next_steps
+from victim_champion.content.victims_code_loader import load_victims_code
+from victim_champion.core.certificates import EXAMPLE_VERIFY_BASE
+from victim_champion.core.directory import grouped_by_need
+from victim_champion.core.errors import InvalidInputError
+from victim_champion.documents.body_fonts import (
+    RightToLeftLanguageError,
+    UnprintableLanguageError,
+)
+from victim_champion.documents.certificate_document import build_certificates
+from victim_champion.documents.directory_handout import build_directory_handout
+from victim_champion.documents.discreet_card import build_discreet_card
+from victim_champion.documents.fonts import REGULAR, register_fonts
+from victim_champion.documents.handout_layout import MARGIN
+from victim_champion.documents.next_steps_handout import build_next_steps_handout
+from victim_champion.documents.recovery_sheet import build_recovery_sheet
+from victim_champion.documents.rights_handout import build_rights_handout
+from victim_champion.documents.signposting_sheet import build_signposting_sheet
+from victim_champion.operations.printing import HandoutKind, HandoutOptions, print_handout
+from victim_champion.store.profile import Profile
+
+DEVA = SECOND_PSEUDO_LANGUAGE
+DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+THANET = [s for s in load_directory() if s.covers("thanet")]
+
+
+def _sheet(name: str, large_print: bool) -> bytes:
+    groups = grouped_by_need([*THANET[:3], VERIFIED], load_needs(), "thanet", once=True)
+    return build_signposting_sheet(
+        groups,
+        DIRECTORY,
+        district_name="Thanet",
+        name=name,
+        large_print=large_print,
+        discreet=False,
+        language=DEVA,
+    )
+
+
+def _directory(large_print: bool, discreet: bool) -> bytes:
+    groups = grouped_by_need([*load_directory(), VERIFIED], load_needs(), "thanet")
+    return build_directory_handout(
+        groups,
+        DIRECTORY,
+        district_name="Thanet",
+        sample=True,
+        large_print=large_print,
+        discreet=discreet,
+        language=DEVA,
+    )
+
+
+def _rights(large_print: bool, discreet: bool) -> bytes:
+    code = load_victims_code()
+    return build_rights_handout(
+        code, DIRECTORY, large_print=large_print, discreet=discreet, language=DEVA
+    )
+
+
+# Each document, with catalogue keys whose every fixed part must come back whole.
+HANDOUTS = {
+    "rights": (lambda: _rights(False, False), ("rights.title", "rights.introduction")),
+    "rights large discreet": (lambda: _rights(True, True), ("handout.cover_text",)),
+    "directory": (lambda: _directory(False, False), ("directory.introduction",)),
+    "directory large discreet": (lambda: _directory(True, True), ("routes.introduction",)),
+    "sheet named": (lambda: _sheet(PERSON, False), ("sheet.introduction", "routes.heading")),
+    "sheet large": (lambda: _sheet("", True), ("sheet.heading", "sheet.subtitle")),
+    "discreet card": (
+        lambda: build_discreet_card(DIRECTORY, ("samaritans",), language=DEVA),
+        ("card.introduction",),
+    ),
+    "next steps": (
+        lambda: build_next_steps_handout(load_next_steps(), language=DEVA),
+        ("handout.page",),
+    ),
+    "recovery sheet": (
+        lambda: build_recovery_sheet(" ".join(["word"] * 12), date(2026, 12, 3), DEVA),
+        ("recovery.title", "recovery.explain", "recovery.use", "recovery.keep"),
+    ),
+}
+CERTIFICATE_KEYS = tuple(
+    f"certificate.{key}"
+    for key in ("programme", "heading", "certify", "completed", "code_label", "how_to_check")
+)
+
+
+@pytest.fixture(scope="module")
+def printed() -> dict[str, bytes]:
+    return {name: build() for name, (build, _) in HANDOUTS.items()}
+
+
+def test_the_second_pseudo_language_is_offered_and_has_no_latin_letter() -> None:
+    assert DEVA in available_languages()
+    words = messages(DEVA)
+    for key in words:
+        fixed = "".join(fragments(words, key))
+        assert not re.search(r"[A-Za-z]", fixed), key
+        assert DEVANAGARI.search(fixed) or not any(c.isalpha() for c in fixed), key
+
+
+def solid(text: str) -> str:
+    """Text without its spaces: a run of padding may be broken across two lines."""
+    return "".join(text.split())
+
+
+def test_every_handout_and_sheet_prints_each_letter_in_an_embedded_font_that_has_it(
+    printed: dict[str, bytes], tmp_path: Path
+) -> None:
+    words = messages(DEVA)
+    for name, pdf in printed.items():
+        text = solid(flowing_text(pdf, tmp_path))
+        for key in HANDOUTS[name][1] + ("handout.page",):
+            for fragment in fragments(words, key):
+                assert solid(fragment) in text, f"{name}: {key} lost letters: {fragment!r}"
+        fonts = pdf_fonts(pdf, tmp_path)
+        assert all(embedded for _, embedded in fonts), (name, fonts)
+        assert any("NotoSansDevanagari" in font for font, _ in fonts), (name, fonts)
+
+
+def test_certificates_print_each_letter_and_stay_one_page(profile: Profile, tmp_path: Path) -> None:
+    certificates, _ = issued(profile)
+    pdf = build_certificates(certificates, EXAMPLE_VERIFY_BASE, language=DEVA)
+    words = messages(DEVA)
+    text = solid(flowing_text(pdf, tmp_path))
+    for key in CERTIFICATE_KEYS:
+        for fragment in fragments(words, key):
+            assert solid(fragment) in text, f"{key} lost letters: {fragment!r}"
+    assert all(embedded for _, embedded in pdf_fonts(pdf, tmp_path))
+    pages, found = words_on_pages(pdf, tmp_path)
+    assert len(pages) == len(certificates)
+    for word in found:
+        width, height = pages[word.page - 1]
+        assert 15 * mm - 0.5 <= word.x_min and word.x_max <= width - 15 * mm + 0.5, word
+        assert 15 * mm - 0.5 <= word.y_min and word.y_max <= height - 15 * mm + 0.5, word
+    assert overprinted(found) == []
+
+
+def test_no_word_runs_off_the_page_or_over_another(
+    printed: dict[str, bytes], tmp_path: Path
+) -> None:
+    for name, pdf in printed.items():
+        pages, found = words_on_pages(pdf, tmp_path)
+        assert found, name
+        for word in found:
+            width, height = pages[word.page - 1]
+            inside = (
+                word.x_min >= MARGIN - 0.5
+                and word.x_max <= width - MARGIN + 0.5
+                and word.y_min >= MARGIN - 0.5
+                and word.y_max <= height - 10 * mm
+            )
+            assert inside, f"{name}, page {word.page}: {word.text!r} runs off: {word}"
+        assert overprinted(found) == [], f"{name}: words print over each other"
+
+
+def test_a_missing_glyph_is_dropped_by_pdftotext(tmp_path: Path) -> None:
+    """The check above can fail: Devanagari set in the house font comes back without it."""
+    register_fonts()
+    buffer = BytesIO()
+    canvas = Canvas(buffer, initialFontName=REGULAR)
+    canvas.setFont(REGULAR, 12)
+    canvas.drawString(72, 72, "Page नमस")
+    canvas.save()
+    assert flowing_text(buffer.getvalue(), tmp_path).strip() == "Page"
+
+
+@pytest.fixture
+def ethiopic() -> Iterator[str]:
+    """A synthetic pseudo-language in Ethiopic letters, which no bundled font has."""
+    tag = "qps-ethi"
+    PSEUDO_SCRIPTS[tag] = PseudoScript(str.maketrans("aeiouAEIOU", "አኤኢኦኡአኤኢኦኡ"), "።")
+    try:
+        yield tag
+    finally:
+        del PSEUDO_SCRIPTS[tag]
+        messages.cache_clear()
+
+
+SENTENCE = re.compile(
+    r"^Victim Champion cannot print in qps-ethi: none of its fonts has 'ኢ' \(ETHIOPIC "
+    r"SYLLABLE GLOTTAL I\), .* and \d+ more; choose another language, such as en-GB\.$"
+)
+
+
+def test_a_language_in_a_script_no_font_has_is_refused_before_anything_is_printed(
+    ethiopic: str, tmp_path: Path
+) -> None:
+    with pytest.raises(UnprintableLanguageError) as refused:
+        build_rights_handout(
+            load_victims_code(), DIRECTORY, large_print=False, discreet=False, language=ethiopic
+        )
+    assert SENTENCE.match(refused.value.message), refused.value.message
+    assert isinstance(refused.value, InvalidInputError)  # shown as one sentence
+    with pytest.raises(UnprintableLanguageError, match=SENTENCE):
+        print_handout(HandoutKind.RIGHTS, HandoutOptions(language=ethiopic))
+    with pytest.raises(UnprintableLanguageError, match=SENTENCE):
+        build_certificates([], EXAMPLE_VERIFY_BASE, language=ethiopic)
+
+
+def test_a_language_written_right_to_left_is_refused_with_its_own_sentence() -> None:
+    tag = "qps-arab"
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    PSEUDO_SCRIPTS[tag] = PseudoScript(
+        str.maketrans(letters + letters.upper(), "ابتثجحخدذرزسشصضطظعغفقكلمنه" * 2), "ـ"
+    )
+    try:
+        with pytest.raises(RightToLeftLanguageError, match="written right to left"):
+            print_handout(HandoutKind.RIGHTS, HandoutOptions(language=tag))
+    finally:
+        del PSEUDO_SCRIPTS[tag]
+        messages.cache_clear()
