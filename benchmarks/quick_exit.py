@@ -131,7 +131,7 @@ CASES: list[tuple[str, Case]] = [
 
 
 def figures() -> list[Figure]:
-    from victim_champion.ui.controllers.shell_controller import _open
+    from victim_champion.ui.controllers.unlock_controller import open_profile
 
     app = application()
     demo = create_demo_profile(date.today())
@@ -145,7 +145,7 @@ def figures() -> list[Figure]:
         for _ in range(RUNS):
             for name, case in CASES:
                 desktop.controller.start()
-                desktop.controller._adopt(*_open(desktop.controller.gate, DEMO_PASSPHRASE))
+                desktop.controller._adopt(*open_profile(desktop.controller.gate, DEMO_PASSPHRASE))
                 desktop.window.show_work_area()
                 desktop.window.navigation.setCurrentRow(0)
                 _settle(app, desktop)

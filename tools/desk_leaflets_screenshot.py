@@ -21,7 +21,6 @@ import tempfile
 import threading
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from reportlab.pdfgen import canvas
 
@@ -90,7 +89,7 @@ def main() -> int:
         page.find_button.click()
         wait_until(lambda: page.results.count() > 0)
         page.tabs.setCurrentWidget(page.sheet)
-        desk: Any = desktop.controller.controllers["signposting"]  # CompassPointController
+        desk = desktop.controller.controllers.signposting
         leaflets = desk.leaflets.choice
         wait_until(lambda: leaflets.language.count() == len(LEAFLETS))
         leaflets.language.setFocus()

@@ -77,12 +77,14 @@ def build_desktop(
     from victim_champion.ui.guards import lock_reasons
     from victim_champion.ui.guards.system_lock_watcher import SystemLockWatcher
     from victim_champion.ui.shell_window import ShellWindow
+    from victim_champion.ui.work_area_registry import build_controllers
 
     app = application()
     # Debug mode (every UI test): a store call made on the GUI thread fails the test.
     gui_thread = threading.get_ident() if os.environ.get(DEBUG_GUI_THREAD_VARIABLE) else None
     window = ShellWindow(demo_passphrase, language)
-    controller = ShellController(window, ProfileGate(profile, forbidden_thread=gui_thread), clock)
+    gate = ProfileGate(profile, forbidden_thread=gui_thread)
+    controller = ShellController(window, gate, build_controllers, clock)
     controller.install(app)
     system_lock = SystemLockWatcher(window)
     system_lock.lock_requested.connect(lambda: controller.lock(lock_reasons.SYSTEM))
@@ -106,8 +108,8 @@ def hand_over_after_locking(desktop: DesktopApp, cleanup: Callable[[], None]) ->
             desktop.close()
             cleanup()
 
-        sessions = desktop.controller.controllers.get("sessions")
-        presenting = getattr(sessions, "resume_presenting", None)
+        area = desktop.controller.work_area
+        presenting = None if area is None else area.pages.sessions.resume_presenting
         hand_over(desktop.window, mode, before_exit, presenting, lambda: fail_closed(desktop))
 
     # A moment after the decoy or unlock screen is painted, never before it.
@@ -218,6 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     if arguments == [QT_PROBE_COMMAND]:  # self-test's child: Qt checks in their own process
         from victim_champion.ui.guards.platform_probe import run_probe
+        from victim_champion.ui.warm_up import behind_the_passphrase
 
-        return run_probe()
+        return run_probe(behind_the_passphrase)
     return command_line(arguments, open_desktop=run_desktop)

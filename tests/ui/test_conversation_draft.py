@@ -159,7 +159,7 @@ def test_a_quick_exit_keeps_the_conversation_and_unlock_offers_it_back(
     drafts(desktop).clock = clock
     enrol(qtbot, desktop, hub)
     page = start_a_conversation(qtbot, desktop)
-    desk: Any = desktop.controller.controllers["signposting"]
+    desk = desktop.controller.controllers.signposting
     page.keep_button.click()
     qtbot.waitUntil(lambda: desk.is_kept())
     kept_record = desk.current_record

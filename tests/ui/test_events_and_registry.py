@@ -78,11 +78,14 @@ def test_every_registered_page_is_built_cleared_and_driven_through_its_controlle
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
         entry.title for entry in PAGES
     ]
+    held = dict(controller.controllers.all())
+    assert list(held) == [entry.name for entry in PAGES]
     for entry in PAGES:
         page = window.registered[entry.name]
         assert isinstance(page, QWidget) and callable(getattr(page, "clear", None))
-        held = controller.controllers[entry.name]
-        assert all(callable(getattr(held, hook)) for hook in ("attach", "detach", "shown"))
+        assert all(
+            callable(getattr(held[entry.name], hook)) for hook in ("attach", "detach", "shown")
+        )
     controller.quick_exit()
     assert controller.workspace is None
     assert window.sessions.sessions.rowCount() == 0 and window.audit.events.count() == 0

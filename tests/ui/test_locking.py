@@ -115,8 +115,8 @@ SCREEN_LOCK_SCRIPT = textwrap.dedent(
     app = application()
     demo = create_demo_profile(date(2026, 11, 21))
     desktop = build_desktop(demo.profile, DEMO_PASSPHRASE)
-    from victim_champion.ui.controllers.shell_controller import _open
-    desktop.controller._adopt(*_open(desktop.controller.gate, DEMO_PASSPHRASE))
+    from victim_champion.ui.controllers.unlock_controller import open_profile
+    desktop.controller._adopt(*open_profile(desktop.controller.gate, DEMO_PASSPHRASE))
     desktop.window.show_work_area()
     desktop.window.show()
     assert desktop.controller.is_unlocked

@@ -28,7 +28,7 @@ SCRIPT = textwrap.dedent(
     from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QWidget
     from victim_champion.app import application, build_desktop
     from victim_champion.store.demo_profile import DEMO_PASSPHRASE, create_demo_profile
-    from victim_champion.ui.controllers.shell_controller import _open
+    from victim_champion.ui.controllers.unlock_controller import open_profile
     from victim_champion.ui.shell_window import show_for_this_screen
 
     app = application()
@@ -75,7 +75,7 @@ SCRIPT = textwrap.dedent(
                 problems.append(f"{what}: {area.accessibleName()!r} scrolls sideways")
 
     check(window, "unlock screen")
-    desktop.controller._adopt(*_open(desktop.controller.gate, DEMO_PASSPHRASE))
+    desktop.controller._adopt(*open_profile(desktop.controller.gate, DEMO_PASSPHRASE))
     window.show_work_area()
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)

@@ -26,7 +26,6 @@ from victim_champion.ui.screens.safety_screen import SafetyScreen
 from victim_champion.ui.screens.unlock_screen import UnlockScreen
 from victim_champion.ui.widgets.form_widgets import button, label
 from victim_champion.ui.widgets.neutral_icon import app_icon, neutral_icon
-from victim_champion.ui.work_area_registry import PAGES
 
 if TYPE_CHECKING:
     from victim_champion.ui.pages.audit_page import AuditPage
@@ -133,8 +132,9 @@ class ShellWindow(QMainWindow):
         self._set_unlocked_controls(False)
         self.built = False
 
-    def build_work_area(self) -> None:
-        """Build the pages behind the passphrase, once, on first unlock, from the registry.
+    def build_work_area(self, kiosk: KioskScreen) -> None:
+        """Make room for the pages behind the passphrase, once, on first unlock; the
+        registry (ui/work_area_registry.py) then adds each page with ``add_page``.
 
         Deferred so the unlock screen appears quickly: these pages are most of the widgets.
         """
@@ -145,8 +145,6 @@ class ShellWindow(QMainWindow):
         # PySide builds its enums on first use (QListWidget's views, 16 of them).
         from PySide6.QtWidgets import QListWidget
 
-        from victim_champion.ui.screens.kiosk_screen import KioskScreen
-
         self.built = True
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Sections")
@@ -156,19 +154,23 @@ class ShellWindow(QMainWindow):
         self._page_of: dict[QWidget, QWidget] = {}  # holder -> page
         # Every registered page has clear(): the quick exit empties each one.
         self.registered: dict[str, QWidget] = {}
-        for entry in PAGES:
-            page = entry.page_class()()
-            self.registered[entry.name] = page
-            setattr(self, entry.name, page)
-            self._add_page(entry.title, page)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
         area = QHBoxLayout(self.work_area)
         area.setContentsMargins(0, 0, 0, 0)
         area.addWidget(self.navigation)
         area.addWidget(self.pages, 1)
-        self.kiosk = KioskScreen(language=self.language)
+        self.kiosk = kiosk
         self.stack.addWidget(self.kiosk)
+
+    def add_page(self, title: str, name: str, page: QWidget) -> None:
+        """A registered page, in the navigation under ``title``, kept as ``name``."""
+        self.registered[name] = page
+        setattr(self, name, page)
+        self._add_page(title, page)
+
+    def show_first_page(self) -> None:
+        """Every page is added: the navigation now moves between them."""
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
 
     def _add_page(self, title: str, page: QWidget) -> None:
         # Each page scrolls, so a 720-pixel laptop screen never hides a control; a page's

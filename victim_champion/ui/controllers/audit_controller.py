@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from victim_champion.core.audit import AuditEvent
 from victim_champion.core.errors import message_for
 from victim_champion.operations.profile_admin import audit_events
 from victim_champion.operations.workspace import Workspace
-from victim_champion.ui.work_area_registry import PageContext
+from victim_champion.ui.controllers.page_context import PageContext
+
+if TYPE_CHECKING:
+    from victim_champion.ui.pages.audit_page import AuditPage
 
 UNEXPECTED = "The audit log could not be read; try again, or restart the app."
 
@@ -16,7 +21,7 @@ UNEXPECTED = "The audit log could not be read; try again, or restart the app."
 class AuditController(QObject):
     """Loads the audit log into its page when shown or refreshed."""
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: PageContext[AuditPage]) -> None:
         super().__init__()
         self._context = context
         self._page = context.page

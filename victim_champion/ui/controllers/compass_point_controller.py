@@ -10,7 +10,7 @@ in ReferralFlow (ui/controllers/referral_flow.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -33,11 +33,14 @@ from victim_champion.operations.signposting_desk import Signposting, directory_f
 from victim_champion.operations.web_pages import sheet_web_page_for
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.controllers.leaflet_offer import LeafletOffer
+from victim_champion.ui.controllers.page_context import PageContext
 from victim_champion.ui.controllers.referral_flow import ReferralFlow, error_text
 from victim_champion.ui.dialogs.message_dialog import ConfirmDialog
 from victim_champion.ui.pages.desk_leaflets import DeskLeaflets
 from victim_champion.ui.widgets.signposting_parts import plural
-from victim_champion.ui.work_area_registry import PageContext
+
+if TYPE_CHECKING:
+    from victim_champion.ui.pages.signposting_page import SignpostingPage
 
 PURGE_EVERY_MS = 60 * 60 * 1000
 KEPT = (
@@ -56,7 +59,7 @@ WITHDRAWAL = {
 class CompassPointController(QObject):
     """Connects the signposting page to the matcher, the records and the printer."""
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: PageContext[SignpostingPage]) -> None:
         super().__init__()
         self._context = context
         self._page = self.page = context.page

@@ -13,7 +13,7 @@ before unlock, nor on the decoy.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
@@ -35,6 +35,10 @@ from victim_champion.ui.pages import signposting_draft
 from victim_champion.ui.widgets.draft_offer_bar import DraftOfferBar
 from victim_champion.ui.widgets.form_state import State
 
+if TYPE_CHECKING:
+    from victim_champion.ui.controllers.compass_point_controller import CompassPointController
+    from victim_champion.ui.shell_window import ShellWindow
+
 EXPIRED = "That conversation was interrupted more than 30 minutes ago, so it was deleted."
 UNREADABLE = "The interrupted conversation could not be read; it may have to be asked again."
 DIALOG_WAIT_MS, DIALOG_TRIES = 50, 60  # the referral dialog can open after a record is kept
@@ -45,9 +49,9 @@ class DraftOffer(QObject):
 
     def __init__(
         self,
-        window: Any,  # the ShellWindow
+        window: ShellWindow,
         work: BackgroundWork,
-        controllers: Mapping[str, object],
+        desk: CompassPointController,
         show_error: Callable[[str], None],
         quick_exit: Callable[[], None],
     ) -> None:
@@ -55,7 +59,7 @@ class DraftOffer(QObject):
         self.clock: Clock = utc_now  # wall-clock UTC: a draft outlives the process
         self._window = window
         self._work = work
-        self._controllers = controllers
+        self._desk = desk
         self._show_error = show_error
         self._quick_exit = quick_exit
         self._workspace: Workspace | None = None
@@ -72,7 +76,7 @@ class DraftOffer(QObject):
         return page if isinstance(page, QWidget) else None
 
     def _controller(self) -> object | None:
-        return self._controllers.get(SIGNPOSTING_SCREEN)
+        return self._desk
 
     # ------------------------------------------------------------------ locking
 

@@ -6,17 +6,22 @@ laptop, read off the GUI thread when the records are opened and when the page is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.controllers.leaflet_offer import LeafletOffer
-from victim_champion.ui.work_area_registry import PageContext
+from victim_champion.ui.controllers.page_context import PageContext
+
+if TYPE_CHECKING:
+    from victim_champion.ui.pages.handouts_page import HandoutsPage
 
 
 class HandoutsController(QObject):
     """Forwards the page's preview requests to the shared printing controller."""
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: PageContext[HandoutsPage]) -> None:
         super().__init__()
         self._printing = context.printing
         self._work = context.work

@@ -10,16 +10,19 @@ marks per module, as a kiosk result is, so the scores and module gains need no c
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from victim_champion.core.course import Course
 from victim_champion.core.errors import message_for
 from victim_champion.core.paper_quiz import PHASE_TITLES
 from victim_champion.core.training_day import KnowledgeCheck, QuizPhase
 from victim_champion.operations.training import Training
+from victim_champion.ui.controllers.page_context import PageContext
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.dialogs.quiz_sheet_dialogs import PrintQuizSheetsDialog, QuizEntryDialog
-from victim_champion.ui.work_area_registry import PageContext
+
+if TYPE_CHECKING:
+    from victim_champion.ui.pages.sessions_page import SessionsPage
 
 UNEXPECTED = "That could not be saved; try again, or restart the app."
 PaperQuiz = tuple[dict[QuizPhase, KnowledgeCheck], dict[QuizPhase, set[int]]]
@@ -30,7 +33,7 @@ class PaperQuizActions:
 
     def __init__(
         self,
-        context: PageContext,
+        context: PageContext[SessionsPage],
         training: Callable[[], Training | None],
         course: Callable[[], Course],
         run: Callable[[Callable[[], Any], Callable[[Any], None]], None],

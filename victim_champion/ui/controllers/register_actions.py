@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from victim_champion.core.attendee_csv import ColumnsNotMatchedError
 from victim_champion.core.attendees import Attendee
@@ -20,10 +20,13 @@ from victim_champion.core.training_day import Attendance
 from victim_champion.operations.languages import messages
 from victim_champion.operations.register_import import ImportResult, read_register_file
 from victim_champion.operations.training import Training
+from victim_champion.ui.controllers.page_context import PageContext
 from victim_champion.ui.dialogs.import_dialog import ImportDialog
 from victim_champion.ui.dialogs.message_dialog import ConfirmDialog, MessageDialog
 from victim_champion.ui.dialogs.training_dialogs import PersonDialog
-from victim_champion.ui.work_area_registry import PageContext
+
+if TYPE_CHECKING:
+    from victim_champion.ui.pages.sessions_page import SessionsPage
 
 UNEXPECTED = "That could not be saved; try again, or restart the app."
 
@@ -37,7 +40,7 @@ class RegisterActions:
 
     def __init__(
         self,
-        context: PageContext,
+        context: PageContext[SessionsPage],
         training: Callable[[], Training | None],
         run: Callable[[Callable[[], Any], Callable[[Any], None]], None],
         reload: Callable[[str], None],

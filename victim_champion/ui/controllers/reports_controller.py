@@ -3,6 +3,8 @@ published tables, and print them through the PDF preview (from memory, like hand
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from victim_champion.core.errors import VictimChampionError, message_for
@@ -10,7 +12,10 @@ from victim_champion.core.events import RecordsChanged
 from victim_champion.core.reporting import Report
 from victim_champion.operations.report_building import count_report, report_pdf
 from victim_champion.operations.workspace import Workspace
-from victim_champion.ui.work_area_registry import PageContext
+from victim_champion.ui.controllers.page_context import PageContext
+
+if TYPE_CHECKING:
+    from victim_champion.ui.pages.reports_page import ReportsPage
 
 UNEXPECTED = "The report could not be counted; try again, or restart the app."
 
@@ -18,7 +23,7 @@ UNEXPECTED = "The report could not be counted; try again, or restart the app."
 class ReportsController(QObject):
     """Connects the Reports page to the report operations (read-only) and the printer."""
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: PageContext[ReportsPage]) -> None:
         super().__init__()
         self._page = page = context.page
         self._work = context.work

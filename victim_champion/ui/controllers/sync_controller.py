@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -24,7 +25,10 @@ from victim_champion.operations.hub_sync import (
 )
 from victim_champion.operations.workspace import Workspace
 from victim_champion.ui.background_work import Progress
-from victim_champion.ui.work_area_registry import PageContext
+from victim_champion.ui.controllers.page_context import PageContext
+
+if TYPE_CHECKING:
+    from victim_champion.ui.pages.sync_page import SyncPage
 
 FIRST_RETRY_SECONDS = 60
 MAX_RETRY_SECONDS = 30 * 60
@@ -37,7 +41,7 @@ class SyncController(QObject):
 
     revoked = Signal()
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: PageContext[SyncPage]) -> None:
         super().__init__()
         self._work = context.work
         self._page = page = context.page

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
@@ -35,12 +35,15 @@ from victim_champion.core.training_day import (
 from victim_champion.operations.languages import messages
 from victim_champion.operations.training import Training, course_for
 from victim_champion.operations.workspace import Workspace
+from victim_champion.ui.controllers.page_context import PageContext
 from victim_champion.ui.controllers.paper_quiz_actions import PaperQuizActions
 from victim_champion.ui.controllers.register_actions import RegisterActions
 from victim_champion.ui.dialogs.message_dialog import MessageDialog
 from victim_champion.ui.dialogs.training_dialogs import SessionDialog
 from victim_champion.ui.presenter_window import PresenterWindow
-from victim_champion.ui.work_area_registry import PageContext
+
+if TYPE_CHECKING:
+    from victim_champion.ui.pages.sessions_page import SessionsPage
 
 UNEXPECTED = "That could not be saved; try again, or restart the app."
 
@@ -48,7 +51,7 @@ UNEXPECTED = "That could not be saved; try again, or restart the app."
 class TrainingController(QObject):
     """Connects the sessions page and the kiosk to the training operations."""
 
-    def __init__(self, context: PageContext) -> None:
+    def __init__(self, context: PageContext[SessionsPage]) -> None:
         super().__init__()
         self._context = context
         self._window = context.window

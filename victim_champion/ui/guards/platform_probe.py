@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable, Sequence
 
 # Qt modules the app imports inside functions, so a bundle that left one out would only
 # fail when that code first runs (QtNetwork at the first unlock, QtDBus on Linux).
@@ -55,22 +56,22 @@ def render_check() -> str:
     )
 
 
-def code_check() -> str:
+def code_check(behind_the_passphrase: Sequence[str]) -> str:
     """Import the work area's code, as the first unlock will; a module a bundle left out
     fails here instead of in front of a worker."""
-    from victim_champion.ui.warm_up import MODULES
-
-    names = (*MODULES, *LAZY_QT_MODULES)
+    names = (*behind_the_passphrase, *LAZY_QT_MODULES)
     for name in names:
         importlib.import_module(name)
     return f"all {len(names)} modules behind the passphrase load"
 
 
-def run_probe() -> int:
+def run_probe(behind_the_passphrase: Callable[[], Sequence[str]]) -> int:
     """The hidden child command behind self-test's Qt checks: one line each, or a failure
-    line, so a missing display is reported rather than killing self-test."""
+    line, so a missing display is reported rather than killing self-test.
+    ``behind_the_passphrase`` names the modules the first unlock loads (ui/warm_up.py,
+    from the page registry; handed in by app.py, as guards sit below the registry)."""
     print(probe())  # noqa: T201  the child's answer is its stdout
-    for check in (render_check, code_check):
+    for check in (render_check, lambda: code_check(behind_the_passphrase())):
         try:
             print(check())  # noqa: T201
         except Exception as error:  # reported as that line's failure
