@@ -177,6 +177,23 @@ def test_certificates_print_each_letter_and_stay_one_page(profile: Profile, tmp_
     assert overprinted(found) == []
 
 
+def test_the_report_sets_its_words_charts_and_cells_in_fonts_that_have_them(
+    tmp_path: Path,
+) -> None:
+    from tests.documents.test_pseudo_language_report import small_report
+    from victim_champion.documents.report_document import build_report_pdf
+
+    pdf = build_report_pdf(small_report(), language=DEVA)
+    words = messages(DEVA)
+    text = solid(flowing_text(pdf, tmp_path))
+    for key in ("report.key", "report.total", "report.unreadable", "handout.page"):
+        for fragment in fragments(words, key):
+            assert solid(fragment) in text, f"{key} lost letters: {fragment!r}"
+    captions = [solid(words.text(key)) for key in words if key.startswith("report.chart.")]
+    assert any(caption in text for caption in captions)  # a chart's own String
+    assert all(embedded for _, embedded in pdf_fonts(pdf, tmp_path))
+
+
 def test_no_word_runs_off_the_page_or_over_another(
     printed: dict[str, bytes], tmp_path: Path
 ) -> None:
