@@ -5,6 +5,7 @@ still works from the grid."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -141,7 +142,12 @@ def test_shift_three_times_hides_everything_from_the_grid(
     unlock(qtbot, desktop)
     select_session(desktop, "Victim Champion refresher")
     dialog = open_grid(qtbot, desktop)
+    qtbot.keyClicks(dialog.grid, "abcd")  # answers on screen, to be hidden
     for _ in range(3):
         qtbot.keyClick(dialog.grid, Qt.Key.Key_Shift)
         clock.now += 0.2
     qtbot.waitUntil(lambda: desktop.window.showing_decoy)
+    # The decoy alone was not the point: the grid is gone and the data is locked.
+    assert not desktop.controller.is_unlocked
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+    assert QApplication.activeModalWidget() is None
