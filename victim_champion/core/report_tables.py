@@ -123,7 +123,7 @@ class TableSpec:
         """The derived column's heading."""
         return f"report.{self.id}.derived"
 
-    def keys(self) -> tuple[str, ...]:
+    def message_keys(self) -> tuple[str, ...]:
         """Every message key this table's views print."""
         found = [self.title_key, self.caption_key, self.panel_key]
         found += [chart.key for chart in self.screen_charts]

@@ -51,13 +51,8 @@ KEY = (
 # in a section of its own before this table's.
 REACH = "reach"
 REACH_BEFORE = TableId.SIGNPOSTING_BY_DISTRICT
-TILES = (
-    ("sessions", "Sessions held"),
-    ("trained", "People trained"),
-    ("certificates", "Certificates issued"),
-    ("signposted", "People signposted"),
-    ("referrals", "Referrals made"),
-)
+# The headline figures; each one's caption is the message "report.tile.<name>".
+TILES = ("sessions", "trained", "certificates", "signposted", "referred")
 
 
 def preset_period(choice: str, today: date) -> ReportPeriod:
@@ -167,14 +162,14 @@ class ReportsPage(QWidget):
         row = QGridLayout()
         row.setHorizontalSpacing(12)
         numbers = {}
-        for column, (key, caption) in enumerate(TILES):
+        for column, key in enumerate(TILES):
             tile = card(self)
             inner = QVBoxLayout(tile)
             inner.setContentsMargins(16, 10, 16, 10)
             number = label("", "heading")
             number.setAlignment(Qt.AlignmentFlag.AlignLeft)
             inner.addWidget(number)
-            inner.addWidget(label(caption, "hint"))
+            inner.addWidget(label(WORDS(f"report.tile.{key}"), "hint"))
             numbers[key] = number
             row.addWidget(tile, 0, column)
         layout.addLayout(row)
@@ -234,7 +229,7 @@ class ReportsPage(QWidget):
             "trained": _text(attendees.table.grand_total),
             "certificates": _text((attendees.table.column_totals or (None,))[0]),
             "signposted": _text(places.table.grand_total),
-            "referrals": _text(referrals.table.grand_total),
+            "referred": _text(referrals.table.grand_total),
         }
         for key, number in self.tiles.items():
             number.setText(figures[key])
