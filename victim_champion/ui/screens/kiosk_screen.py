@@ -67,6 +67,8 @@ class KioskScreen(QWidget):
         super().__init__(parent)
         self.words: Messages = messages(language)
         words = self.words
+        if words.language != DEFAULT_LANGUAGE:  # its own words may need them: measured now
+            load_script_fonts()
         self.setObjectName("kiosk")
         self.setStyleSheet(KIOSK_STYLE)
         layout = QVBoxLayout(self)
