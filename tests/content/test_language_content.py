@@ -26,7 +26,11 @@ from victim_champion.content.course_on_laptop import (
     forget_adopted_course,
 )
 from victim_champion.content.directory_loader import shipped_directory
-from victim_champion.content.language_content import content_for, pseudo_content
+from victim_champion.content.language_content import (
+    content_for,
+    pseudo_content,
+    unchanged_parts,
+)
 from victim_champion.content.localised_content import localised_code, localised_directory
 from victim_champion.content.message_catalogue import PSEUDO_LANGUAGE, pseudo_text
 from victim_champion.core.errors import InvalidInputError, ResourceError
@@ -89,8 +93,16 @@ def _code_texts() -> list[str]:
     return list(dict.fromkeys(t for t in texts if t))
 
 
+def _qaa(english: list[str]) -> dict[str, str]:
+    """'QAA', a number, and what the English has that every language keeps (its digits)."""
+    return {
+        text: " ".join([f"QAA {number}", *unchanged_parts(text)])
+        for number, text in enumerate(english)
+    }
+
+
 def test_a_signed_course_bundle_brings_a_languages_content(tmp_path: Path) -> None:
-    texts = {text: f"QAA {number}" for number, text in enumerate(_code_texts())}
+    texts = _qaa(_code_texts())
     first = code_in_use().rights[0]
     bundle = read_bundle("course", _bundle_folder(tmp_path, _translation(texts)))
     assert f"translations/{LOCAL}.po" in bundle["files"]  # the hub signs it with the course
@@ -108,7 +120,7 @@ def test_a_signed_course_bundle_brings_a_languages_content(tmp_path: Path) -> No
 
 
 def test_a_text_with_no_translation_is_one_sentence_never_english(tmp_path: Path) -> None:
-    texts = {text: f"QAA {number}" for number, text in enumerate(_code_texts())}
+    texts = _qaa(_code_texts())
     missing = code_in_use().rights[1].title
     del texts[missing]
     bundle = read_bundle("course", _bundle_folder(tmp_path, _translation(texts)))

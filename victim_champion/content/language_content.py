@@ -11,7 +11,9 @@ Another language's content is a .po file beside the catalogue,
 ``resources/translations/content/<tag>.po``, whose msgids are the English texts
 themselves, not keys. That is on purpose, and unlike the catalogue: when the wording of a
 right or a route changes, the old translation no longer matches and is refused (a
-ResourceError naming the text), never printed as if it said the new thing.
+ResourceError naming the text), never printed as if it said the new thing. A translation
+that leaves out a number, an address or a kept name its English has is refused the same
+way (``unchanged_parts``): a person must never lose the number to call.
 
 A pseudo-language (any language the catalogue makes from English, such as qps-ploc) gets
 its content from English through the catalogue's own transform (``pseudo_text``), except
@@ -51,6 +53,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 _LINE = re.compile(r"line (\d+)")
 _HELD = re.compile(r"\{(\d+)\}")
+_DIGITS = re.compile(r"\d(?:[\d ]*\d)?")
 _bundle: dict[str, dict[str, str]] = {}  # {tag: {English: text}} from the adopted course
 
 
@@ -75,18 +78,25 @@ class Content:
         """The text for ``english`` in this language; ``kept``: names inside it that stay
         as they are (a pseudo-language keeps them; a translator is told by the .po file's
         comments). ResourceError when a real language has no translation of it."""
-        if not english.strip() or self.is_source:
+        if self.is_source or not translatable(english, kept):
             return english
         if self._pseudo:
             return pseudo_content(english, self.language, kept)
         found = self._entries.get(_normal(english))
+        shown = _normal(english)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
         if not found:
-            shown = _normal(english)
-            shown = shown if len(shown) <= 60 else shown[:57] + "..."
             raise ResourceError(
                 f"The {self.language} content has no translation of '{shown}', so nothing "
                 f"is printed in {self.language}; print it in English, or sync to get the "
                 "newest translation."
+            )
+        dropped = [part for part in unchanged_parts(english, kept) if part not in found]
+        if dropped:  # a number or an address a person needs must never be lost
+            raise ResourceError(
+                f"The {self.language} translation of '{shown}' leaves out '{dropped[0]}', "
+                "which every language prints as it is; print it in English until it is "
+                "corrected."
             )
         return found
 
@@ -107,6 +117,24 @@ def kept_spans(english: str, kept: Iterable[str] = ()) -> list[tuple[int, int]]:
     return spans
 
 
+def unchanged_parts(english: str, kept: Iterable[str] = ()) -> list[str]:
+    """What a translation must print exactly as the English does: each kept part
+    (kept_spans) and each run of digits (a phone number, "24/7", a time)."""
+    parts = [english[start:end] for start, end in kept_spans(english, kept)]
+    return parts + _DIGITS.findall(english)
+
+
+def translatable(english: str, kept: Iterable[str] = ()) -> bool:
+    """True if a letter is left once the kept parts are taken out: a phone number, an
+    address, a kept name alone is the same in every language, and needs no translation."""
+    last, outside = 0, []
+    for start, end in kept_spans(english, kept):
+        outside.append(english[last:start])
+        last = end
+    outside.append(english[last:])
+    return any(c.isalpha() for c in "".join(outside))
+
+
 def pseudo_content(english: str, language: str, kept: Iterable[str] = ()) -> str:
     """The pseudo-language form of a content text: the catalogue's transform for
     ``language``, with every kept part (kept_spans) left exactly as it is. A text with no
@@ -120,7 +148,7 @@ def pseudo_content(english: str, language: str, kept: Iterable[str] = ()) -> str
         held.append(english[start:end])
         last = end
     pieces.append(english[last:])
-    if not any(c.isalpha() for c in "".join(pieces[0::2])):
+    if not translatable(english, kept):
         return english
     made = pseudo_text("".join(pieces), language)
     return _HELD.sub(lambda m: held[int(m.group(1))], made)
