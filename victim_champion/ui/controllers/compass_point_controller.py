@@ -14,15 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from victim_champion.content.directory_loader import (
-    adopt_directory_bundle,
-    current_directory,
-    load_directory,
-    load_needs,
-)
-from victim_champion.content.district_loader import load_districts
 from victim_champion.core.events import RecordArea, RecordsChanged
 from victim_champion.core.signposting import match_services
+from victim_champion.operations import reference_data
 from victim_champion.operations.printing import (
     HandoutOptions,
     discreet_route_choices,
@@ -116,7 +110,7 @@ class CompassPointController(QObject):
         self._workspace = None
         self.leaflets.detach()
         self.forget_current()
-        adopt_directory_bundle(None)
+        reference_data.forget_adopted_directory()
 
     def shown(self, visible: bool) -> None:
         """Records are loaded at unlock and whenever they change, not on showing."""
@@ -144,9 +138,9 @@ class CompassPointController(QObject):
     def search(self) -> None:
         """Match services to what the person said."""
         person = self._page.person()
-        district = load_districts().by_id(person.district_id or "")
-        labels = {n.id: n.label for n in load_needs()}
-        directory = current_directory()
+        district = reference_data.district(person.district_id or "")
+        labels = reference_data.need_labels()
+        directory = reference_data.directory()
         matches = match_services(
             directory.services, person, labels, district.name if district else ""
         )
@@ -317,8 +311,8 @@ class CompassPointController(QObject):
     def _show_records(self, records: list[Any]) -> None:
         if self._signposting is None:
             return
-        names = {d.id: d.name for d in load_districts().districts}
-        services = {s.id: s.name for s in load_directory()}
+        names = reference_data.district_names()
+        services = {s.id: s.name for s in reference_data.directory().services}
         rows = []
         for record in records:
             outcomes = ", ".join(

@@ -14,10 +14,10 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 
-from victim_champion.content.directory_loader import load_directory
 from victim_champion.core.consent import ConsentPurpose, WithdrawalOutcome
 from victim_champion.core.errors import VictimChampionError, message_for
 from victim_champion.core.events import SyncFinished
+from victim_champion.operations import reference_data
 from victim_champion.operations.signposting_desk import Signposting
 from victim_champion.ui.dialogs.referral_dialog import ReferralDialog
 from victim_champion.ui.dialogs.withdraw_consent_dialog import WithdrawConsentDialog
@@ -87,7 +87,7 @@ class ReferralFlow(QObject):
         if self.enrolled is False:
             self._page.say(NOT_ENROLLED, error=True)
             return
-        services = {s.id: s for s in load_directory()}
+        services = reference_data.services()
         chosen = [services[i] for i in self._page.chosen_service_ids() if i in services]
         if not chosen:
             self._page.say(

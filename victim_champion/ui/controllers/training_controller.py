@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from victim_champion.content.course_loader import load_course
 from victim_champion.core.attendees import Attendee
 from victim_champion.core.course import Course
 from victim_champion.core.errors import (
@@ -32,6 +31,7 @@ from victim_champion.core.training_day import (
     gains_summary,
     knowledge_check,
 )
+from victim_champion.operations import reference_data
 from victim_champion.operations.languages import messages
 from victim_champion.operations.training import Training, course_for
 from victim_champion.operations.workspace import Workspace
@@ -109,7 +109,7 @@ class TrainingController(QObject):
     def course(self) -> Course:
         """The course in use (read at unlock; the installed one before that)."""
         if self._course is None:
-            self._course = load_course()
+            self._course = reference_data.installed_course()
         return self._course
 
     def detach(self) -> None:

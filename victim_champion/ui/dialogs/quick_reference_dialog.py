@@ -9,8 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLineEdit, QListWidget, QVBoxLayout, QWidget
 
-from victim_champion.content.course_on_laptop import code_in_use
-from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.operations import reference_data
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
 from victim_champion.ui.widgets.form_widgets import button, label
 
@@ -19,11 +18,11 @@ SHORTCUT = "Ctrl+K"
 
 def reference_lines() -> list[str]:
     """One line per right (of the Code of the course in use) and per service."""
-    code = code_in_use()
-    labels = {n.id: n.label for n in load_needs()}
+    code = reference_data.victims_code()
+    labels = reference_data.need_labels()
     lines = [f"Right {r.number}: {r.title}. {r.summary}" for r in code.rights]
     lines.append(code.not_reported_note)
-    for service in load_directory():
+    for service in reference_data.directory().services:
         mark = "" if service.is_verified else " [Sample - check before use]"
         needs = ", ".join(labels.get(n, n) for n in service.needs)
         lines.append(f"{service.name}{mark}: {service.description} Helps with: {needs}.")

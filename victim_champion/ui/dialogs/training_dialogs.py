@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from victim_champion.content.district_loader import load_districts
 from victim_champion.core.attendees import AttendeeDetails, as_sentence, problems_with
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.identifiers import new_id
 from victim_champion.core.sessions import Session, SessionKind, clean_text
+from victim_champion.operations import reference_data
 from victim_champion.ui.dialogs.safe_dialog import SafeDialog
 from victim_champion.ui.widgets.form_widgets import button, label, message_label, speak
 
@@ -96,7 +96,7 @@ class SessionDialog(_FormDialog):
         self.venue = _field("Venue", existing.venue if existing else "")
         self.district = QComboBox()
         self.district.setAccessibleName("District")
-        for district in load_districts().districts:
+        for district in reference_data.districts():
             self.district.addItem(district.name, district.id)
         self.day = QDateEdit()
         self.day.setAccessibleName("Date")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
 
-from victim_champion.content.district_loader import load_districts
+from victim_champion.operations import reference_data
 from victim_champion.ui.pages.leaflet_choice import LeafletChoice
 from victim_champion.ui.widgets.directory_date import DirectoryDate
 from victim_champion.ui.widgets.form_widgets import button, label, speak
@@ -45,7 +45,7 @@ class HandoutsPage(QWidget):
         form.addRow("Handout", self.kind)
         self.district = QComboBox()
         self.district.setAccessibleName("District")
-        for district in load_districts().districts:
+        for district in reference_data.districts():
             self.district.addItem(district.name, district.id)
         # Starts at the desk's district (choose_district); once the worker picks one here,
         # that choice stays until the next unlock.

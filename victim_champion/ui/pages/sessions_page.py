@@ -13,18 +13,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from victim_champion.content.district_loader import load_districts
 from victim_champion.core.attendees import Attendee
 from victim_champion.core.sessions import Session
 from victim_champion.core.training_day import Attendance
+from victim_champion.operations import reference_data
 from victim_champion.ui.widgets.flow_layout import FlowLayout
 from victim_champion.ui.widgets.form_widgets import button, label, menu_button
 from victim_champion.ui.widgets.record_models import register_model, session_model
 
 
 def _district_name(district_id: str) -> str:
-    district = load_districts().by_id(district_id)
-    return district.name if district else district_id
+    return reference_data.district_name(district_id)
 
 
 def _table(accessible_name: str) -> QTableView:

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from victim_champion.content.directory_loader import load_needs
-from victim_champion.content.district_loader import load_districts
 from victim_champion.core.directory import DISCREET_NEEDS, Directory
 from victim_champion.core.signposting import Match, Person
+from victim_champion.operations import reference_data
 from victim_champion.ui.widgets.directory_date import DirectoryDate
 from victim_champion.ui.widgets.flow_layout import FlowLayout
 from victim_champion.ui.widgets.form_widgets import button, label, speak
@@ -109,14 +108,14 @@ class SignpostingPage(QWidget):
         district = QFormLayout()
         self.district = QComboBox()
         self.district.setAccessibleName("District (required)")
-        for each in load_districts().districts:
+        for each in reference_data.districts():
             self.district.addItem(each.name, each.id)
         district.addRow("District", self.district)
         layout.addLayout(district)
         layout.addWidget(label("What would help now?", "subheading"))
         layout.addWidget(label("Needs matter, not the type of crime.", "hint"))
         self.need_boxes: dict[str, QCheckBox] = {}
-        for need in load_needs():
+        for need in reference_data.needs():
             box = QCheckBox(need.label)
             speak(box)
             if need.id in DISCREET_NEEDS:  # may mean danger at home

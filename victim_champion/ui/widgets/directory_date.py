@@ -3,7 +3,7 @@ screen; and, when the laptop's directory is more than 90 days old, one plain sen
 telling the worker to sync.
 
 Put on the Signposting and Handouts pages. It reads the edition in use
-(content.directory_loader.current_directory) every time it is shown or refreshed, so a
+(operations.reference_data.directory) every time it is shown or refreshed, so a
 sync that brings a newer signed directory shows at the next refresh. Its age is measured
 from the edition's published day by ``clock`` (core/clock.py), which a test may replace.
 """
@@ -13,11 +13,11 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from victim_champion.content.directory_loader import current_directory
 from victim_champion.content.message_catalogue import messages
 from victim_champion.core.clock import Clock, utc_now
 from victim_champion.core.directory import Directory
 from victim_champion.core.directory_age import STALE_AFTER_DAYS, is_stale, last_checked
+from victim_champion.operations import reference_data
 from victim_champion.ui.widgets.form_widgets import label, message_label
 
 
@@ -81,7 +81,7 @@ class DirectoryDate(QWidget):
 
     def refresh(self, directory: Directory | None = None) -> None:
         """Show ``directory`` (by default the edition in use) and whether it is old."""
-        shown = directory or current_directory()
+        shown = directory or reference_data.directory()
         whole = edition_text(shown)
         newest = last_checked(shown.routes)
         if self.compact and newest is not None:
