@@ -23,6 +23,7 @@ import pytest
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from tests.documents import test_pseudo_language as under_qps_ploc
 from tests.documents.test_printed_documents import issued
 from tests.documents.test_pseudo_language import (
     DIRECTORY,
@@ -175,6 +176,20 @@ def test_certificates_print_each_letter_and_stay_one_page(profile: Profile, tmp_
         assert 15 * mm - 0.5 <= word.x_min and word.x_max <= width - 15 * mm + 0.5, word
         assert 15 * mm - 0.5 <= word.y_min and word.y_max <= height - 15 * mm + 0.5, word
     assert overprinted(found) == []
+
+
+def test_no_english_word_is_left_on_a_handout_sheet_or_certificate(
+    profile: Profile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The qps-ploc documents and their data (test_pseudo_language), printed in qps-deva:
+    with the data taken out, no Latin word is left."""
+    monkeypatch.setattr(under_qps_ploc, "PSEUDO", DEVA)
+    for name, document in under_qps_ploc.documents(profile).items():
+        text = flowing_text(document.pdf, tmp_path)
+        for data in sorted({" ".join(d.split()) for d in document.data if d}, key=len)[::-1]:
+            text = text.replace(data, " ")
+        english = under_qps_ploc.ENGLISH_WORD.findall(text)
+        assert english == [], f"{name}: plain English left: {english[:20]}"
 
 
 def test_the_report_sets_its_words_charts_and_cells_in_fonts_that_have_them(
