@@ -29,6 +29,7 @@ leaflets (a published translation, printed byte for byte) and the performance re
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -50,6 +51,7 @@ from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.documents.recovery_sheet import build_recovery_sheet
 from victim_champion.operations import printing
 from victim_champion.operations.printing import HandoutKind, HandoutOptions
+from victim_champion.operations.web_pages import handout_web_page, sheet_web_page_for
 from victim_champion.store.keys import key_slots
 
 PSEUDO_LANGUAGES = [tag for tag in available_languages() if is_pseudo(tag)]
@@ -113,7 +115,12 @@ ALLOWED = (
 def english_lines(pdf: bytes, tmp_path: Path, allowed: Iterable[str] = ()) -> list[str]:
     """Every line pdftotext reads that still holds an English word, once the allowed
     parts are blanked out (an allowed name may run over a line break)."""
-    text = WEB.sub(lambda m: " " * len(m.group()), pdf_text(pdf, tmp_path, layout=False))
+    return english_in(pdf_text(pdf, tmp_path, layout=False), allowed)
+
+
+def english_in(text: str, allowed: Iterable[str] = ()) -> list[str]:
+    """The lines of ``text`` that still hold an English word, but for the allowed parts."""
+    text = WEB.sub(lambda m: " " * len(m.group()), text)
     for phrase in sorted({*ALLOWED, *allowed}, key=len, reverse=True):
         spaced = r"\s+".join(re.escape(part) for part in phrase.split())
         text = re.sub(spaced, lambda m: re.sub(r"\S", " ", m.group()), text)
@@ -156,6 +163,28 @@ def test_no_english_line_on_any_handout_or_sheet(language: str, tmp_path: Path) 
     for name, pdf in pages_for(language).items():
         left = english_lines(pdf, tmp_path, RECOVERY.split() if name == "recovery sheet" else ())
         assert left == [], f"{language}, {name}: English lines: {left[:8]}"
+
+
+@pytest.mark.parametrize("language", PSEUDO_LANGUAGES)
+def test_no_english_line_on_the_web_page_twins(language: str) -> None:
+    """The accessible twins say what the paper says, in the same language."""
+    pages = {}
+    for discreet in (False, True):
+        options = HandoutOptions("thanet", False, discreet, language)
+        pages[f"rights {discreet}"] = handout_web_page(HandoutKind.RIGHTS, options)
+        pages[f"directory {discreet}"] = handout_web_page(HandoutKind.DIRECTORY, options)
+        pages[f"sheet {discreet}"] = sheet_web_page_for(
+            "thanet",
+            ["stalking", "sexual-violence"],
+            ["victim-support-kent"],
+            name=PERSON,
+            options=HandoutOptions(discreet=discreet, language=language),
+            route_ids=("stalking-helpline",) if discreet else (),
+        )
+    for name, page in pages.items():
+        text = html.unescape(re.sub(r"<[^>]+>", "\n", page.split("<body", 1)[-1]))
+        left = english_in(text)
+        assert left == [], f"{language}, {name} web page: English lines: {left[:8]}"
 
 
 @pytest.fixture

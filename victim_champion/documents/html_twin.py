@@ -17,6 +17,11 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from victim_champion.content.localised_content import (
+    localised_code,
+    localised_directory,
+    localised_groups,
+)
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.content.revealing_loader import load_revealing
 from victim_champion.core.directory import Directory, Need, Route, Service
@@ -125,6 +130,8 @@ def rights_web_page(
 ) -> str:
     """The rights handout as a web page."""
     words = messages(language)
+    code = localised_code(code, language)
+    directory = localised_directory(directory, language)
     plain = "_discreet" if discreet else ""
     title = words.text("handout.cover_title") if discreet else words.text("rights.title")
     intro = words.text(
@@ -162,6 +169,8 @@ def directory_web_page(
 ) -> str:
     """'Support in <district>' as a web page."""
     words = messages(language)
+    groups = localised_groups(groups, language)
+    directory = localised_directory(directory, language)
     heading = words.text("directory.title", district=district_name)
     body = [
         f"<h1>{escape(heading)}</h1>",
@@ -194,6 +203,8 @@ def sheet_web_page(
     """The person's own sheet as a web page (their name only if they asked for it), or
     discreet, the card's: the emergency routes, the Supportline and ``route_ids``."""
     words = messages(language)
+    groups = localised_groups(groups, language)
+    directory = localised_directory(directory, language)
     who = name.strip()
     if discreet:
         heading = words.text("card.title_named", name=who) if who else words.text("card.title")
