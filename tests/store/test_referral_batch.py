@@ -67,6 +67,23 @@ def test_two_referrals_share_one_consent_and_one_sealed_set_of_answers(
         opened = json.loads(open_sealed(private, each["sealed_contact"]))
         assert opened["name"] == name and opened["safe_word"] == "Aunt Sue"
     assert name not in json.dumps(payload)
+    # One consent and one set of answers for both, as the name says.
+    assert {t: n for t, n in counts(store).items() if t != "outbox"} == {
+        "consent": 1,
+        "signposting_contact": 1,
+        "referral": 2,
+    }
+    given, used, answers = store.owner.run(
+        lambda c: [
+            c.execute(sql).fetchall()
+            for sql in (
+                "SELECT id FROM consent",
+                "SELECT DISTINCT consent_id FROM referral",
+                "SELECT consent_id FROM signposting_contact",
+            )
+        ]
+    )
+    assert len(given) == 1 and used == given == answers
 
 
 def test_a_failure_half_way_writes_nothing(
