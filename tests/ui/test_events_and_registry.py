@@ -86,9 +86,14 @@ def test_every_registered_page_is_built_cleared_and_driven_through_its_controlle
         assert all(
             callable(getattr(held[entry.name], hook)) for hook in ("attach", "detach", "shown")
         )
+    # The audit page loads its events when shown: before, its empty list proved nothing.
+    window.navigation.setCurrentRow([entry.name for entry in PAGES].index("audit"))
+    qtbot.waitUntil(lambda: window.audit.events.count() > 0, timeout=10_000)
+    assert window.sessions.sessions.rowCount() > 0
     controller.quick_exit()
     assert controller.workspace is None
     assert window.sessions.sessions.rowCount() == 0 and window.audit.events.count() == 0
+    # Every page, every field: tests/ui/test_lock_clears_every_page.py.
 
 
 def test_the_hubs_idle_lock_is_applied_after_a_sync(
