@@ -8,7 +8,13 @@ import pytest
 
 from victim_champion.core.attendees import AttendeeDetails, problems_with
 from victim_champion.core.audit import AuditAction, AuditEvent, RecordKind
-from victim_champion.core.consent import Consent, ConsentPurpose
+from victim_champion.core.consent import (
+    CONTACT_CONSENT_LIFETIME,
+    REFERRAL_CONSENT_LIFETIME,
+    Consent,
+    ConsentPurpose,
+    WithdrawalOutcome,
+)
 from victim_champion.core.districts import District, DistrictList
 from victim_champion.core.errors import InvalidInputError, UnknownDistrictError
 from victim_champion.core.identifiers import is_record_id, new_id
@@ -109,3 +115,60 @@ def test_sessions_are_listed_today_first_then_coming_then_past() -> None:
     sessions = [on(3, 12), on(20), on(30), on(10, 12), on(2)]
     ordered = [s.date.isoformat() for s in in_working_order(sessions, today)]
     assert ordered == ["2026-11-30", "2026-12-03", "2026-12-10", "2026-11-20", "2026-11-02"]
+
+
+def test_consent_lasts_a_year_for_contact_and_ninety_days_for_a_referral() -> None:
+    # The lifetimes core/consent.py sets, and says why: a stale yes must not linger.
+    assert timedelta(days=365) == CONTACT_CONSENT_LIFETIME
+    assert timedelta(days=90) == REFERRAL_CONSENT_LIFETIME
+
+
+def test_withdrawing_says_in_one_sentence_what_it_did() -> None:
+    def said(**done: object) -> str:
+        purpose = done.pop("purpose", ConsentPurpose.REFERRAL)
+        return WithdrawalOutcome("record-1", purpose, **done).sentence()  # type: ignore[arg-type]
+
+    assert said() == "Nothing to withdraw: this record has no consent for referral."
+    assert said(already_withdrawn=True) == (
+        "Consent for referral was already withdrawn; nothing more to do."
+    )
+    assert said(consents_withdrawn=1, purpose=ConsentPurpose.CONTACT) == (
+        "Withdrew consent for contact."
+    )
+    assert said(referrals_cancelled=1) == (
+        "Withdrew consent for referral and cancelled 1 referral not yet sent."
+    )
+    assert said(contact_erased=True, purpose=ConsentPurpose.CONTACT) == (
+        "Withdrew consent for contact and erased the contact details on this laptop."
+    )
+    assert said(withdrawals_queued=2, already_withdrawn=True) == (
+        "Withdrew consent for referral and queued 2 withdrawals for Compass House"
+        " (sent at the next sync)."
+    )
+    assert said(
+        consents_withdrawn=2, referrals_cancelled=2, contact_erased=True, withdrawals_queued=1
+    ) == (
+        "Withdrew consent for referral, cancelled 2 referrals not yet sent, erased the contact"
+        " details on this laptop and queued 1 withdrawal for Compass House"
+        " (sent at the next sync)."
+    )
+
+
+def test_nothing_to_withdraw_only_when_every_count_is_zero() -> None:
+    assert WithdrawalOutcome("r", ConsentPurpose.CONTACT).nothing_to_withdraw
+    assert WithdrawalOutcome(
+        "r", ConsentPurpose.CONTACT, already_withdrawn=True
+    ).nothing_to_withdraw
+    for done in ("consents_withdrawn", "referrals_cancelled", "withdrawals_queued"):
+        outcome = WithdrawalOutcome("r", ConsentPurpose.CONTACT, **{done: 1})  # type: ignore[arg-type]
+        assert not outcome.nothing_to_withdraw, done
+    assert not WithdrawalOutcome(
+        "r", ConsentPurpose.CONTACT, contact_erased=True
+    ).nothing_to_withdraw
+
+
+def test_consent_given_this_instant_counts_and_withdrawn_this_instant_does_not() -> None:
+    c = consent()
+    assert c.is_active(T0) and not c.withdraw(T0).is_active(T0)
+    # Withdrawn later than now: still active now.
+    assert c.withdraw(T0 + timedelta(seconds=1)).is_active(T0)

@@ -28,6 +28,15 @@ def test_a_fourth_press_does_not_trigger_again() -> None:
     assert presses(TripleShiftDetector(), [0.0, 0.5, 1.0, 1.5]) == [False, False, True, False]
 
 
+def test_a_press_exactly_five_seconds_after_the_last_still_counts() -> None:
+    assert presses(TripleShiftDetector(), [0.0, 5.0, 10.0]) == [False, False, True]
+
+
+def test_after_an_exit_three_more_presses_trigger_again_not_two_or_four() -> None:
+    times = [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]
+    assert presses(TripleShiftDetector(), times) == [False, False, True, False, False, True, False]
+
+
 def test_any_other_key_in_between_resets_the_count() -> None:
     detector = TripleShiftDetector()
     assert presses(detector, [0.0, 0.5]) == [False, False]
@@ -93,3 +102,15 @@ def test_a_clock_that_went_backwards_does_not_count_as_a_pair() -> None:
     rule = EscapeRule()
     assert escape(rule, 10.0, transient_open=True) is EscapeAction.LET_THROUGH
     assert escape(rule, 9.5, transient_open=True) is EscapeAction.LET_THROUGH
+
+
+def test_the_pair_window_is_measured_from_the_first_escape_not_from_zero() -> None:
+    rule = EscapeRule()
+    assert escape(rule, 100.0, transient_open=True) is EscapeAction.LET_THROUGH
+    assert escape(rule, 100.5, transient_open=True) is EscapeAction.QUICK_EXIT
+
+
+def test_two_escapes_on_the_same_clock_tick_are_the_quick_exit() -> None:
+    rule = EscapeRule()
+    assert escape(rule, 7.0, transient_open=True) is EscapeAction.LET_THROUGH
+    assert escape(rule, 7.0, transient_open=True) is EscapeAction.QUICK_EXIT

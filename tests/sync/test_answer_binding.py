@@ -24,6 +24,7 @@ from victim_champion.sync.shared.binding import (
     new_nonce,
     wipe_order,
 )
+from victim_champion.sync.shared.protocol import CLOCK_SKEW_SECONDS
 from victim_champion.sync.shared.signatures import check_signed_body, sign, signed_json
 
 HUB_KEY = os.urandom(32)
@@ -93,3 +94,63 @@ def test_bundles_are_ordered_by_their_versions_parts() -> None:
     for bundle, held, reason in refusals:
         with pytest.raises(BundleRefusalError, match=reason):
             check_bundle(bundle, "course", held)
+
+
+def test_the_answer_window_is_the_clock_skew_and_one_minute_each_side_to_the_second() -> None:
+    sent_at, received_at = 1_000_000.0, 1_000_001.0
+    window = CLOCK_SKEW_SECONDS + 60  # the hub's own skew, plus a minute for the exchange
+    for hub_time in (int(sent_at) - window, int(received_at) + window):
+        check_answer_time({"hub_time": hub_time}, sent_at, received_at)
+    for hub_time in (int(sent_at) - window - 1, int(received_at) + window + 1):
+        with pytest.raises(AnswerMismatchError) as refused:
+            check_answer_time({"hub_time": hub_time}, sent_at, received_at)
+        assert str(refused.value) == "its time is more than 11 minutes from this laptop's clock"
+
+
+def test_an_answer_for_a_device_whose_id_sorts_before_this_one_is_still_refused() -> None:
+    nonce = new_nonce()
+    for other in ("laptop-0", "laptop-z"):
+        with pytest.raises(AnswerMismatchError, match="meant for another laptop"):
+            check_answer_binding({"device_id": other, "nonce": nonce}, "laptop-a", nonce)
+
+
+def test_a_wipe_order_read_off_the_wire_counts_and_no_near_miss_does() -> None:
+    # Parsed from JSON, as the laptop gets it: equal strings, never the same objects.
+    order = json.loads(json.dumps({"device_id": "laptop-a", **wipe_order("laptop-a")}))
+    assert is_wipe_order(order, "laptop-a")
+    near_misses = [
+        {**order, "code": "wipe"},  # sorts after "revoked"
+        {**order, "code": "replayed"},  # sorts before it
+        {**order, "device_id": "laptop-b"},
+        {**order, "device_id": "laptop-0"},
+    ]
+    for answer in near_misses:
+        assert not is_wipe_order(answer, "laptop-a"), answer
+
+
+def _bundle(**changes: str) -> dict[str, Any]:
+    document = {"kind": "course", "version": "2026.2", "published": "2026-11-30T10:00:00+00:00"}
+    loaded: dict[str, Any] = json.loads(json.dumps({**document, **changes}))
+    return loaded
+
+
+def test_a_bundle_read_off_the_wire_is_judged_by_its_values() -> None:
+    assert check_bundle(_bundle(), "course", "2026.1") == "2026.2"
+    assert check_bundle(_bundle(version="2026.10"), "course", "2026.9") == "2026.10"
+    with pytest.raises(BundleRefusalError, match="a audit bundle, not a course one"):
+        check_bundle(_bundle(kind="audit"), "course", "2026.1")
+    with pytest.raises(BundleRefusalError, match="already in use"):
+        check_bundle(_bundle(), "course", "2026.2")
+
+
+def test_a_bundles_words_in_a_refusal_are_cut_short() -> None:
+    with pytest.raises(BundleRefusalError) as refused:
+        check_bundle(_bundle(kind="k" * 30), "course", "2026.1")
+    assert str(refused.value) == f"it is a {'k' * 20} bundle, not a course one"
+    long_version = "2026.0" + "0" * 94
+    with pytest.raises(BundleRefusalError) as refused:
+        check_bundle(_bundle(version=long_version), "course", long_version)
+    assert str(refused.value) == f"version {long_version[:64]} is already in use"
+    with pytest.raises(BundleRefusalError) as refused:
+        check_bundle(_bundle(version=long_version), "course", "2026.1")
+    assert str(refused.value) == f"version {long_version[:64]} is older than version 2026.1 in use"
