@@ -119,16 +119,11 @@ def _route(raw: Any, need_ids: set[str]) -> Route:
 
 
 def _kept(raw: dict[str, Any], where: str) -> tuple[str, ...]:
-    """The route's names that every language prints as they are; each must be in its
-    words, so a kept name cannot hide anything else from a translation."""
+    """The route's names that every language prints as they are. Only where they appear
+    in its words do they count, so a name left over after an edit hides nothing."""
     kept = raw.get("kept", [])
     if not isinstance(kept, list) or not all(isinstance(k, str) and k.strip() for k in kept):
         raise ResourceError(f"{where}: 'kept' must be a list of names.")
-    words = " ".join(str(raw.get(k, "")) for k in ("name", "contact", "hours", "discreet_name"))
-    words += " " + str(raw.get("discreet_contact", ""))
-    missing = [k for k in kept if k not in words]
-    if missing:
-        raise ResourceError(f"{where}: the kept name '{missing[0]}' is not in its words.")
     return tuple(kept)
 
 

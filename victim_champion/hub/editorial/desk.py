@@ -44,6 +44,7 @@ _ROUTE_BODY = [
     "discreet_contact",
     "source",
     "seen",
+    "kept",
 ]
 _SERVICE_BODY = [
     "name",
@@ -88,6 +89,7 @@ def _route_entry(row: Any) -> RouteEntry:
         discreet_contact=body.get("discreet_contact", ""),
         source=body.get("source", ""),
         seen=body.get("seen", ""),
+        kept=tuple(body.get("kept", ())),
         state=row.state,
         checked=row.checked,
         confirmed_by=row.confirmed_by,

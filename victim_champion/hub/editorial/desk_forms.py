@@ -201,6 +201,7 @@ def route_from_form(
         checked=checked,
         confirmed_by=stored.confirmed_by if stored else "",
         confirmed_at=stored.confirmed_at if stored else None,
+        kept=form.value("kept", lambda t: tuple(k.strip() for k in t.split(";") if k.strip()), ()),
     )
 
 

@@ -64,6 +64,7 @@ _ROUTE_DEFAULTS = {
     "hours": "",
     "discreet_name": "",
     "discreet_contact": "",
+    "kept": [],
 }
 
 
@@ -88,6 +89,8 @@ def _route_document(route: RouteEntry) -> dict[str, Any]:
         document["audience"] = route.audience
     if route.always_with_need:
         document["always_with_need"] = True
+    if route.kept:
+        document["kept"] = list(route.kept)
     return document
 
 

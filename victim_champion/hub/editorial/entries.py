@@ -85,6 +85,8 @@ class RouteEntry:
     confirmed_at: datetime | None
     updated_at: datetime | None = None
     updated_by: str = ""
+    # The names in its words every language prints as they are (services.json "kept").
+    kept: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

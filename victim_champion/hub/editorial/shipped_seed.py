@@ -53,6 +53,7 @@ def _shipped_route(raw: dict[str, Any], owner: str | None) -> RouteEntry:
         always_with_need=bool(raw.get("always_with_need", False)),
         discreet_name=raw.get("discreet_name", ""),
         discreet_contact=raw.get("discreet_contact", ""),
+        kept=tuple(raw.get("kept", ())),
         source=raw["source"],
         seen=raw["seen"],
         state=raw.get("state", "confirmed"),
