@@ -139,3 +139,32 @@ def test_the_audit_log_names_who_unlocked_and_only_an_administrator_reads_it(
     finally:
         admin.close()
     assert "staff:Asha" in actors and "admin:Administrator" in actors
+
+
+def test_the_wait_starts_at_the_third_wrong_passphrase_and_a_right_one_clears_it(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    assert [wait_after(n) for n in range(6)] == [0, 0, 0, 1, 2, 4]
+    now = [1_000_000.0]
+    attempts = Attempts(DeviceSecretStore(memory_keyring), "p", clock=lambda: now[0])
+    assert [attempts.failed() for _ in range(4)] == [0, 0, 1, 2]
+    with pytest.raises(TooManyAttemptsError):
+        attempts.check()
+    attempts.succeeded()
+    attempts.check()  # no wait after the right passphrase
+    # And the count starts again from nothing.
+    assert [attempts.failed() for _ in range(4)] == [0, 0, 1, 2]
+
+
+def test_a_count_that_cannot_be_read_or_was_wound_below_zero_is_no_help_to_a_guesser(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    now = [1_000_000.0]
+    attempts = Attempts(DeviceSecretStore(memory_keyring), "p", clock=lambda: now[0])
+    memory_keyring.entries[("outreach-desk", "attempts:p")] = "not json"
+    assert attempts.wait_seconds() == 60  # garbled: the longest wait, from now
+    memory_keyring.entries[("outreach-desk", "attempts:p")] = json.dumps(
+        {"failures": -50, "last": 0}
+    )
+    # Wound back by hand it counts as none, not as fifty mistakes in hand.
+    assert [attempts.failed() for _ in range(4)] == [0, 0, 1, 2]
