@@ -9,14 +9,16 @@ words are missing from the catalogue, and a word in the catalogue that no spec o
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
 from benchmarks.reports import PERIOD, synthetic_records
 from victim_champion.content.message_catalogue import messages
-from victim_champion.content.report_labels import report_labels
+from victim_champion.content.report_labels import report_labels, report_words
+from victim_champion.core.report_snapshot import report_from_json, report_to_json
 from victim_champion.core.report_tables import TABLES, TableId, table_spec
-from victim_champion.core.reporting import build_report
+from victim_champion.core.reporting import AWAITING, OTHER, OUTCOMES, build_report
 from victim_champion.hub.reports.fact_reader import facts_from_records
 
 PACKAGE = Path(__file__).resolve().parents[2] / "victim_champion"
@@ -51,7 +53,7 @@ def strings_in(path: Path) -> set[str]:
 
 def spec_words() -> dict[str, str]:
     english = messages("en-GB")
-    found = {}
+    found: dict[str, str] = {}
     for spec in TABLES:
         keys = [spec.title_key, spec.caption_key, spec.panel_key]
         if spec.printed_chart is not None:
@@ -106,3 +108,29 @@ def test_no_view_spells_out_a_table_id() -> None:
         if text in ids or any(text.startswith(f"report.{i}.") for i in ids)
     ]
     assert found == []
+
+
+def test_every_outcome_and_rating_the_builders_count_is_a_column_of_the_spec() -> None:
+    referrals = table_spec(TableId.REFERRALS).columns
+    assert {AWAITING, OTHER, *OUTCOMES.values()} == set(referrals)
+    assert table_spec(TableId.SATISFACTION).columns == tuple(f"rated-{n}" for n in range(1, 6))
+
+
+def test_a_copy_stored_in_format_1_reads_as_the_same_report() -> None:
+    """Before the specs, a stored copy printed fixed rows and columns in English, with each
+    table's title and note: it must read back as the report it was, ids and all, so that
+    an old month still adds up with a new one."""
+    labels = report_labels()
+    records = [("sample", record) for record in synthetic_records(labels)[:2000]]
+    report = build_report(facts_from_records(records, {}), PERIOD, labels)
+    english = report_words()
+    old = report_to_json(report)
+    old["format"] = 1
+    for table in old["tables"]:
+        spec = table_spec(table["id"])
+        table["rows"] = [spec.label(r, english) for r in table["rows"]]
+        table["columns"] = [spec.label(c, english) for c in table["columns"]]
+        table |= {"data_set": spec.data_set, "title": english(spec.title_key), "note": ""}
+    assert "Awaiting outcome" in json.dumps(old) and "awaiting-outcome" not in json.dumps(old)
+    assert report_from_json(old) == report
+    assert report_from_json(report_to_json(report)) == report

@@ -51,7 +51,10 @@ def test_only_the_period_counts_and_partitions_add_up() -> None:
     assert [c.text for c in trained.cells[0]] == ["10", "5", "0"]
     assert trained.grand_total is not None and trained.grand_total.text == "15"
     referrals = report.table("referrals").table
-    assert referrals.columns[0] == "Awaiting outcome"
+    assert referrals.columns[0] == "awaiting-outcome"  # printed from the catalogue:
+    words = report_words()
+    assert report.table("referrals").spec.label("awaiting-outcome", words) == "Awaiting outcome"
+    assert ",referrals,Victim Support,Awaiting outcome,12" in report_csv(report, words)
     assert referrals.row_totals is not None
     assert [c.text for c in referrals.row_totals] == ["12", "8"]
     assert report.title == "Quarterly data set"
@@ -76,7 +79,7 @@ def test_free_text_outcomes_never_become_columns() -> None:
     data.referrals = [ReferralFact("p1", "witness-service", "Rang Ms Example back")] * 6
     report = build_report(data, QUARTER, LABELS)
     table = report.table("referrals").table
-    assert "Other outcome" in table.columns
+    assert "other-outcome" in table.columns
     assert not any("Example" in column for column in table.columns)
 
 

@@ -1,9 +1,11 @@
 """The performance report under qps-ploc: the builder's own words (key, audience line,
 "Total", "Withheld", footer) and each table's spec words (title, caption, chart caption,
-derived heading; core/report_tables.py) come from the catalogue.
+derived heading, fixed rows and columns such as "Awaiting outcome"; core/report_tables.py)
+come from the catalogue.
 
-The row and column names come with the report from core/reporting.py and the hub's
-labels; they are data to this builder and not translated yet (see README, Languages).
+The other row and column names (districts, months, needs, services) come with the report
+from the hub's labels; they are data to this builder and not translated yet (see README,
+Languages).
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ def report_data(report: Report) -> list[str]:
     for table in report.tables:
         published = table.table
         data += [*table.extra]
-        data += [*published.rows, *published.columns]
+        spec = table.spec  # its fixed rows and columns are words from the catalogue
+        data += [r for r in published.rows if r not in spec.rows]
+        data += [c for c in published.columns if c not in spec.columns]
     return [" ".join(d.split()) for d in data if d.strip()]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 
-from victim_champion.core.report_tables import Words
+from victim_champion.core.report_tables import TableSpec, Words
 from victim_champion.core.reporting import Report
 from victim_champion.core.spreadsheet_cells import SafeCsvWriter
 
@@ -28,8 +28,15 @@ def report_csv(report: Report, words: Words) -> str:
         published = table.table
         where = (start, end, table.data_set, str(table.id))
 
-        def line(row: str, column: str, value: str, where: tuple[str, ...] = where) -> None:
-            writer.writerow((*where, row, column, value))
+        def line(
+            row: str,
+            column: str,
+            value: str,
+            where: tuple[str, ...] = where,
+            spec: TableSpec = table.spec,
+        ) -> None:
+            label = spec.label  # a fixed row or column's words; a district as it is
+            writer.writerow((*where, label(row, words), label(column, words), value))
 
         if published.withheld:
             line("", "", "withheld")

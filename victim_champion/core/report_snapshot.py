@@ -12,11 +12,37 @@ from datetime import date
 from typing import Any
 
 from victim_champion.core.report_facts import ReportPeriod
-from victim_champion.core.report_tables import TableId
+from victim_champion.core.report_tables import table_spec
 from victim_champion.core.reporting import Report, ReportTable
 from victim_champion.core.suppression import Cell, CellState, PublishedTable, SuppressionRule
 
-FORMAT = 1
+FORMAT = 2  # 2: fixed rows and columns as ids ("awaiting-outcome"), words from the spec
+# Format 1 printed fixed rows and columns in English. Reading one, each becomes its id, so
+# a month published then still adds up with a month published now. This is a record of
+# what was stored, not a declaration: the words themselves are the catalogue's.
+FORMAT_1_LABELS = {
+    "Training": "training",
+    "Drop-in": "drop-in",
+    "Completed, certificate issued": "certified",
+    "Completed, certificate due": "completed",
+    "Did not complete": "attended",
+    "Before the course": "pre",
+    "After the course": "post",
+    "Knowledge checks": "checks",
+    "Useful": "usefulness",
+    "Clear": "clarity",
+    "Confident to act": "confidence",
+    "Overall": "overall",
+    **{f"Rated {n}": f"rated-{n}" for n in range(1, 6)},
+    "People who named it": "named",
+    "People signposted": "signposted",
+    "Awaiting outcome": "awaiting-outcome",
+    "Contacted": "contacted",
+    "Supported": "supported",
+    "Declined": "declined",
+    "Could not contact": "could-not-contact",
+    "Other outcome": "other-outcome",
+}
 
 
 def _cell(cell: Cell) -> list[Any]:
@@ -64,13 +90,21 @@ def _read_cells(data: list[list[Any]] | None, rule: SuppressionRule) -> tuple[Ce
     return tuple(Cell(int(value), CellState(state), rule) for value, state in data)
 
 
-def _read_table(data: dict[str, Any]) -> ReportTable:
+def _ids(labels: list[str], fixed: tuple[str, ...], old: bool) -> tuple[str, ...]:
+    """Format 1's English for a fixed row or column, as its id."""
+    if not (old and fixed):
+        return tuple(labels)
+    return tuple(FORMAT_1_LABELS.get(label, label) for label in labels)
+
+
+def _read_table(data: dict[str, Any], old: bool) -> ReportTable:
+    spec = table_spec(data["id"])
     name, threshold, min_base = data["rule"]
     rule = SuppressionRule(name, threshold=threshold, min_base=min_base)
     grand = data["grand_total"]
     published = PublishedTable(
-        rows=tuple(data["rows"]),
-        columns=tuple(data["columns"]),
+        rows=_ids(data["rows"], spec.rows, old),
+        columns=_ids(data["columns"], spec.columns, old),
         cells=tuple(_read_cells(line, rule) or () for line in data["cells"]),
         row_totals=_read_cells(data["row_totals"], rule),
         column_totals=_read_cells(data["column_totals"], rule),
@@ -81,7 +115,7 @@ def _read_table(data: dict[str, Any]) -> ReportTable:
     # Copies stored before the table specs also hold "data_set", "title", "note" and
     # "extra_heading": the spec gives them now (core/report_tables.py), so they are not read.
     return ReportTable(
-        TableId(data["id"]),
+        spec.id,
         published,
         tuple(data["extra"]),
         tuple(data["row_keys"]),
@@ -90,14 +124,14 @@ def _read_table(data: dict[str, Any]) -> ReportTable:
 
 
 def report_from_json(data: dict[str, Any]) -> Report:
-    if data.get("format") != FORMAT:
+    if data.get("format") not in (1, FORMAT):
         raise ValueError("a published report in a format this hub does not know")
     start, end = data["period"]
     return Report(
         data["title"],
         ReportPeriod(date.fromisoformat(start), date.fromisoformat(end)),
         data["audience"],
-        tuple(_read_table(t) for t in data["tables"]),
+        tuple(_read_table(t, data["format"] == 1) for t in data["tables"]),
         int(data["unreadable"]),
         data["edition"],
     )

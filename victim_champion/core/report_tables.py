@@ -93,6 +93,16 @@ class TableSpec:
     derived: Derived | None = None
     wide: bool = True  # on the laptop, charts above the table rather than beside it
     section_key: str = ""  # a heading on the laptop's page before this table
+    # The ids of the rows and columns the builder always prints, in order; each is printed
+    # as the message "report.label.<id>". Empty where the rows or columns are data
+    # (districts, months, needs and services print their own names).
+    rows: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+
+    def label(self, text: str, words: Words) -> str:
+        """A row or column label as printed: a fixed one's words, data as it is."""
+        fixed = text in self.rows or text in self.columns
+        return words(label_key(text)) if fixed else text
 
     @property
     def title_key(self) -> str:
@@ -133,10 +143,24 @@ class TableSpec:
             found.append(self.derived_key)
         if self.section_key:
             found.append(self.section_key)
-        return tuple(found)
+        return tuple(found + [label_key(text) for text in (*self.rows, *self.columns)])
+
+
+def label_key(label_id: str) -> str:
+    """The message key of a fixed row or column (shared: "training" is one word)."""
+    return f"report.label.{label_id}"
 
 
 _SERVICES_READERS = frozenset(Audience)
+_KINDS = ("training", "drop-in")
+OUTCOME_COLUMNS = (
+    "awaiting-outcome",
+    "contacted",
+    "supported",
+    "declined",
+    "could-not-contact",
+    "other-outcome",
+)
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         TableId.SESSIONS_BY_DISTRICT,
@@ -150,6 +174,7 @@ TABLES: tuple[TableSpec, ...] = (
         frozenset(),
         wide=False,
         section_key="report.section.sessions",
+        columns=_KINDS,
     ),
     TableSpec(
         TableId.SESSIONS_BY_MONTH,
@@ -159,6 +184,7 @@ TABLES: tuple[TableSpec, ...] = (
         (Chart(Bars.ROW_TOTALS, "report.sessions-by-month.screen"),),
         frozenset(),
         wide=False,
+        columns=_KINDS,
     ),
     TableSpec(
         TableId.ATTENDEES_BY_DISTRICT,
@@ -168,6 +194,7 @@ TABLES: tuple[TableSpec, ...] = (
         (Chart(Bars.COLUMN_TOTALS, "report.attendees-by-district.screen"),),
         frozenset(),
         section_key="report.section.training",
+        columns=("certified", "completed", "attended"),
     ),
     TableSpec(
         TableId.KNOWLEDGE,
@@ -178,6 +205,8 @@ TABLES: tuple[TableSpec, ...] = (
         frozenset(),
         derived=Derived(Base.OWN_MEAN),
         wide=False,
+        rows=("pre", "post"),
+        columns=("checks",),
     ),
     TableSpec(
         TableId.SATISFACTION,
@@ -187,6 +216,8 @@ TABLES: tuple[TableSpec, ...] = (
         (Chart(Bars.DERIVED, "report.satisfaction.screen"),),
         frozenset(),
         derived=Derived(Base.OWN_ROW_TOTAL, from_column=3),  # rated 4 or 5
+        rows=("usefulness", "clarity", "confidence", "overall"),
+        columns=("rated-1", "rated-2", "rated-3", "rated-4", "rated-5"),
     ),
     TableSpec(
         TableId.SIGNPOSTING_BY_DISTRICT,
@@ -205,6 +236,7 @@ TABLES: tuple[TableSpec, ...] = (
         (Chart(Bars.FIRST_COLUMN, "report.needs.screen"),),
         frozenset({Audience.VICTIM_SUPPORT}),
         derived=Derived(Base.OTHER_GRAND_TOTAL, TableId.SIGNPOSTING_BY_DISTRICT),
+        columns=("named",),
     ),
     TableSpec(
         TableId.SERVICES,
@@ -214,6 +246,7 @@ TABLES: tuple[TableSpec, ...] = (
         (Chart(Bars.FIRST_COLUMN, "report.services.screen"),),
         _SERVICES_READERS,
         rows_by_service=True,
+        columns=("signposted",),
     ),
     TableSpec(
         TableId.REFERRALS,
@@ -223,6 +256,7 @@ TABLES: tuple[TableSpec, ...] = (
         (Chart(Bars.ROW_TOTALS, "report.referrals.screen"),),
         _SERVICES_READERS,
         rows_by_service=True,
+        columns=OUTCOME_COLUMNS,
     ),
 )
 _BY_ID = {spec.id: spec for spec in TABLES}

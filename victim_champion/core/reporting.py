@@ -37,24 +37,18 @@ from victim_champion.core.suppression import (
 
 OPCC = "Office of the Police and Crime Commissioner"
 DEFAULT_RULES: Mapping[str, SuppressionRule] = default_rules()
-KINDS = (("training", "Training"), ("drop-in", "Drop-in"))
-RATINGS = ("1", "2", "3", "4", "5")
-QUESTIONS = (
-    ("usefulness", "Useful"),
-    ("clarity", "Clear"),
-    ("confidence", "Confident to act"),
-    ("overall", "Overall"),
-)
-AWAITING = "Awaiting outcome"
-OTHER = "Other outcome"
-OUTCOMES = {
-    "contacted": "Contacted",
-    "supported": "Supported",
-    "support given": "Supported",
-    "declined": "Declined",
-    "not contactable": "Could not contact",
-    "could not contact": "Could not contact",
-    "unable to contact": "Could not contact",
+# Fixed rows and columns are ids, printed through the catalogue ("report.label.<id>");
+# each table's spec lists them (core/report_tables.py).
+AWAITING = "awaiting-outcome"
+OTHER = "other-outcome"
+OUTCOMES = {  # the words a hub worker types, to the column they count in
+    "contacted": "contacted",
+    "supported": "supported",
+    "support given": "supported",
+    "declined": "declined",
+    "not contactable": "could-not-contact",
+    "could not contact": "could-not-contact",
+    "unable to contact": "could-not-contact",
 }
 
 
@@ -151,6 +145,14 @@ def _districts(labels: Labels) -> list[tuple[str, str]]:
     return list(labels.districts.items())
 
 
+def _rows(table_id: TableId) -> list[tuple[str, str]]:
+    return [(key, key) for key in table_spec(table_id).rows]
+
+
+def _columns(table_id: TableId) -> list[tuple[str, str]]:
+    return [(key, key) for key in table_spec(table_id).columns]
+
+
 def _sessions(
     facts: ReportFacts, period: ReportPeriod, labels: Labels, rule: SuppressionRule
 ) -> tuple[ReportTable, ReportTable]:
@@ -160,23 +162,30 @@ def _sessions(
     return (
         ReportTable(
             TableId.SESSIONS_BY_DISTRICT,
-            suppress(_count_table(_districts(labels), list(KINDS), by_district, totals=True), rule),
+            suppress(
+                _count_table(
+                    _districts(labels),
+                    _columns(TableId.SESSIONS_BY_DISTRICT),
+                    by_district,
+                    totals=True,
+                ),
+                rule,
+            ),
             row_keys=tuple(labels.districts),
         ),
         ReportTable(
             TableId.SESSIONS_BY_MONTH,
-            suppress(_count_table(months, list(KINDS), by_month, totals=True), rule),
+            suppress(
+                _count_table(months, _columns(TableId.SESSIONS_BY_MONTH), by_month, totals=True),
+                rule,
+            ),
         ),
     )
 
 
 def _attendees(facts: ReportFacts, labels: Labels, rule: SuppressionRule) -> ReportTable:
     district_of = {s.id: s.district_id for s in facts.sessions if s.kind == "training"}
-    columns = [
-        ("certified", "Completed, certificate issued"),
-        ("completed", "Completed, certificate due"),
-        ("attended", "Did not complete"),
-    ]
+    columns = _columns(TableId.ATTENDEES_BY_DISTRICT)  # certified, completed, attended
     counts: Counter[tuple[str, str]] = Counter()
     for a in facts.attendees:
         if a.session_id in district_of:
@@ -191,13 +200,14 @@ def _attendees(facts: ReportFacts, labels: Labels, rule: SuppressionRule) -> Rep
 
 
 def _knowledge(facts: ReportFacts, rule: SuppressionRule) -> ReportTable:
-    phases = [("pre", "Before the course"), ("post", "After the course")]
+    phases = _rows(TableId.KNOWLEDGE)  # pre, post
     scores = {
         phase: [100.0 * q.score / q.total for q in facts.quizzes if q.phase == phase and q.total]
         for phase, _ in phases
     }
     counts = Counter({phase: len(values) for phase, values in scores.items()})
-    table = suppress(_list_table(phases, counts, "Knowledge checks"), rule)
+    (checks,) = table_spec(TableId.KNOWLEDGE).columns
+    table = suppress(_list_table(phases, counts, checks), rule)
     means = tuple(mean_or_withheld(scores[phase], rule) for phase, _ in phases)
     return ReportTable(
         TableId.KNOWLEDGE,
@@ -213,10 +223,10 @@ def average_text(mean: float | None) -> str:
 
 def _satisfaction(facts: ReportFacts, rule: SuppressionRule) -> ReportTable:
     counts: Counter[tuple[str, str]] = Counter()
+    rows, columns = _rows(TableId.SATISFACTION), _columns(TableId.SATISFACTION)
     for form in facts.feedback:
-        for key, _ in QUESTIONS:
-            counts[(key, str(getattr(form, key)))] += 1
-    rows, columns = list(QUESTIONS), [(r, f"Rated {r}") for r in RATINGS]
+        for key, _ in rows:  # each question's rating counts in its column, "rated-1" to 5
+            counts[(key, f"rated-{getattr(form, key)}")] += 1
     raw = _count_table(rows, columns, counts, totals=True)
     table = suppress(replace(raw, column_totals=False), rule)
     return ReportTable(
@@ -254,11 +264,13 @@ def _signposting(
     place = suppress(_count_table(_districts(labels), months, by_place, totals=True), rule)
     needs = Counter(need for s in facts.signposting for need in set(s.needs))
     need_rows = list(labels.needs.items())
-    need_table = suppress(_list_table(need_rows, needs, "People who named it"), rule)
+    (named,) = table_spec(TableId.NEEDS).columns
+    need_table = suppress(_list_table(need_rows, needs, named), rule)
     everyone = place.grand_total or Cell(0, CellState.SHOWN, rule)
     shares = tuple(percentage(line[0], everyone) for line in need_table.cells)
     services = Counter(service for s in facts.signposting for service in set(s.services))
     service_rows = _services_seen(labels, services)
+    (signposted,) = table_spec(TableId.SERVICES).columns
     return (
         ReportTable(
             TableId.SIGNPOSTING_BY_DISTRICT,
@@ -273,7 +285,7 @@ def _signposting(
         ),
         ReportTable(
             TableId.SERVICES,
-            suppress(_list_table(service_rows, services, "People signposted"), rule),
+            suppress(_list_table(service_rows, services, signposted), rule),
             row_keys=tuple(key for key, _ in service_rows),
         ),
     )
@@ -297,8 +309,7 @@ def _outcome(text: str | None) -> str:
 
 def _referrals(facts: ReportFacts, labels: Labels, rule: SuppressionRule) -> ReportTable:
     counts = Counter((r.service_id, _outcome(r.outcome)) for r in facts.referrals)
-    labels_in_order = dict.fromkeys([AWAITING, *OUTCOMES.values(), OTHER])
-    columns = [(label, label) for label in labels_in_order]
+    columns = _columns(TableId.REFERRALS)  # AWAITING, then each of OUTCOMES, then OTHER
     rows = _services_seen(labels, Counter(r.service_id for r in facts.referrals))
     table = suppress(_count_table(rows, columns, counts, totals=True), rule)
     return ReportTable(

@@ -81,20 +81,21 @@ def _section(table: ReportTable, style: Styles, words: Messages) -> list[Flowabl
         ]
     parts: list[Flowable] = []
     if spec.printed_chart is not None:
-        bars = _chart_cells(table, spec.printed_chart)
+        bars = _chart_cells(table, spec.printed_chart, words)
         if any(cell.chart_value for _, cell in bars):
             parts.append(bar_chart(bars, words.text(spec.chart_key)))
             parts.append(Spacer(1, 2 * mm))
     derived = words.text(spec.derived_key) if spec.derived is not None else ""
-    parts.append(_grid(table, style, words.text("report.total"), derived))
+    parts.append(_grid(table, style, words, derived))
     return [KeepTogether(head + parts[:1]), *parts[1:]] if parts else head
 
 
-def _chart_cells(table: ReportTable, kind: Bars) -> list[tuple[str, Cell]]:
+def _chart_cells(table: ReportTable, kind: Bars, words: Messages) -> list[tuple[str, Cell]]:
     published = table.table
+    rows = [table.spec.label(row, words.text) for row in published.rows]
     if kind is Bars.ROW_TOTALS and published.row_totals is not None:
-        return list(zip(published.rows, published.row_totals, strict=True))
-    return [(row, line[0]) for row, line in zip(published.rows, published.cells, strict=True)]
+        return list(zip(rows, published.row_totals, strict=True))
+    return [(row, line[0]) for row, line in zip(rows, published.cells, strict=True)]
 
 
 def bar_chart(bars: Sequence[tuple[str, Cell]], caption: str) -> Drawing:
@@ -137,12 +138,14 @@ def bar_chart(bars: Sequence[tuple[str, Cell]], caption: str) -> Drawing:
     return drawing
 
 
-def _grid(table: ReportTable, style: Styles, total: str, derived: str) -> Table:
+def _grid(table: ReportTable, style: Styles, words: Messages, derived: str) -> Table:
     published = table.table
+    total = words.text("report.total")
+    label = table.spec.label
     cell_style = style.small.clone("cell", textColor=INK, fontSize=8.5, leading=10.5)
     head_style = cell_style.clone("head", fontName=BOLD)
     number_head = head_style.clone("number-head", alignment=TA_RIGHT)
-    header = ["", *published.columns]
+    header = ["", *(label(column, words.text) for column in published.columns)]
     if published.row_totals is not None:
         header.append(total)
     if derived:
@@ -151,6 +154,7 @@ def _grid(table: ReportTable, style: Styles, total: str, derived: str) -> Table:
         [Paragraph(escape(h), head_style if i == 0 else number_head) for i, h in enumerate(header)]
     ]
     for index, (name, line) in enumerate(zip(published.rows, published.cells, strict=True)):
+        name = label(name, words.text)
         row: list[object] = [Paragraph(escape(name), cell_style), *(c.text for c in line)]
         if published.row_totals is not None:
             row.append(published.row_totals[index].text)

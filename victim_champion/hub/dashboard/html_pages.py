@@ -209,14 +209,14 @@ def _table(report_table: ReportTable) -> str:
     extra = bool(spec.derived and report_table.extra)
     total = WORDS("report.total")
     heads = ["<td></td>"]
-    heads += [f"<th scope='col'>{e(column)}</th>" for column in t.columns]
+    heads += [f"<th scope='col'>{e(spec.label(column, WORDS))}</th>" for column in t.columns]
     if t.row_totals is not None:
         heads.append(f"<th scope='col'>{e(total)}</th>")
     if extra:
         heads.append(f"<th scope='col'>{e(WORDS(spec.derived_key))}</th>")
     lines = []
     for index, (label, cells) in enumerate(zip(t.rows, t.cells, strict=True)):
-        line = [f"<th scope='row'>{e(label)}</th>", *(_cell(c) for c in cells)]
+        line = [f"<th scope='row'>{e(spec.label(label, WORDS))}</th>", *(_cell(c) for c in cells)]
         if t.row_totals is not None:
             line.append(_cell(t.row_totals[index], total=True))
         if extra:
@@ -243,7 +243,8 @@ def _chart(report_table: ReportTable) -> str:
     cells = _bar_cells(report_table.table, spec.printed_chart)
     if not cells or report_table.table.withheld:
         return ""
-    bars = [Bar(label, cell) for label, cell in zip(report_table.table.rows, cells, strict=True)]
+    rows = [spec.label(row, WORDS) for row in report_table.table.rows]
+    bars = [Bar(label, cell) for label, cell in zip(rows, cells, strict=True)]
     description = (
         "Bar chart of the figures in the table below. Small or withheld figures are shown "
         "as their label, with no bar."

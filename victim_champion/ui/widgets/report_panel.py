@@ -61,6 +61,11 @@ def _wrapped(label: str) -> str:
     return "\n".join(textwrap.wrap(label, ROW_LABEL_WIDTH)) or label
 
 
+def named(table: ReportTable, text: str) -> str:
+    """A row or column label as shown: a fixed one in words, a month as "Oct 2026"."""
+    return pretty(table.spec.label(text, WORDS))
+
+
 def cell_bar(name: str, cell: Cell) -> Bar:
     return Bar(name, cell.text, cell.chart_value)
 
@@ -69,21 +74,21 @@ def row_total_bars(table: ReportTable) -> list[Bar]:
     """One bar per row: the row's published total."""
     published = table.table
     totals = published.row_totals or ()
-    return [cell_bar(pretty(r), c) for r, c in zip(published.rows, totals, strict=True)]
+    return [cell_bar(named(table, r), c) for r, c in zip(published.rows, totals, strict=True)]
 
 
 def column_total_bars(table: ReportTable) -> list[Bar]:
     """One bar per column: the column's published total."""
     published = table.table
     totals = published.column_totals or ()
-    return [cell_bar(pretty(c), t) for c, t in zip(published.columns, totals, strict=True)]
+    return [cell_bar(named(table, c), t) for c, t in zip(published.columns, totals, strict=True)]
 
 
 def first_column_bars(table: ReportTable) -> list[Bar]:
     """One bar per row of a list table (its only column)."""
     published = table.table
     return [
-        cell_bar(pretty(r), line[0])
+        cell_bar(named(table, r), line[0])
         for r, line in zip(published.rows, published.cells, strict=True)
     ]
 
@@ -93,7 +98,7 @@ def extra_bars(table: ReportTable) -> list[Bar]:
     bars = []
     for row, text in zip(table.table.rows, table.extra, strict=True):
         value = float(text[:-1]) if text.endswith("%") else None
-        bars.append(Bar(row, text, value))
+        bars.append(Bar(named(table, row), text, value))
     return bars
 
 
@@ -111,12 +116,12 @@ def table_grid(table: ReportTable) -> tuple[list[str], list[str], list[list[str]
     """(column headings, row labels, texts) exactly as published, with totals."""
     published = table.table
     total = WORDS("report.total")
-    headings = [pretty(c) for c in published.columns]
+    headings = [named(table, c) for c in published.columns]
     if published.row_totals:
         headings.append(total)
     if table.extra:
         headings.append(WORDS(table.spec.derived_key))
-    rows = [pretty(r) for r in published.rows]
+    rows = [named(table, r) for r in published.rows]
     grid = []
     for index, line in enumerate(published.cells):
         texts = [cell.text for cell in line]
