@@ -36,7 +36,7 @@ from functools import cache
 
 from victim_champion.content.message_catalogue import (
     DEFAULT_LANGUAGE,
-    available_languages,
+    PSEUDO_SCRIPTS,
     pseudo_text,
     resolve_language,
     translations_folder,
@@ -155,8 +155,8 @@ def pseudo_content(english: str, language: str, kept: Iterable[str] = ()) -> str
 
 
 def is_pseudo(language: str) -> bool:
-    """True for a language the catalogue makes from English (no .po file of its own)."""
-    return language != DEFAULT_LANGUAGE and not (translations_folder() / f"{language}.po").is_file()
+    """True for a language the catalogue makes from English (qps-ploc, qps-deva...)."""
+    return language in PSEUDO_SCRIPTS
 
 
 @cache
@@ -171,7 +171,7 @@ def content_for(language: str = DEFAULT_LANGUAGE) -> Content:
         tag = language
     if tag == DEFAULT_LANGUAGE:
         return Content(tag, False, {})
-    if tag in available_languages() and is_pseudo(tag):
+    if is_pseudo(tag):
         return Content(tag, True, {})
     return Content(tag, False, {**_shipped(tag), **_bundle.get(tag, {})})
 
