@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -172,3 +173,13 @@ def test_consent_given_this_instant_counts_and_withdrawn_this_instant_does_not()
     assert c.is_active(T0) and not c.withdraw(T0).is_active(T0)
     # Withdrawn later than now: still active now.
     assert c.withdraw(T0 + timedelta(seconds=1)).is_active(T0)
+
+
+def test_a_consent_and_a_withdrawal_outcome_cannot_be_changed_once_made() -> None:
+    c = consent()
+    outcome = WithdrawalOutcome("r", ConsentPurpose.CONTACT, consents_withdrawn=1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        c.withdrawn_at = T0  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        outcome.consents_withdrawn = 0  # type: ignore[misc]
+    assert c.withdrawn_at is None and outcome.consents_withdrawn == 1
