@@ -35,12 +35,14 @@ def test_consent_is_active_only_between_giving_and_expiry() -> None:
     assert c.is_active(T0)
     assert c.is_active(T0 + timedelta(days=29))
     assert not c.is_active(T0 + timedelta(days=30))
+    assert not c.is_active(T0 + timedelta(days=31))  # and it stays lapsed
 
 
 def test_withdrawn_consent_stops_counting_from_the_moment_of_withdrawal() -> None:
     withdrawn = consent().withdraw(T0 + timedelta(days=2))
     assert withdrawn.is_active(T0 + timedelta(days=1))
     assert not withdrawn.is_active(T0 + timedelta(days=2))
+    assert not withdrawn.is_active(T0 + timedelta(days=3))  # and ever after
     assert withdrawn.withdraw(T0 + timedelta(days=5)).withdrawn_at == T0 + timedelta(days=2)
 
 

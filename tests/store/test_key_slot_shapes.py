@@ -106,3 +106,7 @@ def test_a_slot_naming_another_algorithm_or_with_stray_characters_is_damaged() -
 def test_tuning_stops_at_forty_passes_and_aims_inside_the_unlock_window() -> None:
     assert 0.3 <= TARGET_SECONDS <= 1.0  # the unlock goal in docs/benchmarks.md
     assert tune_kdf(target_seconds=10_000.0).iterations == 40  # never a minute-long unlock
+
+
+def test_a_machine_asked_for_almost_no_time_gets_the_floor_not_the_ceiling() -> None:
+    assert tune_kdf(target_seconds=0.0001).iterations == 3
