@@ -96,7 +96,7 @@ class SystemLockWatcher(QObject):
                 self.listening.append("login1.PrepareForSleep")
             if system.connect(
                 _LOGIN1,
-                "/org/freedesktop/login1/session/auto",
+                _own_session_path(system),
                 f"{_LOGIN1}.Session",
                 "Lock",
                 self,
@@ -117,3 +117,25 @@ class SystemLockWatcher(QObject):
     @Slot()
     def _on_session_lock(self) -> None:
         self.lock_requested.emit()
+
+
+def _own_session_path(system: Any) -> str:
+    """The object path logind sends this session's Lock on.
+
+    logind emits Lock on the session's own path (/org/freedesktop/login1/session/<id>);
+    ".../session/auto" only resolves method calls, so a signal match on it never fires. Ask
+    the manager which session is ours. If it cannot say (no logind, an old one), match Lock on
+    every session: the app then also locks when another session on this machine is locked,
+    which errs on the safe side.
+    """
+    from PySide6.QtDBus import QDBusInterface, QDBusMessage  # Linux only
+
+    manager = QDBusInterface(_LOGIN1, "/org/freedesktop/login1", f"{_LOGIN1}.Manager", system)
+    manager.setTimeout(1000)
+    reply = manager.call("GetSession", "auto")
+    if reply.type() == QDBusMessage.MessageType.ReplyMessage and reply.arguments():
+        path = reply.arguments()[0]
+        text = path.path() if hasattr(path, "path") else str(path)
+        if text.startswith("/org/freedesktop/login1/session/"):
+            return text
+    return ""
