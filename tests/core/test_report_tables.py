@@ -16,8 +16,12 @@ from pathlib import Path
 from benchmarks.reports import PERIOD, synthetic_records
 from victim_champion.content.message_catalogue import messages
 from victim_champion.content.report_labels import report_labels, report_words
-from victim_champion.core.report_snapshot import report_from_json, report_to_json
-from victim_champion.core.report_tables import TABLES, TableId, table_spec
+from victim_champion.core.report_snapshot import (
+    FORMAT_1_LABELS,
+    report_from_json,
+    report_to_json,
+)
+from victim_champion.core.report_tables import TABLES, TableId, label_key, table_spec
 from victim_champion.core.reporting import AWAITING, OTHER, OUTCOMES, build_report
 from victim_champion.hub.reports.fact_reader import facts_from_records
 
@@ -124,12 +128,14 @@ def test_a_copy_stored_in_format_1_reads_as_the_same_report() -> None:
     records = [("sample", record) for record in synthetic_records(labels)[:2000]]
     report = build_report(facts_from_records(records, {}), PERIOD, labels)
     english = report_words()
+    printed = {label_id: text for text, label_id in FORMAT_1_LABELS.items()}
+    assert all(english(label_key(i)) == text for i, text in printed.items())
     old = report_to_json(report)
     old["format"] = 1
     for table in old["tables"]:
         spec = table_spec(table["id"])
-        table["rows"] = [spec.label(r, english) for r in table["rows"]]
-        table["columns"] = [spec.label(c, english) for c in table["columns"]]
+        table["rows"] = [printed.get(r, r) if spec.rows else r for r in table["rows"]]
+        table["columns"] = [printed.get(c, c) if spec.columns else c for c in table["columns"]]
         table |= {"data_set": spec.data_set, "title": english(spec.title_key), "note": ""}
     assert "Awaiting outcome" in json.dumps(old) and "awaiting-outcome" not in json.dumps(old)
     assert report_from_json(old) == report
