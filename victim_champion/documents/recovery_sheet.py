@@ -1,7 +1,8 @@
 """The recovery key on paper: twelve words, large and numbered, for Compass House's safe.
 
 The words are the key, so the sheet says nothing about whose laptop it is or what the
-app is for beyond "outreach desk"; the PDF's own title is as plain.
+app is for beyond "outreach desk"; the PDF's own title is as plain. The command to run
+is a field of its sentence, so it prints exactly as it is typed in every language.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, messages
 from victim_champion.documents.handout_layout import build_handout, title_band
-from victim_champion.documents.house_style import styles, table_style
+from victim_champion.documents.house_style import escape, styles, table_style
+
+# What the person types to use the key (cli/staff_commands.py); NAME is their staff name.
+RECOVERY_COMMAND = "victim-champion recovery-key use --staff NAME"
 
 
 def build_recovery_sheet(words: str, made: date, language: str = DEFAULT_LANGUAGE) -> bytes:
@@ -34,7 +38,7 @@ def build_recovery_sheet(words: str, made: date, language: str = DEFAULT_LANGUAG
         Spacer(1, 6 * mm),
         grid,
         Spacer(1, 6 * mm),
-        Paragraph(text.markup("recovery.use"), style.body),
+        Paragraph(text.markup("recovery.use", command=escape(RECOVERY_COMMAND)), style.body),
         Paragraph(text.markup("recovery.keep"), style.body),
     ]
     return build_handout(
