@@ -268,3 +268,49 @@ def test_when_no_cells_can_protect_a_total_the_total_is_dropped_not_the_table() 
     assert published.row_totals is not None
     assert [line[1].text for line in published.cells] == ["<5"] * 4
     assert recoverable(published) == []
+
+
+def fixed_tables(seed: int, count: int, largest: int = 3) -> list[CountTable]:
+    """Small tables drawn once from a fixed seed: fast enough to run on every mutant
+    (mutation/suppression.toml), unlike the hypothesis search above."""
+    import random
+
+    draw = random.Random(seed)
+    shapes = [(True, True), (False, True), (True, False), (False, False)]
+    tables = []
+    for index in range(count):
+        n_rows, n_cols = draw.randint(1, largest), draw.randint(1, largest)
+        counts = tuple(
+            tuple(draw.choice([0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 15]) for _ in range(n_cols))
+            for _ in range(n_rows)
+        )
+        row_totals, column_totals = shapes[index % 4]
+        tables.append(
+            CountTable(
+                rows=tuple(f"r{i}" for i in range(n_rows)),
+                columns=tuple(f"c{i}" for i in range(n_cols)),
+                counts=counts,
+                row_totals=row_totals,
+                column_totals=column_totals,
+            )
+        )
+    return tables
+
+
+@pytest.mark.parametrize(("rule", "count", "largest"), [(PEOPLE, 300, 3), (SECURE, 80, 2)])
+def test_the_reader_pins_no_hidden_value_in_fixed_small_tables(
+    rule: SuppressionRule, count: int, largest: int
+) -> None:
+    for table in fixed_tables(seed=36, count=count, largest=largest):
+        published = suppress(table, rule)
+        assert not published.withheld, table
+        for r, line in enumerate(published.cells):
+            for c, cell in enumerate(line):
+                assert cell.value == table.counts[r][c]
+                assert cell.shown or cell.value > 0, table  # a zero is never hidden
+                if rule.is_small(cell.value):
+                    assert cell.state is CellState.PRIMARY, table
+                    assert cell.text == f"<{rule.threshold}", table
+                elif cell.state is CellState.SECONDARY:
+                    assert cell.value >= rule.threshold and cell.text == "[c]", table
+        assert recoverable(published) == [], table
