@@ -30,6 +30,7 @@ INSIDE_STORE = (
 )
 DEMO_KEYRING = "only the demo profile takes the demo's keyring"
 CYCLES = "no import cycles between sibling modules or packages"
+REFERENCE_DATA = "the screens get their reference data through operations"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ PLANTS = (
     ),
     # What the hub shares reaching into the laptop's side of sync.
     Plant("sync/shared/planted_upward.py", "from victim_champion.sync import client", INSIDE_SYNC),
+    # A page loading districts itself instead of through operations/reference_data.py.
+    Plant(
+        "ui/pages/planted_districts.py",
+        "from victim_champion.content import district_loader",
+        REFERENCE_DATA,
+    ),
 )
 
 
