@@ -5,6 +5,7 @@ name asked for, nothing under 12 pt, and no answer key."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -102,11 +103,15 @@ def test_the_longest_questions_of_every_module_still_fit_two_sides(tmp_path: Pat
         for module in course.modules
     )
     content = QuizSheetContent(
-        course.title, "A long session title for a hall", date(2026, 12, 7), "Before", tallest
+        course.title, "A long session title for a hall", date(2026, 12, 7), QuizPhase.PRE, tallest
     )
     assert pdf_info(build_quiz_sheets(content, 2), tmp_path)["Pages"] == "4"
-    too_long = QuizSheetContent(
-        course.title, "Hall", date(2026, 12, 7), "Before", tallest + tallest
+    # Questions that need more than two sides take four (two pieces of paper) on every
+    # sheet, so a double-sided print still keeps in step; more than four is refused.
+    longer = QuizSheetContent(
+        course.title, "Hall", date(2026, 12, 7), QuizPhase.PRE, tallest + tallest
     )
-    with pytest.raises(InvalidInputError, match="too long to print on one sheet"):
+    assert pdf_info(build_quiz_sheets(longer, 2), tmp_path)["Pages"] == "8"
+    too_long = replace(longer, questions=tallest * 3)
+    with pytest.raises(InvalidInputError, match="too long to print on the quiz sheets"):
         build_quiz_sheets(too_long, 1)

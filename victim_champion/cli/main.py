@@ -225,6 +225,7 @@ def _print_commands(commands: argparse._SubParsersAction) -> None:
         "the trainer's pack last, on pages of its own)",
     )
     materials.add_argument("--out", required=True, metavar="FILE.pdf")
+    _language_option(materials)
     sheet_commands.add_print_sheet(kinds, _command)
     print_commands.add_print_next_steps(kinds, _command)
     quiz_sheet_commands.add_print_quiz_sheets(kinds, _command)

@@ -57,7 +57,8 @@ def print_materials(context: CommandContext, options: argparse.Namespace) -> int
     """The activity materials of the course in use, ready to cut out (no passphrase
     needed: without one, the installed course's)."""
     pack = printing.MaterialsPack(options.pack)
-    data = printing.print_materials(options.module, laptop_course(context), pack)
+    language = choose_language(options.language)
+    data = printing.print_materials(options.module, laptop_course(context), pack, language)
     target = save_pdf(options.out, data)
     progress(f"Wrote the activity materials to {target}.")
     context.emit({"out": str(target)}, "")

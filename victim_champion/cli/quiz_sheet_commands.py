@@ -1,7 +1,8 @@
 """Handler for ``print quiz-sheets``: numbered answer sheets for a whole room, written only
 to --out. They carry the questions the kiosk would ask that session before or after the
 course (from the course in use), and ask for no name; the app's Enter quiz sheets grid
-types them in afterwards."""
+types them in afterwards. --language prints them in another language, as ``print handout``
+does."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Callable
 
 from victim_champion.cli.context import CommandContext, progress
 from victim_champion.core.training_day import QuizPhase
+from victim_champion.operations.languages import DEFAULT_LANGUAGE, choose_language
 from victim_champion.operations.printing import save_pdf
 from victim_champion.operations.training import Training
 
@@ -18,11 +20,13 @@ Command = Callable[..., argparse.ArgumentParser]
 
 
 def print_quiz_sheets(context: CommandContext, options: argparse.Namespace) -> int:
-    """``print quiz-sheets SESSION_ID --phase before|after --count N [--first N] --out F``."""
+    """``print quiz-sheets SESSION_ID --phase before|after --count N [--first N]
+    [--language L] --out F``."""
     phase = PHASES[options.phase]
+    language = choose_language(options.language)
     with context.workspace() as workspace:
         pdf = Training(workspace).print_quiz_sheets(
-            options.session_id, phase, options.count, options.first
+            options.session_id, phase, options.count, options.first, language
         )
     target = save_pdf(options.out, pdf)
     last = options.first + options.count - 1
@@ -49,3 +53,9 @@ def add_print_quiz_sheets(kinds: argparse._SubParsersAction, command: Command) -
         "--first", type=int, default=1, metavar="N", help="the first sheet's number (default 1)"
     )
     parser.add_argument("--out", required=True, metavar="FILE.pdf")
+    parser.add_argument(
+        "--language",
+        default=DEFAULT_LANGUAGE,
+        metavar="L",
+        help="the language of the printed words: en-GB (default); qps-ploc, qps-deva to test",
+    )

@@ -7,14 +7,25 @@ Cards are large (14 pt) so a table can share one, and each card says which modul
 it belongs to, so a shuffled pile can be sorted again. Nothing personal is on them. An
 answer never sits on a page of cards for the room: the trainer's pack starts on a new page
 under "For the trainer: do not hand out", and each of its activities says so again.
+
+In any language: the page's own words come from the catalogue, and the course's words
+(modules, activities, sets, cards) from the content layer (content/localised_course.py).
+Which sets are for the trainer is read from their English names, before they are put
+into the language.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
+from victim_champion.content.localised_content import localised_course_title
+from victim_champion.content.localised_course import course_words
+from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.course import Course, Module
 from victim_champion.core.course_parts import Activity, Materials
 from victim_champion.documents.handout_layout import build_handout, title_band
@@ -30,8 +41,23 @@ from victim_champion.documents.house_style import (
 CARD_WIDTH = 85 * mm
 CARD_HEIGHT = 55 * mm  # a playing-card-like size: two across, four down on A4
 TRAINER_MARK = "for the trainer"  # in a set's name: it goes in the trainer's pack only
-TRAINER_PACK = "Trainer\u2019s pack"
-DO_NOT_HAND_OUT = "For the trainer: do not hand out"
+DO_NOT_HAND_OUT = messages(DEFAULT_LANGUAGE).text("materials.do_not_hand_out")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The page's own words (``fixed``) and the course's (``say``), in one language."""
+
+    fixed: Messages
+    say: Callable[[str], str]
+
+    def module(self, number: int, title: str) -> str:
+        return self.fixed.markup("materials.heading", number=number, title=escape(title))
+
+    def tag(self, number: int, materials: Materials) -> str:
+        """A card's set, as its foot and the trainer's pack name it."""
+        name = escape(self.say(materials.name))
+        return self.fixed.markup("materials.tag", number=number, name=name)
 
 
 def for_trainer(materials: Materials) -> bool:
@@ -45,11 +71,17 @@ def has_trainer_sets(modules: list[Module]) -> bool:
 
 
 def build_materials(
-    course: Course, modules: list[Module], *, participants: bool = True, trainer: bool = True
+    course: Course,
+    modules: list[Module],
+    *,
+    participants: bool = True,
+    trainer: bool = True,
+    language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
     """The materials of every activity in ``modules``: with ``participants``, each
     activity's instructions and the cards for the room, an activity per page or more; with
-    ``trainer``, then the trainer's pack on pages of its own."""
+    ``trainer``, then the trainer's pack on pages of its own; in ``language``."""
+    words = _Words(messages(language), course_words(language))
     style = styles(large_print=False)
     card_style = style.body.clone("card", fontSize=14, leading=18)
     tag_style = style.small.clone("card-tag", fontSize=8, leading=10, textColor=MUTED)
@@ -60,28 +92,33 @@ def build_materials(
             for activity in module.activities:
                 if story:
                     story.append(PageBreak())
-                story += _activity_page(number, module, activity, style, card_style, tag_style)
+                story += _activity_page(
+                    number, module, activity, style, (card_style, tag_style), words
+                )
     if trainer and has_trainer_sets(modules):
         if story:
             story.append(PageBreak())
-        story += _trainer_pack(numbered, style)
+        story += _trainer_pack(numbered, style, words)
+    title = localised_course_title(course.title, language)
     return build_handout(
         story,
-        title=f"{course.title}: activity materials",
-        footer=f"{course.title} {course.version}: activity materials.",
+        title=words.fixed.text("materials.document_title", course=title),
+        footer=words.fixed.text("materials.footer", course=title, version=course.version),
         style=style,
         discreet=False,
+        language=language,
     )
 
 
-def _trainer_pack(numbered: list[tuple[int, Module]], style: Styles) -> list[Flowable]:
+def _trainer_pack(
+    numbered: list[tuple[int, Module]], style: Styles, words: _Words
+) -> list[Flowable]:
     """Every set for the trainer, by module and activity, under its own heading."""
     parts: list[Flowable] = [
         title_band(
-            DO_NOT_HAND_OUT,
+            words.fixed.markup("materials.do_not_hand_out"),
             style,
-            f"{TRAINER_PACK}: the answers for each activity. Keep these pages with you, "
-            "apart from the cards you cut out for the room.",
+            words.fixed.markup("materials.trainer_pack"),
         )
     ]
     for number, module in numbered:
@@ -89,26 +126,27 @@ def _trainer_pack(numbered: list[tuple[int, Module]], style: Styles) -> list[Flo
             sets = [m for m in activity.materials if for_trainer(m)]
             if not sets:
                 continue
+            title = escape(words.say(activity.title))
             heading = Paragraph(
-                f"Module {number}: {escape(activity.title)} ({DO_NOT_HAND_OUT.lower()})",
+                words.fixed.markup("materials.trainer_heading", number=number, title=title),
                 style.heading,
             )
-            parts += [Spacer(1, 5 * mm), KeepTogether([heading, *_answers(number, sets, style)])]
+            answers = _answers(number, sets, style, words)
+            parts += [Spacer(1, 5 * mm), KeepTogether([heading, *answers])]
     return parts
 
 
-def _answers(number: int, sets: list[Materials], style: Styles) -> list[Flowable]:
+def _answers(number: int, sets: list[Materials], style: Styles, words: _Words) -> list[Flowable]:
     """A trainer's sets as full-width text to read from, not cards to cut out: each set
     under its name and module (as its cards would be tagged), its cards numbered."""
     parts: list[Flowable] = []
     for materials in sets:
-        parts.append(
-            Paragraph(f"Module {number} \u00b7 {escape(materials.name)}", style.subheading)
-        )
+        parts.append(Paragraph(words.tag(number, materials), style.subheading))
         many = len(materials.cards) > 1
+        cards = [escape(words.say(card)) for card in materials.cards]
         parts += [
-            Paragraph(f"{index}. {escape(card)}" if many else escape(card), style.body)
-            for index, card in enumerate(materials.cards, start=1)
+            Paragraph(f"{index}. {card}" if many else card, style.body)
+            for index, card in enumerate(cards, start=1)
         ]
     return parts
 
@@ -118,50 +156,63 @@ def _activity_page(
     module: Module,
     activity: Activity,
     style: Styles,
-    card_style: ParagraphStyle,
-    tag_style: ParagraphStyle,
+    card_styles: tuple[ParagraphStyle, ParagraphStyle],
+    words: _Words,
 ) -> list[Flowable]:
-    optional = ", optional" if activity.optional else ""
-    heading = f"Module {number}: {escape(activity.title)}"
-    subtitle = (
-        f"{escape(module.title)}. {activity.minutes} minutes{optional}, "
-        f"after the slide \u201c{escape(activity.after_slide)}\u201d. Cut the cards "
-        "along the dashes."
+    say, fixed = words.say, words.fixed
+    subtitle = fixed.markup(
+        "materials.about_optional" if activity.optional else "materials.about",
+        module=escape(say(module.title)),
+        minutes=activity.minutes,
+        slide=escape(say(activity.after_slide)),
     )
     parts: list[Flowable] = [
-        title_band(heading, style, subtitle),
+        title_band(words.module(number, say(activity.title)), style, subtitle),
         Spacer(1, 4 * mm),
-        Paragraph(escape(activity.text), style.body),
+        Paragraph(escape(say(activity.text)), style.body),
     ]
     room = [m for m in activity.materials if not for_trainer(m)]
-    return parts + _sets(number, room, style, card_style, tag_style)
+    return parts + _sets(number, room, style, card_styles, words)
 
 
 def _sets(
     number: int,
     sets: list[Materials],
     style: Styles,
-    card_style: ParagraphStyle,
-    tag_style: ParagraphStyle,
+    card_styles: tuple[ParagraphStyle, ParagraphStyle],
+    words: _Words,
 ) -> list[Flowable]:
     """Each set's title and its cards, two across."""
+    card_style, tag_style = card_styles
     parts: list[Flowable] = []
     for materials in sets:
-        tag = f"Module {number} \u00b7 {escape(materials.name)}"
+        tag = words.tag(number, materials)
+        many = len(materials.cards) > 1
         # Numbered, so an answer card can say "1: In the Code" and a table can find it.
         boxes: list[Flowable | str] = [
             _card(
-                Paragraph(escape(card), card_style),
-                Paragraph(f"{tag} \u00b7 {index}" if len(materials.cards) > 1 else tag, tag_style),
+                Paragraph(escape(words.say(card)), card_style),
+                Paragraph(
+                    words.fixed.markup(
+                        "materials.tag_numbered",
+                        number=number,
+                        name=escape(words.say(materials.name)),
+                        index=index,
+                    )
+                    if many
+                    else tag,
+                    tag_style,
+                ),
             )
             for index, card in enumerate(materials.cards, start=1)
         ]
         if len(boxes) % 2:
             boxes.append("")
         rows = [boxes[i : i + 2] for i in range(0, len(boxes), 2)]
+        count = words.fixed.plural("materials.cards", len(materials.cards))
+        name = escape(words.say(materials.name))
         title = Paragraph(
-            f"{escape(materials.name)}: {len(materials.cards)} "
-            f"{'card' if len(materials.cards) == 1 else 'cards'}",
+            words.fixed.markup("materials.set_title", name=name, cards=escape(count)),
             style.subheading,
         )
         # The set's title stays with its first row of cards only, so a long set starts

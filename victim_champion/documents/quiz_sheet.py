@@ -10,8 +10,15 @@ One sheet is one piece of A4 paper printed on both sides. At 12 pt, eight questi
 four answers each need 780 to 980 points of height (measured on the course's longest
 questions), and an A4 page inside the house margins has 717: so the first half of the
 questions go on the front and the rest on the back, and every sheet is exactly two pages,
-which keeps a double-sided print in step. A side that would not fit raises, rather than
-spill onto a third page and put every later sheet out of step.
+which keeps a double-sided print in step. A language whose words run longer (the
+pseudo-language qps-deva needs up to 813 points on one side) gets two pieces of paper per
+sheet: four pages, a quarter of the questions on each, the same for every sheet of the
+run, so the print still keeps in step. A side that would not fit even then raises,
+rather than spill onto an odd page and put every later sheet out of step.
+
+In any language: the sheet's own words come from the catalogue, and the course's
+questions and answers from the content layer (content/localised_course.py). The letters
+beside the answers stay A, B, C... in every language, because the trainer types them in.
 """
 
 from __future__ import annotations
@@ -25,10 +32,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
-from victim_champion.core.clock import long_date
+from victim_champion.content.localised_content import localised_course_title
+from victim_champion.content.localised_course import localised_questions
+from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE, Messages, messages
 from victim_champion.core.course import Question
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.paper_quiz import letter_for
+from victim_champion.core.training_day import QuizPhase
+from victim_champion.documents.body_fonts import fit_story
 from victim_champion.documents.fonts import BOLD
 from victim_champion.documents.handout_layout import MARGIN, build_handout
 from victim_champion.documents.house_style import (
@@ -45,8 +56,7 @@ TEXT_SIZE = 12.0  # the smallest type on the sheet
 CIRCLE = 6.5 * mm
 WIDTH = 210 * mm - 2 * MARGIN - 12  # A4 inside the house margins and the frame padding
 SIDE_HEIGHT = 297 * mm - 2 * MARGIN - 8 * mm - 12  # build_handout's frame, less its padding
-SIDES = 2
-NAME_WARNING = "Do not write your name on this sheet."
+SIDES = (2, 4)  # pages per sheet: one piece of paper, or two for a longer language
 
 
 @dataclass(frozen=True)
@@ -56,8 +66,8 @@ class QuizSheetContent:
     course_title: str
     session_title: str
     session_date: date
-    phase_title: str  # "Before the course" or "After the course"
-    questions: tuple[Question, ...]
+    phase: QuizPhase
+    questions: tuple[Question, ...]  # as the course has them, in English
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,7 @@ class _Type:
     title: ParagraphStyle
     corner: ParagraphStyle
     number: ParagraphStyle
+    words: Messages
 
 
 class LetterCircle(Flowable):
@@ -90,8 +101,17 @@ class LetterCircle(Flowable):
         canvas.drawCentredString(CIRCLE / 2, CIRCLE / 2 - TEXT_SIZE * 0.35, self.letter)
 
 
-def build_quiz_sheets(content: QuizSheetContent, count: int, first: int = 1) -> bytes:
-    """``count`` sheets numbered from ``first``: two A4 pages each (front and back)."""
+def build_quiz_sheets(
+    content: QuizSheetContent, count: int, first: int = 1, language: str = DEFAULT_LANGUAGE
+) -> bytes:
+    """``count`` sheets numbered from ``first``: two A4 pages each (front and back), or
+    four when the questions in ``language`` need them."""
+    words = messages(language)
+    content = replace(
+        content,
+        course_title=localised_course_title(content.course_title, language),
+        questions=localised_questions(content.questions, language),
+    )
     house = styles(large_print=False)
     # The footer is set in the small style: 12 pt here too, like everything on the sheet.
     style = replace(house, small=house.small.clone("sheet-small", fontSize=TEXT_SIZE))
@@ -103,26 +123,39 @@ def build_quiz_sheets(content: QuizSheetContent, count: int, first: int = 1) -> 
         title=body.clone("sheet-title", fontName=BOLD, fontSize=20, leading=24, textColor=NAVY),
         corner=corner,
         number=corner.clone("sheet-number", fontName=BOLD, fontSize=40, leading=44),
+        words=words,
     )
-    half = (len(content.questions) + 1) // 2
-    numbered = list(enumerate(content.questions, 1))
+    parts = _sides(content, kinds)
     story: list[Flowable] = []
     for number in range(first, first + count):
-        for side, part in enumerate((numbered[:half], numbered[half:]), 1):
-            page = _side(content, number, side, part, kinds)
-            if number == first and _height(page) > SIDE_HEIGHT:
-                raise InvalidInputError(
-                    "This session's questions are too long to print on one sheet (front and "
-                    "back); use the kiosk for this quiz."
-                )
-            story += [*([PageBreak()] if story else []), *page]
-    phase = content.phase_title.lower()
+        for side, part in enumerate(parts, 1):
+            story += [*([PageBreak()] if story else []), *_side(content, number, side, part, kinds)]
+    phase = words.text(f"quiz_sheet.phase.{content.phase.value}")
     return build_handout(
         story,
-        title=f"{content.course_title}: quiz sheets, {phase}",
-        footer="Print on both sides.",  # the sheet's own words say the rest
+        title=words.text("quiz_sheet.document_title", course=content.course_title, phase=phase),
+        footer=words.text("quiz_sheet.footer"),  # the sheet's own words say the rest
         style=style,
         discreet=False,
+        language=language,
+    )
+
+
+def _sides(content: QuizSheetContent, kinds: _Type) -> list[list[tuple[int, Question]]]:
+    """The questions of each side, in order: split in two if every side fits, else in
+    four. Measured once, in the fonts the language is set in; every sheet is the same."""
+    numbered = list(enumerate(content.questions, 1))
+    for sides in SIDES:
+        size = -(-len(numbered) // sides)  # questions per side, the last side may have fewer
+        parts = [numbered[i * size : (i + 1) * size] for i in range(sides)]
+        pages = [_side(content, 1, side, part, kinds) for side, part in enumerate(parts, 1)]
+        for page in pages:
+            fit_story(page, kinds.words.language)
+        if all(_height(page) <= SIDE_HEIGHT for page in pages):
+            return parts
+    raise InvalidInputError(
+        "This session's questions are too long to print on the quiz sheets, even on two "
+        "pieces of paper each; use the kiosk for this quiz."
     )
 
 
@@ -138,19 +171,24 @@ def _side(
     kinds: _Type,
 ) -> list[Flowable]:
     """One side of a sheet: its heading with the number in the corner, then its questions."""
+    words = kinds.words
+    phase = escape(words.text(f"quiz_sheet.phase.{content.phase.value}"))
     if side == 1:
+        session = words.markup(
+            "quiz_sheet.session",
+            course=escape(content.course_title),
+            session=escape(content.session_title),
+            date=escape(words.long_date(content.session_date)),
+        )
         lines = [
-            Paragraph(f"Quiz: {escape(content.phase_title.lower())}", kinds.title),
-            Paragraph(
-                f"{escape(content.course_title)}, {escape(content.session_title)}, "
-                f"{long_date(content.session_date)}",
-                kinds.body,
-            ),
+            Paragraph(words.markup("quiz_sheet.title", phase=phase), kinds.title),
+            Paragraph(session, kinds.body),
         ]
     else:
-        lines = [Paragraph(f"Quiz: {escape(content.phase_title.lower())}, continued", kinds.title)]
+        lines = [Paragraph(words.markup("quiz_sheet.title_continued", phase=phase), kinds.title)]
+    corner = [Paragraph(words.markup("quiz_sheet.corner"), kinds.corner)]
     heading = Table(
-        [[lines, [Paragraph("Sheet", kinds.corner), Paragraph(str(number), kinds.number)]]],
+        [[lines, [*corner, Paragraph(str(number), kinds.number)]]],
         colWidths=[WIDTH - 34 * mm, 34 * mm],
     )
     heading.setStyle(
@@ -162,12 +200,9 @@ def _side(
             ("BOTTOMPADDING", (1, 0), (1, 0), 6),
         )
     )
-    said = (
-        f"<b>{NAME_WARNING}</b> Cross the letter of one answer to each question, or leave "
-        "it blank if you are not sure. The questions go on over the page."
-        if side == 1
-        else f"<b>{NAME_WARNING}</b>"
-    )
+    said = f"<b>{words.markup('quiz_sheet.no_name')}</b>"
+    if side == 1:
+        said += " " + words.markup("quiz_sheet.how")
     page: list[Flowable] = [heading, Spacer(1, 4 * mm), Paragraph(said, kinds.body)]
     page.append(Spacer(1, 4 * mm))
     for index, question in questions:

@@ -324,10 +324,12 @@ def print_materials(
     module_id: str | None = None,
     course: Course | None = None,
     pack: MaterialsPack = MaterialsPack.BOTH,
+    language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
     """Every activity's cut-out materials, or one module's (by id): the participants'
     cards activity by activity, then the trainer's pack on pages of its own, headed "For
-    the trainer: do not hand out". The course is the one in use unless one is given."""
+    the trainer: do not hand out". The course is the one in use unless one is given; its
+    words and the page's are in ``language``."""
     from victim_champion.content.course_on_laptop import current_course
     from victim_champion.documents.materials_document import build_materials, has_trainer_sets
 
@@ -346,6 +348,7 @@ def print_materials(
         modules,
         participants=pack is not MaterialsPack.TRAINER,
         trainer=pack is not MaterialsPack.PARTICIPANTS,
+        language=language,
     )
 
 

@@ -11,12 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from victim_champion.content.course_on_laptop import adopt_course
+from victim_champion.content.message_catalogue import DEFAULT_LANGUAGE
 from victim_champion.core.attendee_csv import ImportPlan
 from victim_champion.core.attendees import Attendee, AttendeeDetails
 from victim_champion.core.course import Course
 from victim_champion.core.errors import InvalidInputError
 from victim_champion.core.events import RecordArea, RecordsChanged
-from victim_champion.core.paper_quiz import MAX_SHEET, PHASE_TITLES, mark_sheets
+from victim_champion.core.paper_quiz import MAX_SHEET, mark_sheets
 from victim_champion.core.sessions import Session
 from victim_champion.core.training_day import (
     Attendance,
@@ -228,10 +229,16 @@ class Training:
         return knowledge_check(course_for(self._workspace)[0], phase, session_id)
 
     def print_quiz_sheets(
-        self, session_id: str, phase: QuizPhase, count: int, first: int = 1
+        self,
+        session_id: str,
+        phase: QuizPhase,
+        count: int,
+        first: int = 1,
+        language: str = DEFAULT_LANGUAGE,
     ) -> bytes:
         """``count`` numbered answer sheets (from ``first``) for the whole room to answer
-        at once: PDF bytes, two A4 pages (one sheet of paper, both sides) each."""
+        at once: PDF bytes, two A4 pages (one sheet of paper, both sides) each, in
+        ``language`` (its words from the catalogue, the questions from its content)."""
         from victim_champion.documents.quiz_sheet import QuizSheetContent, build_quiz_sheets
 
         if not 1 <= count <= MAX_SHEETS_PRINTED:
@@ -241,9 +248,9 @@ class Training:
         session, course = self._records.session(session_id), course_for(self._workspace)[0]
         check = knowledge_check(course, phase, session_id)
         content = QuizSheetContent(
-            course.title, session.title, session.date, PHASE_TITLES[phase], check.questions
+            course.title, session.title, session.date, phase, check.questions
         )
-        return build_quiz_sheets(content, count, first)
+        return build_quiz_sheets(content, count, first, language)
 
     def enter_quiz_sheets(self, session_id: str, phase: QuizPhase, rows: Mapping[int, str]) -> int:
         """Keep one anonymous result per typed sheet ({sheet number: "ABDC-BAC"}), with its

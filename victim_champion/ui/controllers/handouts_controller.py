@@ -66,9 +66,10 @@ class HandoutsController(QObject):
         workspace = self._workspace
         if workspace is None:
             return
+        language = self._printing.language  # the app's language, as for the handouts
         self._printing.preview_document(
             "Activity materials",
-            lambda: print_materials(course=course_for(workspace)[0]),
+            lambda: print_materials(course=course_for(workspace)[0], language=language),
             "activity-materials.pdf",
         )
 

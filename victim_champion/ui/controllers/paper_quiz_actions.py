@@ -62,9 +62,11 @@ class PaperQuizActions:
 
         def build() -> None:
             phase, count, first = dialog.chosen
-            self._context.printing.preview_document(
+            printing = self._context.printing
+            language = printing.language  # the app's language, as for the handouts
+            printing.preview_document(
                 f"Quiz sheets: {PHASE_TITLES[phase].lower()}",
-                lambda: training.print_quiz_sheets(session_id, phase, count, first),
+                lambda: training.print_quiz_sheets(session_id, phase, count, first, language),
                 f"quiz-sheets-{phase.value}.pdf",
             )
 
