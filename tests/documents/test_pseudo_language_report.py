@@ -4,8 +4,8 @@ derived heading, fixed rows and columns such as "Awaiting outcome"; core/report_
 come from the catalogue.
 
 The other row and column names (districts, months, needs, services) come with the report
-from the hub's labels; they are data to this builder and not translated yet (see README,
-Languages).
+from the hub's labels; they are data to this builder and not translated yet (see
+docs/developers-guide.md, Languages).
 """
 
 from __future__ import annotations

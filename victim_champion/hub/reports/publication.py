@@ -1,6 +1,6 @@
 """Published periods: counted once, stored with a version, and frozen.
 
-The rule for partners (README, "Published figures"):
+The rule for partners (docs/compass-house-guide.md, "Published figures"):
 
 * Figures are published for whole months, quarters and halves of the financial year
   only, and only once the period has ended. The first time anyone asks for a period (the

@@ -1,8 +1,8 @@
 """The hub's Ed25519 signing key: in its own file (mode 0600), never in the database.
 
 Anyone holding this key can forge the hub's wipe orders and content bundles, so it is
-kept out of the database and its backups. Where the file is (also in the README's hub
-section):
+kept out of the database and its backups. Where the file is (also in
+docs/compass-house-guide.md, "Running the hub"):
 
 - ``--key-file PATH``, or the ``VC_HUB_KEY_FILE`` variable, when given;
 - otherwise, for SQLite, next to the database in its 0700 folder: ``hub.sqlite3`` has

@@ -9,7 +9,7 @@ Windows: WM_WTSSESSION_CHANGE (lock, or the session leaving the screen), through
 event filter (ui/windows_session_lock.py).
 
 macOS: Qt exposes no screen-lock signal there. The app relies on its own idle lock
-(60-300 s) and on the OS locking the screen; README's "Locking" section says so.
+(60-300 s) and on the OS locking the screen; docs/desk-guide.md, "Locking", says so.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The decoy: a plain notes page that gives no hint of Victim Champion.
 
-Staff get back with Ctrl+Alt+U (documented in the README's staff guide and on the
+Staff get back with Ctrl+Alt+U (documented in docs/desk-guide.md and on the
 first-run safety screen), which leads to the passphrase screen. Nothing on the decoy
 says so.
 """
