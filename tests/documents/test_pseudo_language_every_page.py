@@ -23,9 +23,12 @@ What may stay as it is, and nothing more (ALLOWED and ``allowed`` below):
   trainers, the attendees, a certificate's code and key id, a recovery key's words,
   and the command that uses it (printed as it is typed).
 
-Not covered, because they are never printed in a chosen language: the activity materials
-and quiz sheets (the course's own text, printed for the trainer's room), the official
-leaflets (a published translation, printed byte for byte) and the performance report.
+The quiz sheets and the activity materials are covered too: their words are the
+catalogue's and the course's (every question and answer, activity, set and card, in the
+vocabulary below), and every question of the course is printed on a sheet.
+
+Not covered, because they are never printed in a chosen language: the official leaflets
+(a published translation, printed byte for byte) and the performance report.
 """
 
 from __future__ import annotations
@@ -49,6 +52,9 @@ from victim_champion.content.message_catalogue import available_languages, trans
 from victim_champion.content.next_steps_loader import load_next_steps
 from victim_champion.content.po_file import parse_po
 from victim_champion.content.victims_code_loader import load_victims_code
+from victim_champion.core.course import Course
+from victim_champion.core.training_day import QuizPhase
+from victim_champion.documents.quiz_sheet import QuizSheetContent, build_quiz_sheets
 from victim_champion.documents.recovery_sheet import RECOVERY_COMMAND, build_recovery_sheet
 from victim_champion.operations import printing
 from victim_champion.operations.printing import HandoutKind, HandoutOptions
@@ -62,9 +68,23 @@ WEB = re.compile(r"\S*[A-Za-z0-9]\.(?:uk|org|com|net)\b\S*|\S+@\S+")
 RUN = re.compile(r"[A-Za-z]{3,}")
 PERSON = "Ada Example-Marsh"
 ATTENDEES = ("Bo Example", "Zoë Example")
-VENUE, TRAINER = "Hall", "Trainer One"
+VENUE, TRAINER, SESSION = "Hall", "Trainer One", "Basics"
 RECOVERY = "apple river stone cloud maple tiger ocean lemon piano candle forest bridge"
 DIRECTORY = shipped_directory()
+COURSE = load_course()
+
+
+def course_texts(course: Course) -> list[str]:
+    """Every text of the course a quiz sheet or the materials print."""
+    texts = [course.title]
+    for module in course.modules:
+        texts.append(module.title)
+        for question in module.questions:
+            texts += [question.text, *question.options]
+        for activity in module.activities:
+            texts += [activity.title, activity.text, activity.after_slide]
+            texts += [t for m in activity.materials for t in (m.name, *m.cards)]
+    return texts
 
 
 def english_vocabulary() -> frozenset[str]:
@@ -72,7 +92,7 @@ def english_vocabulary() -> frozenset[str]:
     catalogue = translations_folder() / "en-GB.po"
     texts = list(parse_po(catalogue.read_text("utf-8"), catalogue.name).values())
     code = load_victims_code()
-    texts += [code.title, code.not_reported_note, code.complaints, load_course().title]
+    texts += [code.title, code.not_reported_note, code.complaints, *course_texts(COURSE)]
     texts += [t for r in code.rights for t in (r.title, r.summary, r.discreet_title)]
     for route in DIRECTORY.routes:
         texts += [route.name, route.contact, route.hours, route.discreet_name]
@@ -109,6 +129,7 @@ ALLOWED = (
     *ATTENDEES,
     VENUE,
     TRAINER,
+    SESSION,
     "Thanet",
 )
 
@@ -156,6 +177,17 @@ def pages_for(language: str) -> dict[str, bytes]:
         )
     made["next steps"] = printing.print_next_steps(language)
     made["recovery sheet"] = build_recovery_sheet(RECOVERY, date(2026, 12, 7), language)
+    made["materials"] = printing.print_materials(course=COURSE, language=language)
+    questions = tuple(q for module in COURSE.modules for q in module.questions)
+    for start in range(0, len(questions), len(COURSE.modules)):  # every question once
+        content = QuizSheetContent(
+            COURSE.title,
+            SESSION,
+            date(2026, 12, 7),
+            QuizPhase.POST,
+            questions[start : start + len(COURSE.modules)],
+        )
+        made[f"quiz sheets {start + 1}"] = build_quiz_sheets(content, 2, 1, language)
     return made
 
 
@@ -218,6 +250,8 @@ def test_no_english_line_on_what_the_print_commands_write(
         "directory": ("handout", "directory", "--district", "Thanet", "--large-print"),
         "sheet": ("sheet", "--district", "Thanet", "--need", "stalking", "--name", PERSON),
         "next steps": ("next-steps",),
+        "materials": ("materials", "--module", COURSE.modules[1].id),
+        "quiz sheets": ("quiz-sheets", session, "--phase", "before", "--count", "2"),
     }
     for name, command in commands.items():
         printed = cli("print", *command, "--language", language, "--out", str(out), "--json")
