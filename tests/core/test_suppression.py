@@ -23,6 +23,7 @@ from victim_champion.core.suppression import (
     CountTable,
     PublishedTable,
     SuppressionRule,
+    mean_or_withheld,
     percentage,
     suppress,
 )
@@ -314,3 +315,59 @@ def test_the_reader_pins_no_hidden_value_in_fixed_small_tables(
                 elif cell.state is CellState.SECONDARY:
                     assert cell.value >= rule.threshold and cell.text == "[c]", table
         assert recoverable(published) == [], table
+
+
+def test_the_rules_as_published_people_under_5_and_secure_research_under_10() -> None:
+    default = SuppressionRule("any")
+    assert (default.threshold, default.min_base) == (5, 10)  # a rule by default is PEOPLE's
+    assert (PEOPLE.threshold, PEOPLE.min_base) == (5, 10)
+    one = CountTable(rows=("A",), columns=("x", "y"), counts=((9, 10),), row_totals=False)
+    assert [c.text for c in suppress(one, SECURE).cells[0]] == ["<10", "10"]
+    assert [c.text for c in suppress(one, PEOPLE).cells[0]] == ["9", "10"]
+
+
+def test_a_chart_draws_only_what_is_shown() -> None:
+    assert Cell(7, CellState.SHOWN, PEOPLE).chart_value == 7
+    assert Cell(3, CellState.PRIMARY, PEOPLE).chart_value is None
+    assert Cell(12, CellState.SECONDARY, PEOPLE).chart_value is None
+
+
+def test_every_hidden_cell_and_total_is_listed_as_hidden() -> None:
+    table = CountTable(rows=("A", "B"), columns=("x", "y"), counts=((1, 0), (1, 0)))
+    published = suppress(table, PEOPLE)
+    assert published.row_totals is not None and published.column_totals is not None
+    assert published.grand_total is not None
+    everything = [c for line in published.cells for c in line]
+    everything += [*published.row_totals, *published.column_totals, published.grand_total]
+    # The two 1s, their row totals, the column total of 2 and the grand total: all "<5".
+    assert published.hidden() == [c for c in everything if not c.shown]
+    assert [c.text for c in published.hidden()] == ["<5"] * 6
+
+
+def test_secondary_suppression_hides_the_fewest_people_it_can() -> None:
+    cheaper = CountTable(
+        rows=("A", "B", "C"),
+        columns=("x", "y", "z"),
+        counts=((5, 2, 2), (2, 9, 12), (1, 7, 4)),
+        row_totals=False,
+    )
+    assert [[c.text for c in line] for line in suppress(cheaper, PEOPLE).cells] == [
+        ["5", "<5", "<5"],
+        ["<5", "9", "12"],
+        ["<5", "[c]", "<5"],  # 7 hidden, not 9
+    ]
+    fewest = CountTable(
+        rows=("A", "B", "C"), columns=("x", "y", "z"), counts=((1, 20, 10), (6, 2, 11), (1, 1, 1))
+    )
+    assert [[c.text for c in line] for line in suppress(fewest, PEOPLE).cells] == [
+        ["<5", "[c]", "[c]"],  # 20, 10 and 6 hidden: 36 people, not 37 with the 11
+        ["[c]", "<5", "11"],
+        ["<5", "<5", "<5"],
+    ]
+
+
+def test_an_average_needs_ten_people_and_is_their_mean() -> None:
+    assert mean_or_withheld([3.0] * 10, PEOPLE) == 3.0
+    assert mean_or_withheld([1.0, 2.0, 3.0, 4.0, 5.0] * 2, PEOPLE) == 3.0
+    assert mean_or_withheld([4.0] * 9, PEOPLE) is None
+    assert mean_or_withheld([], EVENTS) is None
