@@ -33,7 +33,9 @@ from tests.documents.test_pseudo_language import (
     overprinted,
 )
 from tests.support.pdf_tools import flowing_text, pdf_fonts, words_on_pages
+from victim_champion.content.course_loader import load_course
 from victim_champion.content.directory_loader import load_directory, load_needs
+from victim_champion.content.localised_course import course_words
 from victim_champion.content.message_catalogue import (
     PSEUDO_SCRIPTS,
     SECOND_PSEUDO_LANGUAGE,
@@ -46,6 +48,7 @@ from victim_champion.content.victims_code_loader import load_victims_code
 from victim_champion.core.certificates import EXAMPLE_VERIFY_BASE
 from victim_champion.core.directory import grouped_by_need
 from victim_champion.core.errors import InvalidInputError
+from victim_champion.core.training_day import QuizPhase
 from victim_champion.documents.body_fonts import (
     RightToLeftLanguageError,
     UnprintableLanguageError,
@@ -55,7 +58,9 @@ from victim_champion.documents.directory_handout import build_directory_handout
 from victim_champion.documents.discreet_card import build_discreet_card
 from victim_champion.documents.fonts import REGULAR, register_fonts
 from victim_champion.documents.handout_layout import MARGIN
+from victim_champion.documents.materials_document import build_materials
 from victim_champion.documents.next_steps_handout import build_next_steps_handout
+from victim_champion.documents.quiz_sheet import QuizSheetContent, build_quiz_sheets
 from victim_champion.documents.recovery_sheet import build_recovery_sheet
 from victim_champion.documents.rights_handout import build_rights_handout
 from victim_champion.documents.signposting_sheet import build_signposting_sheet
@@ -65,6 +70,7 @@ from victim_champion.store.profile import Profile
 DEVA = SECOND_PSEUDO_LANGUAGE
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 THANET = [s for s in load_directory() if s.covers("thanet")]
+COURSE = load_course()
 
 
 def _sheet(name: str, large_print: bool) -> bytes:
@@ -93,6 +99,17 @@ def _directory(large_print: bool, discreet: bool) -> bytes:
     )
 
 
+def _quiz_sheets() -> bytes:
+    """Two sheets of the longest question of each module: the tallest a sheet can be."""
+    questions = tuple(max(m.questions, key=lambda q: len(str(q))) for m in COURSE.modules)
+    content = QuizSheetContent(COURSE.title, "Hall", date(2026, 12, 3), QuizPhase.PRE, questions)
+    return build_quiz_sheets(content, 2, 1, DEVA)
+
+
+def _materials() -> bytes:
+    return build_materials(COURSE, list(COURSE.modules[:2]), language=DEVA)
+
+
 def _rights(large_print: bool, discreet: bool) -> bytes:
     code = load_victims_code()
     return build_rights_handout(
@@ -100,6 +117,16 @@ def _rights(large_print: bool, discreet: bool) -> bytes:
     )
 
 
+MATERIALS_KEYS = (
+    "materials.heading",
+    "materials.about",
+    "materials.set_title",
+    "materials.tag",
+    "materials.do_not_hand_out",
+    "materials.trainer_pack",
+    "materials.trainer_heading",
+    "materials.footer",
+)
 # Each document, with catalogue keys whose every fixed part must come back whole.
 HANDOUTS = {
     "rights": (lambda: _rights(False, False), ("rights.title", "rights.introduction")),
@@ -119,6 +146,17 @@ HANDOUTS = {
     "recovery sheet": (
         lambda: build_recovery_sheet(" ".join(["word"] * 12), date(2026, 12, 3), DEVA),
         ("recovery.title", "recovery.explain", "recovery.use", "recovery.keep"),
+    ),
+    "quiz sheets": (
+        _quiz_sheets,
+        tuple(
+            f"quiz_sheet.{key}"
+            for key in ("title", "title_continued", "corner", "no_name", "how", "footer", "session")
+        ),
+    ),
+    "materials": (
+        _materials,
+        MATERIALS_KEYS,
     ),
 }
 CERTIFICATE_KEYS = tuple(
@@ -158,6 +196,26 @@ def test_every_handout_and_sheet_prints_each_letter_in_an_embedded_font_that_has
         fonts = pdf_fonts(pdf, tmp_path)
         assert all(embedded for _, embedded in fonts), (name, fonts)
         assert any("NotoSansDevanagari" in font for font, _ in fonts), (name, fonts)
+
+
+def test_the_course_words_on_the_quiz_sheets_and_materials_keep_every_letter(
+    printed: dict[str, bytes], tmp_path: Path
+) -> None:
+    """The questions, answers, activities and cards are course content, not catalogue: each
+    comes back whole in its Devanagari form, so none lost a letter to a font without it."""
+    say = course_words(DEVA)
+    quiz = solid(flowing_text(printed["quiz sheets"], tmp_path))
+    for module in COURSE.modules:
+        question = max(module.questions, key=lambda q: len(str(q)))
+        for text in (question.text, *question.options):
+            assert DEVANAGARI.search(say(text)) and solid(say(text)) in quiz, text
+    materials = solid(flowing_text(printed["materials"], tmp_path))
+    for module in COURSE.modules[:2]:
+        for activity in module.activities:
+            texts = [activity.title, activity.text]
+            texts += [t for m in activity.materials for t in (m.name, *m.cards)]
+            for text in texts:
+                assert solid(say(text)) in materials, text
 
 
 def test_certificates_print_each_letter_and_stay_one_page(profile: Profile, tmp_path: Path) -> None:

@@ -115,12 +115,18 @@ def build_quiz_sheets(
     house = styles(large_print=False)
     # The footer is set in the small style: 12 pt here too, like everything on the sheet.
     style = replace(house, small=house.small.clone("sheet-small", fontSize=TEXT_SIZE))
-    body = style.body.clone("sheet-body", fontSize=TEXT_SIZE, leading=TEXT_SIZE * 1.2, spaceAfter=0)
+    # 1.25: room for a taller script's marks beside a Latin word on the next line.
+    body = style.body.clone(
+        "sheet-body", fontSize=TEXT_SIZE, leading=TEXT_SIZE * 1.25, spaceAfter=0
+    )
     corner = body.clone("sheet-corner", textColor=WHITE, alignment=TA_CENTER)
     kinds = _Type(
         body=body,
         question=body.clone("sheet-question", fontName=BOLD),
-        title=body.clone("sheet-title", fontName=BOLD, fontSize=20, leading=24, textColor=NAVY),
+        # A gap under the title: a taller script's letters would touch the line below.
+        title=body.clone(
+            "sheet-title", fontName=BOLD, fontSize=20, leading=24, spaceAfter=4, textColor=NAVY
+        ),
         corner=corner,
         number=corner.clone("sheet-number", fontName=BOLD, fontSize=40, leading=44),
         words=words,
