@@ -88,3 +88,38 @@ def test_what_the_controller_says_in_the_kiosk_is_in_the_chosen_language(
     kiosk.leave_button.click()
     qtbot.waitUntil(lambda: bool(kiosk.staff_message.text()), timeout=10_000)
     assert not english.search(kiosk.staff_message.text()), kiosk.staff_message.text()
+
+
+def test_the_quiz_sheets_and_materials_print_in_the_apps_language(
+    qtbot: QtBot, pseudo_desktop: DesktopApp, tmp_path: Path
+) -> None:
+    """Like the handouts, the paper quiz and the activity materials print in VC_LANGUAGE:
+    the PDF says so, and the sheet's own words are the pseudo-language's."""
+    from tests.support.pdf_tools import flowing_text
+    from tests.ui.conftest import modal
+    from tests.ui.test_printing import select_session
+    from victim_champion.content.message_catalogue import messages
+    from victim_champion.ui.dialogs.quiz_sheet_dialogs import PrintQuizSheetsDialog
+
+    unlock(qtbot, pseudo_desktop)
+    window, printing = pseudo_desktop.window, pseudo_desktop.controller.printing
+    select_session(pseudo_desktop, "Victim Champion refresher")
+    window.sessions.print_sheets_action.trigger()
+    dialog = modal(qtbot, PrintQuizSheetsDialog)
+    assert isinstance(dialog, PrintQuizSheetsDialog)
+    dialog.count.setValue(1)
+    dialog.accept()
+    qtbot.waitUntil(lambda: printing.preview is not None, timeout=20_000)
+    assert printing.preview is not None
+    sheet = printing.preview.pdf_bytes
+    assert b"/Lang (qps-ploc)" in sheet
+    footer = messages("qps-ploc").text("quiz_sheet.footer")
+    assert " ".join(footer.split()) in flowing_text(sheet, tmp_path)
+    printing.preview.reject()
+    qtbot.waitUntil(lambda: printing.preview is None)
+    window.navigation.setCurrentRow(1)
+    window.handouts.materials_button.click()
+    qtbot.waitUntil(lambda: printing.preview is not None, timeout=20_000)
+    assert printing.preview is not None
+    assert b"/Lang (qps-ploc)" in printing.preview.pdf_bytes
+    printing.preview.reject()
