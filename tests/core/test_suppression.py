@@ -371,3 +371,11 @@ def test_an_average_needs_ten_people_and_is_their_mean() -> None:
     assert mean_or_withheld([1.0, 2.0, 3.0, 4.0, 5.0] * 2, PEOPLE) == 3.0
     assert mean_or_withheld([4.0] * 9, PEOPLE) is None
     assert mean_or_withheld([], EVENTS) is None
+
+
+def test_a_share_of_nothing_is_withheld_even_where_events_have_no_minimum_base() -> None:
+    def event(value: int) -> Cell:
+        return Cell(value, CellState.SHOWN, EVENTS)
+
+    assert percentage(event(0), event(0)) == "[c]"  # not a division by zero
+    assert percentage(event(1), event(4)) == "25%"  # events need no base of ten
