@@ -6,6 +6,7 @@ drives them through a real hub."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -161,6 +162,9 @@ def test_a_certificate_must_be_signed_by_the_pushing_device_over_its_own_words()
     other = Ed25519PrivateKey.generate().public_key().public_bytes_raw()
     with pytest.raises(WireRecordError, match="another device's key"):
         signed_by_the_device(certificate(), other)
+    for key_id in ("0" * 16, "f" * 16):  # ids sorting either side of this device's
+        with pytest.raises(WireRecordError, match="another device's key"):
+            signed_by_the_device(certificate(key_id=key_id), DEVICE_PUBLIC)
     forged = certificate()
     altered = CertificateRecord(**{**forged.__dict__, "name": "Someone Else"})
     assert "does not match its code, name, course and date" in refused(altered, mine)
@@ -178,6 +182,8 @@ def test_one_bad_record_is_refused_alone_and_the_others_kept() -> None:
         "which is not allowed",
     )
     assert check_payload(envelope(EnvelopeKind.SESSION_CREATED, [good])).refused == ()
+    with pytest.raises(dataclasses.FrozenInstanceError):  # what passed stays as it passed
+        checked.refused = ()  # type: ignore[misc]
 
 
 def test_an_envelope_of_one_bad_record_or_only_bad_ones_is_refused_whole() -> None:
@@ -225,11 +231,13 @@ def test_the_rules_read_the_devices_key_and_the_services_of_every_published_dire
         )
         assert device_key(connection, "laptop-a") == DEVICE_PUBLIC
         assert device_key(connection, "laptop-z") == b""  # unknown: nothing will verify
+        assert device_key(connection, "laptop-0") == b""  # sorting before is no match either
         assert rules_for(connection, "laptop-a").device_key == DEVICE_PUBLIC
         assert rules_for(connection, "laptop-a", b"read already").device_key == b"read already"
         shipped = known_service_ids(connection)
         assert "victim-support-kent" in shipped and "new-service" not in shipped
-        for kind, service in (("directory", "new-service"), ("course", "not-a-service")):
+        others = (("course", "not-a-service"), ("rights", "not-one-either"))  # sort either side
+        for kind, service in (("directory", "new-service"), *others):
             files = {"d.json": json.dumps({"services": [{"id": service}]})}
             connection.execute(
                 insert(bundles),
