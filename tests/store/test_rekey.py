@@ -18,7 +18,8 @@ from victim_champion.store import rekey
 from victim_champion.store.keys import key_file as key_file_module
 from victim_champion.store.keys.key_file import read_key_file
 from victim_champion.store.keys.key_slots import KdfParams, KeySlot, fresh_salt
-from victim_champion.store.profile import Profile, UnlockedKey
+from victim_champion.store.profile import Profile
+from victim_champion.store.profile_types import UnlockedKey
 from victim_champion.store.schema.connection import open_encrypted
 
 ASHA = "harbour maple quill sixteen"

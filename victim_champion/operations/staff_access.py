@@ -31,7 +31,7 @@ from victim_champion.core.staff_slots import (
 )
 from victim_champion.operations.workspace import ProfileGate
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt
-from victim_champion.store.profile import UnlockedKey
+from victim_champion.store.profile_types import UnlockedKey
 
 RECOVERY_WORDS = 12
 

@@ -16,7 +16,7 @@ import gc
 import sys
 
 from victim_champion.store.keys.device_keys import DeviceKey
-from victim_champion.store.profile import UnlockedKey
+from victim_champion.store.profile_types import UnlockedKey
 
 # Where a bytes object's first byte sits after its header (CPython: 32 on 64-bit).
 _BYTES_HEADER = sys.getsizeof(b"") - 1

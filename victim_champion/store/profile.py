@@ -8,7 +8,6 @@ already there. Every failure to open is a typed error that leaves the files unto
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from victim_champion.core.errors import (
 )
 from victim_champion.core.staff_slots import FIRST_ADMIN, RECOVERY_SLOT, owner_of
 from victim_champion.store.keys.device_secret import DeviceSecretStore, slot_set_note
+from victim_champion.store.profile_types import ProfilePaths, UnlockedKey
 
 if TYPE_CHECKING:
     from victim_champion.store.keys.attempts import Attempts
@@ -38,40 +38,6 @@ if TYPE_CHECKING:
 
 FIRST_SLOT = FIRST_ADMIN.slot_id
 SLOT_SET_META = "slot_set_version"
-
-
-@dataclass(frozen=True)
-class ProfilePaths:
-    """Where a profile's files live."""
-
-    folder: Path
-
-    @property
-    def database(self) -> Path:
-        """The SQLCipher file."""
-        return self.folder / "store.db"
-
-    @property
-    def keys(self) -> Path:
-        """The key-slot file."""
-        return self.folder / "keys.json"
-
-    def all_files(self) -> list[Path]:
-        """Every file a profile may consist of (with those a re-key in progress stages)."""
-        from victim_champion.store.rekey import staged_files
-
-        db = self.database
-        main = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), self.keys]
-        return [*main, *staged_files(db, self.keys)]
-
-
-@dataclass(frozen=True)
-class UnlockedKey:
-    """The data key and the slot that yielded it (the slot id is the audit actor)."""
-
-    slot_id: str
-    data_key: bytes
-    slot_set_version: int = 1  # of the keys.json that yielded it
 
 
 class Profile:
