@@ -30,9 +30,14 @@ from tests.documents.test_pseudo_language import (
     PERSON,
     VERIFIED,
     fragments,
-    overprinted,
 )
-from tests.support.pdf_tools import flowing_text, pdf_fonts, words_on_pages
+from tests.support.pdf_tools import (
+    flowing_text,
+    overprinted,
+    pdf_fonts,
+    words_off_the_page,
+    words_on_pages,
+)
 from victim_champion.content.course_loader import load_course
 from victim_champion.content.directory_loader import load_directory, load_needs
 from victim_champion.content.localised_course import course_words
@@ -273,15 +278,8 @@ def test_no_word_runs_off_the_page_or_over_another(
     for name, pdf in printed.items():
         pages, found = words_on_pages(pdf, tmp_path)
         assert found, name
-        for word in found:
-            width, height = pages[word.page - 1]
-            inside = (
-                word.x_min >= MARGIN - 0.5
-                and word.x_max <= width - MARGIN + 0.5
-                and word.y_min >= MARGIN - 0.5
-                and word.y_max <= height - 10 * mm
-            )
-            assert inside, f"{name}, page {word.page}: {word.text!r} runs off: {word}"
+        off = words_off_the_page(pages, found, MARGIN, foot=10 * mm)
+        assert off == [], f"{name}: words run off the page: {off[:3]}"
         assert overprinted(found) == [], f"{name}: words print over each other"
 
 

@@ -25,7 +25,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from tests.documents.test_printed_documents import issued
-from tests.support.pdf_tools import Word, flowing_text, words_on_pages
+from tests.support.pdf_tools import (
+    flowing_text,
+    overprinted,
+    words_off_the_page,
+    words_on_pages,
+)
 from victim_champion.content.directory_loader import load_directory, load_needs, shipped_directory
 from victim_champion.content.language_content import APP_NAMES
 from victim_champion.content.message_catalogue import Messages, messages
@@ -235,31 +240,9 @@ def test_no_word_runs_off_the_page_or_over_another(
         assert words, name
         # Handouts keep to their margins; certificates to the inside of their border.
         edge = 15 * mm if document.certificate else MARGIN
-        for word in words:
-            width, height = pages[word.page - 1]
-            inside = (
-                word.x_min >= edge - 0.5
-                and word.x_max <= width - edge + 0.5
-                and word.y_min >= edge - 0.5
-                and word.y_max <= height - 10 * mm
-            )
-            assert inside, f"{name}, page {word.page}: {word.text!r} runs off the page: {word}"
+        off = words_off_the_page(pages, words, edge, foot=10 * mm)
+        assert off == [], f"{name}: words run off the page: {off[:3]}"
         assert overprinted(words) == [], f"{name}: words print over each other"
-
-
-def overprinted(words: list[Word]) -> list[tuple[str, str]]:
-    """Pairs of words on the same page whose boxes overlap by more than a point each way."""
-    clashes = []
-    ordered = sorted(words, key=lambda w: (w.page, w.y_min))
-    for index, first in enumerate(ordered):
-        for second in ordered[index + 1 :]:
-            if second.page != first.page or second.y_min >= first.y_max - 1:
-                break
-            across = min(first.x_max, second.x_max) - max(first.x_min, second.x_min)
-            down = min(first.y_max, second.y_max) - max(first.y_min, second.y_min)
-            if across > 1 and down > 1:
-                clashes.append((first.text, second.text))
-    return clashes
 
 
 def test_each_certificate_is_still_one_page_under_the_longer_language(

@@ -133,3 +133,37 @@ def words_on_pages(pdf: bytes, tmp_path: Path) -> tuple[list[tuple[float, float]
             box = [float(word[i]) for i in range(1, 5)]
             words.append(Word(len(pages), word[5], *box))
     return pages, words
+
+
+def words_off_the_page(
+    pages: list[tuple[float, float]], words: list[Word], edge: float, foot: float
+) -> list[Word]:
+    """Words outside a page's margins: ``edge`` points on each side and at the top, ``foot``
+    at the bottom (half a point of slack for rounding)."""
+    outside = []
+    for word in words:
+        width, height = pages[word.page - 1]
+        inside = (
+            word.x_min >= edge - 0.5
+            and word.x_max <= width - edge + 0.5
+            and word.y_min >= edge - 0.5
+            and word.y_max <= height - foot
+        )
+        if not inside:
+            outside.append(word)
+    return outside
+
+
+def overprinted(words: list[Word]) -> list[tuple[str, str]]:
+    """Pairs of words on the same page whose boxes overlap by more than a point each way."""
+    clashes = []
+    ordered = sorted(words, key=lambda w: (w.page, w.y_min))
+    for index, first in enumerate(ordered):
+        for second in ordered[index + 1 :]:
+            if second.page != first.page or second.y_min >= first.y_max - 1:
+                break
+            across = min(first.x_max, second.x_max) - max(first.x_min, second.x_min)
+            down = min(first.y_max, second.y_max) - max(first.y_min, second.y_min)
+            if across > 1 and down > 1:
+                clashes.append((first.text, second.text))
+    return clashes
