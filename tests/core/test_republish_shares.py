@@ -22,7 +22,7 @@ from tests.support.differencing import (
     version_differences,
 )
 from victim_champion.content.report_labels import report_labels, report_words
-from victim_champion.core.derived_bases import republished
+from victim_champion.core.derived_bases import _held_back, republished
 from victim_champion.core.report_composition import compose, revise
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import (
@@ -161,3 +161,17 @@ def test_an_average_whose_count_did_not_move_keeps_its_value() -> None:
     second, kept, held = republished(with_last(10), [first])
     assert second.table("knowledge") == first.table("knowledge")
     assert (kept, held) == ((), ())
+
+
+def test_a_held_back_column_hides_every_row_and_draws_none_of_them() -> None:
+    """Held back whole: each row's text is "[c]" and a chart gets no height, for a table
+    whose derived column is charted (the knowledge table's averages) as for one without."""
+    session = [SessionFact("s1", "training", "thanet", date(2026, 7, 9))]
+    quizzes = [QuizFact("s1", "post", 8, 10) for _ in range(12)]
+    knowledge = count(ReportFacts(sessions=session, quizzes=quizzes)).table("knowledge")
+    assert knowledge.extra_values and any(v is not None for v in knowledge.extra_values)
+    held = _held_back(knowledge)
+    rows = len(knowledge.table.rows)
+    assert (held.extra, held.extra_values) == (("[c]",) * rows, (None,) * rows)
+    needs = _held_back(count(july()).table("needs"))
+    assert needs.extra == ("[c]",) * len(needs.table.rows) and needs.extra_values == ()
