@@ -8,6 +8,8 @@ in which that cell has another value.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -379,3 +381,41 @@ def test_a_share_of_nothing_is_withheld_even_where_events_have_no_minimum_base()
 
     assert percentage(event(0), event(0)) == "[c]"  # not a division by zero
     assert percentage(event(1), event(4)) == "25%"  # events need no base of ten
+
+
+def test_a_threshold_of_three_is_allowed_and_a_table_must_be_whole_and_not_negative() -> None:
+    assert SuppressionRule("three", threshold=3).small_label == "<3"
+    with pytest.raises(ValueError, match="one line per row"):
+        CountTable(rows=("A", "B"), columns=("x", "y"), counts=((1, 2), (3,)))
+    with pytest.raises(ValueError, match="negative"):
+        CountTable(rows=("A",), columns=("x",), counts=((-1,),))
+    assert mean_or_withheld([2.0] * 11, PEOPLE) == 2.0  # ten is a floor, not an exact count
+
+
+def published_texts(published: PublishedTable) -> list[list[str]]:
+    return [
+        *([c.text for c in line] for line in published.cells),
+        [c.text for c in published.row_totals or ()],
+        [c.text for c in published.column_totals or ()],
+        [published.grand_total.text if published.grand_total else ""],
+    ]
+
+
+def test_what_is_hidden_in_the_fixed_tables_changes_only_on_purpose() -> None:
+    """The reader tests above prove no table gives a hidden value away; they cannot see a
+    change that hides more than it needs to (safe, but fewer numbers for partners). This
+    pins every cell of the 380 fixed tables, and two with counts in the hundreds, as this
+    version prints them. If a change to core/suppression.py moves it, look at what is
+    hidden now and why; then record the new digest here."""
+    big = [
+        CountTable(rows=("a", "b"), columns=("x", "y"), counts=((2, 300), (400, 500))),
+        CountTable(
+            rows=("a", "b", "c"), columns=("x", "y"), counts=((1, 250), (700, 3), (130, 140))
+        ),
+    ]
+    printed = [published_texts(suppress(t, PEOPLE)) for t in fixed_tables(36, 300)]
+    printed += [published_texts(suppress(t, SECURE)) for t in fixed_tables(36, 80, 2)]
+    printed += [published_texts(suppress(t, PEOPLE)) for t in big]
+    assert printed[-1][:3] == [["<5", "[c]"], ["[c]", "<5"], ["[c]", "[c]"]]
+    digest = hashlib.sha256(json.dumps(printed).encode()).hexdigest()
+    assert digest == "ed5efebffd81a6cac7f28fb457831086af40c10a0d328eb7a3b0f32f995592c6"
