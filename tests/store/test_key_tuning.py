@@ -32,6 +32,8 @@ def stopwatch(monkeypatch: pytest.MonkeyPatch, *durations: float) -> None:
         (0.6, (0.3, 0.6, 0.55), 6),
         # 5 passes took 0.29 s: 5 x 0.5 / 0.29 = 8.6, rounded to 9.
         (0.5, (0.3, 0.45, 0.29), 9),
+        # 0.5 s a pass: 4 passes; they took 1 s, half the 2 s asked: scaled to 8.
+        (2.0, (1.5, 1.5, 1.0), 8),
         # Exactly 80 % of the target is near enough: 4 passes kept.
         (1.875, (1.5, 1.5, 1.5), 4),
         # A probe too fast to measure: the most passes, and no second look.
