@@ -419,3 +419,15 @@ def test_what_is_hidden_in_the_fixed_tables_changes_only_on_purpose() -> None:
     assert printed[-1][:3] == [["<5", "[c]"], ["[c]", "<5"], ["[c]", "[c]"]]
     digest = hashlib.sha256(json.dumps(printed).encode()).hexdigest()
     assert digest == "ed5efebffd81a6cac7f28fb457831086af40c10a0d328eb7a3b0f32f995592c6"
+
+
+def test_a_base_of_exactly_ten_is_enough_and_published_parts_cannot_change() -> None:
+    def shown(value: int) -> Cell:
+        return Cell(value, CellState.SHOWN, PEOPLE)
+
+    assert percentage(shown(5), shown(10)) == "50%"
+    table = CountTable(rows=("A",), columns=("x",), counts=((7,),))
+    published = suppress(table, PEOPLE)
+    for made in (shown(7), table, published):
+        with pytest.raises(AttributeError):  # frozen: dataclasses.FrozenInstanceError
+            made.rule = EVENTS  # type: ignore[misc,union-attr]
