@@ -7,6 +7,7 @@ tests/support/differencing.py reads each share for the base it was taken of.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from tests.core import test_report_composition as existing
@@ -22,7 +23,7 @@ from tests.support.differencing import (
     version_differences,
 )
 from victim_champion.content.report_labels import report_labels, report_words
-from victim_champion.core.derived_bases import _held_back, republished
+from victim_champion.core.derived_bases import _held_back, _steady, republished
 from victim_champion.core.report_composition import compose, revise
 from victim_champion.core.report_csv import report_csv
 from victim_champion.core.report_facts import (
@@ -32,7 +33,7 @@ from victim_champion.core.report_facts import (
     SessionFact,
     SignpostingFact,
 )
-from victim_champion.core.reporting import Report, build_report
+from victim_champion.core.reporting import Report, ReportTable, build_report
 
 JULY = ReportPeriod(date(2026, 7, 1), date(2026, 7, 31))
 TALK = ("needs", "Someone to talk to", "People who named it")
@@ -175,3 +176,66 @@ def test_a_held_back_column_hides_every_row_and_draws_none_of_them() -> None:
     assert (held.extra, held.extra_values) == (("[c]",) * rows, (None,) * rows)
     needs = _held_back(count(july()).table("needs"))
     assert needs.extra == ("[c]",) * len(needs.table.rows) and needs.extra_values == ()
+
+
+def knowledge_of(scores: list[int]) -> Report:
+    session = [SessionFact("s1", "training", "thanet", date(2026, 7, 9))]
+    quizzes = [QuizFact("s1", "post", score, 10) for score in scores]
+    return count(ReportFacts(sessions=session, quizzes=quizzes))
+
+
+def test_a_row_that_did_not_move_keeps_the_latest_versions_value_not_the_first() -> None:
+    """Version 2 recounts 12 checks to 20 (75% to 80%); version 3 has the same 20 checks
+    and one better score (81%). Its row did not move since version 2, so it keeps 80%."""
+    first = knowledge_of([8] * 11 + [2])
+    second, _, _ = republished(knowledge_of([8] * 20), [first])
+    assert second.table("knowledge").extra == ("[c]", "80%")
+    fresh = knowledge_of([8] * 19 + [10])
+    assert fresh.table("knowledge").extra == ("[c]", "81%")
+    third, _, _ = republished(fresh, [first, second])
+    assert third.table("knowledge").extra == ("[c]", "80%")
+
+
+def post_count(table: ReportTable, checks: int) -> ReportTable:
+    """The table with its "post" row recounted to ``checks`` (the "pre" row as it was)."""
+    published = table.table
+    cells = (published.cells[0], (replace(published.cells[1][0], value=checks),))
+    return replace(table, table=replace(published, cells=cells))
+
+
+def test_a_row_whose_count_moved_up_or_down_shows_its_new_value() -> None:
+    last = knowledge_of([8] * 12).table("knowledge")  # 12 checks, 80%
+    for checks in (11, 13):
+        fresh = replace(post_count(last, checks), extra=("[c]", "70%"), extra_values=(None, 70.0))
+        steady = _steady(fresh, last)
+        assert (steady.extra, steady.extra_values) == (("[c]", "70%"), (None, 70.0))
+
+
+def test_rows_that_are_not_the_same_rows_keep_nothing_from_the_last_version() -> None:
+    """Row by row is only fair when the rows are the same: counts that match in a row with
+    another label are another thing's counts."""
+    last = knowledge_of([8] * 12).table("knowledge")
+    fresh = replace(last, extra=("[c]", "70%"), extra_values=(None, 70.0))
+    for rows in (("pre", "after"), ("pre", "unknown")):  # sorts before and after the last
+        renamed = replace(fresh, table=replace(fresh.table, rows=rows))
+        assert _steady(renamed, last) == renamed
+        assert _steady(last, renamed) == last
+
+
+def test_a_derived_column_with_another_length_than_the_last_keeps_nothing() -> None:
+    last = knowledge_of([8] * 12).table("knowledge")
+    fresh = replace(last, extra=("[c]", "70%"), extra_values=(None, 70.0))
+    assert _steady(fresh, replace(last, extra=(), extra_values=())) == fresh
+    shorter = replace(fresh, extra=("70%",), extra_values=(70.0,))
+    assert _steady(shorter, last) == shorter
+
+
+def test_a_row_kept_as_it_was_takes_only_the_values_both_versions_have() -> None:
+    """A table printed without unrounded values (or whose last version had none) keeps the
+    last text and its own values: no value is made up or dropped."""
+    last = knowledge_of([8] * 12).table("knowledge")
+    texts_only = replace(last, extra=("[c]", "70%"), extra_values=())
+    assert _steady(texts_only, last) == replace(texts_only, extra=last.extra)
+    fresh = replace(last, extra=("[c]", "70%"), extra_values=(None, 70.0))
+    steady = _steady(fresh, replace(last, extra_values=()))
+    assert (steady.extra, steady.extra_values) == (last.extra, (None, 70.0))
