@@ -13,11 +13,12 @@ from victim_champion.store.keys import key_slots
 from victim_champion.store.keys.key_slots import KdfParams, fresh_salt, tune_kdf
 
 
-def stopwatch(monkeypatch: pytest.MonkeyPatch, *durations: float) -> None:
-    """Each Argon2 run tune_kdf times takes the next of ``durations`` seconds."""
+def stopwatch(monkeypatch: pytest.MonkeyPatch, *durations: float, origin: float = 128.0) -> None:
+    """Each Argon2 run tune_kdf times takes the next of ``durations`` seconds; the first
+    starts at ``origin`` on the stopwatch. No reading is left for a run nobody asked for."""
     readings: list[float] = []
     for index, seconds in enumerate(durations):
-        start = 128.0 * (index + 1)  # exact in binary, and never 0
+        start = origin + 128.0 * index  # exact in binary, and never 0
         readings += [start, start + seconds]
     clock = iter(readings)
     monkeypatch.setattr(key_slots, "time", SimpleNamespace(perf_counter=lambda: next(clock)))
@@ -54,3 +55,18 @@ def test_parameters_cannot_be_changed_after_their_bounds_were_checked() -> None:
     with pytest.raises(AttributeError):  # frozen: dataclasses.FrozenInstanceError
         params.memory_kib = 1  # type: ignore[misc]
     assert params.memory_kib == 64 * 1024
+
+
+def test_where_the_stopwatch_starts_does_not_matter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """perf_counter's zero is undefined, so a run is the later reading less the earlier
+    one, whatever they are: here the first run starts 0.125 s in (as the first case)."""
+    stopwatch(monkeypatch, 0.3, 0.3, 0.2, origin=0.125)
+    assert tune_kdf(target_seconds=0.6).iterations == 18
+
+
+def test_a_target_of_no_time_takes_the_floor_without_a_second_look(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The two probe runs and nothing more: a third run would find no reading left."""
+    stopwatch(monkeypatch, 0.3, 0.3)
+    assert tune_kdf(target_seconds=0).iterations == 3
