@@ -158,3 +158,26 @@ def test_without_a_policy_a_record_goes_after_the_default_window(store: OpenStor
     record_at(store, NOW)
     confirm_all(store)
     assert purge_at_unlock(store, clock=lambda: days_on(31)).records == 1
+
+
+def test_a_record_goes_by_its_own_date_even_when_its_envelope_is_younger(
+    store: OpenStore,
+) -> None:
+    """The record and its envelope each read the clock; here the envelope is stamped an hour
+    later. Half an hour after the window the record goes (the hub has it), and its envelope
+    stays until it too is older than the window."""
+    readings = iter([NOW, NOW + timedelta(hours=1)])
+    records = SignpostingRecords(store, clock=lambda: next(readings))
+    records.record("thanet", ["feeling-safe"], ["victim-support-kent"], reported=True)
+    confirm_all(store)
+    half_an_hour_after = days_on(7) + timedelta(minutes=30)
+    assert purge_confirmed(store, 7, clock=at(half_an_hour_after)) == PurgeResult(1, 0)
+    assert kept_records(store) == []
+    assert purge_confirmed(store, 7, clock=at(days_on(8))) == PurgeResult(0, 1)
+
+
+def test_a_purge_result_cannot_be_changed_once_made() -> None:
+    result = PurgeResult(1, 2)
+    with pytest.raises(AttributeError):  # frozen: dataclasses.FrozenInstanceError
+        result.records = 0  # type: ignore[misc]
+    assert (result.records, result.envelopes) == (1, 2)
