@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from tests.core.test_report_composition import LABELS, MONTHS, QUARTER
-from victim_champion.core.report_composition import compose, safe_change
+from tests.core.test_report_composition import LABELS, MONTHS, QUARTER, facts
+from victim_champion.core.report_composition import _sum, compose, safe_change
 from victim_champion.core.report_facts import QuizFact, ReportFacts, SessionFact
 from victim_champion.core.reporting import Report, build_report
 from victim_champion.core.suppression import Cell, CellState, PublishedTable, SuppressionRule
@@ -126,3 +126,91 @@ def test_with_suppression_off_any_change_is_allowed() -> None:
     new = _row([_cell(3, False, OFF), _cell(4, rule=OFF)], _cell(7, rule=OFF), OFF)
     assert safe_change(old, new)
     assert safe_change(_row([_cell(1, rule=OFF)] * 2, _cell(2, rule=OFF), OFF), new)
+
+
+def _hidden(value: int, rule: SuppressionRule = RULE) -> Cell:
+    return Cell(value, CellState.PRIMARY, rule)
+
+
+def test_a_cell_summed_over_months_follows_what_the_months_show() -> None:
+    shown, zero = _cell(4), _cell(0)
+    assert _sum([shown, _cell(3)], RULE) == Cell(7, CellState.SHOWN, RULE)
+    # a month with no such cell is unknown: the sum is hidden even if the rest is shown
+    assert _sum([shown, None], RULE) == Cell(4, CellState.SECONDARY, RULE)
+    # every other month shows 0: the quarter is the one hidden month itself, "<5"
+    assert _sum([_hidden(3), zero], RULE) == _hidden(3)
+    assert _sum([zero, _hidden(3), zero], RULE) == _hidden(3)
+    assert _sum([_hidden(3), _cell(1)], RULE) == Cell(4, CellState.SECONDARY, RULE)
+    assert _sum([_hidden(3), shown], RULE) == Cell(7, CellState.SECONDARY, RULE)
+    assert _sum([_hidden(3), _hidden(2)], RULE) == Cell(5, CellState.SECONDARY, RULE)
+    assert _sum([_hidden(3), _hidden(2), zero], RULE) == Cell(5, CellState.SECONDARY, RULE)
+
+
+def test_one_month_composes_to_itself_and_an_empty_last_month_keeps_the_row_keys() -> None:
+    source = facts()
+    july = build_report(source, MONTHS[3], LABELS)
+    alone = compose([july], QUARTER)
+    assert alone.audience == july.audience
+    for table in july.tables:
+        assert alone.table(table.id).table == table.table
+    empty = build_report(ReportFacts(), MONTHS[5], LABELS)
+    both = compose([july, empty], QUARTER)
+    assert (
+        both.table("signposting-by-district").row_keys
+        == july.table("signposting-by-district").row_keys
+    )
+    assert both.table("signposting-by-district").row_keys
+
+
+def test_a_figure_shown_then_hidden_is_unknown_and_the_total_gives_it_away() -> None:
+    old = _row([_cell(10), _cell(10)], _cell(20))
+    assert not safe_change(old, _row([_hidden(3), _cell(10)], _cell(13)))
+    # a shown move of 1 is refused even where the bits differ by more (7 to 8)
+    assert not safe_change(
+        _row([_cell(7), _cell(10)], _cell(17)), _row([_cell(8), _cell(10)], _cell(18))
+    )
+
+
+def _column(cells: list[Cell], total: Cell, grand: Cell | None = None) -> PublishedTable:
+    """Rows a, b in one column x with its published total (and a grand total)."""
+    return PublishedTable(
+        rows=("a", "b")[: len(cells)],
+        columns=("x",),
+        cells=tuple((c,) for c in cells),
+        row_totals=None,
+        column_totals=(total,),
+        grand_total=grand,
+        rule=RULE,
+    )
+
+
+def test_a_column_total_gives_away_a_hidden_change() -> None:
+    assert not safe_change(
+        _column([_hidden(2), _cell(10)], _cell(12)), _column([_hidden(3), _cell(4)], _cell(7))
+    )
+    assert safe_change(
+        _column([_hidden(2), _hidden(3)], _cell(5)), _column([_hidden(4), _hidden(1)], _cell(5))
+    )
+
+
+def test_a_new_row_is_unknown_and_its_column_total_can_give_it_away() -> None:
+    old = _column([_cell(10)], _cell(10))
+    assert not safe_change(old, _column([_cell(10), _hidden(5)], _cell(15)))
+
+
+def test_the_grand_total_gives_away_a_hidden_column_total() -> None:
+    def table(x: int, y: int, grand: int, shown: bool = True) -> PublishedTable:
+        """Rows a, b; columns x, y; every cell hidden, x's total hidden, y's shown."""
+        return PublishedTable(
+            rows=("a", "b"),
+            columns=("x", "y"),
+            cells=((_hidden(1), _hidden(2)), (_hidden(x - 1), _hidden(y - 2))),
+            row_totals=None,
+            column_totals=(_hidden(x), _cell(y)),
+            grand_total=_cell(grand) if shown else _hidden(grand),
+            rule=RULE,
+        )
+
+    # y's total rose by 6 and the grand total by 7: x's hidden total rose by exactly 1
+    assert not safe_change(table(2, 10, 12), table(3, 16, 19))
+    assert safe_change(table(2, 10, 12, shown=False), table(3, 16, 19, shown=False))
