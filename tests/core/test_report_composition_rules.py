@@ -4,6 +4,7 @@ when the line sums pin down a hidden change (and allowed when suppression is off
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -214,3 +215,41 @@ def test_the_grand_total_gives_away_a_hidden_column_total() -> None:
     # y's total rose by 6 and the grand total by 7: x's hidden total rose by exactly 1
     assert not safe_change(table(2, 10, 12), table(3, 16, 19))
     assert safe_change(table(2, 10, 12, shown=False), table(3, 16, 19, shown=False))
+
+
+def test_a_share_whose_base_table_is_not_published_is_withheld_not_guessed() -> None:
+    """A report without the district table has no grand total to take the needs' shares of."""
+
+    def without_districts(report: Report) -> Report:
+        kept = tuple(t for t in report.tables if t.id != "signposting-by-district")
+        return replace(report, tables=kept)
+
+    july = without_districts(build_report(facts(), MONTHS[3], LABELS))
+    empty = without_districts(build_report(ReportFacts(), MONTHS[5], LABELS))
+    assert july.table("needs").extra
+    needs = compose([july, empty], QUARTER).table("needs")
+    assert needs.table.rows
+    assert needs.extra == ("[c]",) * len(needs.table.rows)
+
+
+def _single(cell: Cell, total: Cell | None, grand: Cell | None) -> PublishedTable:
+    """One cell, with its column's total and a grand total where given."""
+    return PublishedTable(
+        rows=("a",),
+        columns=("x",),
+        cells=((cell,),),
+        row_totals=None,
+        column_totals=None if total is None else (total,),
+        grand_total=grand,
+        rule=RULE,
+    )
+
+
+def test_a_line_of_one_cell_and_its_total_pins_the_cell() -> None:
+    old, new = _single(_hidden(3), _cell(10), None), _single(_hidden(4), _cell(10), None)
+    assert not safe_change(old, new)
+
+
+def test_a_grand_total_alone_on_its_line_constrains_nothing() -> None:
+    old, new = _single(_hidden(3), None, _hidden(3)), _single(_hidden(4), None, _hidden(4))
+    assert safe_change(old, new)
