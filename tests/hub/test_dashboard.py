@@ -315,6 +315,7 @@ def test_a_real_browser_without_javascript_logs_in_reads_and_logs_out(
     seeded: Seeded, browser: Any
 ) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     hub = seeded.hub
     create_account(hub, "orla", "opcc")  # her own: olive's codes of this minute are used
@@ -327,7 +328,8 @@ def test_a_real_browser_without_javascript_logs_in_reads_and_logs_out(
     assert VICTIM_SUPPORT_ROW not in browser.page_source
     assert TRAINING_TITLE not in browser.page_source
     browser.find_element(By.XPATH, "//button[text()='Show the figures']").click()
-    arrive(browser, "/dashboard")
+    # The form reloads /dashboard itself: wait for its query, not only the path.
+    WebDriverWait(browser, 10).until(lambda d: "from=" in d.current_url)
     assert "from=" in browser.current_url and "to=" in browser.current_url
     assert "Police Witness Care Unit" in browser.find_element(By.ID, "referrals").text
     browser.find_element(By.XPATH, "//button[text()='Log out']").click()
