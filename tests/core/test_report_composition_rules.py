@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from fractions import Fraction
 
 import pytest
 
 from tests.core.test_report_composition import LABELS, MONTHS, QUARTER, facts
-from victim_champion.core.report_composition import _sum, compose, safe_change
+from victim_champion.core.report_composition import _rank, _sum, compose, safe_change
 from victim_champion.core.report_facts import QuizFact, ReportFacts, SessionFact
 from victim_champion.core.reporting import Report, build_report
 from victim_champion.core.suppression import Cell, CellState, PublishedTable, SuppressionRule
@@ -253,3 +254,11 @@ def test_a_line_of_one_cell_and_its_total_pins_the_cell() -> None:
 def test_a_grand_total_alone_on_its_line_constrains_nothing() -> None:
     old, new = _single(_hidden(3), None, _hidden(3)), _single(_hidden(4), None, _hidden(4))
     assert safe_change(old, new)
+
+
+def test_the_rank_of_the_line_equations_is_counted_exactly() -> None:
+    one, two = Fraction(1), Fraction(2)
+    assert _rank([[one, Fraction(0)], [Fraction(0), one]]) == 2
+    assert _rank([[one, two], [two, 2 * two]]) == 1
+    assert _rank([[two, two], [one, one]]) == 1  # a factor of 1/2, not rounded down
+    assert _rank([[Fraction(0), one], [one, one], [one, two]]) == 2
