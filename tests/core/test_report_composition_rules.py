@@ -262,3 +262,20 @@ def test_the_rank_of_the_line_equations_is_counted_exactly() -> None:
     assert _rank([[one, two], [two, 2 * two]]) == 1
     assert _rank([[two, two], [one, one]]) == 1  # a factor of 1/2, not rounded down
     assert _rank([[Fraction(0), one], [one, one], [one, two]]) == 2
+
+
+def test_a_lone_shown_cell_moved_by_one_is_refused() -> None:
+    def lone(value: int) -> PublishedTable:
+        return PublishedTable(("a",), ("x",), ((_cell(value),),), None, None, None, RULE)
+
+    assert not safe_change(lone(7), lone(8))  # 1 apart, though 7 ^ 8 is 15
+    assert safe_change(lone(7), lone(12))
+
+
+def test_one_hidden_cell_pinned_among_others_is_enough_to_refuse() -> None:
+    def table(x: int) -> PublishedTable:
+        """x's cell and total hidden; y's cell hidden but its column total shown."""
+        cells = ((_hidden(x), _hidden(10)),)
+        return PublishedTable(("a",), ("x", "y"), cells, None, (_hidden(x), _cell(10)), None, RULE)
+
+    assert not safe_change(table(2), table(3))
