@@ -25,7 +25,6 @@ from victim_champion.core.suppression import (
     CountTable,
     PublishedTable,
     SuppressionRule,
-    mean_or_withheld,
     percentage,
     suppress,
 )
@@ -368,30 +367,6 @@ def test_secondary_suppression_hides_the_fewest_people_it_can() -> None:
     ]
 
 
-def test_an_average_needs_ten_people_and_is_their_mean() -> None:
-    assert mean_or_withheld([3.0] * 10, PEOPLE) == 3.0
-    assert mean_or_withheld([1.0, 2.0, 3.0, 4.0, 5.0] * 2, PEOPLE) == 3.0
-    assert mean_or_withheld([4.0] * 9, PEOPLE) is None
-    assert mean_or_withheld([], EVENTS) is None
-
-
-def test_a_share_of_nothing_is_withheld_even_where_events_have_no_minimum_base() -> None:
-    def event(value: int) -> Cell:
-        return Cell(value, CellState.SHOWN, EVENTS)
-
-    assert percentage(event(0), event(0)) == "[c]"  # not a division by zero
-    assert percentage(event(1), event(4)) == "25%"  # events need no base of ten
-
-
-def test_a_threshold_of_three_is_allowed_and_a_table_must_be_whole_and_not_negative() -> None:
-    assert SuppressionRule("three", threshold=3).small_label == "<3"
-    with pytest.raises(ValueError, match="one line per row"):
-        CountTable(rows=("A", "B"), columns=("x", "y"), counts=((1, 2), (3,)))
-    with pytest.raises(ValueError, match="negative"):
-        CountTable(rows=("A",), columns=("x",), counts=((-1,),))
-    assert mean_or_withheld([2.0] * 11, PEOPLE) == 2.0  # ten is a floor, not an exact count
-
-
 def published_texts(published: PublishedTable) -> list[list[str]]:
     return [
         *([c.text for c in line] for line in published.cells),
@@ -419,15 +394,3 @@ def test_what_is_hidden_in_the_fixed_tables_changes_only_on_purpose() -> None:
     assert printed[-1][:3] == [["<5", "[c]"], ["[c]", "<5"], ["[c]", "[c]"]]
     digest = hashlib.sha256(json.dumps(printed).encode()).hexdigest()
     assert digest == "ed5efebffd81a6cac7f28fb457831086af40c10a0d328eb7a3b0f32f995592c6"
-
-
-def test_a_base_of_exactly_ten_is_enough_and_published_parts_cannot_change() -> None:
-    def shown(value: int) -> Cell:
-        return Cell(value, CellState.SHOWN, PEOPLE)
-
-    assert percentage(shown(5), shown(10)) == "50%"
-    table = CountTable(rows=("A",), columns=("x",), counts=((7,),))
-    published = suppress(table, PEOPLE)
-    for made in (shown(7), table, published):
-        with pytest.raises(AttributeError):  # frozen: dataclasses.FrozenInstanceError
-            made.rule = EVENTS  # type: ignore[misc,union-attr]
