@@ -128,11 +128,15 @@ def _own_session_path(system: Any) -> str:
     every session: the app then also locks when another session on this machine is locked,
     which errs on the safe side.
     """
-    from PySide6.QtDBus import QDBusInterface, QDBusMessage  # Linux only
+    from PySide6.QtDBus import QDBus, QDBusMessage  # Linux only
 
-    manager = QDBusInterface(_LOGIN1, "/org/freedesktop/login1", f"{_LOGIN1}.Manager", system)
-    manager.setTimeout(1000)
-    reply = manager.call("GetSession", "auto")
+    # One bare method call (a QDBusInterface would first introspect logind, a second
+    # blocking round trip on the GUI thread); at most 1 s if logind does not answer.
+    ask = QDBusMessage.createMethodCall(
+        _LOGIN1, "/org/freedesktop/login1", f"{_LOGIN1}.Manager", "GetSession"
+    )
+    ask.setArguments(["auto"])
+    reply = system.call(ask, QDBus.CallMode.Block, 1000)
     if reply.type() == QDBusMessage.MessageType.ReplyMessage and reply.arguments():
         path = reply.arguments()[0]
         text = path.path() if hasattr(path, "path") else str(path)
